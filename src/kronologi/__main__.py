@@ -1,0 +1,3 @@
+from kronologi.cli import main
+
+main()

@@ -1,0 +1,117 @@
+"""``build``: inputs in, Chronicle out — the whole pipeline in one call.
+
+1. ingest every input into raw Documents (or Rejections);
+2. corpus pre-pass: lines repeated across the corpus (boilerplate);
+3. per-document steps, in batches — reusing what the store already holds for
+   the same pipeline, committing each batch in one transaction;
+4. corpus passes (duplicates and shared passages), decisions stored;
+5. the Chronicle.
+
+Workers (``workers > 1``) get the pipeline *config* and a batch of documents,
+and build their steps themselves: the same code runs in one process, in a pool,
+or on Ray.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from kronologi.chronicle import Chronicle
+from kronologi.corpus.boilerplate import repeated_lines
+from kronologi.corpus.dedup import dedup
+from kronologi.document import Document, Rejection
+from kronologi.ingest import read_all
+from kronologi.ingest.meta import load_meta
+from kronologi.pipeline import DEFAULT_STEPS, Pipeline, PipelineConfig, run_batch
+from kronologi.store import Store
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Path = ":memory:",
+          workers: int = 1, batch_size: int = 200, steps: tuple[str, ...] = DEFAULT_STEPS,
+          stdin: bytes | None = None, progress: Progress | None = None) -> Chronicle:
+    """Read ``paths`` (files, folders, ``-``) and return their Chronicle."""
+    paths = list(paths)
+    sidecar = load_meta(meta) if meta else None
+    raw, rejected = _ingest(paths, sidecar, stdin, progress)
+    config = PipelineConfig(tuple(steps), {"repeated_lines": sorted(_repeated(raw))})
+    signature = pipeline_signature(config)
+    store = Store(db)
+    try:
+        run = store.start_run(paths, signature)
+        docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress)
+        rejected += dropped
+        _corpus_passes(store, docs)
+        store.finish_run(run, len(docs), len(rejected))
+    finally:
+        store.close()
+    return Chronicle(documents=docs, rejected=rejected)
+
+
+def _ingest(paths, sidecar, stdin, progress) -> tuple[list[Document], list[Rejection]]:
+    raw: list[Document] = []
+    rejected: list[Rejection] = []
+    for item in read_all(paths, sidecar, stdin):
+        (raw if isinstance(item, Document) else rejected).append(item)
+        if progress:
+            progress("read", len(raw) + len(rejected), 0)
+    return raw, rejected
+
+
+def _repeated(raw: list[Document]) -> frozenset[str]:
+    return repeated_lines((d.raw_text for d in raw), min_docs=4, min_share=0.01)
+
+
+def pipeline_signature(config: PipelineConfig) -> str:
+    """Steps and versions, plus a digest of the options they were built with."""
+    options = hashlib.sha256(json.dumps(config.options, sort_keys=True).encode()).hexdigest()[:12]
+    return f"{Pipeline.from_config(config).signature}#{options}"
+
+
+def _process(store: Store, raw: list[Document], config: PipelineConfig, signature: str,
+             workers: int, batch_size: int, progress: Progress | None) -> tuple[list[Document], list[Rejection]]:
+    """Run the steps on documents the store does not hold yet; keep input order."""
+    done = store.get_many((d.key for d in raw), signature)
+    todo = [d for d in raw if d.key not in done]
+    dropped: list[Rejection] = []
+    finished = len(raw) - len(todo)
+    for batch, results in _run_batches(todo, config, workers, batch_size):
+        kept = [r for r in results if isinstance(r, Document)]
+        lost = [r for r in results if isinstance(r, Rejection)]
+        store.put_batch(kept, lost, signature)
+        done.update({d.key: d for d in kept})
+        dropped += lost
+        finished += len(batch)
+        if progress:
+            progress("process", finished, len(raw))
+    return [done[d.key] for d in raw if d.key in done], dropped
+
+
+def _run_batches(todo: list[Document], config: PipelineConfig, workers: int,
+                 batch_size: int) -> Iterator[tuple[list[Document], list[Document | Rejection]]]:
+    batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+    if workers <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield batch, run_batch(config, batch)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for batch, results in zip(batches, pool.map(run_batch, [config] * len(batches), batches)):
+            yield batch, results
+
+
+def _corpus_passes(store: Store, docs: list[Document]) -> None:
+    result = dedup(docs)
+    decisions = {}
+    for doc in docs:
+        canonical = result.duplicate_of.get(doc.id)
+        doc.duplicate_of, doc.duplicate_kind = (canonical[0], canonical[1]) if canonical else (None, None)
+        doc.shared_passages = result.shared.get(doc.id, [])
+        decisions[doc.key] = {"duplicate_of": doc.duplicate_of, "kind": doc.duplicate_kind,
+                              "similarity": canonical[2] if canonical else None,
+                              "shared_passages": len(doc.shared_passages)}
+    store.put_decisions("dedup", decisions)

@@ -1,0 +1,203 @@
+"""Clean: from a scraped copy to the article body, with every removal explained.
+
+The raw text is read as lines. The *body* runs from the first to the last line
+that reads like prose (``lines.is_prose``) and is not debris; lines before it
+form the header (title, date line, menus, prompts), lines after it the footer
+(share prompts, spam, signatures). Debris recognisable anywhere (related links,
+counters, app prompts, spam, credit lines) is removed wherever it stands; weaker
+signals (menus, short prompts, handles) only outside the body; inside the body a
+short line that introduces more text is a section heading and is kept.
+
+Lines repeated across many documents of the corpus (``repeated`` — computed by
+the corpus pass in ``kronologi.corpus.boilerplate``) count as debris when they
+are short and not sentences.
+
+The step also extracts the title, the dateline (place, outlet, section), the
+credits, and a publication date stated in the header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kronologi.clean.credits import find_credits
+from kronologi.clean.dateline import find_dateline
+from kronologi.clean.lines import Line, is_navigation, is_prose, make_line, strong_reason, weak_reason
+from kronologi.document import Document, Heading, Removed
+from kronologi.pipeline import Drop
+from kronologi.temporal.stated import find_stated_date
+
+_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?”\"])\s*,(?=\s*[A-Z“\"])")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass
+class _Work:
+    """Working state of one document while it is being cleaned."""
+
+    lines: list[Line]
+    lang: str
+    repeated: frozenset[str]
+    verdict: dict[int, str] = field(default_factory=dict)  # line index -> removal reason
+    headings: set[int] = field(default_factory=set)
+    title: str | None = None
+    stated_date: str | None = None
+
+
+class CleanStep:
+    name = "clean"
+    version = "1"
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        options = options or {}
+        self.repeated = frozenset(options.get("repeated_lines", ()))
+
+    def __call__(self, doc: Document) -> Document | Drop:
+        clean_document(doc, self.repeated)
+        if not doc.text.strip():
+            return Drop("dropped.clean.empty_body: nothing but debris was found in the text")
+        return doc
+
+
+def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Document:
+    from kronologi.text.langid import identify
+
+    raw = _unjoin(doc.raw_text)
+    lang = doc.language or identify(raw)[0]
+    work = _Work([make_line(i, t) for i, t in enumerate(raw.splitlines())], lang, repeated)
+    _judge(work, doc.title)
+    paragraphs = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
+    _apply_dateline(doc, paragraphs)
+    _assemble(doc, work, paragraphs)
+    doc.credits = list(dict.fromkeys(doc.credits + find_credits([ln.text for ln in paragraphs])))
+    _set_from_text(doc, "title", work.title)
+    _set_from_text(doc, "published", work.stated_date)
+    return doc
+
+
+def _unjoin(raw: str) -> str:
+    """Undo a common scraper artefact: paragraphs joined by commas on one line."""
+    if "\n" in raw.strip() or len(raw) < 400:
+        return raw
+    return _JOINED_PARAGRAPHS.sub("\n", raw)
+
+
+def _judge(work: _Work, known_title: str | None) -> None:
+    """Give every debris line a removal reason; find title, date and headings."""
+    for ln in work.lines:
+        reason = strong_reason(ln) or _repeated(ln, work)
+        if ln.text and reason:
+            work.verdict[ln.index] = reason
+    body = [ln for ln in work.lines if ln.index not in work.verdict and is_prose(ln, work.lang)]
+    first = body[0].index if body else 0
+    last = body[-1].index if body else len(work.lines) - 1
+    _header(work, [ln for ln in work.lines[:first] if ln.text], known_title)
+    _footer(work, [ln for ln in work.lines[last + 1 :] if ln.text])
+    _inner(work, [ln for ln in work.lines[first : last + 1] if ln.text])
+
+
+def _repeated(ln: Line, work: _Work) -> str | None:
+    if ln.key in work.repeated and not is_prose(ln, work.lang):
+        return "clean.boilerplate_repeated"
+    return None
+
+
+def _header(work: _Work, lines: list[Line], known_title: str | None) -> None:
+    title_key = _norm(known_title) if known_title else None
+    for ln in lines:
+        if ln.index in work.verdict:
+            continue
+        if title_key and _norm(ln.text) == title_key:
+            work.verdict[ln.index] = "clean.repeated_title" if work.title or known_title else "clean.title"
+        elif _is_date_line(ln, work):
+            work.verdict[ln.index] = "clean.date_line"
+        elif reason := weak_reason(ln, work.lang):
+            work.verdict[ln.index] = reason
+        elif not work.title and not title_key and ln.n >= 3:
+            work.title, title_key = ln.text, _norm(ln.text)
+            work.verdict[ln.index] = "clean.title"
+
+
+def _is_date_line(ln: Line, work: _Work) -> bool:
+    """A header line that is only a date (with weekday, Hijri date, time, zone)."""
+    stated = find_stated_date(ln.text)
+    if not stated:
+        return False
+    rest = ln.text[: stated.start] + " " + ln.text[stated.end :]
+    words = [w for w in _NON_WORD.split(rest) if w and not w.isdigit()]
+    if len(words) > 5:
+        return False
+    work.stated_date = work.stated_date or stated.value
+    return True
+
+
+def _footer(work: _Work, lines: list[Line]) -> None:
+    for ln in lines:
+        if ln.index not in work.verdict:
+            work.verdict[ln.index] = weak_reason(ln, work.lang) or _footer_reason(ln)
+
+
+def _footer_reason(ln: Line) -> str:
+    from kronologi.clean.credits import trailing_codes
+
+    return "clean.credit_line" if trailing_codes(ln.text) and ln.n <= 4 else "clean.footer"
+
+
+def _inner(work: _Work, lines: list[Line]) -> None:
+    """Inside the body: repeated titles go, short lines before text are headings."""
+    title_key = _norm(work.title) if work.title else None
+    kept = [ln for ln in lines if ln.index not in work.verdict]
+    for ln, nxt in zip(kept, kept[1:] + [None]):
+        if title_key and _norm(ln.text) == title_key:
+            work.verdict[ln.index] = "clean.repeated_title"
+        elif not is_prose(ln, work.lang) and not ln.terminal and ln.n <= 12 and nxt is not None:
+            work.headings.add(ln.index)
+        elif ln.n <= 2 and is_navigation(ln) and nxt is None:
+            work.verdict[ln.index] = "clean.navigation"
+
+
+def _apply_dateline(doc: Document, paragraphs: list[Line]) -> None:
+    """Take the dateline off the first paragraph; keep place, outlet, section."""
+    for ln in paragraphs[:3]:
+        line = find_dateline(ln.text)
+        if line is None:
+            continue
+        doc.removed.append(Removed(line.text, "clean.dateline", ln.index))
+        ln.text = ln.text[line.end :].lstrip()
+        doc.dateline = line.place
+        doc.observe("dateline", "text", line.place)
+        doc.observe("section", "text", line.section)
+        _set_from_text(doc, "outlet", line.outlet)
+        doc.credits.extend(line.credits)
+        return
+
+
+def _assemble(doc: Document, work: _Work, paragraphs: list[Line]) -> None:
+    for ln in work.lines:
+        if ln.index in work.verdict:
+            doc.removed.append(Removed(ln.text, work.verdict[ln.index], ln.index))
+    doc.removed.sort(key=lambda r: r.line if r.line is not None else -1)
+    parts, offset = [], 0
+    for ln in paragraphs:
+        if ln.index in work.headings:
+            doc.headings.append(Heading(offset, offset + len(ln.text)))
+        parts.append(ln.text)
+        offset += len(ln.text) + 2
+    doc.text = "\n\n".join(parts)
+
+
+def _set_from_text(doc: Document, name: str, value: str | None) -> None:
+    """Record what the text says; use it only where metadata gave nothing."""
+    if not value:
+        return
+    doc.observe(name, "text", value)
+    if not getattr(doc, name):
+        setattr(doc, name, value)
+        if name == "published":
+            doc.published_basis = "text"
+
+
+def _norm(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())

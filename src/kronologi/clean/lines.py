@@ -1,0 +1,171 @@
+"""Line-level signals: what a line of scraped text looks like, and debris verdicts.
+
+Scraped copies mix the article with menus, prompts, counters and spam. Each line
+is described by a few general signals — word count, final punctuation, density
+of function words, links and handles, vocabulary hits from the ``clean`` packs —
+and the verdicts below combine them. No rule names a particular site's strings:
+the vocabularies are per-language data and every verdict is one general idea.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kronologi import langs
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_URLISH = re.compile(r"(https?://|www\.|\b[\w-]+\.(com|co\.id|id|net|org|co)\b|@\w+|#\w+)", re.IGNORECASE)
+_HANDLE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9_]{4,}\b")
+_BREADCRUMB = re.compile(r"[|»›>•·/]")
+_COUNTER = re.compile(r"^[\d.,]+\s*[kKmMrRbB]?\b")
+
+
+@dataclass
+class Line:
+    """One line of raw text and the signals computed from it."""
+
+    index: int
+    text: str
+    words: list[str]
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    @property
+    def terminal(self) -> bool:
+        return bool(_TERMINAL.search(self.text))
+
+    @property
+    def key(self) -> str:
+        return " ".join(w.lower() for w in self.words)
+
+
+def make_line(index: int, text: str) -> Line:
+    text = " ".join(text.replace("\u200b", " ").split())
+    return Line(index, text, _WORD.findall(text))
+
+
+def function_ratio(line: Line, lang: str) -> float:
+    if not line.words:
+        return 0.0
+    vocab = langs.words(lang, "clean", "function_words")
+    return sum(1 for w in line.words if w.lower() in vocab) / len(line.words)
+
+
+def is_prose(line: Line, lang: str) -> bool:
+    """A line that reads like article body: a full sentence, or a long run of text."""
+    if line.n >= 8 and line.terminal:
+        return True
+    return line.n >= 20 and function_ratio(line, lang) >= 0.08
+
+
+@functools.lru_cache(maxsize=None)
+def _phrases(key: str) -> re.Pattern[str] | None:
+    """One regex for a vocabulary, over every language pack (debris is often English)."""
+    words = langs.all_words("clean", key)
+    if not words:
+        return None
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _hits(key: str, text: str) -> list[re.Match[str]]:
+    pattern = _phrases(key)
+    return list(pattern.finditer(text)) if pattern else []
+
+
+def strong_reason(line: Line) -> str | None:
+    """Debris recognisable wherever the line stands; None if it may be article text."""
+    for check in (_related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate):
+        reason = check(line)
+        if reason:
+            return reason
+    return None
+
+
+def weak_reason(line: Line, lang: str) -> str | None:
+    """Debris recognisable only outside the body (header/footer): prompts, handles, menus."""
+    if line.n <= 15 and _hits("share_phrases", line.text):
+        return "clean.share_prompt"
+    if line.n <= 15 and _hits("subscribe_phrases", line.text):
+        return "clean.subscribe_prompt"
+    if line.n <= 6 and (_HANDLE.search(line.text) or _URLISH.search(line.text)):
+        return "clean.spam"
+    if is_navigation(line):
+        return "clean.navigation"
+    return None
+
+
+def is_navigation(line: Line) -> bool:
+    """Menu items and breadcrumbs: a few words, no sentence punctuation."""
+    if line.terminal or not line.words:
+        return False
+    if line.n <= 3:
+        return True
+    return len(_BREADCRUMB.findall(line.text)) >= 2 and line.n <= 12
+
+
+def _related(line: Line) -> str | None:
+    pattern = _phrases("related_prefixes")
+    if pattern and line.n <= 40:
+        m = pattern.match(line.text.lstrip("»>•*-–— "))
+        if m and re.match(r"\s*(?:[:\-–—|»>]|$)", line.text.lstrip("»>•*-–— ")[m.end():]):
+            return "clean.related_link"
+    return None
+
+
+def _counter(line: Line) -> str | None:
+    if line.n > 5 or not any(ch.isdigit() for ch in line.text):
+        return None
+    rest = _COUNTER.sub("", line.text.strip()).strip(" .,:|")
+    pattern = _phrases("counter_words")
+    if pattern and (pattern.fullmatch(rest) or _counter_label_first(line.text)):
+        return "clean.counter"
+    return None
+
+
+def _counter_label_first(text: str) -> bool:
+    # "Dibaca 1.234 kali", "Views: 3,2K"
+    m = re.fullmatch(r"\s*([^\d]+?)\s*:?\s*[\d.,]+\s*[kKmM]?\s*(kali|x)?\s*", text)
+    pattern = _phrases("counter_words")
+    return bool(m and pattern and pattern.fullmatch(m.group(1).strip()))
+
+
+def _app(line: Line) -> str | None:
+    return "clean.app_prompt" if line.n <= 20 and _hits("app_phrases", line.text) else None
+
+
+def _spam(line: Line) -> str | None:
+    hits = {m.group().lower() for m in _hits("spam_words", line.text)}
+    if hits and (line.n <= 12 and not line.terminal or len(hits) >= 2 and line.n <= 40):
+        return "clean.spam"
+    return None
+
+
+def _byline(line: Line) -> str | None:
+    pattern = _phrases("byline_labels")
+    if pattern and line.n <= 15:
+        m = pattern.match(line.text.lstrip("(["))
+        if m and re.match(r"\s*[:|/]", line.text.lstrip("([")[m.end():]):
+            return "clean.byline"
+    return None
+
+
+def _prompt_at_start(line: Line) -> str | None:
+    if line.n > 15 or line.text.rstrip("\"'”’").endswith("."):
+        return None  # a statement ("Share prices fell.") is not a prompt
+    for key, reason in (("share_phrases", "clean.share_prompt"), ("subscribe_phrases", "clean.subscribe_prompt")):
+        pattern = _phrases(key)
+        if pattern and pattern.match(line.text.lstrip("»>•*-–— ")):
+            return reason
+    return None
+
+
+def _boilerplate(line: Line) -> str | None:
+    if line.text.startswith(("©", "(c)")) or line.n <= 8 and _hits("boilerplate_phrases", line.text):
+        return "clean.boilerplate"
+    return None

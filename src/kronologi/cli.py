@@ -1,0 +1,130 @@
+"""The ``kronologi`` command line. The library never prints; this module does."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kronologi import __version__
+from kronologi.errors import KronologiError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kronologi")
+def main() -> None:
+    """Kronologi builds a chronology people can trust from messy news articles.
+
+    \b
+    Commands:
+      build   read files, folders or stdin and write the chronicle and its views
+      clean   show how one article is cleaned: text, title, dateline, removed lines
+      schema  print the JSON Schema of chronicle.json
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for chronicle.json, documents.csv, figures.csv, events.csv, timeline.md, report.html.")
+@click.option("--meta", type=click.Path(exists=True, dir_okay=False),
+              help="Sidecar metadata: CSV with header or JSON Lines, key column 'file' (input basename).")
+@click.option("--db", type=click.Path(dir_okay=False),
+              help="SQLite store (default: OUTDIR/kronologi.db). Re-runs reuse what it holds.")
+@click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for the per-document steps.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, workers: int, quiet: bool) -> None:
+    """Read INPUTS (files, folders recursively, or - for stdin) and write the chronicle.
+
+    Exit status 0 when the build finished, even if some inputs were rejected
+    (they are listed in chronicle.json with a reason); 1 when nothing could be
+    processed; 2 for a wrong call.
+    """
+    from kronologi.build import build as run_build
+    from kronologi.export import write_all
+
+    stdin = sys.stdin.buffer.read() if "-" in inputs else None
+    with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+        try:
+            chronicle = run_build(inputs, meta=meta, db=db or Path(outdir) / "kronologi.db",
+                                  workers=workers, stdin=stdin, progress=progress)
+        except KronologiError as exc:
+            raise click.ClickException(str(exc)) from exc
+    paths = write_all(chronicle, outdir)
+    if not quiet:
+        _summary(chronicle, paths)
+    if not chronicle.documents:
+        sys.exit(1)
+
+
+def _summary(chronicle, paths: dict[str, Path]) -> None:
+    dups = sum(1 for d in chronicle.documents if d.duplicate_of)
+    click.echo(f"{len(chronicle.documents)} documents, {dups} duplicates, {len(chronicle.rejected)} rejected", err=True)
+    for reject in chronicle.rejected:
+        click.echo(f"  rejected {reject.source_path}: {reject.reason}", err=True)
+    for name, path in paths.items():
+        click.echo(f"wrote {path}", err=True)
+
+
+class _Progress:
+    """A tqdm bar per stage on a terminal; nothing when piped."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.bar, self.stage = enabled, None, None
+
+    def __enter__(self):
+        return self if self.enabled else None
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if stage != self.stage:
+            if self.bar is not None:
+                self.bar.close()
+            self.stage = stage
+            self.bar = tqdm(total=total or None, desc=stage, unit="doc", file=sys.stderr, dynamic_ncols=True)
+        self.bar.update(done - self.bar.n)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the cleaned documents as JSON.")
+def clean(path: str, as_json: bool) -> None:
+    """Clean one input file and show the result (title, dateline, credits, removed lines)."""
+    from kronologi.chronicle import document_record
+    from kronologi.clean import clean_document
+    from kronologi.ingest import read_path
+
+    data = sys.stdin.buffer.read() if path == "-" else None
+    for item in read_path(path, data):
+        if not hasattr(item, "raw_text"):
+            click.echo(f"rejected {item.source_path}: {item.reason}", err=True)
+            continue
+        doc = clean_document(item)
+        if as_json:
+            click.echo(json.dumps(document_record(doc), ensure_ascii=False, indent=2))
+            continue
+        click.echo(f"# {doc.title}\noutlet: {doc.outlet}  dateline: {doc.dateline}  published: {doc.published} "
+                   f"({doc.published_basis})  credits: {', '.join(doc.credits)}\n")
+        click.echo(doc.text + "\n")
+        for r in doc.removed:
+            click.echo(f"  - [{r.reason}] {r.text}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema that every chronicle.json validates against."""
+    from kronologi.export.jsonfile import schema as load_schema
+
+    click.echo(json.dumps(load_schema(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""Duplicates and shared passages.
+
+* exact duplicates: the same normalised body (content hash);
+* near duplicates: MinHash over word 5-gram shingles, candidates from LSH
+  (datasketch), kept when the estimated Jaccard similarity is >= ``threshold``;
+* shared passages: runs of consecutive sentences that appear, normalised, in
+  two documents — wire copy syndicated by several outlets, each adding its own
+  lead or ending.
+
+Within a group of duplicates the canonical document is the earliest published,
+then the longest, then the first by id; the others get ``duplicate_of``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kronologi.document import Document, SharedPassage
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+SHINGLE = 5
+NUM_PERM = 128
+MIN_SENTENCE_WORDS = 6
+MAX_SENTENCE_DOCS = 25  # a sentence in more documents than this is boilerplate, not wire copy
+
+
+@dataclass
+class DedupResult:
+    duplicate_of: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # id -> (canonical, kind, sim)
+    shared: dict[str, list[SharedPassage]] = field(default_factory=dict)
+
+
+def dedup(docs: list[Document], threshold: float = 0.8) -> DedupResult:
+    result = DedupResult()
+    order = sorted(docs, key=_canonical_order)
+    _exact(order, result)
+    _near([d for d in order if d.id not in result.duplicate_of], threshold, result)
+    result.shared = shared_passages(docs, result)
+    return result
+
+
+def _canonical_order(doc: Document) -> tuple:
+    return (doc.published is None, doc.published or "", -len(doc.text), doc.id)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _exact(order: list[Document], result: DedupResult) -> None:
+    first: dict[str, str] = {}
+    for doc in order:
+        digest = hashlib.sha1(" ".join(_tokens(doc.text)).encode()).hexdigest()
+        if digest in first:
+            result.duplicate_of[doc.id] = (first[digest], "exact", 1.0)
+        else:
+            first[digest] = doc.id
+
+
+def _near(order: list[Document], threshold: float, result: DedupResult) -> None:
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes: dict[str, LeanMinHash] = {}
+    for doc, mh in zip(order, _minhashes(order)):
+        if mh is None:
+            continue
+        match = _best_match(lsh.query(mh), mh, hashes, threshold)
+        if match:
+            canonical = result.duplicate_of.get(match[0], (match[0],))[0]
+            result.duplicate_of[doc.id] = (canonical, "near", round(match[1], 3))
+        else:
+            lsh.insert(doc.id, mh)
+            hashes[doc.id] = mh
+
+
+def _best_match(candidates, mh, hashes, threshold) -> tuple[str, float] | None:
+    scored = [(c, mh.jaccard(hashes[c])) for c in candidates]
+    scored = [s for s in scored if s[1] >= threshold]
+    return max(scored, key=lambda s: s[1]) if scored else None
+
+
+def _minhashes(docs: list[Document]):
+    from datasketch import LeanMinHash, MinHash
+
+    shingle_sets = [_shingles(d.text) for d in docs]
+    nonempty = [s for s in shingle_sets if s]
+    bulk = iter(MinHash.bulk(nonempty, num_perm=NUM_PERM)) if nonempty else iter(())
+    for shingles in shingle_sets:
+        yield LeanMinHash(next(bulk)) if shingles else None
+
+
+def _shingles(text: str) -> list[bytes]:
+    toks = _tokens(text)
+    if len(toks) < SHINGLE:
+        return [" ".join(toks).encode()] if toks else []
+    return list({" ".join(toks[i : i + SHINGLE]).encode() for i in range(len(toks) - SHINGLE + 1)})
+
+
+def shared_passages(docs: list[Document], result: DedupResult) -> dict[str, list[SharedPassage]]:
+    """Runs of sentences each document shares with another (not its own duplicate)."""
+    index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    by_id = {d.id: d for d in docs}
+    for doc in docs:
+        if doc.id in result.duplicate_of and result.duplicate_of[doc.id][1] == "exact":
+            continue
+        for i, sent in enumerate(doc.sentences):
+            key = _sentence_key(doc.text[sent.start : sent.end])
+            if key:
+                index[key].append((doc.id, i))
+    pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for hits in index.values():
+        if 1 < len(hits) <= MAX_SENTENCE_DOCS:
+            for a, ia in hits:
+                for b, ib in hits:
+                    if a != b:
+                        pairs[(a, b)].append((ia, ib))
+    out: dict[str, list[SharedPassage]] = defaultdict(list)
+    for (a, b), matches in sorted(pairs.items()):
+        if _same_group(a, b, result):
+            continue
+        out[a].extend(_runs(by_id[a], by_id[b], sorted(set(matches))))
+    return dict(out)
+
+
+def _same_group(a: str, b: str, result: DedupResult) -> bool:
+    ca = result.duplicate_of.get(a, (a,))[0]
+    cb = result.duplicate_of.get(b, (b,))[0]
+    return ca == cb
+
+
+def _sentence_key(sentence: str) -> str | None:
+    toks = _tokens(sentence)
+    return hashlib.sha1(" ".join(toks).encode()).hexdigest()[:16] if len(toks) >= MIN_SENTENCE_WORDS else None
+
+
+def _runs(a: Document, b: Document, matches: list[tuple[int, int]]) -> list[SharedPassage]:
+    """Merge matched sentence pairs that are consecutive in both documents."""
+    runs: list[list[tuple[int, int]]] = []
+    for ia, ib in matches:
+        if runs and ia == runs[-1][-1][0] + 1 and ib == runs[-1][-1][1] + 1:
+            runs[-1].append((ia, ib))
+        else:
+            runs.append([(ia, ib)])
+    return [SharedPassage(b.id, a.sentences[r[0][0]].start, a.sentences[r[-1][0]].end,
+                          b.sentences[r[0][1]].start, b.sentences[r[-1][1]].end, len(r)) for r in runs]

@@ -1,0 +1,50 @@
+"""CSV views: one row per document, figure and event."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from kronologi.chronicle import Chronicle
+
+DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "published_basis", "language", "dateline",
+                    "credits", "duplicate_of", "duplicate_kind", "shared_passages", "sentences", "removed",
+                    "characters", "format", "source_path", "url")
+FIGURE_COLUMNS = ("id", "story", "doc", "value", "low", "high", "qualifier", "category", "unit", "subject",
+                  "claimant", "via", "as_of", "status", "start", "end")
+EVENT_COLUMNS = ("id", "story", "type", "date", "precision", "modality", "summary", "actors", "location", "sources")
+
+
+def write_tables(chronicle: Chronicle, outdir: Path) -> dict[str, Path]:
+    docs = [_document_row(d) for d in chronicle.documents]
+    return {
+        "documents.csv": _write(outdir / "documents.csv", DOCUMENT_COLUMNS, docs),
+        "figures.csv": _write(outdir / "figures.csv", FIGURE_COLUMNS, chronicle.figures),
+        "events.csv": _write(outdir / "events.csv", EVENT_COLUMNS, chronicle.events),
+    }
+
+
+def _document_row(doc) -> dict[str, Any]:
+    return {
+        "id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
+        "published_basis": doc.published_basis, "language": doc.language, "dateline": doc.dateline,
+        "credits": "; ".join(doc.credits), "duplicate_of": doc.duplicate_of, "duplicate_kind": doc.duplicate_kind,
+        "shared_passages": len(doc.shared_passages), "sentences": len(doc.sentences), "removed": len(doc.removed),
+        "characters": len(doc.text), "format": doc.format, "source_path": doc.source_path, "url": doc.url,
+    }
+
+
+def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+    return path
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else value

@@ -1,0 +1,71 @@
+"""HTML pages: main text with trafilatura, publication date with htmldate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kronologi.errors import IngestError
+
+_BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|blockquote|tr|section|article)\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass
+class Page:
+    """What an HTML page yields: main text plus the metadata found in its markup."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+def extract_page(html: str, url: str | None = None) -> Page:
+    """Extract the main text and metadata of a whole page; raise if it has no text."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_formatting=False, deduplicate=False,
+    )
+    if result is None or not (result.text or "").strip():
+        raise IngestError("no main text found in the HTML page", "failed.ingest.empty_html")
+    return Page(
+        text=result.text, title=result.title, outlet=result.sitename, url=result.url or url,
+        author=result.author, published=page_date(html, url), language=result.language,
+    )
+
+
+def page_date(html: str, url: str | None = None) -> str | None:
+    """The original publication date stated in the page's markup or URL, if any.
+
+    ``extensive_search`` is off: dates guessed from the visible text are the text
+    layer's business, and must not be passed off as metadata.
+    """
+    from htmldate import find_date
+
+    try:
+        return find_date(html, url=url, original_date=True, extensive_search=False,
+                         outputformat="%Y-%m-%dT%H:%M:%S%z") or None
+    except (ValueError, TypeError):
+        return None
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content), blocks on their own lines."""
+    import html as htmllib
+
+    if "<" not in fragment:
+        return htmllib.unescape(fragment).strip()
+    from lxml import html as lxml_html
+
+    marked = _BLOCK.sub("\n", fragment)
+    try:
+        text = lxml_html.fromstring(f"<div>{marked}</div>").text_content()
+    except Exception:  # lxml raises several types on broken markup
+        text = re.sub(r"<[^>]+>", " ", marked)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,65 @@
+"""JSON and JSON Lines collections of articles."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+from kronologi.errors import IngestError
+from kronologi.ingest.html import fragment_to_text
+
+FIELDS = {
+    "title": ("title", "headline"),
+    "text": ("text", "content", "body", "article", "full_text", "description"),
+    "published": ("published", "date", "published_at", "pubDate", "datePublished", "created"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source", "site", "publisher", "site_name"),
+    "author": ("author", "byline"),
+    "language": ("language", "lang"),
+    "id": ("id", "doc_id", "article_id"),
+}
+
+
+def json_records(text: str) -> Iterator[tuple[str, dict[str, Any] | IngestError]]:
+    """Records of a JSON document: a list, ``{"articles": [...]}``, or one object."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"malformed JSON at line {exc.lineno}: {exc.msg}", "failed.ingest.bad_json") from exc
+    if isinstance(data, dict):
+        data = next((data[k] for k in ("articles", "items", "data", "documents") if isinstance(data.get(k), list)), [data])
+    if not isinstance(data, list):
+        raise IngestError("JSON holds neither an object nor a list of objects", "failed.ingest.bad_json")
+    for i, item in enumerate(data, 1):
+        yield f"item{i}", item if isinstance(item, dict) else IngestError(
+            f"item {i} is not an object", "failed.ingest.bad_json_record")
+
+
+def jsonl_records(text: str) -> Iterator[tuple[str, dict[str, Any] | IngestError]]:
+    """Records of a JSON Lines file; a malformed line is an error for that line only."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield f"line{n}", IngestError(f"line {n} is not valid JSON: {exc.msg}", "failed.ingest.bad_json_line")
+            continue
+        yield f"line{n}", item if isinstance(item, dict) else IngestError(
+            f"line {n} is not a JSON object", "failed.ingest.bad_json_line")
+
+
+def article_fields(item: dict[str, Any]) -> dict[str, str]:
+    """Map a record's keys (whatever their spelling) onto Kronologi's field names."""
+    out: dict[str, str] = {}
+    for name, keys in FIELDS.items():
+        value = next((item[k] for k in keys if item.get(k) not in (None, "")), None)
+        if isinstance(value, dict):  # e.g. {"source": {"name": "Reuters"}}
+            value = value.get("name") or value.get("title")
+        if value is not None:
+            out[name] = str(value)
+    if "text" not in out:
+        raise IngestError("record has no text field (text, content or body)", "failed.ingest.no_text")
+    if "<" in out["text"] and "</" in out["text"]:
+        out["text"] = fragment_to_text(out["text"])
+    return out

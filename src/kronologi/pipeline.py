@@ -1,0 +1,109 @@
+"""Steps and the pipeline that runs them over documents.
+
+A *step* turns a Document into a Document, or drops it with a reason. It has a
+name and a version; the pipeline's signature (all ``name@version``) is stored
+with every processed document, so a changed step re-processes what it touched
+and nothing else.
+
+The pipeline is plain data (a list of step names plus options). Workers — this
+process, a process pool, Ray tasks — receive that config and build their own
+steps (``Pipeline.from_config``), so the same code runs everywhere.
+
+The step boundary is the one place where a failure on one document is caught:
+the document is turned into a Rejection with a ``failed.step.<name>`` reason and
+the corpus goes on.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from kronologi.document import Document, Rejection
+
+
+@dataclass
+class Drop:
+    """A step's verdict that a document must not go on (``dropped.<step>.<why>``)."""
+
+    reason: str
+
+
+class Step(Protocol):
+    name: str
+    version: str
+
+    def __call__(self, doc: Document) -> Document | Drop: ...
+
+
+# name -> "module:factory"; factories take the pipeline options dict.
+# Later layers (dates, entities, claims, events) add their steps here.
+STEPS: dict[str, str] = {
+    "clean": "kronologi.clean:CleanStep",
+    "language": "kronologi.text.step:LanguageStep",
+    "sentences": "kronologi.text.step:SentenceStep",
+}
+DEFAULT_STEPS = ("clean", "language", "sentences")
+
+
+def _factory(name: str) -> Callable[..., Step]:
+    try:
+        module, attr = STEPS[name].split(":")
+    except KeyError:
+        raise ValueError(f"unknown step {name!r}; known steps: {', '.join(STEPS)}") from None
+    return getattr(importlib.import_module(module), attr)
+
+
+@dataclass
+class PipelineConfig:
+    """Everything a worker needs to rebuild the pipeline: picklable, JSON-able."""
+
+    steps: tuple[str, ...] = DEFAULT_STEPS
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Pipeline:
+    def __init__(self, steps: list[Step]):
+        self.steps = steps
+
+    @classmethod
+    def from_config(cls, config: PipelineConfig) -> Pipeline:
+        return cls([_factory(name)(config.options) for name in config.steps])
+
+    @property
+    def signature(self) -> str:
+        return ",".join(f"{s.name}@{s.version}" for s in self.steps)
+
+    def run(self, doc: Document) -> Document | Rejection:
+        """Run every step on ``doc``; a drop or failure becomes a Rejection."""
+        for step in self.steps:
+            try:
+                result = step(doc)
+            except Exception as exc:  # the step boundary: record, never stop the corpus
+                return Rejection(_where(doc), f"failed.step.{step.name}: {type(exc).__name__}: {exc}")
+            if isinstance(result, Drop):
+                return Rejection(_where(doc), result.reason)
+            doc = result
+            doc.steps.append(f"{step.name}@{step.version}")
+        return doc
+
+
+def _where(doc: Document) -> str:
+    return f"{doc.source_path}#{doc.record}" if doc.record else doc.source_path
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_pipeline(steps: tuple[str, ...], options_key: str) -> Pipeline:
+    import json
+
+    return Pipeline.from_config(PipelineConfig(steps, json.loads(options_key)))
+
+
+def run_batch(config: PipelineConfig, docs: list[Document]) -> list[Document | Rejection]:
+    """Worker entry point: build (once per process) and run the pipeline on a batch."""
+    import json
+
+    pipeline = _cached_pipeline(tuple(config.steps), json.dumps(config.options, sort_keys=True))
+    return [pipeline.run(doc) for doc in docs]

@@ -1,0 +1,1 @@
+"""Time: ISO values, header dates, and (issue 3) temporal expressions."""
