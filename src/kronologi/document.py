@@ -12,7 +12,6 @@ through JSON (the store) without loss.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -110,7 +109,11 @@ class Document:
         return self.text[sent.start : sent.end]
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """A JSON-ready dict (faster than ``dataclasses.asdict``: one level of records)."""
+        out = dict(self.__dict__)
+        for name in ("removed", "headings", "sentences", "shared_passages"):
+            out[name] = [dict(vars(item)) for item in out[name]]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:

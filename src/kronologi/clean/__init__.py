@@ -24,12 +24,13 @@ from typing import Any
 
 from kronologi.clean.credits import find_credits
 from kronologi.clean.dateline import find_dateline
-from kronologi.clean.lines import Line, is_navigation, is_prose, make_line, strong_reason, weak_reason
+from kronologi.clean.lines import (Line, guess_language, is_navigation, is_prose, make_line, strong_reason,
+                                   weak_reason)
 from kronologi.document import Document, Heading, Removed
 from kronologi.pipeline import Drop
 from kronologi.temporal.stated import find_stated_date
 
-_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?”\"])\s*,(?=\s*[A-Z“\"])")
+_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?”\"])\s*,(?=\s*[A-Z“\"#@])")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -62,11 +63,9 @@ class CleanStep:
 
 
 def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Document:
-    from kronologi.text.langid import identify
-
     raw = _unjoin(doc.raw_text)
-    lang = doc.language or identify(raw)[0]
-    work = _Work([make_line(i, t) for i, t in enumerate(raw.splitlines())], lang, repeated)
+    lines = [make_line(i, t) for i, t in enumerate(raw.splitlines())]
+    work = _Work(lines, doc.language or guess_language(lines), repeated)
     _judge(work, doc.title)
     paragraphs = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
     _apply_dateline(doc, paragraphs)
@@ -134,15 +133,23 @@ def _is_date_line(ln: Line, work: _Work) -> bool:
 
 
 def _footer(work: _Work, lines: list[Line]) -> None:
+    """After the body: debris unless it is a sentence (a closing remark) or long text."""
     for ln in lines:
-        if ln.index not in work.verdict:
-            work.verdict[ln.index] = weak_reason(ln, work.lang) or _footer_reason(ln)
+        if ln.index in work.verdict:
+            continue
+        reason = weak_reason(ln, work.lang) or _footer_reason(ln)
+        if reason:
+            work.verdict[ln.index] = reason
 
 
-def _footer_reason(ln: Line) -> str:
+def _footer_reason(ln: Line) -> str | None:
     from kronologi.clean.credits import trailing_codes
 
-    return "clean.credit_line" if trailing_codes(ln.text) and ln.n <= 4 else "clean.footer"
+    if trailing_codes(ln.text) and ln.n <= 4:
+        return "clean.credit_line"
+    if ln.terminal or ln.n > 15:
+        return None
+    return "clean.footer"
 
 
 def _inner(work: _Work, lines: list[Line]) -> None:

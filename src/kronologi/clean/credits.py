@@ -40,10 +40,22 @@ def find_credits(paragraphs: list[str]) -> list[str]:
     """Credited agencies in order of first mention, each once."""
     found: list[str] = []
     for para in paragraphs:
-        for pattern in (_cue_pattern(), _subject_pattern()):
-            found.extend(_name(m.group("name")) for m in pattern.finditer(para) if _plausible(m.group("name")))
+        if _mentions_agency(para):
+            for pattern in (_cue_pattern(), _subject_pattern()):
+                found.extend(_name(m.group("name")) for m in pattern.finditer(para) if _plausible(m.group("name")))
         found.extend(trailing_codes(para))
     return list(dict.fromkeys(n for n in found if n))
+
+
+@functools.lru_cache(maxsize=None)
+def _agency_words() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in agencies())
+
+
+def _mentions_agency(paragraph: str) -> bool:
+    """Cheap pre-check: does any word start an agency name? (most paragraphs: no)."""
+    words = _agency_words()
+    return any(w in words for w in re.findall(r"[\w/-]+", paragraph.lower()))
 
 
 def trailing_codes(paragraph: str) -> list[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from kronologi import langs
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*[\s,]*$")  # trailing commas: paragraph-join debris
 _URLISH = re.compile(r"(https?://|www\.|\b[\w-]+\.(com|co\.id|id|net|org|co)\b|@\w+|#\w+)", re.IGNORECASE)
 _HANDLE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9_]{4,}\b")
 _BREADCRUMB = re.compile(r"[|»›>•·/]")
@@ -56,6 +56,22 @@ def function_ratio(line: Line, lang: str) -> float:
     return sum(1 for w in line.words if w.lower() in vocab) / len(line.words)
 
 
+def guess_language(lines: list[Line], sample: int = 400) -> str:
+    """The pack whose function words are most frequent in the first words.
+
+    Cleaning needs only a rough idea of the language (which function words to
+    count); the language step identifies the cleaned body properly afterwards.
+    """
+    words: list[str] = []
+    for line in lines:
+        words.extend(w.lower() for w in line.words)
+        if len(words) >= sample:
+            break
+    scores = {lang: sum(1 for w in words if w in langs.words(lang, "clean", "function_words"))
+              for lang in langs.SUPPORTED}
+    return max(scores, key=lambda lang: (scores[lang], lang == langs.FALLBACK))
+
+
 def is_prose(line: Line, lang: str) -> bool:
     """A line that reads like article body: a full sentence, or a long run of text."""
     if line.n >= 8 and line.terminal:
@@ -93,8 +109,10 @@ def weak_reason(line: Line, lang: str) -> str | None:
         return "clean.share_prompt"
     if line.n <= 15 and _hits("subscribe_phrases", line.text):
         return "clean.subscribe_prompt"
-    if line.n <= 6 and (_HANDLE.search(line.text) or _URLISH.search(line.text)):
-        return "clean.spam"
+    if line.n <= 6 and _HANDLE.search(line.text):
+        return "clean.spam"  # a user-name signature ("by user88") left by spam posts
+    if line.n <= 6 and _URLISH.search(line.text):
+        return "clean.link"
     if is_navigation(line):
         return "clean.navigation"
     return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kronologi.document import Document, SharedPassage
@@ -24,7 +24,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
 NUM_PERM = 128
 MIN_SENTENCE_WORDS = 6
-MAX_SENTENCE_DOCS = 25  # a sentence in more documents than this is boilerplate, not wire copy
+MAX_SENTENCE_DOCS = 50  # a sentence in more documents than this is boilerplate, not wire copy
+MAX_SAME_OUTLET = 3  # ... and so is one repeated by more documents than this of one outlet
 
 
 @dataclass
@@ -113,7 +114,7 @@ def shared_passages(docs: list[Document], result: DedupResult) -> dict[str, list
                 index[key].append((doc.id, i))
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for hits in index.values():
-        if 1 < len(hits) <= MAX_SENTENCE_DOCS:
+        if 1 < len(hits) <= MAX_SENTENCE_DOCS and not _outlet_template(hits, by_id):
             for a, ia in hits:
                 for b, ib in hits:
                     if a != b:
@@ -124,6 +125,12 @@ def shared_passages(docs: list[Document], result: DedupResult) -> dict[str, list
             continue
         out[a].extend(_runs(by_id[a], by_id[b], sorted(set(matches))))
     return dict(out)
+
+
+def _outlet_template(hits: list[tuple[str, int]], by_id: dict[str, Document]) -> bool:
+    """A sentence an outlet prints under many of its articles (a sign-off, a promo)."""
+    per_outlet = Counter(by_id[doc_id].outlet for doc_id, _ in hits if by_id[doc_id].outlet)
+    return bool(per_outlet) and max(per_outlet.values()) > MAX_SAME_OUTLET
 
 
 def _same_group(a: str, b: str, result: DedupResult) -> bool:

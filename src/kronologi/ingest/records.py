@@ -37,7 +37,9 @@ def json_records(text: str) -> Iterator[tuple[str, dict[str, Any] | IngestError]
 
 def jsonl_records(text: str) -> Iterator[tuple[str, dict[str, Any] | IngestError]]:
     """Records of a JSON Lines file; a malformed line is an error for that line only."""
-    for n, line in enumerate(text.splitlines(), 1):
+    # split on "\n" only: str.splitlines() also breaks on U+2028 and friends,
+    # which JSON strings may hold unescaped.
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:

@@ -23,6 +23,7 @@ import functools
 import re
 
 from kronologi import langs
+from kronologi.text.sentences import TOPIC as _PACK_TOPIC
 
 Span = tuple[int, int]
 
@@ -53,8 +54,20 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=None)
 def _token_re() -> re.Pattern[str]:
-    alternatives = (_url(), _email(), _domain(), _abbreviation(), _word(), r"\S")
-    return re.compile("|".join(f"(?:{alt})" for alt in alternatives))
+    # The lookaheads are guards for speed: most words have no ".", "@" or ":"
+    # in them, so the costly alternatives (hundreds of abbreviations, domain
+    # backtracking) are skipped after one cheap scan. Without them the
+    # pattern is twice as slow.
+    special = "|".join(
+        f"(?:{alt})"
+        for alt in (
+            _url(),
+            rf"(?=[\w.+-]*@){_email()}",
+            rf"(?=[\w-]+\.[^\W_]){_domain()}",
+            _abbreviation(),
+        )
+    )
+    return re.compile(rf"(?=[\w.+-]*[.@:])(?:{special})|{_word()}|\S")
 
 
 def _url() -> str:
@@ -81,14 +94,16 @@ def _abbreviation() -> str:
     dotted = r"(?:[^\W\d_]\.){2,}"  # U.S., a.n., S.H. even when not listed
     initial = r"[A-Z]\.(?= ?[A-Z])"  # "J. Smith", "H.M. Prasetyo"
     body = "|".join(alt for alt in (listed, dotted, initial) if alt)
-    return rf"(?<![\w.])(?:{body})"
+    # Guard: letters then a period, as long as the longest listed stem.
+    longest = max((len(f.split(".")[0]) for f in forms), default=1)
+    return rf"(?=[^\W\d_]{{1,{max(longest, 1)}}}\.)(?<![\w.])(?:{body})"
 
 
 def _abbreviation_forms() -> set[str]:
     """Every listed abbreviation, as written and capitalised ("dll." -> "Dll.")."""
     forms: set[str] = set()
     for lang in langs.SUPPORTED:
-        pack = langs.load(lang, "sentences")
+        pack = langs.load(lang, _PACK_TOPIC)
         for key in _ABBREVIATION_KEYS:
             for form in pack.get(key) or []:
                 forms.update({str(form), str(form)[:1].upper() + str(form)[1:]})
