@@ -104,18 +104,20 @@ def _repeated(ln: Line, work: _Work) -> str | None:
 
 
 def _header(work: _Work, lines: list[Line], known_title: str | None) -> None:
-    title_key = _norm(known_title) if known_title else None
+    """Date line, menus and prompts go; the first title-like line is the title."""
     for ln in lines:
         if ln.index in work.verdict:
             continue
-        if title_key and _norm(ln.text) == title_key:
-            work.verdict[ln.index] = "clean.repeated_title" if work.title or known_title else "clean.title"
+        if work.title and _norm(ln.text) == _norm(work.title):
+            work.verdict[ln.index] = "clean.repeated_title"
         elif _is_date_line(ln, work):
             work.verdict[ln.index] = "clean.date_line"
         elif reason := weak_reason(ln, work.lang):
             work.verdict[ln.index] = reason
-        elif not work.title and not title_key and ln.n >= 3:
-            work.title, title_key = ln.text, _norm(ln.text)
+        elif known_title and _norm(ln.text) == _norm(known_title):
+            work.verdict[ln.index] = "clean.repeated_title"
+        elif not work.title and ln.n >= 3:
+            work.title = ln.text
             work.verdict[ln.index] = "clean.title"
 
 

@@ -85,9 +85,12 @@ def _classify(prefix: str, line: Dateline) -> None:
 
 
 def _settle(pending: list[str], line: Dateline) -> None:
-    """Capitalised names: an outlet beside a place or section, else the place."""
+    """Capitalised names: place parts when the outlet is known already, an outlet
+    beside a place or section, else the place."""
     for seg in pending:
-        if (line.place or line.section) and not line.outlet:
+        if line.outlet or line.credits:
+            line.place = _join(line.place, seg)
+        elif (line.place or line.section) and not line.outlet:
             line.outlet = seg
         elif not line.place:
             line.place = seg

@@ -17,6 +17,7 @@ from kronologi import langs
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*[\s,]*$")  # trailing commas: paragraph-join debris
+_TRAILING_CODE = re.compile(r"\s*\([A-Za-z][\w./ ]{0,15}\)\s*$")
 _URLISH = re.compile(r"(https?://|www\.|\b[\w-]+\.(com|co\.id|id|net|org|co)\b|@\w+|#\w+)", re.IGNORECASE)
 _HANDLE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9_]{4,}\b")
 _BREADCRUMB = re.compile(r"[|»›>•·/]")
@@ -37,7 +38,8 @@ class Line:
 
     @property
     def terminal(self) -> bool:
-        return bool(_TERMINAL.search(self.text))
+        """Ends like a sentence (a trailing credit code such as "(ant)" aside)."""
+        return bool(_TERMINAL.search(_TRAILING_CODE.sub("", self.text)))
 
     @property
     def key(self) -> str:
@@ -167,8 +169,10 @@ def _spam(line: Line) -> str | None:
 def _byline(line: Line) -> str | None:
     pattern = _phrases("byline_labels")
     if pattern and line.n <= 15:
-        m = pattern.match(line.text.lstrip("(["))
-        if m and re.match(r"\s*[:|/]", line.text.lstrip("([")[m.end():]):
+        text = line.text.lstrip("([")
+        m = pattern.match(text)
+        # "Editor: X", "Penulis | X"; labels ending in "by" need no colon ("Reporting by X")
+        if m and (m.group().lower().endswith(" by") or re.match(r"\s*[:|/]", text[m.end():])):
             return "clean.byline"
     return None
 

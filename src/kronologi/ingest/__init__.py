@@ -168,6 +168,8 @@ def _from_warc(path: str, name: str, data: bytes) -> Iterator[Item]:
         try:
             for doc in _from_html(path, name, body, url=uri, record=uri, fmt="warc", crawled=crawled):
                 doc.id = f"{doc.id}-{n}"
+                doc.url = uri  # the captured address; the page's canonical URL stays in observed
+                doc.observe("url", "warc", uri)
                 _crawl_date_fallback(doc, crawled)
                 yield doc
         except IngestError as exc:

@@ -24,6 +24,8 @@ def warc_pages(data: bytes) -> Iterator[tuple[str, tuple[bytes, str, str | None]
             n += 1
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"record{n}"
             body = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than Content-Length
+                raise EOFError(f"record {uri} is cut short")
             yield uri, (body, _charset(record), record.rec_headers.get_header("WARC-Date"))
     except Exception as exc:  # warcio/zlib raise many types for a damaged archive
         yield "rest", IngestError(

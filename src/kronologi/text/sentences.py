@@ -22,6 +22,7 @@ How a paragraph is split:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -157,7 +158,9 @@ def _append_stripped(spans: list[Span], text: str, start: int, end: int) -> None
 
 
 def _inside(regions: list[Span], pos: int) -> bool:
-    return any(s < pos < e for s, e in regions)
+    """Whether ``pos`` falls strictly inside one of the sorted, disjoint ``regions``."""
+    i = bisect.bisect_right(regions, (pos, pos)) - 1
+    return i >= 0 and regions[i][0] < pos < regions[i][1]
 
 
 def _quote_regions(text: str, start: int, end: int) -> list[Span]:
@@ -175,7 +178,18 @@ def _quote_regions(text: str, start: int, end: int) -> list[Span]:
             regions.append((open_at.pop(family), i + 1))
         elif opener:
             open_at[family] = i  # a second opener means the first was unmatched
-    return regions
+    return _merge(regions)
+
+
+def _merge(regions: list[Span]) -> list[Span]:
+    """Sort and merge overlapping regions (families nest: “... ‘...’ ...”)."""
+    merged: list[Span] = []
+    for s, e in sorted(regions):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 @functools.lru_cache(maxsize=None)
@@ -257,7 +271,10 @@ def _glued_word_ok(text: str, seg: int, dot: int) -> bool:
 
 
 def _word_start(text: str, seg: int, pos: int) -> int:
-    while pos > seg and not text[pos - 1].isspace():
+    """Start of the word ending at ``pos`` (at most 64 characters back: no
+    abbreviation is longer, and a bound keeps freak input linear)."""
+    limit = max(seg, pos - 64)
+    while pos > limit and not text[pos - 1].isspace():
         pos -= 1
     return pos
 

@@ -57,17 +57,18 @@ def _token_re() -> re.Pattern[str]:
     # The lookaheads are guards for speed: most words have no ".", "@" or ":"
     # in them, so the costly alternatives (hundreds of abbreviations, domain
     # backtracking) are skipped after one cheap scan. Without them the
-    # pattern is twice as slow.
+    # pattern is twice as slow. They look at most 64 characters ahead (the
+    # longest e-mail local part) so a freak run of dots stays linear.
     special = "|".join(
         f"(?:{alt})"
         for alt in (
             _url(),
-            rf"(?=[\w.+-]*@){_email()}",
-            rf"(?=[\w-]+\.[^\W_]){_domain()}",
+            rf"(?=[\w.+-]{{1,64}}@){_email()}",
+            rf"(?=[\w-]{{1,63}}\.[^\W_]){_domain()}",
             _abbreviation(),
         )
     )
-    return re.compile(rf"(?=[\w.+-]*[.@:])(?:{special})|{_word()}|\S")
+    return re.compile(rf"(?=[\w.+-]{{0,64}}[.@:])(?:{special})|{_word()}|\S")
 
 
 def _url() -> str:
