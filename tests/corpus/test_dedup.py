@@ -1,0 +1,63 @@
+"""Duplicates (exact, near) and shared passages (wire copy)."""
+
+from __future__ import annotations
+
+from kronologi.corpus.boilerplate import repeated_lines
+from kronologi.corpus.dedup import dedup
+from kronologi.document import Document, Sentence
+from kronologi.text.sentences import split_sentences
+
+WIRE = ("Tim SAR gabungan menemukan dua korban terakhir di hilir sungai pada Rabu pagi. "
+        "Jenazah keduanya langsung dibawa ke rumah sakit daerah untuk diidentifikasi keluarga. "
+        "Dengan temuan itu, operasi pencarian resmi ditutup setelah berlangsung tujuh hari.")
+
+
+def _doc(doc_id, text, published=None, outlet=None):
+    doc = Document(id=doc_id, source_path=f"{doc_id}.txt", format="text", raw_text=text, text=text,
+                   published=published, outlet=outlet)
+    doc.sentences = [Sentence(s, e) for s, e in split_sentences(text, "id")]
+    return doc
+
+
+LONG = " ".join(f"Kalimat ke-{i} menjelaskan perkembangan banjir di desa nomor {i} secara rinci." for i in range(40))
+
+
+def test_dedup_exact_duplicates_point_to_the_earliest():
+    a = _doc("a", LONG, "2024-01-05")
+    b = _doc("b", LONG.upper(), "2024-01-04")
+    result = dedup([a, b])
+    assert result.duplicate_of == {"a": ("b", "exact", 1.0)}
+
+
+def test_dedup_near_duplicates_found_and_distinct_documents_not():
+    a = _doc("a", LONG, "2024-01-04")
+    trimmed = _doc("b", LONG.replace("Kalimat ke-39", "Kalimat terakhir"), "2024-01-05")
+    other = _doc("c", " ".join(f"Paragraf {i} membahas pemilihan umum di kota {i}." for i in range(40)))
+    result = dedup([a, trimmed, other])
+    assert result.duplicate_of["b"][:2] == ("a", "near") and result.duplicate_of["b"][2] >= 0.8
+    assert "c" not in result.duplicate_of and "a" not in result.duplicate_of
+
+
+def test_dedup_shared_wire_passage_between_different_articles():
+    a = _doc("a", "Warta Satu melaporkan dari lokasi banjir di Demak pada hari ini. " + WIRE, outlet="Satu")
+    b = _doc("b", WIRE + " Bupati berjanji memperbaiki tanggul yang jebol sebelum musim hujan berikutnya tiba.", outlet="Dua")
+    result = dedup([a, b])
+    assert not result.duplicate_of
+    (pa,) = result.shared["a"]
+    (pb,) = result.shared["b"]
+    assert pa.doc == "b" and pa.sentences == 3
+    assert a.text[pa.start:pa.end] == WIRE == b.text[pb.start:pb.end]
+    assert (pa.other_start, pa.other_end) == (pb.start, pb.end)
+
+
+def test_dedup_outlet_sign_off_is_not_wire_copy():
+    sign_off = "Ikuti terus perkembangan berita terbaru hanya di portal berita kesayangan Anda setiap hari."
+    docs = [_doc(f"d{i}", f"Berita nomor {i} tentang topik yang berbeda sama sekali dari yang lain. " + sign_off,
+                 outlet="Satu") for i in range(5)]
+    assert dedup(docs).shared == {}
+
+
+def test_dedup_repeated_lines_counts_each_document_once():
+    raws = ["Menu\nBerita satu.\nMenu"] + ["Menu\nBerita lain."] * 3 + ["Tanpa menu."]
+    assert repeated_lines(raws, min_docs=4) == frozenset({"menu"})
+    assert repeated_lines(raws, min_docs=5) == frozenset()

@@ -1,0 +1,63 @@
+"""Exports: schema-valid chronicle.json and the human-readable views."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+import kronologi
+from kronologi.export import write_all
+from kronologi.export.jsonfile import SchemaError, validate
+
+from conftest import ARTICLE_ID, ARTICLE_EN
+
+
+@pytest.fixture
+def chronicle(tmp_path):
+    (tmp_path / "id.txt").write_text(ARTICLE_ID, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ARTICLE_EN, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    return kronologi.build([str(tmp_path)])
+
+
+def test_export_writes_every_view_and_json_validates(chronicle, tmp_path):
+    paths = write_all(chronicle, tmp_path / "out")
+    assert set(paths) == {"chronicle.json", "documents.csv", "figures.csv", "events.csv", "timeline.md", "report.html"}
+    data = json.loads(paths["chronicle.json"].read_text(encoding="utf-8"))
+    validate(data)
+    assert data["schema"] == "kronologi.chronicle/1"
+    for name in ("stories", "entities", "events", "figures", "quotes", "ledger"):
+        assert data[name] == []
+    assert [r["reason"].split(":")[0] for r in data["rejected"]] == ["failed.ingest.empty"]
+    doc = next(d for d in data["documents"] if d["id"] == "id")
+    assert doc["title"].startswith("Banjir") and doc["language"] == "id"
+    assert all(doc["text"][s["start"]:s["end"]].strip() for s in doc["sentences"])
+
+
+def test_export_documents_csv_has_one_row_per_document(chronicle, tmp_path):
+    paths = write_all(chronicle, tmp_path / "out")
+    rows = list(csv.DictReader(paths["documents.csv"].open(encoding="utf-8")))
+    assert sorted(r["id"] for r in rows) == ["en", "id"]
+    assert next(r for r in rows if r["id"] == "en")["credits"] == "Reuters"
+
+
+def test_export_markdown_and_html_show_documents_and_rejections(chronicle, tmp_path):
+    paths = write_all(chronicle, tmp_path / "out")
+    md = paths["timeline.md"].read_text(encoding="utf-8")
+    assert "Banjir Rendam Ratusan Rumah di Pesisir Demak" in md and "failed.ingest.empty" in md
+    html = paths["report.html"].read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and "<script" not in html and "http" not in html.split("<body>")[0]
+    assert "Flood waters reach homes in coastal Demak" in html
+
+
+def test_export_schema_catches_a_broken_field(chronicle):
+    data = chronicle.to_dict()
+    data["documents"][0]["published_basis"] = "guessed"
+    with pytest.raises(SchemaError, match="published_basis"):
+        validate(data)
+    data = chronicle.to_dict()
+    del data["ledger"]
+    with pytest.raises(SchemaError, match="ledger"):
+        validate(data)

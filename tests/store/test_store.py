@@ -1,0 +1,106 @@
+"""The SQLite store: migrations, idempotent re-ingest, interrupted runs."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+import kronologi
+from kronologi.errors import StoreError
+from kronologi.pipeline import STEPS
+from kronologi.store import Store, migrations
+
+
+def _corpus(tmp_path, n=6):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i}.txt").write_text(
+            f"Judul berita nomor {i} yang cukup panjang\n"
+            f"Warga desa {i} mengungsi ke balai desa setelah banjir merendam rumah mereka pada Senin malam.\n"
+            f"Petugas mencatat {100 + i} rumah terendam dan {i + 3} jembatan rusak akibat arus deras.\n",
+            encoding="utf-8")
+    return folder
+
+
+def _snapshot(db):
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT key, id, pipeline, data FROM documents ORDER BY key").fetchall()
+    con.close()
+    return rows
+
+
+def test_store_records_its_migrations(tmp_path):
+    store = Store(tmp_path / "k.db")
+    names = [name for _, name, _ in migrations()]
+    recorded = [r[0] for r in store.db.execute("SELECT name FROM schema_migrations ORDER BY version")]
+    assert recorded == names and store.schema_version() == migrations()[-1][0]
+    assert store.migrate() == []  # nothing left to apply
+    store.close()
+
+
+def test_store_rejects_a_file_that_is_not_a_database(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a usable Kronologi store"):
+        Store(bad)
+
+
+def test_store_reingesting_the_same_input_changes_nothing(tmp_path):
+    folder, db = _corpus(tmp_path), str(tmp_path / "k.db")
+    first = kronologi.build([str(folder)], db=db)
+    before = _snapshot(db)
+    second = kronologi.build([str(folder)], db=db)
+    assert _snapshot(db) == before and len(before) == 6
+    a, b = first.to_dict(), second.to_dict()
+    a.pop("generated_at"), b.pop("generated_at")
+    assert a == b
+
+
+class _Interrupt:
+    """A step that stops the process (like Ctrl-C) when it reaches one document."""
+
+    name, version = "interrupt", "1"
+    at = "a4"
+
+    def __init__(self, options=None):
+        pass
+
+    def __call__(self, doc):
+        if doc.id == self.at:
+            raise KeyboardInterrupt
+        return doc
+
+
+def test_store_interrupted_run_is_consistent_and_the_next_run_completes(tmp_path, monkeypatch):
+    folder, db = _corpus(tmp_path), str(tmp_path / "k.db")
+    reference = kronologi.build([str(folder)], db=str(tmp_path / "ref.db"))
+    monkeypatch.setitem(STEPS, "interrupt", "tests_store_helpers:Interrupt")
+    import sys, types
+    sys.modules["tests_store_helpers"] = types.SimpleNamespace(Interrupt=_Interrupt)
+    steps = ("clean", "language", "sentences", "interrupt")
+    with pytest.raises(KeyboardInterrupt):
+        kronologi.build([str(folder)], db=db, steps=steps, batch_size=2)
+    stored = _snapshot(db)
+    assert len(stored) == 4  # two whole batches committed, the third rolled back
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT finished_at FROM runs").fetchone()[0] is None
+    con.close()
+    _Interrupt.at = None
+    resumed = kronologi.build([str(folder)], db=db, steps=steps, batch_size=2)
+    assert [d.id for d in resumed.documents] == [d.id for d in reference.documents]
+    assert [d.text for d in resumed.documents] == [d.text for d in reference.documents]
+    assert {row[0] for row in stored} <= {row[0] for row in _snapshot(db)}
+
+
+def test_store_changed_step_reprocesses(tmp_path, monkeypatch):
+    folder, db = _corpus(tmp_path, 2), str(tmp_path / "k.db")
+    kronologi.build([str(folder)], db=db)
+    from kronologi.text.step import SentenceStep
+
+    monkeypatch.setattr(SentenceStep, "version", "999")
+    kronologi.build([str(folder)], db=db)
+    rows = _snapshot(db)
+    assert len(rows) == 2 and all("sentences@999" in row[2] and '"sentences@999"' in row[3] for row in rows)
