@@ -38,7 +38,7 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     """Read ``paths`` (files, folders, ``-``) and return their Chronicle."""
     paths = list(paths)
     sidecar = load_meta(meta) if meta else None
-    raw, rejected = _ingest(paths, sidecar, stdin, progress)
+    raw, rejected = _ingest(paths, sidecar, stdin, progress, skip=meta)
     config = PipelineConfig(tuple(steps), {"repeated_lines": sorted(_repeated(raw))})
     signature = pipeline_signature(config)
     store = Store(db)
@@ -53,10 +53,10 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     return Chronicle(documents=docs, rejected=rejected)
 
 
-def _ingest(paths, sidecar, stdin, progress) -> tuple[list[Document], list[Rejection]]:
+def _ingest(paths, sidecar, stdin, progress, skip=None) -> tuple[list[Document], list[Rejection]]:
     raw: list[Document] = []
     rejected: list[Rejection] = []
-    for item in read_all(paths, sidecar, stdin):
+    for item in read_all(paths, sidecar, stdin, skip=[skip] if skip else ()):
         (raw if isinstance(item, Document) else rejected).append(item)
         if progress:
             progress("read", len(raw) + len(rejected), 0)

@@ -51,9 +51,9 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
         try:
             chronicle = run_build(inputs, meta=meta, db=db or Path(outdir) / "kronologi.db",
                                   workers=workers, stdin=stdin, progress=progress)
+            paths = write_all(chronicle, outdir)
         except KronologiError as exc:
             raise click.ClickException(str(exc)) from exc
-    paths = write_all(chronicle, outdir)
     if not quiet:
         _summary(chronicle, paths)
     if not chronicle.documents:

@@ -61,3 +61,13 @@ def test_dedup_repeated_lines_counts_each_document_once():
     raws = ["Menu\nBerita satu.\nMenu"] + ["Menu\nBerita lain."] * 3 + ["Tanpa menu."]
     assert repeated_lines(raws, min_docs=4) == frozenset({"menu"})
     assert repeated_lines(raws, min_docs=5) == frozenset()
+
+
+def test_dedup_trimmed_copy_is_a_near_duplicate_of_the_longer_article():
+    body = " ".join(f"Paragraf {i} menjelaskan kejadian banjir di desa nomor {i} dengan rinci." for i in range(12))
+    extra = " ".join(f"Tambahan {i} berisi keterangan saksi mata dari lokasi kejadian lain." for i in range(6))
+    full = _doc("full", body + " " + extra, "2024-01-04")
+    trimmed = _doc("trimmed", body, "2024-01-05")
+    result = dedup([full, trimmed])
+    assert result.duplicate_of["trimmed"][:2] == ("full", "near")
+    assert "full" not in result.duplicate_of

@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kronologi.clean.credits import find_credits
+from kronologi.clean.credits import find_credits, source_line_credit
 from kronologi.clean.dateline import find_dateline
-from kronologi.clean.lines import (Line, guess_language, is_navigation, is_prose, make_line, strong_reason,
-                                   weak_reason)
+from kronologi.clean.lines import (Line, guess_language, is_comments_marker, is_navigation, is_prose, make_line,
+                                   strong_reason, weak_reason)
 from kronologi.document import Document, Heading, Removed
 from kronologi.pipeline import Drop
 from kronologi.temporal.stated import find_stated_date
@@ -70,7 +70,7 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
     paragraphs = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
     _apply_dateline(doc, paragraphs)
     _assemble(doc, work, paragraphs)
-    doc.credits = list(dict.fromkeys(doc.credits + find_credits([ln.text for ln in paragraphs])))
+    _set_credits(doc, paragraphs)
     _set_from_text(doc, "title", work.title)
     _set_from_text(doc, "published", work.stated_date)
     return doc
@@ -89,12 +89,39 @@ def _judge(work: _Work, known_title: str | None) -> None:
         reason = strong_reason(ln) or _repeated(ln, work)
         if ln.text and reason:
             work.verdict[ln.index] = reason
-    body = [ln for ln in work.lines if ln.index not in work.verdict and is_prose(ln, work.lang)]
-    first = body[0].index if body else 0
-    last = body[-1].index if body else len(work.lines) - 1
-    _header(work, [ln for ln in work.lines[:first] if ln.text], known_title)
-    _footer(work, [ln for ln in work.lines[last + 1 :] if ln.text])
-    _inner(work, [ln for ln in work.lines[first : last + 1] if ln.text])
+    kept = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
+    prose = [is_prose(ln, work.lang) for ln in kept]
+    first, last = _body_bounds(kept, prose)
+    if kept:
+        _comments(work, [ln for ln in work.lines[kept[first].index :] if ln.text])
+    _header(work, kept[:first], known_title)
+    _footer(work, kept[last + 1 :])
+    _inner(work, kept[first : last + 1])
+
+
+def _body_bounds(kept: list[Line], prose: list[bool], reach: int = 3) -> tuple[int, int]:
+    """Positions (in ``kept``) of the first and last body lines.
+
+    The body starts at the first prose line that has another prose line within
+    ``reach`` lines after it — a lone sentence among menus (a subscription
+    pitch, a cookie notice) does not open the article — and ends at the last
+    prose line. With a single prose line, that line is the body.
+    """
+    where = [i for i, p in enumerate(prose) if p]
+    if not where:
+        return 0, len(kept) - 1
+    first = next((i for i in where if any(prose[i + 1 : i + 1 + reach])), where[0])
+    return first, where[-1]
+
+
+def _comments(work: _Work, lines: list[Line]) -> None:
+    """Everything from a reader-comments heading on is comments, not article."""
+    start = next((k for k, ln in enumerate(lines) if is_comments_marker(ln)), None)
+    if start is None:
+        return
+    for ln in lines[start:]:
+        if work.verdict.get(ln.index) in (None, "clean.counter"):
+            work.verdict[ln.index] = "clean.comments"
 
 
 def _repeated(ln: Line, work: _Work) -> str | None:
@@ -123,7 +150,7 @@ def _header(work: _Work, lines: list[Line], known_title: str | None) -> None:
 
 def _is_date_line(ln: Line, work: _Work) -> bool:
     """A header line that is only a date (with weekday, Hijri date, time, zone)."""
-    stated = find_stated_date(ln.text)
+    stated = find_stated_date(ln.text, work.lang)
     if not stated:
         return False
     rest = ln.text[: stated.start] + " " + ln.text[stated.end :]
@@ -181,6 +208,17 @@ def _apply_dateline(doc: Document, paragraphs: list[Line]) -> None:
         _set_from_text(doc, "outlet", line.outlet)
         doc.credits.extend(line.credits)
         return
+
+
+_CREDIT_LINES = ("clean.byline", "clean.footer", "clean.credit_line")
+
+
+def _set_credits(doc: Document, paragraphs: list[Line]) -> None:
+    """Credits named in the body, in credit lines ("With reporting by AFP") and source lines."""
+    credit_lines = [r.text for r in doc.removed if r.reason in _CREDIT_LINES]
+    sources = [source_line_credit(text) for text in credit_lines]
+    found = find_credits([ln.text for ln in paragraphs] + credit_lines)
+    doc.credits = list(dict.fromkeys(doc.credits + found + [s for s in sources if s]))
 
 
 def _assemble(doc: Document, work: _Work, paragraphs: list[Line]) -> None:

@@ -32,6 +32,13 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def _list_next() -> re.Pattern[str]:
+    """One more name in a list after a cue: "material from AFP and Reuters"."""
+    return re.compile(rf"\s*(?:,\s*|\s+and\s+|\s+dan\s+|\s*&\s*|\s+serta\s+)(?P<name>{_alt(agencies())})(?![\w-])",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
 def _subject_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<name>{_alt(agencies())})\s+{_REPORTED}\b", re.IGNORECASE)
 
@@ -41,8 +48,8 @@ def find_credits(paragraphs: list[str]) -> list[str]:
     found: list[str] = []
     for para in paragraphs:
         if _mentions_agency(para):
-            for pattern in (_cue_pattern(), _subject_pattern()):
-                found.extend(_name(m.group("name")) for m in pattern.finditer(para) if _plausible(m.group("name")))
+            found.extend(_cued(para))
+            found.extend(_name(m.group("name")) for m in _subject_pattern().finditer(para) if _plausible(m.group("name")))
         found.extend(trailing_codes(para))
     return list(dict.fromkeys(n for n in found if n))
 
@@ -56,6 +63,23 @@ def _mentions_agency(paragraph: str) -> bool:
     """Cheap pre-check: does any word start an agency name? (most paragraphs: no)."""
     words = _agency_words()
     return any(w in words for w in re.findall(r"[\w/-]+", paragraph.lower()))
+
+
+def _cued(para: str) -> list[str]:
+    out = []
+    for m in _cue_pattern().finditer(para):
+        names, pos = [m.group("name")], m.end()
+        while nxt := _list_next().match(para, pos):
+            names.append(nxt.group("name"))
+            pos = nxt.end()
+        out.extend(_name(n) for n in names if _plausible(n))
+    return out
+
+
+def source_line_credit(line: str) -> str | None:
+    """The name on a "Sumber: X" / "Source: X" line (the label makes any name a credit)."""
+    m = re.match(r"^\(?\s*(?:sumber|source|sources)\s*:\s*(?P<name>[^()|;]{2,60}?)\s*\)?\s*$", line, re.IGNORECASE)
+    return _name(m.group("name").strip()) if m else None
 
 
 def trailing_codes(paragraph: str) -> list[str]:

@@ -67,6 +67,7 @@ def _looks_like_prefix(prefix: str) -> bool:
 def _classify(prefix: str, line: Dateline) -> None:
     rubrics = langs.all_words("clean", "rubrics")
     pending: list[str] = []
+    caps_place = False
     for m in _SEGMENT.finditer(prefix):
         seg = (m.group(1) or m.group(2) or "").strip()
         if not seg:
@@ -78,7 +79,9 @@ def _classify(prefix: str, line: Dateline) -> None:
         elif seg.lower() in rubrics:
             line.section = line.section or seg
         elif seg.isupper():
-            line.place = _join(line.place, _place(seg))
+            line.place, caps_place = _join(line.place, _place(seg)), True
+        elif caps_place and not pending:  # "SEMARANG, Indonesia": the region of the place
+            line.place = _join(line.place, seg)
         else:
             pending.append(seg)
     _settle(pending, line)

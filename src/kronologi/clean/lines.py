@@ -98,7 +98,7 @@ def _hits(key: str, text: str) -> list[re.Match[str]]:
 
 def strong_reason(line: Line) -> str | None:
     """Debris recognisable wherever the line stands; None if it may be article text."""
-    for check in (_related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate):
+    for check in (_related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate, _social, _comment):
         reason = check(line)
         if reason:
             return reason
@@ -121,12 +121,41 @@ def weak_reason(line: Line, lang: str) -> str | None:
 
 
 def is_navigation(line: Line) -> bool:
-    """Menu items and breadcrumbs: a few words, no sentence punctuation."""
-    if line.terminal or not line.words:
+    """Menu items and breadcrumbs: a few words, or section names, no sentence punctuation."""
+    if line.terminal or not line.words or line.n > 12:
         return False
-    if line.n <= 3:
+    if line.n <= 3 or len(_BREADCRUMB.findall(line.text)) >= 2:
         return True
-    return len(_BREADCRUMB.findall(line.text)) >= 2 and line.n <= 12
+    return vocab_ratio(line, "rubrics") >= 0.6
+
+
+def vocab_ratio(line: Line, key: str) -> float:
+    """Share of the line's words that belong to a vocabulary (over all packs)."""
+    vocab = langs.all_words("clean", key)
+    return sum(1 for w in line.words if w.lower() in vocab) / max(1, line.n)
+
+
+def _social(line: Line) -> str | None:
+    """A row of share buttons: "Twitter Facebook WhatsApp Email"."""
+    if 2 <= line.n <= 10 and not line.terminal and vocab_ratio(line, "social_words") >= 0.6:
+        return "clean.share_prompt"
+    return None
+
+
+def is_comments_marker(line: Line) -> bool:
+    """The heading of a reader-comments section: "Komentar (12)", "48 Comments"."""
+    if line.n > 4 or line.terminal:
+        return False
+    rest = [w.lower() for w in line.words if not w.isdigit()]
+    return bool(rest) and " ".join(rest) in langs.all_words("clean", "comment_markers")
+
+
+def _comment(line: Line) -> str | None:
+    """A reader comment signed with a user handle: "budi_88 — Turut berduka."."""
+    m = re.match(r"^@?([\w.]{3,30})\s*[—–:-]\s+\S", line.text)
+    if m and _HANDLE.fullmatch(m.group(1)) or m and "_" in m.group(1):
+        return "clean.comment"
+    return None
 
 
 def _related(line: Line) -> str | None:
@@ -150,7 +179,7 @@ def _counter(line: Line) -> str | None:
 
 def _counter_label_first(text: str) -> bool:
     # "Dibaca 1.234 kali", "Views: 3,2K"
-    m = re.fullmatch(r"\s*([^\d]+?)\s*:?\s*[\d.,]+\s*[kKmM]?\s*(kali|x)?\s*", text)
+    m = re.fullmatch(r"\s*([^\d(]+?)\s*[:(]?\s*[\d.,]+\s*[kKmM]?\s*(kali|x)?\s*\)?\s*", text)
     pattern = _phrases("counter_words")
     return bool(m and pattern and pattern.fullmatch(m.group(1).strip()))
 
@@ -170,6 +199,8 @@ def _byline(line: Line) -> str | None:
     pattern = _phrases("byline_labels")
     if pattern and line.n <= 15:
         text = line.text.lstrip("([")
+        if line.n <= 6 and not line.terminal and re.match(r"(?:[Bb]y|BY|[Oo]leh|OLEH)\s+[A-Z]", text):
+            return "clean.byline"
         m = pattern.match(text)
         # "Editor: X", "Penulis | X"; labels ending in "by" need no colon ("Reporting by X")
         if m and (m.group().lower().endswith(" by") or re.match(r"\s*[:|/]", text[m.end():])):
@@ -178,12 +209,19 @@ def _byline(line: Line) -> str | None:
 
 
 def _prompt_at_start(line: Line) -> str | None:
-    if line.n > 15 or line.text.rstrip("\"'”’").endswith("."):
-        return None  # a statement ("Share prices fell.") is not a prompt
-    for key, reason in (("share_phrases", "clean.share_prompt"), ("subscribe_phrases", "clean.subscribe_prompt")):
-        pattern = _phrases(key)
-        if pattern and pattern.match(line.text.lstrip("»>•*-–— ")):
-            return reason
+    """A line that opens with a call to subscribe (imperative) or to share.
+
+    Subscribe prompts may run to a couple of sentences; a line opening with a
+    share word that ends with a full stop is a statement ("Share prices fell."),
+    not a prompt.
+    """
+    text = line.text.lstrip("»>•*-–— ")
+    pattern = _phrases("subscribe_phrases")
+    if line.n <= 25 and pattern and pattern.match(text):
+        return "clean.subscribe_prompt"
+    pattern = _phrases("share_phrases")
+    if line.n <= 15 and pattern and pattern.match(text) and not line.text.rstrip("\"'”’").endswith("."):
+        return "clean.share_prompt"
     return None
 
 

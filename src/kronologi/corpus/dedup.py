@@ -40,7 +40,26 @@ def dedup(docs: list[Document], threshold: float = 0.8) -> DedupResult:
     _exact(order, result)
     _near([d for d in order if d.id not in result.duplicate_of], threshold, result)
     result.shared = shared_passages(docs, result)
+    _contained(docs, result)
     return result
+
+
+def _contained(docs: list[Document], result: DedupResult, coverage: float = 0.8) -> None:
+    """A trimmed copy: most of a shorter document is passages shared with one other."""
+    by_id = {d.id: d for d in docs}
+    for doc_id, passages in result.shared.items():
+        doc = by_id[doc_id]
+        if doc_id in result.duplicate_of or not doc.text:
+            continue
+        per_other: dict[str, int] = defaultdict(int)
+        for p in passages:
+            per_other[p.doc] += p.end - p.start
+        for other, covered in per_other.items():
+            share = covered / len(doc.text)
+            if share >= coverage and len(by_id[other].text) >= len(doc.text):
+                canonical = result.duplicate_of.get(other, (other,))[0]
+                result.duplicate_of[doc_id] = (canonical, "near", round(share, 3))
+                break
 
 
 def _canonical_order(doc: Document) -> tuple:

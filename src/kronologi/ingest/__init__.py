@@ -18,6 +18,7 @@ from kronologi.errors import IngestError
 from kronologi.ingest.decode import decode
 from kronologi.ingest.meta import apply_meta
 from kronologi.ingest.sniff import sniff
+from kronologi.temporal.iso import to_iso
 
 STDIN = "-"
 Item = Document | Rejection
@@ -87,6 +88,8 @@ def _doc(path: str, fmt: str, text: str, record: str | None = None, **fields) ->
     stem = "stdin" if path == STDIN else _stem(os.path.basename(path))
     doc = Document(id=stem, source_path=path, format=fmt, raw_text=text, record=record)
     doc.key = content_key(os.path.basename(path), record or "", text)
+    if fields.get("published"):
+        fields["published"] = to_iso(fields["published"])
     for name, value in fields.items():
         if value:
             if name in ("title", "outlet", "url", "author", "published", "language"):
@@ -178,8 +181,6 @@ def _from_warc(path: str, name: str, data: bytes) -> Iterator[Item]:
 
 def _crawl_date_fallback(doc: Document, crawled: str | None) -> None:
     """Without a date in the page, the capture date is the best metadata we have."""
-    from kronologi.temporal.iso import to_iso
-
     if not doc.published and crawled:
         doc.published, doc.published_basis = to_iso(crawled), "metadata"
 
@@ -195,12 +196,19 @@ _READERS = {
 
 
 def read_all(paths: Iterable[str], meta: dict[str, dict[str, str]] | None = None,
-             stdin: bytes | None = None) -> Iterator[Item]:
-    """Read every input; apply sidecar metadata; make document ids unique."""
+             stdin: bytes | None = None, skip: Iterable[str | os.PathLike] = ()) -> Iterator[Item]:
+    """Read every input; apply sidecar metadata; make document ids unique.
+
+    ``skip`` names files never to read as articles (the sidecar metadata file
+    when it sits in the input folder).
+    """
     seen: dict[str, int] = {}
+    skipped = {os.path.realpath(p) for p in skip}
     for path in discover(paths):
         if isinstance(path, Rejection):
             yield path
+            continue
+        if path != STDIN and os.path.realpath(path) in skipped:
             continue
         for item in read_path(path, stdin if path == STDIN else None):
             if isinstance(item, Document):

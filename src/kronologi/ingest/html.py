@@ -47,11 +47,14 @@ def page_date(html: str, url: str | None = None) -> str | None:
     """
     from htmldate import find_date
 
+    from kronologi.temporal.iso import to_iso
+
     try:
-        return find_date(html, url=url, original_date=True, extensive_search=False,
-                         outputformat="%Y-%m-%dT%H:%M:%S%z") or None
+        found = find_date(html, url=url, original_date=True, extensive_search=False,
+                          outputformat="%Y-%m-%dT%H:%M:%S%z")
     except (ValueError, TypeError):
         return None
+    return to_iso(found.replace("T00:00:00", "")) if found else None
 
 
 def fragment_to_text(fragment: str) -> str:

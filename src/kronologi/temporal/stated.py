@@ -39,7 +39,7 @@ def _vocab() -> tuple[dict[str, int], dict[str, str], frozenset[str], frozenset[
 
 
 @functools.lru_cache(maxsize=None)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns(order: str = "dmy") -> tuple[re.Pattern[str], ...]:
     months, zones, _, time_words = _vocab()
     month = rf"(?P<month>{_alt(months)})\.?"
     clock = (rf"(?:\s*(?:[,|/-]|{_alt(time_words)})?\s*(?:{_alt(time_words)})?\s*"
@@ -52,8 +52,15 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
                    r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
                    r"(?P<zone>Z|[+-]\d{2}:?\d{2})?)?", flags),
-        re.compile(rf"\b(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>(?:19|20)\d\d)\b{clock}", flags),
+        re.compile(_numeric(order) + clock, flags),
     )
+
+
+def _numeric(order: str) -> str:
+    """``10/1/2022``: day first in Indonesian (and most of the world), month first in US English."""
+    day, month = r"(?P<day>[0-3]?\d)", r"(?P<month>[01]?\d)"
+    first, second = (month, day) if order == "mdy" else (day, month)
+    return rf"\b{first}[/.-]{second}[/.-](?P<year>(?:19|20)\d\d)\b"
 
 
 @functools.lru_cache(maxsize=None)
@@ -68,10 +75,14 @@ def mask_hijri(text: str) -> str:
     return _hijri().sub(lambda m: " " * len(m.group()), text)
 
 
-def find_stated_date(text: str) -> StatedDate | None:
-    """The first full calendar date in ``text`` (with time and zone when given)."""
+def find_stated_date(text: str, lang: str | None = None) -> StatedDate | None:
+    """The first full calendar date in ``text`` (with time and zone when given).
+
+    ``lang`` decides the order of all-numeric dates (the pack's ``numeric_order``).
+    """
     masked = mask_hijri(text)
-    found = [m for p in _patterns() if (m := p.search(masked))]
+    order = langs.load(lang or langs.FALLBACK, "dates").get("numeric_order", "dmy")
+    found = [m for p in _patterns(order) if (m := p.search(masked))]
     for match in sorted(found, key=lambda m: m.start()):
         value = _value(match)
         if value:

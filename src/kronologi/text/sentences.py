@@ -91,9 +91,10 @@ def _candidate_re() -> re.Pattern[str]:
     # "term" + "close": punctuation followed by whitespace.  "glued": a period
     # with no space after it in scraped text ("tewas.Polisi"); the lookbehind
     # asks for lower-case letters so "KOMPAS.com" or "5.800" never match.
+    # The lookbehind and the possessive "++" keep a long run of dots linear.
     closers = re.escape("\"'”’»›)]")
     return re.compile(
-        rf"(?P<term>[.?!…]+)(?P<close>[{closers}]*)(?=\s)"
+        rf"(?<![.?!…])(?P<term>[.?!…]++)(?P<close>[{closers}]*+)(?=\s)"
         r"|(?<=[a-z]{3})(?P<glued>[.?!])(?=[A-Z][a-z]+(?!\w|\.\w))"
     )
 
