@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kronologi import langs
 from kronologi.text.sentences import split_sentences
@@ -117,3 +119,15 @@ def test_sentences_spans_never_contain_a_line_break() -> None:
         text = _random_text(rng)
         for start, end in split_sentences(text, "id"):
             assert not any(c in "\n\r\u2028" for c in text[start:end])
+
+
+_TEXTS = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXTS, lang=st.sampled_from(["id", "en"]))
+def test_sentences_lossless_on_generated_text(text: str, lang: str) -> None:
+    _assert_lossless(text, split_sentences(text, lang))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kronologi import langs
 from kronologi.text.tokens import tokenize, words
@@ -63,17 +65,25 @@ def test_tokens_empty_text() -> None:
     assert words(" \n\t ") == []
 
 
+def _assert_tokens_lossless(text: str) -> None:
+    covered = set()
+    last = 0
+    for start, end in tokenize(text):
+        assert last <= start < end
+        assert not any(c.isspace() for c in text[start:end])
+        covered.update(range(start, end))
+        last = end
+    assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+
+
 def test_tokens_cover_every_non_space_character() -> None:
     rng = random.Random(11)
     alphabet = "aZ9.,:/-'’“”\"()% \n\t@_…—éñ漢"
     for _ in range(1000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
-        spans = tokenize(text)
-        last = 0
-        covered = set()
-        for start, end in spans:
-            assert last <= start < end
-            assert not any(c.isspace() for c in text[start:end])
-            covered.update(range(start, end))
-            last = end
-        assert all(i in covered for i, c in enumerate(text) if not c.isspace())
+        _assert_tokens_lossless("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=80))
+def test_tokens_lossless_on_any_text(text: str) -> None:
+    _assert_tokens_lossless(text)

@@ -98,7 +98,8 @@ def _hits(key: str, text: str) -> list[re.Match[str]]:
 
 def strong_reason(line: Line) -> str | None:
     """Debris recognisable wherever the line stands; None if it may be article text."""
-    for check in (_related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate, _social, _comment):
+    for check in (_embed, _initials, _related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate,
+                  _social, _comment):
         reason = check(line)
         if reason:
             return reason
@@ -158,11 +159,21 @@ def _comment(line: Line) -> str | None:
     return None
 
 
+def _embed(line: Line) -> str | None:
+    """A placeholder left by an embedded video, image or ad: "[Gambas:Video 20detik]"."""
+    return "clean.embed" if re.fullmatch(r"\[[^\[\]]{2,80}\]", line.text) else None
+
+
+def _initials(line: Line) -> str | None:
+    """Editors' initials on a line of their own: "(pur/krs)", "(red)"."""
+    return "clean.byline" if re.fullmatch(r"\([a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\)", line.text) else None
+
+
 def _related(line: Line) -> str | None:
     pattern = _phrases("related_prefixes")
     if pattern and line.n <= 40:
         m = pattern.match(line.text.lstrip("»>•*-–— "))
-        if m and re.match(r"\s*(?:[:\-–—|»>]|$)", line.text.lstrip("»>•*-–— ")[m.end():]):
+        if m and re.match(r"\s*(?:[:\-–—|»>\"“]|$)", line.text.lstrip("»>•*-–— ")[m.end():]):
             return "clean.related_link"
     return None
 

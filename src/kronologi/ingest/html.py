@@ -34,9 +34,42 @@ def extract_page(html: str, url: str | None = None) -> Page:
     if result is None or not (result.text or "").strip():
         raise IngestError("no main text found in the HTML page", "failed.ingest.empty_html")
     return Page(
-        text=result.text, title=result.title, outlet=result.sitename, url=result.url or url,
+        text=rejoin_broken_lines(result.text), title=result.title, outlet=result.sitename, url=result.url or url,
         author=result.author, published=page_date(html, url), language=result.language,
     )
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def rejoin_broken_lines(text: str) -> str:
+    """Undo line breaks that extraction put around inline links.
+
+    ``di ajang\nPiala\nDunia. Maroko ...`` is one sentence whose link texts
+    became lines of their own. A line that does not end a sentence is joined
+    with the next when the next starts in lower case, or when either of them
+    is a fragment of at most two words; a heading followed by a paragraph has
+    neither shape and stays apart.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    joined_fragment = False
+    for line in lines:
+        prev = out[-1] if out else ""
+        if prev and not _ENDS_SENTENCE.search(prev) and line.strip() and _continues(prev, line, joined_fragment):
+            out[-1] = f"{prev.rstrip()} {line.strip()}"
+            joined_fragment = len(line.split()) <= 2
+        else:
+            out.append(line)
+            joined_fragment = False
+    return "\n".join(out)
+
+
+def _continues(prev: str, line: str, joined_fragment: bool) -> bool:
+    first = line.strip()[0]
+    if first in "[(" or prev.rstrip()[-1:] in "])":  # placeholders and codes stand alone
+        return False
+    return first.islower() or len(line.split()) <= 2 or joined_fragment
 
 
 def page_date(html: str, url: str | None = None) -> str | None:

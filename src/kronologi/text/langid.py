@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the real import is deferred: it loads numpy
+    from py3langid.langid import LanguageIdentifier
 
 UNDETERMINED = ("und", 0.0)
 SAMPLE_CHARS = 2000
@@ -67,7 +71,7 @@ def _letter_word_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _identifier():  # -> py3langid.langid.LanguageIdentifier
+def _identifier() -> LanguageIdentifier:
     """The normalised-probability identifier, restricted to ``CANDIDATES``."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 

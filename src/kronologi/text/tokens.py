@@ -5,16 +5,19 @@ alternatives are tried in order of specificity:
 
 1. URLs and e-mail addresses;
 2. domain names (``voa-islam.com``, ``KONTAN.CO.ID``), by a known suffix;
-3. abbreviations from the language packs (``Dr.``, ``U.S.``, ``dkk.``) and
-   other dotted acronyms (``a.n.``), period included;
+3. abbreviations from the language packs (``Dr.``, ``U.S.``, ``dkk.``), other
+   dotted acronyms (``a.n.``) and initials before a capital (``J. Smith``),
+   period included;
 4. words and numbers: runs of letters and digits joined by internal hyphens or
    apostrophes (``Kassym-Jomart``, ``don't``, ``1990-an``, ``3-2``) or, between
    digits, by ``.``, ``,``, ``:`` and ``/`` (``1,8``, ``5.800``, ``22.25``,
    ``10/1/2022``, ``01:00``);
 5. any other non-space character, alone (quotes, commas, brackets, dashes).
 
-Tokens carry no language: the abbreviation list is the union over all packs,
-which is safe because every entry ends in a period that a plain word lacks.
+Tokens carry no language: the abbreviation list is the union over all packs.
+An entry only matches a word written with its period, case-sensitively (plus
+a capitalised variant), so the cost of the union is rare: a sentence-final
+word that is also a listed form ("... of Modern Art.") keeps its period.
 """
 
 from __future__ import annotations
