@@ -24,8 +24,8 @@ from typing import Any
 
 from kronologi.clean.credits import find_credits, source_line_credit
 from kronologi.clean.dateline import find_dateline
-from kronologi.clean.lines import (Line, guess_language, is_comments_marker, is_navigation, is_prose, make_line,
-                                   strong_reason, weak_reason)
+from kronologi.clean.lines import (Line, guess_language, is_comments_marker, is_masthead, is_navigation, is_prose,
+                                   make_line, strong_reason, weak_reason)
 from kronologi.document import Document, Heading, Removed
 from kronologi.pipeline import Drop
 from kronologi.temporal.stated import find_stated_date
@@ -143,6 +143,8 @@ def _header(work: _Work, lines: list[Line], known_title: str | None) -> None:
             work.verdict[ln.index] = reason
         elif known_title and _norm(ln.text) == _norm(known_title):
             work.verdict[ln.index] = "clean.repeated_title"
+        elif is_masthead(ln):
+            work.verdict[ln.index] = "clean.masthead"
         elif not work.title and ln.n >= 3:
             work.title = ln.text
             work.verdict[ln.index] = "clean.title"

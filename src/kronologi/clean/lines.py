@@ -130,6 +130,14 @@ def is_navigation(line: Line) -> bool:
     return vocab_ratio(line, "rubrics") >= 0.6
 
 
+_MASTHEAD = re.compile(r"^[A-Z0-9][A-Z0-9 .&'-]{2,40}\s+[-–—|:]\s+\S")
+
+
+def is_masthead(line: Line) -> bool:
+    """The site's name with its slogan at the top of a page: "WARTA KITA - Jernih dan Terpercaya"."""
+    return not line.terminal and line.n <= 12 and bool(_MASTHEAD.match(line.text))
+
+
 def vocab_ratio(line: Line, key: str) -> float:
     """Share of the line's words that belong to a vocabulary (over all packs)."""
     vocab = langs.all_words("clean", key)
