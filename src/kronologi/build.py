@@ -46,7 +46,11 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         run = store.start_run(paths, signature)
         docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress)
         rejected += dropped
+        if progress:
+            progress("corpus passes", 0, 1)
         _corpus_passes(store, docs)
+        if progress:
+            progress("corpus passes", 1, 1)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()

@@ -89,7 +89,8 @@ class _Progress:
             if self.bar is not None:
                 self.bar.close()
             self.stage = stage
-            self.bar = tqdm(total=total or None, desc=stage, unit="doc", file=sys.stderr, dynamic_ncols=True)
+            unit = "doc" if stage in ("read", "process") else "pass"
+            self.bar = tqdm(total=total or None, desc=stage, unit=unit, file=sys.stderr, dynamic_ncols=True)
         self.bar.update(done - self.bar.n)
 
 
