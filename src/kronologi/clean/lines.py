@@ -98,7 +98,7 @@ def _hits(key: str, text: str) -> list[re.Match[str]]:
 
 def strong_reason(line: Line) -> str | None:
     """Debris recognisable wherever the line stands; None if it may be article text."""
-    for check in (_embed, _initials, _related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate,
+    for check in (_embed, _initials, _paginated, _related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate,
                   _social, _comment):
         reason = check(line)
         if reason:
@@ -110,8 +110,10 @@ def weak_reason(line: Line, lang: str) -> str | None:
     """Debris recognisable only outside the body (header/footer): prompts, handles, menus."""
     if line.n <= 15 and _hits("share_phrases", line.text):
         return "clean.share_prompt"
-    if line.n <= 15 and _hits("subscribe_phrases", line.text):
+    if line.n <= 40 and (_hits("subscribe_phrases", line.text) or _URLISH.search(line.text) and _hits("app_phrases", line.text)):
         return "clean.subscribe_prompt"
+    if _pagination(line):
+        return "clean.navigation"
     if line.n <= 6 and _HANDLE.search(line.text):
         return "clean.spam"  # a user-name signature ("by user88") left by spam posts
     if line.n <= 6 and _URLISH.search(line.text):
@@ -165,6 +167,18 @@ def _comment(line: Line) -> str | None:
     if m and _HANDLE.fullmatch(m.group(1)) or m and "_" in m.group(1):
         return "clean.comment"
     return None
+
+
+def _paginated(line: Line) -> str | None:
+    return "clean.navigation" if _pagination(line) and any(w.isdigit() for w in line.words) else None
+
+
+def _pagination(line: Line) -> bool:
+    """"Halaman 1 2 3 Selanjutnya", "Page 2 of 5", "Next »"."""
+    if line.n > 10 or line.terminal:
+        return False
+    vocab = langs.all_words("clean", "pagination_words")
+    return sum(1 for w in line.words if w.isdigit() or w.lower() in vocab) / max(1, line.n) >= 0.7
 
 
 def _embed(line: Line) -> str | None:
