@@ -184,3 +184,14 @@ def test_clean_seed_articles_metadata():
     assert dated == {"003": "2022-01-11T22:25+07:00"}
     headings = {k: [d.text[h.start:h.end] for h in d.headings] for k, d in docs.items()}
     assert len(headings["000"]) == 2 and len(headings["003"]) == 2 and len(headings["002"]) == 1
+
+
+def test_clean_related_headlines_block_inside_the_body_is_removed():
+    head, mid, tail = PROSE["id"]
+    raw = "\n".join(["Judul berita yang cukup panjang untuk tes", head, "Berita Terkait",
+                     "Tanggul Jebol di Demak, Ribuan Warga Mengungsi", "Harga Beras Naik Jelang Akhir Tahun",
+                     mid, "Pengungsian", tail, "Halaman &gt; Berikutnya"])
+    doc = clean_document(_doc(raw))
+    assert [r.reason for r in doc.removed if "Tanggul" in r.text or "Harga" in r.text] == ["clean.related_link"] * 2
+    assert [doc.text[h.start:h.end] for h in doc.headings] == ["Pengungsian"]
+    assert "&gt;" not in " ".join(r.text for r in doc.removed)

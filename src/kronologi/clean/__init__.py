@@ -89,6 +89,7 @@ def _judge(work: _Work, known_title: str | None) -> None:
         reason = strong_reason(ln) or _repeated(ln, work)
         if ln.text and reason:
             work.verdict[ln.index] = reason
+    _link_blocks(work)
     kept = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
     prose = [is_prose(ln, work.lang) for ln in kept]
     first, last = _body_bounds(kept, prose)
@@ -97,6 +98,20 @@ def _judge(work: _Work, known_title: str | None) -> None:
     _header(work, kept[:first], known_title)
     _footer(work, kept[last + 1 :])
     _inner(work, kept[first : last + 1])
+
+
+def _link_blocks(work: _Work) -> None:
+    """Headlines listed under a "Berita Terkait" / "Related stories" block header."""
+    inside = False
+    for ln in work.lines:
+        if not ln.text:
+            continue
+        if work.verdict.get(ln.index) == "clean.related_link" and ln.n <= 3:
+            inside = True
+        elif inside and ln.index not in work.verdict and not ln.terminal and ln.n <= 20:
+            work.verdict[ln.index] = "clean.related_link"
+        else:
+            inside = False
 
 
 def _body_bounds(kept: list[Line], prose: list[bool], reach: int = 3) -> tuple[int, int]:

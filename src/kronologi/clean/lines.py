@@ -10,6 +10,7 @@ the vocabularies are per-language data and every verdict is one general idea.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,8 @@ class Line:
 
 
 def make_line(index: int, text: str) -> Line:
+    if "&" in text and ";" in text:  # entities left in scraped text ("&gt;", "&quot;")
+        text = html.unescape(text)
     text = " ".join(text.replace("\u200b", " ").split())
     return Line(index, text, _WORD.findall(text))
 
