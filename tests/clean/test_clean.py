@@ -195,3 +195,13 @@ def test_clean_related_headlines_block_inside_the_body_is_removed():
     assert [r.reason for r in doc.removed if "Tanggul" in r.text or "Harga" in r.text] == ["clean.related_link"] * 2
     assert [doc.text[h.start:h.end] for h in doc.headings] == ["Pengungsian"]
     assert "&gt;" not in " ".join(r.text for r in doc.removed)
+
+
+def test_clean_footer_keeps_runs_of_text_lines_but_drops_menus():
+    head, mid, tail = PROSE["id"]
+    lyrics = ["Di ujung jalan aku menunggumu", "hujan turun pelan di atas kota", "kita berjalan tanpa kata",
+              "sampai pagi datang lagi", "dan lampu jalan pun padam"]
+    menu = ["Tentang Kami", "Pedoman Media Siber", "Kontak"]
+    doc = clean_document(_doc("\n".join(["Judul berita yang cukup panjang untuk tes", head, mid, tail] + lyrics + menu)))
+    assert all(line in doc.text for line in lyrics)
+    assert not any(line in doc.text for line in menu)

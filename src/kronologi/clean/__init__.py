@@ -30,7 +30,8 @@ from kronologi.document import Document, Heading, Removed
 from kronologi.pipeline import Drop
 from kronologi.temporal.stated import find_stated_date
 
-_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?”\"])\s*,(?=\s*[A-Z“\"#@])")
+# paragraphs a scraper joined with commas: "...selesai.,Paragraf" / "Baca juga: ,Judul" / "Papua,Setelah"
+_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?:”\"])\s*,(?=\s*[A-Z“\"#@])|(?<=[a-z]),(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -45,6 +46,7 @@ class _Work:
     headings: set[int] = field(default_factory=set)
     title: str | None = None
     stated_date: str | None = None
+    find_title: bool = True
 
 
 class CleanStep:
@@ -66,6 +68,9 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
     raw = _unjoin(doc.raw_text)
     lines = [make_line(i, t) for i, t in enumerate(raw.splitlines())]
     work = _Work(lines, doc.language or guess_language(lines), repeated)
+    # A scraped copy starts with its title; text from a page, feed or record does not
+    # (the container carried it), so there only repeats of the known title are looked for.
+    work.find_title = doc.format == "text"
     _judge(work, doc.title)
     paragraphs = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
     _apply_dateline(doc, paragraphs)
@@ -160,7 +165,7 @@ def _header(work: _Work, lines: list[Line], known_title: str | None) -> None:
             work.verdict[ln.index] = "clean.repeated_title"
         elif is_masthead(ln):
             work.verdict[ln.index] = "clean.masthead"
-        elif not work.title and ln.n >= 3:
+        elif work.find_title and not work.title and ln.n >= 3:
             work.title = ln.text
             work.verdict[ln.index] = "clean.title"
 
@@ -179,13 +184,29 @@ def _is_date_line(ln: Line, work: _Work) -> bool:
 
 
 def _footer(work: _Work, lines: list[Line]) -> None:
-    """After the body: debris unless it is a sentence (a closing remark) or long text."""
+    """After the body: debris unless it is a sentence (a closing remark), long text,
+    or part of a run of text-like lines (song lyrics, a list) that menus never form."""
+    verdicts = {ln.index: weak_reason(ln, work.lang) or _footer_reason(ln)
+                for ln in lines if ln.index not in work.verdict}
+    for run in _text_runs(lines, verdicts, min_run=4):
+        for ln in run:
+            verdicts[ln.index] = None
+    work.verdict.update({i: r for i, r in verdicts.items() if r})
+
+
+def _text_runs(lines: list[Line], verdicts: dict[int, str | None], min_run: int) -> list[list[Line]]:
+    """Runs of consecutive lines that only the weak footer rule would remove and that read as text."""
+    runs, current = [], []
     for ln in lines:
-        if ln.index in work.verdict:
+        if verdicts.get(ln.index) == "clean.footer" and ln.n >= 3 and sum(w[0].islower() for w in ln.words) >= 2:
+            current.append(ln)
             continue
-        reason = weak_reason(ln, work.lang) or _footer_reason(ln)
-        if reason:
-            work.verdict[ln.index] = reason
+        if len(current) >= min_run:
+            runs.append(current)
+        current = []
+    if len(current) >= min_run:
+        runs.append(current)
+    return runs
 
 
 def _footer_reason(ln: Line) -> str | None:
