@@ -25,6 +25,7 @@ SHINGLE = 5
 NUM_PERM = 128
 MIN_SENTENCE_WORDS = 6
 MAX_SENTENCE_DOCS = 50  # a sentence in more documents than this is boilerplate, not wire copy
+MIN_PASSAGE_WORDS = 20  # a single shared sentence must be this long to count as copied text
 MAX_SAME_OUTLET = 3  # ... and so is one repeated by more documents than this of one outlet
 
 
@@ -171,5 +172,7 @@ def _runs(a: Document, b: Document, matches: list[tuple[int, int]]) -> list[Shar
             runs[-1].append((ia, ib))
         else:
             runs.append([(ia, ib)])
-    return [SharedPassage(b.id, a.sentences[r[0][0]].start, a.sentences[r[-1][0]].end,
-                          b.sentences[r[0][1]].start, b.sentences[r[-1][1]].end, len(r)) for r in runs]
+    passages = [SharedPassage(b.id, a.sentences[r[0][0]].start, a.sentences[r[-1][0]].end,
+                              b.sentences[r[0][1]].start, b.sentences[r[-1][1]].end, len(r)) for r in runs]
+    # one short sentence in common ("Selamat mencoba!") is a stock phrase, not copied text
+    return [p for p in passages if p.sentences > 1 or len(_tokens(a.text[p.start:p.end])) >= MIN_PASSAGE_WORDS]
