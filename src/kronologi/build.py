@@ -44,6 +44,7 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     store = Store(db)
     try:
         run = store.start_run(paths, signature)
+        store.put_batch([], rejected, signature)  # inputs that could not be read, with their reasons
         docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress)
         rejected += dropped
         if progress:

@@ -104,3 +104,15 @@ def test_store_changed_step_reprocesses(tmp_path, monkeypatch):
     kronologi.build([str(folder)], db=db)
     rows = _snapshot(db)
     assert len(rows) == 2 and all("sentences@999" in row[2] and '"sentences@999"' in row[3] for row in rows)
+
+
+def test_store_keeps_rejected_inputs_with_their_reason(tmp_path):
+    folder, db = _corpus(tmp_path, 1), str(tmp_path / "k.db")
+    (folder / "empty.txt").write_bytes(b"")
+    kronologi.build([str(folder)], db=db)
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT source_path, reason FROM rejected").fetchall()
+    runs = con.execute("SELECT documents, rejected, finished_at IS NOT NULL FROM runs").fetchall()
+    con.close()
+    assert [(p.rsplit("/", 1)[-1], r.split(":")[0]) for p, r in rows] == [("empty.txt", "failed.ingest.empty")]
+    assert runs == [(1, 1, 1)]
