@@ -1,0 +1,36 @@
+"""Acronyms defined in the text itself: "Organisasi Perjanjian Keamanan Kolektif (CSTO)".
+
+Both orders are read — ``Long Name (ACR)`` and ``ACR (Long Name)`` — when the
+long form is a run of capitalised words (function words allowed inside) and the
+acronym is 2–8 capitals. The initials need not match: Indonesian texts give
+Indonesian expansions of English acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAP = r"[A-Z][\w'’.-]*"
+_LINK = r"(?:dan|untuk|dari|di|atas|bagi|pada|of|for|and|the|de|la|del|van|von)"
+_LONG = rf"{_CAP}(?:\s+(?:{_LINK}\s+)?{_CAP}){{1,9}}"
+_ACR = r"[A-Z][A-Z0-9&]{1,7}"
+_LONG_FIRST = re.compile(rf"(?P<long>{_LONG})\s*\((?P<acr>{_ACR})\)")
+_ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s*\((?P<long>{_LONG})\)")
+
+
+def find_definitions(text: str) -> list[tuple[str, str, int, int]]:
+    """``(acronym, long form, start, end)`` for every definition in ``text``."""
+    out = []
+    for pattern in (_LONG_FIRST, _ACR_FIRST):
+        for m in pattern.finditer(text):
+            long = _trim_leading_title(m.group("long"))
+            if len(long.split()) >= 2 and m.group("acr") != long:
+                out.append((m.group("acr"), long, m.start(), m.end()))
+    return out
+
+
+def _trim_leading_title(long: str) -> str:
+    """Drop leading words that are not part of the name ("Pada Rabu Organisasi ...")."""
+    from kronologi.entities.names import split_role
+
+    return split_role(long)[0]

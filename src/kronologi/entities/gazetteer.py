@@ -1,0 +1,49 @@
+"""Places by their names in Indonesian and English.
+
+Countries come from pycountry (English names, official and common names, and
+the Indonesian translations it ships); ``places.yaml`` in the language packs
+adds short forms (``AS``, ``Rusia``), regions and cities (``Moskow``/``Moscow``,
+``Jenewa``/``Geneva``). ``lookup`` maps any alias to its canonical English name.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+
+from kronologi import langs
+from kronologi.entities.names import norm
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """``{normalised alias: canonical name}``."""
+    table: dict[str, str] = {}
+    for alias, canonical in _countries():
+        table.setdefault(norm(alias), canonical)
+    for lang in langs.SUPPORTED:
+        for canonical, aliases in (langs.load(lang, "places").get("places") or {}).items():
+            for alias in [canonical, *(aliases or [])]:
+                table[norm(alias)] = canonical  # the packs win over pycountry's formal names
+    return table
+
+
+def _countries():
+    import pycountry
+
+    try:
+        indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
+    except OSError:
+        indonesian = None
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        names = {country.name, canonical, getattr(country, "official_name", None) or country.name}
+        if indonesian:
+            names.add(indonesian(country.name))
+        for name in names:
+            yield name, canonical
+
+
+def lookup(name: str) -> str | None:
+    """The canonical name of a known place, or None."""
+    return places().get(norm(name))

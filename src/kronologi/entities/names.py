@@ -1,0 +1,43 @@
+"""Name normalisation and the title/role split of a mention."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from kronologi import langs
+
+_SPACE = re.compile(r"\s+")
+
+
+def norm(name: str) -> str:
+    """Comparison key: case-folded, accents removed, punctuation except hyphens dropped."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^\w\s-]", " ", text.casefold())
+    return _SPACE.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=None)
+def _title_pattern() -> re.Pattern[str]:
+    titles = langs.all_words("entities", "titles")
+    links = langs.all_words("entities", "title_links")
+    alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    link = "|".join(re.escape(t) for t in sorted(links, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{alt})(?:\s+(?:{link}))?\s+)+", re.IGNORECASE)
+
+
+def split_role(mention: str) -> tuple[str, str | None]:
+    """``"Presiden Kassym-Jomart Tokayev"`` -> ``("Kassym-Jomart Tokayev", "Presiden")``.
+
+    The name is never emptied: a mention that is only a title keeps its text.
+    """
+    text = _SPACE.sub(" ", mention.strip())
+    m = _title_pattern().match(text)
+    if not m or m.end() >= len(text):
+        return text, None
+    name = text[m.end():].strip()
+    if not name[:1].isupper():
+        return text, None
+    return name, text[: m.end()].strip()

@@ -1,0 +1,186 @@
+"""Entity resolution: mentions across documents -> one entity per referent.
+
+Mentions are first grouped by a key (type + normalised name), where the key of
+a place is its gazetteer name (``Moskow`` and ``Moscow`` share one) and the key
+of an acronym is its expansion when the texts define it (``CSTO`` ↔
+``Organisasi Perjanjian Keamanan Kolektif``). Groups are then merged, never
+across types and never on a shared token alone:
+
+* a person's short form joins the one full name it ends with (``Tokayev`` ->
+  ``Kassym-Jomart Tokayev``), preferring a full name seen in the same document,
+  and stays apart when several full names fit;
+* a rare spelling variant within a small edit distance joins the frequent form
+  (``Yokayev`` -> ``Tokayev``), except forms that differ by a feminine ending.
+
+The canonical name is the fullest form seen; aliases are every surface form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from kronologi.entities.acronyms import find_definitions
+from kronologi.entities.gazetteer import lookup
+from kronologi.entities.names import norm, split_role
+
+
+@dataclass
+class _Group:
+    key: tuple[str, str]
+    type: str
+    names: Counter = field(default_factory=Counter)  # name without title -> count
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+
+    @property
+    def tokens(self) -> list[str]:
+        return norm(self.names.most_common(1)[0][0]).split()
+
+    @property
+    def size(self) -> int:
+        return len(self.mentions)
+
+
+def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
+    """Entities (contract fields) for the mentions of ``docs``; sets ``mention["entity"]``."""
+    docs = list(docs)
+    expansions = _expansions(docs)
+    groups: dict[tuple[str, str], _Group] = {}
+    for doc in docs:
+        for mention in doc.mentions:
+            if mention.get("type") in ("PER", "ORG", "LOC"):
+                _add(groups, doc.id, mention, expansions)
+    parent = {key: key for key in groups}
+    _merge_short_forms(groups, parent)
+    _merge_variants(groups, parent)
+    return _entities(groups, parent)
+
+
+def _expansions(docs) -> dict[str, str]:
+    """Acronym -> its most frequent expansion in the corpus."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        for acr, long, _, _ in find_definitions(doc.text):
+            seen[acr][long] += 1
+    return {acr: forms.most_common(1)[0][0] for acr, forms in seen.items()}
+
+
+def _add(groups, doc_id: str, mention: dict[str, Any], expansions: dict[str, str]) -> None:
+    name, role = split_role(mention["text"])
+    kind, canonical = _key(name, mention["type"], expansions)
+    group = groups.setdefault((kind, norm(canonical)), _Group((kind, norm(canonical)), kind))
+    group.names[name] += 1
+    if kind == "ORG" and canonical != name:
+        group.names[canonical] += 0  # the expansion, written where the text defines the acronym
+    mention["role"] = role
+    mention["doc"] = doc_id
+    group.mentions.append(mention)
+    group.docs.add(doc_id)
+
+
+def _key(name: str, kind: str, expansions: dict[str, str]) -> tuple[str, str]:
+    place = lookup(name)
+    if place and kind != "PER":
+        return "LOC", place
+    if kind == "ORG" and name in expansions:
+        return "ORG", expansions[name]
+    return kind, name
+
+
+def _find(parent, key):
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def _union(parent, small, big) -> None:
+    parent[_find(parent, small)] = _find(parent, big)
+
+
+def _merge_short_forms(groups: dict, parent: dict) -> None:
+    people = [g for g in groups.values() if g.type == "PER"]
+    for short in people:
+        if len(short.tokens) != 1:
+            continue
+        fits = [g for g in people if len(g.tokens) > 1 and g.tokens[-1] == short.tokens[0]]
+        target = _one(fits, short)
+        if target:
+            _union(parent, short.key, target.key)
+
+
+def _one(fits: list[_Group], short: _Group) -> _Group | None:
+    """The single full name a short form can mean (one sharing a document wins a tie)."""
+    if len(fits) == 1:
+        return fits[0]
+    together = [g for g in fits if g.docs & short.docs]
+    return together[0] if len(together) == 1 else None
+
+
+def _merge_variants(groups: dict, parent: dict) -> None:
+    by_type: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups.values():
+        by_type[g.type].append(g)
+    for members in by_type.values():
+        members.sort(key=lambda g: -g.size)
+        for i, small in enumerate(members):
+            for big in members[:i]:
+                if _variant(small, big):
+                    _union(parent, small.key, big.key)
+                    break
+
+
+def _variant(small: _Group, big: _Group) -> bool:
+    a, b = " ".join(small.tokens), " ".join(big.tokens)
+    if len(small.tokens) != len(big.tokens) or len(a) < 6 or small.size > big.size:
+        return False
+    if a + "a" == b or b + "a" == a:  # Nazarbayev / Nazarbayeva: two people
+        return False
+    limit = 1 if len(a) < 12 else 2
+    return a[0].isalpha() and _distance(a, b, limit) <= limit
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _entities(groups: dict, parent: dict) -> list[dict[str, Any]]:
+    clusters: dict[tuple, list[_Group]] = defaultdict(list)
+    for key, group in groups.items():
+        clusters[_find(parent, key)].append(group)
+    ordered = sorted(clusters.values(), key=lambda gs: min((m["doc"], m["start"]) for g in gs for m in g.mentions))
+    out = []
+    for n, members in enumerate(ordered, 1):
+        out.append(_entity(f"E{n}", members))
+    return out
+
+
+def _entity(entity_id: str, members: list[_Group]) -> dict[str, Any]:
+    names: Counter = Counter()
+    mentions = []
+    for g in members:
+        names.update(g.names)
+        mentions.extend(g.mentions)
+    name = max(names, key=lambda n: (len(n.split()), names[n], n))
+    for m in mentions:
+        m["entity"] = entity_id
+    mentions.sort(key=lambda m: (m["doc"], m["start"]))
+    return {
+        "id": entity_id, "name": name, "type": members[0].type,
+        "aliases": sorted({m["text"] for m in mentions} | {n for n in names if n != name and names[n]}),
+        "mentions": [{"doc": m["doc"], "start": m["start"], "end": m["end"], "text": m["text"],
+                      **({"role": m["role"]} if m.get("role") else {})} for m in mentions],
+    }

@@ -1,0 +1,86 @@
+"""Entity resolution across documents: short forms, acronyms, places, variants, no wrong merges."""
+
+from __future__ import annotations
+
+import re
+
+from kronologi.document import Document
+from kronologi.entities.acronyms import find_definitions
+from kronologi.entities.gazetteer import lookup
+from kronologi.entities.names import split_role
+from kronologi.entities.resolve import resolve
+
+
+def _doc(doc_id: str, text: str, marked: dict[str, str]) -> Document:
+    """A document whose mentions are the given surface forms (type by name), found in order."""
+    doc = Document(id=doc_id, source_path=doc_id, format="text", raw_text=text, text=text)
+    for surface, kind in marked.items():
+        for m in re.finditer(re.escape(surface), text):
+            doc.mentions.append({"start": m.start(), "end": m.end(), "text": surface, "type": kind})
+    return doc
+
+
+def _by_name(entities):
+    return {e["name"]: e for e in entities}
+
+
+def test_entities_short_forms_roles_and_variants_join_the_full_name():
+    a = _doc("a", "Presiden Kassym-Jomart Tokayev berbicara. Tokayev mengatakan itu. Yokayev juga berkata.",
+             {"Presiden Kassym-Jomart Tokayev": "PER", "Tokayev": "PER", "Yokayev": "PER"})
+    b = _doc("b", "Tokayev menolak. Kassym-Jomart Tokayev hadir.", {"Tokayev": "PER", "Kassym-Jomart Tokayev": "PER"})
+    entities = resolve([a, b])
+    (person,) = entities
+    assert person["name"] == "Kassym-Jomart Tokayev" and person["type"] == "PER"
+    assert {"Tokayev", "Yokayev", "Presiden Kassym-Jomart Tokayev"} <= set(person["aliases"])
+    assert len(person["mentions"]) == 7
+    assert any(m.get("role") == "Presiden" for m in person["mentions"])
+    assert all(m.get("entity") == person["id"] for m in a.mentions + b.mentions)
+
+
+def test_entities_person_and_city_with_similar_names_stay_apart():
+    doc = _doc("a", "Nursultan Nazarbayev lahir jauh dari Nur-Sultan. Nazarbayev kini pensiun.",
+               {"Nursultan Nazarbayev": "PER", "Nur-Sultan": "LOC", "Nazarbayev": "PER"})
+    names = _by_name(resolve([doc]))
+    assert set(names) == {"Nursultan Nazarbayev", "Nur-Sultan"}
+    assert names["Nur-Sultan"]["type"] == "LOC"
+
+
+def test_entities_ambiguous_surname_is_not_merged():
+    doc = _doc("a", "Andi Wijaya dan Budi Wijaya hadir.", {"Andi Wijaya": "PER", "Budi Wijaya": "PER"})
+    other = _doc("b", "Wijaya menolak berkomentar.", {"Wijaya": "PER"})
+    assert len(resolve([doc, other])) == 3
+
+
+def test_entities_feminine_variant_is_another_person():
+    doc = _doc("a", "Dariga Nazarbayeva adalah putri Nursultan Nazarbayev.",
+               {"Dariga Nazarbayeva": "PER", "Nursultan Nazarbayev": "PER"})
+    assert len(resolve([doc])) == 2
+
+
+def test_entities_acronym_joins_its_expansion_even_across_languages():
+    doc = _doc("a", "Organisasi Perjanjian Keamanan Kolektif (CSTO) mengirim pasukan. CSTO dipimpin Rusia.",
+               {"Organisasi Perjanjian Keamanan Kolektif": "ORG", "CSTO": "ORG", "Rusia": "LOC"})
+    names = _by_name(resolve([doc]))
+    org = names["Organisasi Perjanjian Keamanan Kolektif"]
+    assert set(org["aliases"]) == {"CSTO", "Organisasi Perjanjian Keamanan Kolektif"} and len(org["mentions"]) == 3
+
+
+def test_entities_places_resolve_across_languages():
+    a = _doc("a", "Pembicaraan di Jenewa antara Rusia dan AS.", {"Jenewa": "LOC", "Rusia": "LOC", "AS": "LOC"})
+    b = _doc("b", "Talks in Geneva between Russia and the United States.",
+             {"Geneva": "LOC", "Russia": "LOC", "United States": "LOC"})
+    entities = resolve([a, b])
+    assert len(entities) == 3
+    assert all(len({m["doc"] for m in e["mentions"]}) == 2 for e in entities)
+
+
+def test_entities_building_blocks():
+    assert split_role("Menteri Luar Negeri Rusia Sergey Lavrov") == ("Sergey Lavrov", "Menteri Luar Negeri Rusia")
+    assert split_role("Kapolda Jatim Irjen Nico Afinta") == ("Nico Afinta", "Kapolda Jatim Irjen")
+    assert split_role("Presiden") == ("Presiden", None)
+    assert lookup("Moskow") == lookup("Moscow") == "Moscow"
+    assert lookup("Amerika Serikat") == "United States" and lookup("Federasi Rusia") == "Russia"
+    assert lookup("Tokayev") is None
+    defs = find_definitions("Dana Moneter Internasional (IMF) dan CSTO (Collective Security Treaty Organization).")
+    assert [(a, l) for a, l, _, _ in defs] == [("IMF", "Dana Moneter Internasional"),
+                                              ("CSTO", "Collective Security Treaty Organization")]
