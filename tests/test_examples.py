@@ -64,6 +64,8 @@ def test_examples_metadata_datelines_and_credits(chronicle):
     assert d03.encoding == "cp1252" and d03.credits == ["AFP", "Reuters"] and d03.dateline == "Malang, Indonesia"
     assert d03.language == "en" and "“anarchic”" in d03.text
     d04 = _doc(chronicle, "lerengarjuno-polri-oksigen")
-    assert d04.published is None and d04.format == "text"  # undated: inferred by the time layer (issue 3)
+    # undated: no metadata, no header date; the body's "Senin (10/10/2022)" gives it
+    assert (d04.published, d04.published_basis, d04.format) == ("2022-10-10", "inferred", "text")
+    assert d04.observed["published"]["inferred"]["confidence"] > 0
     assert _doc(chronicle, "lintastimur-korban-dikoreksi-125").credits == ["Antara"]
     assert _doc(chronicle, "crawl-2022-10-2").credits == ["AFP"]

@@ -77,6 +77,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "language_confidence": doc.language_confidence,
         "headings": [asdict(h) for h in doc.headings],
         "sentences": [asdict(s) for s in doc.sentences],
+        "times": doc.times,
         "observed": doc.observed,
         "steps": doc.steps,
     }

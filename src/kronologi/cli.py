@@ -21,6 +21,7 @@ def main() -> None:
     Commands:
       build   read files, folders or stdin and write the chronicle and its views
       clean   show how one article is cleaned: text, title, dateline, removed lines
+      dates   tag and resolve the temporal expressions of a plain text (JSON)
       schema  print the JSON Schema of chronicle.json
     """
 
@@ -117,6 +118,33 @@ def clean(path: str, as_json: bool) -> None:
         click.echo(doc.text + "\n")
         for r in doc.removed:
             click.echo(f"  - [{r.reason}] {r.text}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--reference-date", "reference", metavar="YYYY-MM-DD[THH:MM[:SS][±HH:MM]]",
+              help="Date that relative expressions resolve against (without it they stay underspecified).")
+@click.option("--lang", type=click.Choice(["id", "en"]), help="Language of the text (default: detected).")
+def dates(path: str, reference: str | None, lang: str | None) -> None:
+    """Tag the temporal expressions of a plain text and print them as a JSON list.
+
+    Each object has start and end (character offsets into the input as read,
+    after decoding UTF-8), text, type (DATE, TIME, DURATION, SET), value
+    (TIMEX3), precision and mod.
+    """
+    from kronologi import langs
+    from kronologi.temporal import tag
+    from kronologi.temporal.reference import Reference
+    from kronologi.text.langid import identify
+
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    text = data.decode("utf-8", errors="replace")
+    try:
+        ref = Reference.parse(reference)
+    except KronologiError as exc:
+        raise click.BadParameter(str(exc), param_hint="--reference-date") from exc
+    lang = lang or langs.normalise_lang(identify(text)[0])
+    click.echo(json.dumps([tm.to_dict() for tm in tag(text, lang, ref)], ensure_ascii=False, indent=1))
 
 
 @main.command()

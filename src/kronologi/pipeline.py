@@ -44,8 +44,9 @@ STEPS: dict[str, str] = {
     "clean": "kronologi.clean:CleanStep",
     "language": "kronologi.text.step:LanguageStep",
     "sentences": "kronologi.text.step:SentenceStep",
+    "dates": "kronologi.temporal.step:DatesStep",
 }
-DEFAULT_STEPS = ("clean", "language", "sentences")
+DEFAULT_STEPS = ("clean", "language", "sentences", "dates")
 
 
 def _factory(name: str) -> Callable[..., Step]:
