@@ -120,3 +120,30 @@ def _corpus_passes(store: Store, docs: list[Document]) -> None:
                               "similarity": canonical[2] if canonical else None,
                               "shared_passages": len(doc.shared_passages)}
     store.put_decisions("dedup", decisions)
+    store.put_decisions("reference", _sibling_dates(docs))
+
+
+def _sibling_dates(docs: list[Document]) -> dict[str, dict]:
+    """Undated documents get the window of the documents they share text with.
+
+    Siblings here are duplicates and documents sharing passages (stories, when
+    they exist, will widen this). A window is a month or a year, never a day.
+    """
+    from kronologi.temporal import sibling_window
+    from kronologi.temporal.step import apply_inferred
+
+    by_id = {d.id: d for d in docs}
+    links: dict[str, set[str]] = {d.id: set() for d in docs}
+    for doc in docs:
+        others = {p.doc for p in doc.shared_passages} | ({doc.duplicate_of} if doc.duplicate_of else set())
+        for other in others & set(by_id):
+            links[doc.id].add(other)
+            links[other].add(doc.id)
+    decisions = {}
+    for doc in docs:
+        if doc.published is None and links[doc.id]:
+            window = sibling_window(by_id[o].published for o in sorted(links[doc.id]))
+            if window:
+                apply_inferred(doc, window)
+                decisions[doc.key] = window
+    return decisions

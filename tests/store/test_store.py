@@ -116,3 +116,19 @@ def test_store_keeps_rejected_inputs_with_their_reason(tmp_path):
     con.close()
     assert [(p.rsplit("/", 1)[-1], r.split(":")[0]) for p, r in rows] == [("empty.txt", "failed.ingest.empty")]
     assert runs == [(1, 1, 1)]
+
+
+def test_build_undated_copy_gets_the_month_of_its_dated_sibling(tmp_path):
+    wire = ("Tim SAR gabungan menemukan dua korban terakhir di hilir sungai setelah pencarian panjang. "
+            "Jenazah keduanya langsung dibawa ke rumah sakit daerah untuk diidentifikasi oleh keluarga. "
+            "Dengan temuan itu, operasi pencarian resmi ditutup setelah berlangsung selama tujuh hari penuh.")
+    (tmp_path / "dated.txt").write_text("Judul berita bertanggal lengkap\nSenin, 8 Januari 2024 | 10:00 WIB\n"
+                                        "Laporan pertama dari lokasi banjir di pesisir utara yang terdampak parah.\n" + wire,
+                                        encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("Judul salinan tanpa tanggal\n" + wire +
+                                          "\nWarga berharap tanggul diperbaiki sebelum musim hujan tiba lagi.",
+                                          encoding="utf-8")
+    chronicle = kronologi.build([str(tmp_path)])
+    undated = chronicle.document("undated")
+    assert (undated.published, undated.published_basis) == ("2024-01", "inferred")
+    assert undated.observed["published"]["inferred"]["basis"] == "siblings"
