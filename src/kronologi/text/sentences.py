@@ -53,6 +53,7 @@ class _Vocab:
     abbreviations: frozenset[str]  # lower-cased
     starters: frozenset[str]  # case-sensitive capitalised words
     attribution: frozenset[str]  # lower-cased
+    final: frozenset[str] = frozenset()  # lower-cased: may end a sentence like any word
 
 
 def split_sentences(text: str, lang: str) -> list[Span]:
@@ -77,6 +78,7 @@ def _vocab(lang: str) -> _Vocab:
         abbreviations=langs.words(lang, TOPIC, "abbreviations"),
         starters=frozenset(str(w) for w in pack.get("sentence_starters") or []),
         attribution=langs.words(lang, TOPIC, "attribution_verbs"),
+        final=langs.words(lang, TOPIC, "final_abbreviations"),
     )
 
 
@@ -284,6 +286,8 @@ def _is_ambiguous(word: str, vocab: _Vocab) -> bool:
     """Abbreviations and initials that may or may not end a sentence."""
     if word.lower() in vocab.abbreviations:
         return True
+    if word.lower() in vocab.final:  # "etc.", "a.m.": may end a sentence like any word
+        return False
     if len(word) == 2 and word[0].isupper():  # "J. Smith", "Grup B. Namun"
         return True
     return _dotted_re().fullmatch(word) is not None  # "U.S.", "a.n." not listed
