@@ -72,8 +72,10 @@ def guess_language(lines: list[Line], sample: int = 400) -> str:
         words.extend(w.lower() for w in line.words)
         if len(words) >= sample:
             break
-    scores = {lang: sum(1 for w in words if w in langs.words(lang, "clean", "function_words"))
-              for lang in langs.SUPPORTED}
+    scores = {}
+    for lang in langs.SUPPORTED:
+        vocab = langs.words(lang, "clean", "function_words")
+        scores[lang] = sum(1 for w in words if w in vocab)
     return max(scores, key=lambda lang: (scores[lang], lang == langs.FALLBACK))
 
 
@@ -99,6 +101,11 @@ def _hits(key: str, text: str) -> list[re.Match[str]]:
     return list(pattern.finditer(text)) if pattern else []
 
 
+def _has(key: str, text: str) -> bool:
+    pattern = _phrases(key)
+    return bool(pattern and pattern.search(text))
+
+
 def strong_reason(line: Line) -> str | None:
     """Debris recognisable wherever the line stands; None if it may be article text."""
     for check in (_embed, _initials, _paginated, _related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate,
@@ -111,9 +118,9 @@ def strong_reason(line: Line) -> str | None:
 
 def weak_reason(line: Line, lang: str) -> str | None:
     """Debris recognisable only outside the body (header/footer): prompts, handles, menus."""
-    if line.n <= 15 and _hits("share_phrases", line.text):
+    if line.n <= 15 and _has("share_phrases", line.text):
         return "clean.share_prompt"
-    if line.n <= 40 and (_hits("subscribe_phrases", line.text) or _URLISH.search(line.text) and _hits("app_phrases", line.text)):
+    if line.n <= 40 and (_has("subscribe_phrases", line.text) or _URLISH.search(line.text) and _has("app_phrases", line.text)):
         return "clean.subscribe_prompt"
     if _pagination(line):
         return "clean.navigation"
@@ -221,7 +228,7 @@ def _counter_label_first(text: str) -> bool:
 
 
 def _app(line: Line) -> str | None:
-    return "clean.app_prompt" if line.n <= 20 and _hits("app_phrases", line.text) else None
+    return "clean.app_prompt" if line.n <= 20 and _has("app_phrases", line.text) else None
 
 
 def _spam(line: Line) -> str | None:
@@ -262,6 +269,6 @@ def _prompt_at_start(line: Line) -> str | None:
 
 
 def _boilerplate(line: Line) -> str | None:
-    if line.text.startswith(("©", "(c)")) or line.n <= 8 and _hits("boilerplate_phrases", line.text):
+    if line.text.startswith(("©", "(c)")) or line.n <= 8 and _has("boilerplate_phrases", line.text):
         return "clean.boilerplate"
     return None

@@ -105,13 +105,14 @@ def _best_match(candidates, mh, hashes, threshold) -> tuple[str, float] | None:
 
 
 def _minhashes(docs: list[Document]):
+    """One LeanMinHash per document (None for an empty text), computed lazily:
+    the shingles of one document at a time, never all of them at once."""
     from datasketch import LeanMinHash, MinHash
 
-    shingle_sets = [_shingles(d.text) for d in docs]
-    nonempty = [s for s in shingle_sets if s]
-    bulk = iter(MinHash.bulk(nonempty, num_perm=NUM_PERM)) if nonempty else iter(())
-    for shingles in shingle_sets:
-        yield LeanMinHash(next(bulk)) if shingles else None
+    nonempty = (sh for sh in (_shingles(d.text) for d in docs) if sh)
+    hashes = MinHash.generator(nonempty, num_perm=NUM_PERM)
+    for doc in docs:
+        yield LeanMinHash(next(hashes)) if _tokens(doc.text) else None
 
 
 def _shingles(text: str) -> list[bytes]:

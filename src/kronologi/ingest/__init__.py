@@ -132,8 +132,7 @@ def _from_html(path: str, name: str, data: bytes, url: str | None = None,
 def _from_records(path: str, name: str, data: bytes, kind: str) -> Iterator[Item]:
     from kronologi.ingest.records import article_fields, json_records, jsonl_records
 
-    text, _ = decode(data)
-    records = jsonl_records(text) if kind == "jsonl" else json_records(text)
+    records = jsonl_records(data) if kind == "jsonl" else json_records(decode(data)[0])
     for locator, item in records:
         try:
             if isinstance(item, IngestError):

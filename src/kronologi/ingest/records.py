@@ -6,6 +6,7 @@ import json
 from typing import Any, Iterator
 
 from kronologi.errors import IngestError
+from kronologi.ingest.decode import decode
 from kronologi.ingest.html import fragment_to_text
 
 FIELDS = {
@@ -35,15 +36,22 @@ def json_records(text: str) -> Iterator[tuple[str, dict[str, Any] | IngestError]
             f"item {i} is not an object", "failed.ingest.bad_json_record")
 
 
-def jsonl_records(text: str) -> Iterator[tuple[str, dict[str, Any] | IngestError]]:
-    """Records of a JSON Lines file; a malformed line is an error for that line only."""
-    # split on "\n" only: str.splitlines() also breaks on U+2028 and friends,
-    # which JSON strings may hold unescaped.
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+def jsonl_records(data: bytes) -> Iterator[tuple[str, dict[str, Any] | IngestError]]:
+    """Records of a JSON Lines file; a malformed line is an error for that line only.
+
+    Lines are decoded one at a time: a whole file decoded at once costs up to
+    four bytes per character for all of it as soon as one line holds an emoji.
+    Splitting on b"\n" only matters too: str.splitlines() also breaks on U+2028
+    and friends, which JSON strings may hold unescaped.
+    """
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        if not raw.strip():
             continue
         try:
-            item = json.loads(line)
+            item = json.loads(decode(raw)[0])
+        except IngestError as exc:
+            yield f"line{n}", IngestError(f"line {n}: {exc}", "failed.ingest.bad_json_line")
+            continue
         except json.JSONDecodeError as exc:
             yield f"line{n}", IngestError(f"line {n} is not valid JSON: {exc.msg}", "failed.ingest.bad_json_line")
             continue

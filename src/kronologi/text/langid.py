@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the real import is deferred: it loads numpy
     from py3langid.langid import LanguageIdentifier
 
 UNDETERMINED = ("und", 0.0)
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1200
 MIN_WORDS = 3
 
 # Languages the identifier may answer with (ISO 639-1). Codes the model does
