@@ -95,8 +95,10 @@ class Document:
     duplicate_kind: str | None = None  # exact | near
     shared_passages: list[SharedPassage] = field(default_factory=list)
     # later layers (filled by their own steps)
-    times: list[dict[str, Any]] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)  # temporal expressions (kronologi.temporal)
+    mentions: list[dict[str, Any]] = field(default_factory=list)  # entity mentions (kronologi.ner, .entities)
+    figures: list[dict[str, Any]] = field(default_factory=list)  # reported counts and amounts (kronologi.claims)
+    quotes: list[dict[str, Any]] = field(default_factory=list)  # direct quotations (kronologi.claims)
     # provenance: the steps that ran, ``name@version``
     steps: list[str] = field(default_factory=list)
 
