@@ -99,6 +99,7 @@ class Document:
     mentions: list[dict[str, Any]] = field(default_factory=list)  # entity mentions (kronologi.ner, .entities)
     figures: list[dict[str, Any]] = field(default_factory=list)  # reported counts and amounts (kronologi.claims)
     quotes: list[dict[str, Any]] = field(default_factory=list)  # direct quotations (kronologi.claims)
+    events: list[dict[str, Any]] = field(default_factory=list)  # sentence-level events (kronologi.events)
     # provenance: the steps that ran, ``name@version``
     steps: list[str] = field(default_factory=list)
 
