@@ -23,6 +23,7 @@ from pathlib import Path
 from kronologi.chronicle import Chronicle
 from kronologi.corpus.boilerplate import repeated_lines
 from kronologi.corpus.dedup import dedup
+from kronologi.corpus.stories import assign_stories
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
 from kronologi.ingest.meta import load_meta
@@ -49,13 +50,13 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         rejected += dropped
         if progress:
             progress("corpus passes", 0, 1)
-        _corpus_passes(store, docs)
+        stories = _corpus_passes(store, docs)
         if progress:
             progress("corpus passes", 1, 1)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
-    return Chronicle(documents=docs, rejected=rejected)
+    return Chronicle(documents=docs, rejected=rejected, stories=[s.record() for s in stories])
 
 
 def _ingest(paths, sidecar, stdin, progress, skip=None) -> tuple[list[Document], list[Rejection]]:
@@ -109,7 +110,21 @@ def _run_batches(todo: list[Document], config: PipelineConfig, workers: int,
             yield batch, results
 
 
-def _corpus_passes(store: Store, docs: list[Document]) -> None:
+def _corpus_passes(store: Store, docs: list[Document]):
+    _dedup_pass(store, docs)
+    store.put_decisions("reference", _sibling_dates(docs))
+    return _story_pass(store, docs)
+
+
+def _story_pass(store: Store, docs: list[Document]):
+    """Stories, keeping the assignments of earlier builds of this store."""
+    previous = {key: d["story"] for key, d in store.get_decisions("stories").items()}
+    stories = assign_stories(docs, previous)
+    store.put_decisions("stories", {d.key: {"story": d.story} for d in docs})
+    return stories
+
+
+def _dedup_pass(store: Store, docs: list[Document]) -> None:
     result = dedup(docs)
     decisions = {}
     for doc in docs:
@@ -120,7 +135,6 @@ def _corpus_passes(store: Store, docs: list[Document]) -> None:
                               "similarity": canonical[2] if canonical else None,
                               "shared_passages": len(doc.shared_passages)}
     store.put_decisions("dedup", decisions)
-    store.put_decisions("reference", _sibling_dates(docs))
 
 
 def _sibling_dates(docs: list[Document]) -> dict[str, dict]:

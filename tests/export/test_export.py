@@ -28,7 +28,10 @@ def test_export_writes_every_view_and_json_validates(chronicle, tmp_path):
     data = json.loads(paths["chronicle.json"].read_text(encoding="utf-8"))
     validate(data)
     assert data["schema"] == "kronologi.chronicle/1"
-    for name in ("stories", "entities", "events", "figures", "quotes", "ledger"):
+    (story,) = data["stories"]  # the Indonesian and the English report of one flood
+    assert sorted(story["documents"]) == ["en", "id"] and story["start"] == story["end"] == "2024-01-04"
+    assert {d["story"] for d in data["documents"]} == {story["id"]}
+    for name in ("entities", "events", "figures", "quotes", "ledger"):
         assert data[name] == []
     assert [r["reason"].split(":")[0] for r in data["rejected"]] == ["failed.ingest.empty"]
     doc = next(d for d in data["documents"] if d["id"] == "id")

@@ -132,6 +132,11 @@ class Store:
                            [(name, key, json.dumps(d, ensure_ascii=False, sort_keys=True))
                             for key, d in decisions.items()])
 
+    def get_decisions(self, name: str) -> dict[str, dict]:
+        """One pass's stored decisions, by document key."""
+        rows = self.db.execute("SELECT doc_key, data FROM decisions WHERE pass = ?", (name,))
+        return {key: json.loads(data) for key, data in rows}
+
     # runs --------------------------------------------------------------------
     def start_run(self, inputs: list[str], pipeline: str) -> int:
         with self.transaction() as db:

@@ -1,0 +1,59 @@
+"""Stories: grouping by content, names and time; incremental; related stories."""
+
+from __future__ import annotations
+
+from kronologi.corpus.stories import assign_stories
+from kronologi.document import Document, Sentence
+from kronologi.text.sentences import split_sentences
+
+FLOOD = ("Banjir rob merendam ratusan rumah warga di pesisir Demak, Jawa Tengah. Warga Desa Sriwulan mengungsi "
+         "ke balai desa. Bupati Demak Eisti meminta warga waspada karena air laut masih pasang.")
+FLOOD_2 = ("Air rob di Demak mulai surut, namun warga Sriwulan belum kembali ke rumah. Bupati Eisti mengatakan "
+           "tanggul darurat akan dibangun pekan ini di pesisir Demak yang terendam banjir.")
+FLOOD_EN = ("Tidal floods swamped hundreds of homes on the Demak coast in Central Java. Residents of Sriwulan "
+            "village fled to the village hall, and the Demak regent Eisti urged caution.")
+ELECTION = ("Komisi Pemilihan Umum Surabaya menetapkan jadwal kampanye wali kota. Ketua KPU Surabaya Nurul "
+            "mengatakan debat kandidat digelar tiga kali di Gedung Grahadi.")
+
+
+def _doc(doc_id, text, published, language="id", outlet=None):
+    doc = Document(id=doc_id, source_path=doc_id, format="text", raw_text=text, text=text, language=language,
+                   published=published, outlet=outlet, key=doc_id)
+    doc.sentences = [Sentence(s, e) for s, e in split_sentences(text, language)]
+    return doc
+
+
+def test_stories_group_by_content_names_and_time_across_languages():
+    docs = [_doc("a", FLOOD, "2024-01-04"), _doc("b", FLOOD_2, "2024-01-06"), _doc("c", FLOOD_EN, "2024-01-05", "en"),
+            _doc("d", ELECTION, "2024-01-05")]
+    stories = assign_stories(docs)
+    groups = sorted(sorted(d.id for d in s.docs) for s in stories)
+    assert groups == [["a", "b", "c"], ["d"]]
+    flood = next(s for s in stories if len(s.docs) == 3).record()
+    assert (flood["start"], flood["end"]) == ("2024-01-04", "2024-01-06")
+    assert flood["title"] is None or isinstance(flood["title"], str)
+
+
+def test_stories_same_subject_months_apart_is_a_related_story():
+    docs = [_doc("a", FLOOD, "2024-01-04"), _doc("b", FLOOD_2, "2024-05-20")]
+    stories = assign_stories(docs)
+    assert len(stories) == 2
+    assert stories[0].record()["related"] == [stories[1].id]
+
+
+def test_stories_copies_follow_their_original():
+    a = _doc("a", FLOOD, "2024-01-04")
+    copy = _doc("b", ELECTION, "2024-01-05")
+    copy.duplicate_of = "a"
+    stories = assign_stories([a, copy])
+    assert len(stories) == 1 and copy.story == a.story
+
+
+def test_stories_incremental_assignments_are_kept_and_new_articles_join():
+    first = [_doc("a", FLOOD, "2024-01-04"), _doc("d", ELECTION, "2024-01-05")]
+    stories = assign_stories(first)
+    previous = {d.key: d.story for d in first}
+    later = [_doc("a", FLOOD, "2024-01-04"), _doc("d", ELECTION, "2024-01-05"), _doc("b", FLOOD_2, "2024-01-06")]
+    again = assign_stories(later, previous)
+    assert {d.id: d.story for d in later if d.id != "b"} == previous
+    assert later[2].story == previous["a"] and len(again) == len(stories)
