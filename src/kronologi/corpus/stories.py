@@ -36,6 +36,7 @@ WINDOW_DAYS = 21
 JOIN = 0.2  # combined similarity needed to join a story
 RELATED = 0.2  # similarity that links two stories as related
 TOP_TERMS = 150
+CANDIDATE_TERMS = 15  # an article is compared with the stories sharing one of its strongest terms or a name
 MIN_CONTENT = 0.1  # stories in one language must share some content to be merged or related
 CORE_SHARE = 0.3  # a name is core to a story when this share of its articles names it
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -97,7 +98,7 @@ def assign_stories(docs: list[Document], previous: dict[str, str] | None = None)
         doc.story = story.id
         for key in list(terms) + list(names):
             index[key].add(story.id)
-    _consolidate(stories, set(previous.values()), by_id)
+    _consolidate(stories, set(previous.values()), index)
     _link_related(list(stories.values()), index)
     return sorted(stories.values(), key=lambda s: _story_number(s.id))
 
@@ -141,7 +142,8 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id) -> Sto
     known = previous.get(doc.key)
     if known:
         return stories.setdefault(known, Story(known))
-    candidates = {sid for key in list(feats[0]) + list(feats[1]) for sid in index.get(key, ()) if sid in stories}
+    keys = [k for k, _ in feats[0].most_common(CANDIDATE_TERMS)] + list(feats[1])
+    candidates = _most_shared(keys, index, stories)
     scored = [(similarity(feats, stories[sid], doc.language or "und"), sid) for sid in sorted(candidates)
               if _in_window(doc, stories[sid])]
     score, best = max(scored, default=(0.0, None))
@@ -149,6 +151,12 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id) -> Sto
         return stories[best]
     new_id = f"S{_next_number(stories, previous)}"
     return stories.setdefault(new_id, Story(new_id))
+
+
+def _most_shared(keys: list[str], index: dict[str, set[str]], stories: dict, limit: int = 40) -> list[str]:
+    """The stories sharing the most lookup keys with an article (at most ``limit``)."""
+    counts: Counter = Counter(sid for key in keys for sid in index.get(key, ()) if sid in stories)
+    return [sid for sid, _ in counts.most_common(limit)]
 
 
 def _next_number(stories: dict[str, Story], previous: dict[str, str]) -> int:
@@ -179,29 +187,37 @@ def similarity(feats: tuple[Counter, dict[str, float]], story: Story, lang: str)
     return 0.6 * content + 0.4 * shared
 
 
-def _consolidate(stories: dict[str, Story], kept: set[str], by_id: dict[str, Document]) -> None:
+def _consolidate(stories: dict[str, Story], kept: set[str], index: dict[str, set[str]]) -> None:
     """Merge a story made in this run into an earlier one it resembles as a whole.
 
     Placing articles one by one depends on their order (the first article of a
     story meets single-article stories); comparing whole stories afterwards
     undoes most of that. Stories from earlier builds are never merged away.
     """
-    order = sorted(stories.values(), key=lambda s: _story_number(s.id))
-    for i, late in enumerate(order):
+    for late in sorted(list(stories.values()), key=lambda s: _story_number(s.id)):
         if late.id in kept or late.id not in stories:
             continue
-        earlier = [s for s in order[:i] if s.id in stories and _windows_meet(s, late)]
-        scored = [(story_similarity(late, s), s) for s in earlier]
-        score, target = max(scored, key=lambda x: x[0], default=(0.0, None))
+        earlier = [stories[sid] for sid in sorted(_neighbours(late, index))
+                   if sid in stories and _story_number(sid) < _story_number(late.id) and _windows_meet(stories[sid], late)]
+        score, target = max(((story_similarity(late, s), s) for s in earlier), key=lambda x: x[0], default=(0.0, None))
         if target is not None and score >= JOIN:
             for doc in late.docs:
-                target.add(doc, *_features_of(doc, late))
+                target.add(doc, *late.features[doc.id])
                 doc.story = target.id
+                for key in _keys(late):
+                    index[key].add(target.id)
             del stories[late.id]
 
 
-def _features_of(doc: Document, story: Story) -> tuple[Counter, dict[str, float]]:
-    return story.features[doc.id]
+def _keys(story: Story) -> list[str]:
+    """What a story is looked up by: its strongest terms and its core names."""
+    return [n for n in story.names if story.core(n)] + \
+        [k for centroid in story.terms.values() for k, _ in centroid.most_common(CANDIDATE_TERMS)]
+
+
+def _neighbours(story: Story, index: dict[str, set[str]], limit: int = 40) -> set[str]:
+    counts: Counter = Counter(sid for key in _keys(story) for sid in index.get(key, ()) if sid != story.id)
+    return {sid for sid, _ in counts.most_common(limit)}
 
 
 def _windows_meet(a: Story, b: Story) -> bool:
@@ -218,11 +234,17 @@ def story_similarity(a: Story, b: Story) -> float:
     core_b = {n for n in b.names if b.core(n)}
     common = len(core_a & core_b)
     names = common / max(1.0, math.sqrt(len(core_a) * len(core_b)))
-    contents = [sum(v * b.terms[lang].get(k, 0.0) for k, v in a.terms[lang].items())
-                / max(1e-9, a.norms[lang] * b.norms[lang]) for lang in set(a.terms) & set(b.terms)]
+    contents = [_dot(a.terms[lang], b.terms[lang]) / max(1e-9, a.norms[lang] * b.norms[lang])
+                for lang in set(a.terms) & set(b.terms)]
     if contents:
         return 0.6 * max(contents) + 0.4 * names if max(contents) >= MIN_CONTENT else 0.0
     return names if common >= 3 else 0.0
+
+
+def _dot(a: Counter, b: Counter) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def _idf(feature_sets) -> dict[str, float]:
@@ -276,10 +298,8 @@ def _link_related(stories: list[Story], index: dict[str, set[str]]) -> None:
     """Stories alike as wholes (content, core names) are related, whenever they happened."""
     by_id = {s.id: s for s in stories}
     for a in stories:
-        keys = [n for n in a.names if a.core(n)] + [k for c in a.terms.values() for k, _ in c.most_common(20)]
-        near = {sid for key in keys for sid in index.get(key, ()) if sid in by_id and sid > a.id}
-        for sid in sorted(near):
-            if story_similarity(a, by_id[sid]) >= RELATED:
+        for sid in sorted(_neighbours(a, index)):
+            if sid in by_id and sid > a.id and story_similarity(a, by_id[sid]) >= RELATED:
                 a.related.add(sid)
                 by_id[sid].related.add(a.id)
 
