@@ -24,6 +24,7 @@ from kronologi.chronicle import Chronicle
 from kronologi.corpus.boilerplate import repeated_lines
 from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
+from kronologi.events.merge import merge_events
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
 from kronologi.ingest.meta import load_meta
@@ -50,13 +51,14 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         rejected += dropped
         if progress:
             progress("corpus passes", 0, 1)
-        stories = _corpus_passes(store, docs)
+        chronicle = _corpus_passes(store, docs)
         if progress:
             progress("corpus passes", 1, 1)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
-    return Chronicle(documents=docs, rejected=rejected, stories=[s.record() for s in stories])
+    chronicle.rejected = rejected
+    return chronicle
 
 
 def _ingest(paths, sidecar, stdin, progress, skip=None) -> tuple[list[Document], list[Rejection]]:
@@ -110,10 +112,24 @@ def _run_batches(todo: list[Document], config: PipelineConfig, workers: int,
             yield batch, results
 
 
-def _corpus_passes(store: Store, docs: list[Document]):
+def _corpus_passes(store: Store, docs: list[Document]) -> Chronicle:
+    """Passes over the whole corpus, in order; each one's decisions are stored."""
     _dedup_pass(store, docs)
     store.put_decisions("reference", _sibling_dates(docs))
-    return _story_pass(store, docs)
+    stories = _story_pass(store, docs)
+    story_of = {d.id: d.story for d in docs if d.story}
+    events = merge_events(docs, story_of) if any(d.events for d in docs) else []
+    return Chronicle(documents=docs, stories=[_story_record(s) for s in stories], events=events)
+
+
+def _story_record(story) -> dict:
+    """The story's contract row, with a short extractive summary of its articles."""
+    from kronologi.events.summary import summarize
+
+    record = story.record()
+    originals = [d for d in story.docs if not d.duplicate_of and d.sentences]
+    record["summary"] = [{"doc": doc_id, "sentence": i} for doc_id, i in summarize(originals, 3)] if originals else []
+    return record
 
 
 def _story_pass(store: Store, docs: list[Document]):

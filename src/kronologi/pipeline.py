@@ -45,8 +45,9 @@ STEPS: dict[str, str] = {
     "language": "kronologi.text.step:LanguageStep",
     "sentences": "kronologi.text.step:SentenceStep",
     "dates": "kronologi.temporal.step:DatesStep",
+    "events": "kronologi.events.step:EventsStep",
 }
-DEFAULT_STEPS = ("clean", "language", "sentences", "dates")
+DEFAULT_STEPS = ("clean", "language", "sentences", "dates", "events")
 
 
 def _factory(name: str) -> Callable[..., Step]:

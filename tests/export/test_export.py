@@ -31,8 +31,8 @@ def test_export_writes_every_view_and_json_validates(chronicle, tmp_path):
     (story,) = data["stories"]  # the Indonesian and the English report of one flood
     assert sorted(story["documents"]) == ["en", "id"] and story["start"] == story["end"] == "2024-01-04"
     assert {d["story"] for d in data["documents"]} == {story["id"]}
-    for name in ("entities", "events", "figures", "quotes", "ledger"):
-        assert data[name] == []
+    assert data["events"] and all(set(ev["sources"][0]) >= {"doc", "sentence", "start", "end"} for ev in data["events"])
+    assert story["summary"] and all(s["doc"] in ("id", "en") for s in story["summary"])
     assert [r["reason"].split(":")[0] for r in data["rejected"]] == ["failed.ingest.empty"]
     doc = next(d for d in data["documents"] if d["id"] == "id")
     assert doc["title"].startswith("Banjir") and doc["language"] == "id"

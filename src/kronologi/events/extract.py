@@ -1,0 +1,325 @@
+"""Sentence-level events of one document: triggers, dates, modality, actors, location, summary.
+
+For each sentence:
+
+1. **Triggers.** The pack's trigger phrases (``lexicon``) are matched on the
+   sentence's words, longest first; a match inside a ``not_triggers`` phrase or a
+   temporal expression, or lacking its group's ``context`` word, is dropped. A
+   noun right after a saying verb becomes one event with it ("mengumumkan
+   penangkapan" is an arrest, announced).
+2. **Modality** of each trigger (``modality``).
+3. **Dates** from the sentence's temporal mentions (``timing.attach``); never the
+   publication date, unless the sentence says "hari ini" / "today" (which the
+   temporal layer resolves to it).
+4. **Which triggers are events.** A verb always; a noun ("kerusuhan", "the
+   election") only when it takes a date of its own, stands next to an occurrence
+   word ("kericuhan pecah") or was absorbed by a saying verb. A saying is kept when
+   it is dated or is the sentence's only event; one event per type and date
+   in a sentence.
+5. **Dates no trigger took** become events of type ``other``, anchored on the
+   nearest verb-like word, so that no dated fact of the text is lost.
+
+Each event is a plain dict (see ``EventsStep``): offsets into ``doc.text``, the
+sentence index, and ``background`` when its date lies years before publication.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kronologi.document import Document
+from kronologi.events import timing
+from kronologi.events.lexicon import Entry, Lexicon, lexicon
+from kronologi.events.modality import SentenceCues, inside_quote, modality, with_date
+from kronologi.events.ontology import SAYING
+from kronologi.events.roles import ref, refs, roles
+from kronologi.events.wording import summary
+from kronologi.temporal.step import HOME_ZONE
+from kronologi.temporal.tense import Clauses
+
+ABSORB_GAP = 2  # words allowed between a saying verb and the noun it announces
+OPENING_WORDS = 2  # a time starting within the first words opens its sentence ("Pada hari Minggu, ...")
+_PUNCT_RE = re.compile(r"[,;:()\[\]\"“”«»\u2013\u2014]|\s-\s")
+
+
+@dataclass
+class Trigger:
+    type: str
+    pos: str  # verb | noun
+    i: int  # first word (index into the sentence's words)
+    j: int  # one past the last word
+    start: int  # character offsets into doc.text
+    end: int
+    absorbed: bool = False
+    quoted: bool = False
+    modality: str = "asserted"
+    time: dict[str, Any] | None = None
+    claimed: bool = False
+
+    @property
+    def saying(self) -> bool:
+        return self.type in SAYING
+
+
+@dataclass
+class _Sentence:
+    """One sentence's words, clauses and cues: what every decision about its triggers reads."""
+
+    doc: Document
+    lex: Lexicon
+    index: int
+    start: int
+    end: int
+    words: list[tuple[int, int, str]]
+    clauses: Clauses
+    breaks: set[int] = field(default_factory=set)  # word indices right after punctuation
+    cues: SentenceCues | None = None
+    in_time: list[bool] = field(default_factory=list)
+    norm: list[str] = field(default_factory=list)  # the normalised words
+
+    def __post_init__(self) -> None:
+        self.norm = [w for _, _, w in self.words]
+        self.starts = [s for s, _, _ in self.words]
+
+    def clause_of(self, wi: int) -> tuple[int, int]:
+        pos = self.words[min(wi, len(self.words) - 1)][0]
+        return self.clauses.clause(pos, pos + 1)
+
+    def clause_words(self, wi: int) -> tuple[int, int]:
+        left, right = self.clause_of(wi)
+        return bisect.bisect_left(self.starts, left), bisect.bisect_left(self.starts, right)
+
+    def plain_gap(self, a: int, b: int) -> bool:
+        """No punctuation and no reporting verb between words ``a`` and ``b``."""
+        if self.breaks_between(a, b):
+            return False
+        return not any(a < i < b for i, _ in self.cues.spans["reporting"])
+
+    def breaks_between(self, a: int, b: int) -> int:
+        return sum(1 for k in self.breaks if a < k <= b)
+
+    def verb_like(self, k: int) -> bool:
+        """A lower-case word shaped like a verb (``verb_pattern``), outside temporal expressions."""
+        start, end, word = self.words[k]
+        return not self.in_time[k] and self.doc.text[start:end].islower() and bool(self.lex.verb_re.match(word))
+
+    def predicate_clause(self, wi: int) -> bool:
+        """The clause of word ``wi`` has a verb-like word of its own (not in a relative clause: "yang berakhir")."""
+        lo, hi = self.clause_words(wi)
+        return any(self.verb_like(k) and (k == 0 or self.norm[k - 1] not in self.lex.relative_markers)
+                   for k in range(lo, hi))
+
+    def prepare(self, times: list[dict[str, Any]]) -> None:
+        """Index what the decisions read: punctuation, cues, words inside temporal expressions."""
+        text = self.doc.text
+        self.breaks = {k for k in range(1, len(self.words))
+                       if _PUNCT_RE.search(text, self.words[k - 1][1], self.words[k][0])}
+        self.cues = SentenceCues(self.lex, self.norm, self.breaks)
+        self.in_time = [any(tm["start"] <= s < tm["end"] for tm in times) for s, _, _ in self.words]
+
+
+def extract(doc: Document, zone: str | None = HOME_ZONE) -> list[dict[str, Any]]:
+    """Every event of ``doc`` (needs ``doc.sentences``; reads ``doc.times`` and ``doc.mentions``).
+
+    ``zone`` is the clock the story happens on (as for the ``dates`` step): the publication
+    day is read on it when deciding what lies after publication.
+    """
+    if not doc.sentences or not doc.text:
+        return []
+    lex = lexicon(doc.language)
+    clauses = Clauses(doc.text, lex.lang, [(s.start, s.end) for s in doc.sentences])
+    times = _by_sentence(doc, doc.times)
+    mentions = _by_sentence(doc, list(enumerate(doc.mentions)), key=lambda item: item[1])
+    published = timing.published_day(doc.published, zone)
+    events = []
+    for index, sent in enumerate(doc.sentences):
+        ctx = _Sentence(doc, lex, index, sent.start, sent.end, lex.words(doc.text, sent.start, sent.end), clauses)
+        if ctx.words:
+            events += _sentence_events(ctx, times.get(index, []), mentions.get(index, []), published)
+    return events
+
+
+def _by_sentence(doc: Document, items: list[Any], key=lambda item: item) -> dict[int, list[Any]]:
+    starts = [s.start for s in doc.sentences]
+    out: dict[int, list[Any]] = {}
+    for item in items:
+        record = key(item)
+        index = record.get("sentence")
+        if index is None:
+            index = bisect.bisect_right(starts, record.get("start", -1)) - 1
+        if index is not None and 0 <= index < len(doc.sentences):
+            out.setdefault(index, []).append(item)
+    return out
+
+
+def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, published) -> list[dict[str, Any]]:
+    usable = timing.usable_times(times)
+    found = _triggers(ctx, times)
+    if not found and not usable:
+        return []
+    ctx.prepare(times)
+    triggers = _absorb(ctx, found)
+    for trig in triggers:
+        _set_modality(ctx, trig)
+    for tm in usable:
+        tm["wi"], tm["wj"] = _word_at(ctx, tm["start"]), _word_at(ctx, tm["end"] - 1) + 1
+        tm["opens"] = tm["wi"] <= OPENING_WORDS
+    timing.attach(triggers, usable, ctx, published)
+    kept = _select(ctx, triggers)
+    kept += _other_events(ctx, usable, kept)
+    return [_record(ctx, trig, mentions, published) for trig in sorted(kept, key=lambda t: t.start)]
+
+
+def _set_modality(ctx: _Sentence, trig: Trigger) -> None:
+    trig.quoted = inside_quote(ctx.doc.text[ctx.start:trig.start])
+    trig.modality = modality(ctx.cues, trig, ctx.clause_words(trig.i), trig.quoted)
+
+
+def _word_at(ctx: _Sentence, pos: int) -> int:
+    return max(0, bisect.bisect_right(ctx.starts, pos) - 1)
+
+
+def _triggers(ctx: _Sentence, times: list[dict[str, Any]]) -> list[Trigger]:
+    norm, lex = ctx.norm, ctx.lex
+    blocked = [(i, j) for i, j, _ in lex.not_triggers.find(norm)]
+    out: list[Trigger] = []
+    last_end = 0
+    for i, j, entries in lex.triggers.find(norm):
+        start, end = ctx.words[i][0], ctx.words[j - 1][1]
+        if i < last_end or any(a <= i and j <= b for a, b in blocked) or _in_time(times, start, end):
+            continue
+        entry = _choose(ctx, entries, i, j)
+        if entry is not None:
+            out.append(Trigger(entry.type, entry.pos, i, j, start, end))
+            last_end = j
+    return out
+
+
+def _in_time(times: list[dict[str, Any]], start: int, end: int) -> bool:
+    return any(tm["start"] < end and start < tm["end"] for tm in times)
+
+
+def _choose(ctx: _Sentence, entries: list[Entry], i: int, j: int) -> Entry | None:
+    """The first entry whose context is satisfied; verbs before nouns (nouns after a determiner or an
+    absorbing verb: "the attack", "imposed sanctions")."""
+    noun_first = i > 0 and (ctx.norm[i - 1] in ctx.lex.determiners or ctx.norm[i - 1] in ctx.lex.absorbing)
+    ordered = sorted(entries, key=lambda e: (not e.context, (e.pos == "verb") == noun_first))
+    for entry in ordered:
+        if not entry.context or _has_context(ctx, entry, i, j):
+            return entry
+    return None
+
+
+def _has_context(ctx: _Sentence, entry: Entry, i: int, j: int) -> bool:
+    window = ctx.lex.windows["context"]
+    lo, hi = max(0, i - window), min(len(ctx.words), j + window)
+    around = ctx.norm[lo:i] + ["|"] + ctx.norm[j:hi]
+    return any(_contains(around, phrase) for phrase in entry.context)
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[k:k + n]) == phrase for k in range(len(words) - n + 1))
+
+
+def _absorb(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """An event noun next to an absorbing verb is one event of the noun's type: "mengumumkan
+    penangkapan", "imposed sanctions" (the noun after the verb), "penangkapannya diumumkan" (before)."""
+    out: list[Trigger] = []
+    for trig in triggers:
+        prev = out[-1] if out else None
+        if prev and _absorbs(ctx, prev, trig) or prev and _absorbs(ctx, trig, prev, passive=True):
+            out[-1] = Trigger(trig.type if prev.pos == "verb" else prev.type, "verb", prev.i, trig.j,
+                              prev.start, trig.end, absorbed=True)
+            continue
+        out.append(trig)
+    return out
+
+
+def _absorbs(ctx: _Sentence, verb: Trigger, noun: Trigger, passive: bool = False) -> bool:
+    first, second = (noun, verb) if passive else (verb, noun)
+    return verb.pos == "verb" and ctx.norm[verb.j - 1] in ctx.lex.absorbing and noun.pos == "noun" \
+        and not noun.saying and second.i - first.j <= ABSORB_GAP and ctx.plain_gap(first.i, second.i)
+
+
+def _select(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """The triggers that are events: nouns need a date, an occurrence word or a saying verb."""
+    kept = [t for t in triggers if t.pos == "verb" or t.claimed or _occurs(ctx, t)]
+    others = [t for t in kept if not t.saying]
+    sayings = [t for t in kept if t.saying and (t.claimed or not others)]
+    chosen, seen = [], set()
+    for trig in sorted(others + sayings[:1] + [t for t in sayings[1:] if t.claimed], key=lambda t: t.i):
+        key = (trig.type, trig.time["date"] if trig.time else None)
+        if key not in seen:
+            seen.add(key)
+            chosen.append(trig)
+    return chosen
+
+
+def _occurs(ctx: _Sentence, trig: Trigger) -> bool:
+    window = ctx.lex.windows["occurrence"]
+    lo, hi = max(0, trig.i - window), min(len(ctx.words), trig.j + window)
+    return bool(ctx.lex.occurrence.find(ctx.norm, lo, hi))
+
+
+def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigger]) -> list[Trigger]:
+    """An event of type ``other`` for every date no trigger took (and that no taken date repeats)."""
+    taken = [t.time for t in kept if t.time]
+    out: list[Trigger] = []
+    for tm in times:
+        if any(tm is other or _same_point(tm, other) for other in taken):
+            continue
+        i = _anchor(ctx, tm)
+        trig = Trigger("other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
+        _set_modality(ctx, trig)
+        trig.time, trig.claimed = tm, True
+        out.append(trig)
+        taken.append(tm)
+    return out
+
+
+def _same_point(tm: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Two times of a sentence that name one moment: the same date, or one inside the other and adjacent."""
+    if tm["date"] == other["date"]:
+        return True
+    a, b = timing.bounds(tm["date"], tm["precision"]), timing.bounds(other["date"], other["precision"])
+    nested = a[0] >= b[0] and a[1] <= b[1] or b[0] >= a[0] and b[1] <= a[1]
+    return nested and abs(tm["wi"] - other["wi"]) <= 4
+
+
+def _anchor(ctx: _Sentence, tm: dict[str, Any]) -> int:
+    """The verb-like word nearest a time in its clause (else its nearest content word, else any word)."""
+    lo, hi = ctx.clause_words(tm["wi"])
+    outside = [k for k in range(lo, hi) if not ctx.in_time[k]] or [k for k in range(len(ctx.words))
+                                                                   if not ctx.in_time[k]]
+    verbs = [k for k in outside if ctx.verb_like(k)]
+    content = [k for k in outside if ctx.norm[k] not in ctx.lex.function_words and not ctx.norm[k].isdigit()]
+    pool = verbs or content or outside or [tm["wi"]]
+    return min(pool, key=lambda k: (abs(k - tm["wi"]), k))
+
+
+def _record(ctx: _Sentence, trig: Trigger, mentions, published) -> dict[str, Any]:
+    doc, tm = ctx.doc, trig.time
+    clause = ctx.clause_of(trig.i)
+    actors, place = roles(doc.text, ctx.lex, mentions, trig, clause)
+    return {
+        "type": trig.type,
+        "trigger": doc.text[trig.start:trig.end],
+        "trigger_start": trig.start,
+        "trigger_end": trig.end,
+        "sentence": ctx.index,
+        "start": ctx.start,
+        "end": ctx.end,
+        "summary": summary(doc.text, ctx.lex, (ctx.start, ctx.end), trig.start, trig.end),
+        "date": tm["date"] if tm else None,
+        "date_text": tm["text"] if tm else None,
+        "precision": tm["precision"] if tm else None,
+        "timex": tm["value"] if tm else None,
+        "modality": with_date(trig.modality, tm, published),
+        "actors": refs(doc.mentions, actors),
+        "location": ref(doc.mentions, place) if place is not None else None,
+        "background": timing.is_background(tm["date"] if tm else None, tm["precision"] if tm else None, published),
+    }

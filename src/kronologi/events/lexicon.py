@@ -1,0 +1,188 @@
+"""The event vocabulary of a language pack, expanded and indexed once per process.
+
+``lexicon(lang)`` reads ``langs/<lang>/events.yaml``, expands roots and lemmas
+(``morphology``) and indexes every phrase by its first word, so that one pass
+over a sentence's words finds every trigger and cue (``PhraseIndex.find``):
+no regex over thousands of alternatives, nothing built at import time.
+
+Words are lower-cased runs of letters and digits joined by ``-`` or an
+apostrophe (``huru-hara``, ``didn't``); an Indonesian word with a clitic
+(``penangkapannya``) is looked up without it when the full form is unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from kronologi import langs
+from kronologi.events.morphology import english_forms, indonesian_forms
+from kronologi.events.ontology import check_type
+
+TOPIC = "events"
+WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+_CLITICS = ("nya", "lah", "kah", "pun")
+
+Words = list[tuple[int, int, str]]  # (start, end, normalised word)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a trigger phrase means: its type, whether it is a verb or a noun, and its context words."""
+
+    type: str
+    pos: str  # verb | noun
+    context: tuple[tuple[str, ...], ...] = ()
+
+
+class PhraseIndex:
+    """Phrases (tuples of words) indexed by first word; ``find`` returns the longest match at each word."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, list[tuple[tuple[str, ...], list[Any]]]] = {}
+
+    def add(self, phrase: str, payload: Any = None) -> None:
+        words = tuple(w.lower() for w in WORD_RE.findall(phrase))
+        if not words:
+            return
+        bucket = self._first.setdefault(words[0], [])
+        for known, payloads in bucket:
+            if known == words:
+                payloads.append(payload)
+                return
+        bucket.append((words, [payload]))
+        bucket.sort(key=lambda item: -len(item[0]))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._first
+
+    def find(self, words: list[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, list[Any]]]:
+        """Every match ``(first word, last word + 1, payloads)`` in ``words[lo:hi]``, longest first per start."""
+        hi = len(words) if hi is None else hi
+        out = []
+        for i in range(lo, hi):
+            for phrase, payloads in self._first.get(words[i], ()):
+                n = len(phrase)
+                if i + n <= hi and tuple(words[i:i + n]) == phrase:
+                    out.append((i, i + n, payloads))
+                    break
+        return out
+
+    def words(self) -> set[str]:
+        return {w for bucket in self._first.values() for phrase, _ in bucket for w in phrase}
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    triggers: PhraseIndex
+    not_triggers: PhraseIndex
+    occurrence: PhraseIndex
+    cues: dict[str, PhraseIndex]  # modality cue lists by name
+    windows: dict[str, int]
+    location_prepositions: frozenset[str]
+    verb_re: re.Pattern[str]
+    summary_openers: PhraseIndex
+    summary_breaks: PhraseIndex
+    summary_max_words: int
+    absorbing: frozenset[str]
+    negation_skip: frozenset[str]
+    not_cues: PhraseIndex
+    function_words: frozenset[str]
+    relative_markers: frozenset[str]
+    determiners: frozenset[str]
+    not_actors: frozenset[str]
+    known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
+
+    def normalise(self, word: str) -> str:
+        word = word.lower().replace("’", "'")
+        if self.lang == "id" and word not in self.known:
+            for clitic in _CLITICS:
+                if word.endswith(clitic) and word[: -len(clitic)] in self.known:
+                    return word[: -len(clitic)]
+        return word
+
+    def words(self, text: str, start: int = 0, end: int | None = None) -> Words:
+        end = len(text) if end is None else end
+        return [(m.start(), m.end(), self.normalise(m.group())) for m in WORD_RE.finditer(text, start, end)]
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon(lang: str | None) -> Lexicon:
+    """The expanded, indexed vocabulary of ``langs/<lang>/events.yaml`` (cached per process)."""
+    lang = langs.normalise_lang(lang)
+    data = langs.load(lang, TOPIC)
+    modality = data.get("modality") or {}
+    lex = Lexicon(
+        lang=lang,
+        triggers=_triggers(data, lang),
+        not_triggers=_index(data.get("not_triggers")),
+        occurrence=_index(data.get("occurrence")),
+        cues={name: _index(modality.get(name)) for name in
+              ("negation", "hypothetical", "possible", "future", "hearsay", "reporting", "according",
+               "attribution")},
+        windows={"context": int(data.get("context_window", 8)),
+                 "occurrence": int(data.get("occurrence_window", 3)),
+                 "negation": int(modality.get("negation_window", 3)),
+                 "modal": int(modality.get("modal_window", 3)),
+                 "future": int(modality.get("future_window", 5))},
+        location_prepositions=_lower(data.get("location_prepositions")),
+        verb_re=re.compile(data.get("verb_pattern") or r"(?!x)x"),
+        summary_openers=_index(data.get("summary_openers")),
+        summary_breaks=_index(data.get("summary_breaks")),
+        summary_max_words=int(data.get("summary_max_words", 28)),
+        absorbing=_lower(data.get("absorbing")),
+        negation_skip=_lower(modality.get("negation_skip")),
+        not_cues=_index(modality.get("not_cues")),
+        function_words=langs.words(lang, "clean", "function_words"),
+        relative_markers=_lower(data.get("relative_markers")),
+        determiners=_lower(data.get("determiners")),
+        not_actors=_lower(data.get("not_actors")) | _agencies(),
+    )
+    lex.known = lex.triggers.words() | lex.occurrence.words() | set().union(*(c.words() for c in lex.cues.values()))
+    return lex
+
+
+def _agencies() -> frozenset[str]:
+    """The agencies of every pack's outlets list (credits name the same agencies everywhere)."""
+    return frozenset(str(k).lower() for lang in langs.SUPPORTED
+                     for k in (langs.load(lang, "outlets").get("agencies") or {}))
+
+
+def _lower(words: Iterable[str] | None) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words or ())
+
+
+def _index(phrases: Iterable[str] | None, payload: Any = None) -> PhraseIndex:
+    index = PhraseIndex()
+    for phrase in phrases or ():
+        index.add(str(phrase), payload)
+    return index
+
+
+def _triggers(data: dict[str, Any], lang: str) -> PhraseIndex:
+    """Every trigger form -> its entries; groups with context words come first (they are tried first)."""
+    index = PhraseIndex()
+    morph = data.get("morphology") or {}
+    groups = [(check_type(name), group) for name, groups in (data.get("types") or {}).items() for group in groups]
+    groups.sort(key=lambda item: not item[1].get("context"))
+    for type_name, group in groups:
+        context = tuple(tuple(WORD_RE.findall(str(c).lower())) for c in group.get("context") or ())
+        for form, pos in _forms(group, lang, morph):
+            index.add(form, Entry(type_name, pos, context))
+    return index
+
+
+def _forms(group: dict[str, Any], lang: str, morph: dict[str, Any]) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for pos in ("verb", "noun"):
+        for phrase in group.get(pos + "s") or ():
+            phrase = str(phrase).lower()
+            forms = english_forms(phrase, pos, morph) if lang == "en" else {phrase}
+            out |= {(form, pos) for form in forms}
+    for root in group.get("roots") or ():
+        verbs, nouns = indonesian_forms(str(root).lower(), morph)
+        out |= {(v, "verb") for v in verbs} | {(n, "noun") for n in nouns}
+    return out

@@ -1,0 +1,297 @@
+"""Cross-document event merging: the same event reported by several articles becomes one event.
+
+``merge_events(docs, story_of)`` reads every document's ``doc.events`` and returns
+the contract's ``events[]``: ``id`` (``V1``, ``V2``, ... in story and date order),
+``story``, ``type``, ``summary``, ``date``, ``date_text``, ``precision``,
+``modality``, ``actors`` (entity ids), ``location`` (an entity id or None),
+``sources`` (``{doc, sentence, start, end}``, one per document that reports it), and
+``background``.
+
+Two events of one story are the same when
+
+* they are **copies**: one document is a duplicate of the other (``duplicate_of``)
+  or the event's sentence lies in a passage they share (``shared_passages``) —
+  these always merge;
+* or they have the same type and compatible modality (a denial is not the act it
+  denies, a plan is not the deed), **compatible dates** (the same date; or one
+  unknown, when they share actors or the location), and **evidence** that they are
+  one: shared actors, the same location, the same figures in their sentences, or
+  similar summary wording — for statements, similar wording or the same figures
+  (the same people say many things). Different places, or different actors with
+  dissimilar wording, keep events of the same type and day apart.
+
+A merged event keeps at most one source per document (two events of one article are
+two events), and takes its date, summary and modality from its best-dated member.
+Events of documents with no story are merged with their copies only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from kronologi import langs
+from kronologi.events.lexicon import lexicon
+from kronologi.events.timing import bounds
+
+SIMILAR = 0.5  # overlap of summary content words that counts as the same wording
+SIMILAR_STRONG = 0.7  # ... that outweighs different actors or an "other" type
+_WORD_RE = re.compile(r"\w+")
+_MODALITY_FAMILY = {"asserted": "fact", "reported": "fact", "future": "future", "hypothetical": "hypothetical",
+                    "negated": "negated"}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+
+
+@dataclass
+class _Item:
+    """One document's event, with what comparisons read."""
+
+    doc: str
+    order: int  # the document's position in the input
+    index: int  # the event's position in doc.events
+    ev: dict[str, Any]
+    story: str | None
+    words: frozenset[str]
+    actors: frozenset[str]
+    place: str | None
+    figures: frozenset[tuple]
+
+
+@dataclass
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+
+    @property
+    def docs(self) -> set[str]:
+        return {i.doc for i in self.items}
+
+    @property
+    def best(self) -> _Item:
+        return min(self.items, key=lambda i: (_PRECISION_RANK[i.ev.get("precision")], i.order, i.index))
+
+
+def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The contract's ``events[]`` for the events of ``docs`` (``story_of``: document id -> story id;
+    without it, each document's ``story``)."""
+    docs = list(docs)
+    items = _items(docs, story_of)
+    clusters = _copies(docs, items)
+    clusters = _merge(clusters)
+    return _records(clusters)
+
+
+def _items(docs: list[Any], story_of: dict[str, str] | None) -> list[_Item]:
+    out = []
+    for order, doc in enumerate(docs):
+        story = story_of.get(doc.id) if story_of is not None else getattr(doc, "story", None)
+        stop = langs.words(doc.language, "clean", "function_words") | _saying_words(doc.language)
+        for index, ev in enumerate(doc.events):
+            out.append(_Item(doc.id, order, index, ev, story, _content(ev.get("summary") or "", stop),
+                             _keys(doc, ev.get("actors") or ()), _key(doc, ev.get("location")),
+                             _figures(doc, ev.get("sentence"))))
+    return out
+
+
+def _saying_words(lang: str | None) -> frozenset[str]:
+    """Reporting verbs say nothing about which event it is ("mengatakan", "said")."""
+    return frozenset(lexicon(lang).cues["reporting"].words())
+
+
+def _content(text: str, stop: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in _WORD_RE.findall(text.lower()) if w not in stop and len(w) > 2)
+
+
+def _key(doc: Any, ref: Any) -> str | None:
+    """An entity id as is; a mention index as the mention's lower-cased text (before resolution)."""
+    if ref is None:
+        return None
+    if isinstance(ref, int):
+        if 0 <= ref < len(doc.mentions):
+            return "m:" + " ".join(doc.mentions[ref].get("text", "").lower().split())
+        return None
+    return f"e:{ref}"
+
+
+def _keys(doc: Any, refs: Iterable[Any]) -> frozenset[str]:
+    keys = set()
+    for ref in refs:
+        key = _key(doc, ref)
+        if key:
+            keys.add(key)
+            if key.startswith("m:") and " " in key:
+                keys.add("m:" + key.rsplit(" ", 1)[1])  # "Kassym-Jomart Tokayev" also as "Tokayev"
+    return frozenset(keys)
+
+
+def _figures(doc: Any, sentence: int | None) -> frozenset[tuple]:
+    figures = getattr(doc, "figures", None) or []
+    return frozenset((f.get("category"), f.get("value")) for f in figures
+                     if f.get("sentence") == sentence and f.get("value") is not None)
+
+
+def _copies(docs: list[Any], items: list[_Item]) -> list[_Cluster]:
+    """One cluster per event, with the events of copies (duplicates, shared passages) already joined."""
+    parent = list(range(len(items)))
+    at = {(i.doc, i.ev["type"], i.ev["trigger_start"]): n for n, i in enumerate(items)}
+    by_sentence = {(i.doc, i.ev["type"], _norm(docs[i.order].text[i.ev["start"]:i.ev["end"]])): n
+                   for n, i in enumerate(items)}
+    for n, item in enumerate(items):
+        doc = docs[item.order]
+        if doc.duplicate_of:
+            sentence = _norm(doc.text[item.ev["start"]:item.ev["end"]])
+            other = by_sentence.get((doc.duplicate_of, item.ev["type"], sentence))
+            if other is not None:
+                _union(parent, n, other)
+        for passage in getattr(doc, "shared_passages", None) or []:
+            if passage.start <= item.ev["trigger_start"] < passage.end:
+                pos = passage.other_start + item.ev["trigger_start"] - passage.start
+                other = at.get((passage.doc, item.ev["type"], pos))
+                if other is not None:
+                    _union(parent, n, other)
+    groups: dict[int, _Cluster] = {}
+    for n, item in enumerate(items):
+        groups.setdefault(_find(parent, n), _Cluster()).items.append(item)
+    return list(groups.values())
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.lower()))
+
+
+def _find(parent: list[int], n: int) -> int:
+    while parent[n] != n:
+        parent[n] = parent[parent[n]]
+        n = parent[n]
+    return n
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    parent[_find(parent, a)] = _find(parent, b)
+
+
+def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Greedy: best-dated clusters first, each joins the most similar compatible cluster before it.
+    Candidates come from an index by (story, type, date) and by (story, type, actor or place),
+    so a large story costs comparisons within its buckets only; events of no story stay apart."""
+    ordered = sorted(clusters, key=lambda c: (_PRECISION_RANK[c.best.ev.get("precision")], c.best.order,
+                                              c.best.index))
+    out: list[_Cluster] = []
+    index: dict[tuple, list[int]] = {}
+    for cluster in ordered:
+        if cluster.best.story is None:
+            out.append(cluster)
+            continue
+        scored = [(_score(cluster, out[k]), k) for k in _candidates(cluster, index)]
+        scored = [(s, k) for s, k in scored if s > 0]
+        if scored:
+            target = max(scored)[1]
+            out[target].items.extend(cluster.items)
+        else:
+            out.append(cluster)
+            target = len(out) - 1
+        for key in _index_keys(cluster):
+            index.setdefault(key, []).append(target)
+    return out
+
+
+def _index_keys(cluster: _Cluster) -> set[tuple]:
+    best = cluster.best
+    head = (best.story, best.ev["type"])
+    keys = {head + ("date", best.ev.get("date"))}
+    keys |= {head + ("key", k) for k in _union_of(cluster, "actors") | {i.place for i in cluster.items if i.place}}
+    return keys
+
+
+def _candidates(cluster: _Cluster, index: dict[tuple, list[int]]) -> list[int]:
+    keys = _index_keys(cluster)
+    if cluster.best.ev.get("date") is None:
+        keys = {k for k in keys if k[2] == "key"}
+    return sorted({k for key in keys for k in index.get(key, ())})
+
+
+def _score(a: _Cluster, b: _Cluster) -> float:
+    """How surely two clusters are one event (0: not the same)."""
+    x, y = a.best, b.best
+    if x.story != y.story or x.ev["type"] != y.ev["type"] or a.docs & b.docs:
+        return 0.0
+    if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
+        return 0.0
+    actors = _union_of(a, "actors") & _union_of(b, "actors")
+    places = _places(a), _places(b)
+    same_place = bool(places[0] & places[1])
+    if places[0] and places[1] and not same_place:
+        return 0.0
+    if not _dates_fit(x.ev, y.ev, bool(actors) or same_place):
+        return 0.0
+    similarity = max(_overlap(i.words, j.words) for i in a.items for j in b.items)
+    figures = bool(_union_of(a, "figures") & _union_of(b, "figures"))
+    if not _enough(x.ev["type"], similarity, figures, bool(actors), _union_of(a, "actors") and _union_of(b, "actors")):
+        return 0.0
+    return len(actors) + same_place + figures + (similarity if similarity >= SIMILAR else 0.0)
+
+
+def _enough(type_: str, similarity: float, figures: bool, shared_actors: bool, both_have_actors) -> bool:
+    """Evidence rules by type: people who speak a lot say many things (a saying needs its words or
+    its figures); an "other" event needs close wording; different actors need close wording."""
+    if type_ == "statement" and similarity < SIMILAR and not figures:
+        return False
+    if type_ == "other" and similarity < SIMILAR_STRONG:
+        return False
+    return not (both_have_actors and not shared_actors and similarity < SIMILAR_STRONG)
+
+
+def _places(cluster: _Cluster) -> set[str]:
+    return {i.place for i in cluster.items if i.place}
+
+
+def _union_of(cluster: _Cluster, name: str) -> frozenset:
+    out: set = set()
+    for item in cluster.items:
+        out |= getattr(item, name)
+    return frozenset(out)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _dates_fit(x: dict[str, Any], y: dict[str, Any], shared: bool) -> bool:
+    """The same date, or one unknown with shared actors or place. (A day and the week around it
+    stay apart: each source keeps the date its own sentence gives.)"""
+    if x.get("date") is None or y.get("date") is None:
+        return shared
+    return x["date"] == y["date"]
+
+
+def _records(clusters: list[_Cluster]) -> list[dict[str, Any]]:
+    records = [_record(c) for c in clusters]
+    records.sort(key=_order)
+    for n, rec in enumerate(records, 1):
+        rec["id"] = f"V{n}"
+    return [{"id": r.pop("id"), **{k: v for k, v in r.items() if not k.startswith("_")}} for r in records]
+
+
+def _record(cluster: _Cluster) -> dict[str, Any]:
+    best = cluster.best
+    ev = best.ev
+    sources, seen = [], set()
+    for item in sorted(cluster.items, key=lambda i: (i.order, i.index)):
+        if item.doc not in seen:
+            seen.add(item.doc)
+            sources.append({"doc": item.doc, "sentence": item.ev["sentence"], "start": item.ev["start"],
+                            "end": item.ev["end"]})
+    actors = sorted({a for i in cluster.items for a in i.ev.get("actors") or () if isinstance(a, str)})
+    places = [i.ev.get("location") for i in sorted(cluster.items, key=lambda i: i is not best)
+              if isinstance(i.ev.get("location"), str)]
+    return {"id": None, "story": best.story, "type": ev["type"], "summary": ev.get("summary"),
+            "date": ev.get("date"), "date_text": ev.get("date_text"), "precision": ev.get("precision"),
+            "modality": ev.get("modality"), "actors": actors, "location": places[0] if places else None,
+            "sources": sources, "background": bool(ev.get("background")),
+            "_first": (min(i.order for i in cluster.items), ev["sentence"])}
+
+
+def _order(rec: dict[str, Any]) -> tuple:
+    start = bounds(rec["date"], rec["precision"])[0].isoformat() if rec["date"] else "9999"
+    return (rec["story"] is None, str(rec["story"] or ""), rec["date"] is None, start,
+            _PRECISION_RANK[rec["precision"]], rec["_first"])

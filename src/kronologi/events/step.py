@@ -1,0 +1,40 @@
+"""The pipeline step ``events``: sentence-level events of every document.
+
+``doc.events`` gets one dict per event, in text order:
+
+* ``type`` (``ontology.NAMES``), ``trigger`` with ``trigger_start`` / ``trigger_end``;
+* ``sentence`` (index into ``doc.sentences``) with ``start`` / ``end`` (the sentence's span);
+* ``summary``: a short clause-level summary taken from the sentence;
+* ``date``, ``date_text``, ``precision`` (``day`` | ``week`` | ``month`` | ``year`` | None) and
+  ``timex`` (the TIMEX3 value it came from), from the temporal mention nearest the
+  trigger in its clause (``timing``); None when the sentence has none;
+* ``modality``: ``asserted`` | ``future`` | ``hypothetical`` | ``negated`` | ``reported``;
+* ``actors`` and ``location``: entity ids, or indices into ``doc.mentions`` before
+  entity resolution (``roles``);
+* ``background``: the date lies years before the document's publication.
+
+Needs the ``sentences`` and ``dates`` steps before it; reads ``doc.mentions`` when
+an entities step ran. Running it twice gives the same result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kronologi.document import Document
+from kronologi.events.extract import extract
+from kronologi.temporal.step import HOME_ZONE
+
+
+class EventsStep:
+    name = "events"
+    version = "1"
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        options = options or {}
+        # the clock the stories happen on, as for the dates step (default WIB)
+        self.zone = options.get("dates_zone", HOME_ZONE)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = extract(doc, self.zone)
+        return doc

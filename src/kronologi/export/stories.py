@@ -1,0 +1,142 @@
+"""Per-story views for people: the timeline, the figure ledger, quotes, entities, coverage.
+
+Computed once from the Chronicle (contract records) and rendered by both the
+Markdown and the HTML exporters, so the two always agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from kronologi.chronicle import Chronicle
+from kronologi.document import Document
+
+
+@dataclass
+class TimelineLine:
+    event: dict[str, Any]
+    sources: list[dict[str, Any]]  # {doc, sentence, start, end, outlet, title, text}
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        return self.event.get("date")
+
+    @property
+    def background(self) -> bool:
+        return bool(self.event.get("background"))
+
+
+@dataclass
+class LedgerView:
+    row: dict[str, Any]
+    figures: list[dict[str, Any]]  # figure records, each with "outlet" added
+
+
+@dataclass
+class StoryView:
+    story: dict[str, Any]
+    documents: list[Document]
+    dated: list[TimelineLine]
+    undated: list[TimelineLine]
+    ledger: list[LedgerView]
+    quotes: dict[str, list[dict[str, Any]]]  # speaker -> quotes
+    entities: list[dict[str, Any]]
+    coverage: dict[str, Counter]  # outlet -> day -> articles
+    summary: list[tuple[Document, str]] = field(default_factory=list)  # (document, sentence text)
+
+
+def story_views(chronicle: Chronicle) -> list[StoryView]:
+    docs = {d.id: d for d in chronicle.documents}
+    stories = chronicle.stories or [{"id": None, "title": None, "documents": list(docs), "start": None, "end": None}]
+    return [_view(story, chronicle, docs) for story in stories]
+
+
+def _view(story: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document]) -> StoryView:
+    members = [docs[i] for i in story["documents"] if i in docs]
+    ids = {d.id for d in members}
+    lines = [_line(ev, chronicle, docs) for ev in chronicle.events if _in_story(ev, story, ids)]
+    dated = sorted((ln for ln in lines if ln.date), key=lambda ln: (ln.date, ln.event.get("id", "")))
+    return StoryView(
+        story=story, documents=sorted(members, key=lambda d: (d.published is None, d.published or "", d.id)),
+        dated=dated, undated=[ln for ln in lines if not ln.date],
+        ledger=[_ledger(row, chronicle, docs) for row in chronicle.ledger if _in_story(row, story, ids)],
+        quotes=_quotes_by_speaker([q for q in chronicle.quotes if q.get("doc") in ids]),
+        entities=_entities(chronicle.entities, ids), coverage=_coverage(members),
+        summary=_summary(story, docs))
+
+
+def _in_story(record: dict[str, Any], story: dict[str, Any], ids: set[str]) -> bool:
+    if story.get("id") is not None and record.get("story") is not None:
+        return record["story"] == story["id"]
+    docs = [s.get("doc") for s in record.get("sources", [])] or [record.get("doc")]
+    return bool(set(docs) & ids) or not ids
+
+
+def _line(ev: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document]) -> TimelineLine:
+    sources = [_source(s, docs) for s in ev.get("sources", [])]
+    keys = {(s["doc"], s.get("sentence")) for s in ev.get("sources", [])}
+    figures = [f for f in chronicle.figures if (f.get("doc"), f.get("sentence")) in keys]
+    quotes = [q for q in chronicle.quotes if any(q.get("doc") == s["doc"] and s["start"] <= q["start"] < s["end"]
+                                                 for s in ev.get("sources", []))]
+    return TimelineLine(ev, sources, figures, quotes)
+
+
+def _source(src: dict[str, Any], docs: dict[str, Document]) -> dict[str, Any]:
+    doc = docs.get(src["doc"])
+    text = doc.text[src["start"]:src["end"]] if doc else ""
+    return {**src, "outlet": doc.outlet if doc else None, "title": doc.title if doc else None, "text": text}
+
+
+def _ledger(row: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document]) -> LedgerView:
+    by_id = {f["id"]: f for f in chronicle.figures}
+    figures = []
+    for fid in row.get("figures", []):
+        if fid in by_id:
+            fig = by_id[fid]
+            doc = docs.get(fig.get("doc"))
+            figures.append({**fig, "outlet": doc.outlet if doc else None})
+    return LedgerView(row, figures)
+
+
+def _quotes_by_speaker(quotes: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in quotes:
+        out[q.get("speaker_name") or "unattributed"].append(q)
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])))
+
+
+def _entities(entities: list[dict[str, Any]], ids: set[str]) -> list[dict[str, Any]]:
+    out = []
+    for ent in entities:
+        n = sum(1 for m in ent.get("mentions", []) if m.get("doc") in ids)
+        if n:
+            out.append({**ent, "count": n})
+    return sorted(out, key=lambda e: (-e["count"], e["name"]))
+
+
+def _coverage(docs: list[Document]) -> dict[str, Counter]:
+    out: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        out[doc.outlet or "unknown outlet"][(doc.published or "undated")[:10]] += 1
+    return dict(sorted(out.items()))
+
+
+def _summary(story: dict[str, Any], docs: dict[str, Document]) -> list[tuple[Document, str]]:
+    out = []
+    for item in story.get("summary", []) or []:
+        doc = docs.get(item.get("doc"))
+        if doc and item.get("sentence") is not None and item["sentence"] < len(doc.sentences):
+            out.append((doc, doc.sentence_text(doc.sentences[item["sentence"]])))
+    return out
+
+
+def precision_label(event: dict[str, Any]) -> str:
+    """``2022-01-10`` (day), ``2022-W02`` (week), ``2022-01`` (month) — as precise as known."""
+    date, precision = event.get("date"), event.get("precision")
+    if not date:
+        return "undated"
+    return date if precision in (None, "day") else f"{date} ({precision})"

@@ -1,0 +1,104 @@
+"""Sentence-level extraction: dates, background, actors and location from mentions, summaries."""
+
+from __future__ import annotations
+
+from kronologi.events import EventsStep
+from kronologi.events.timing import bounds, event_date, is_background, published_day
+
+from test_events_pack_examples import events_of
+
+
+def _mention(text: str, doc_text: str, type_: str, entity: str | None = None) -> dict:
+    start = doc_text.index(text)
+    mention = {"start": start, "end": start + len(text), "text": text, "type": type_}
+    if entity:
+        mention["entity"] = entity
+    return mention
+
+
+def test_events_extract_event_dates_from_timex_values():
+    assert event_date("2022-01-10TNI") == ("2022-01-10", "day")
+    assert event_date("2022-11-20T01:00+00:00") == ("2022-11-20", "day")
+    assert event_date("2022-W46-WE") == ("2022-11-19", "week")  # a weekend: its Saturday
+    assert event_date("2022-W01") == ("2022-01-03", "week")  # a week: its Monday
+    assert event_date("2022-01") == ("2022-01", "month")
+    assert event_date("2022-Q1") == ("2022", "year")
+    assert event_date("1991") == ("1991", "year")
+    for value in ("PXD", "PRESENT_REF", "XXXX-WXX-1", "P7Y", None, ""):
+        assert event_date(value) is None
+
+
+def test_events_extract_bounds_and_background():
+    assert [d.isoformat() for d in bounds("2022-01-05", "week")] == ["2022-01-03", "2022-01-09"]
+    assert [d.isoformat() for d in bounds("2022-02", "month")] == ["2022-02-01", "2022-02-28"]
+    day = published_day("2022-01-10")
+    assert is_background("2019", "year", day)
+    assert not is_background("2021", "year", day)  # last year ends days before: not years before
+    assert published_day("2022-10-01T23:58-04:00", "+07:00").isoformat() == "2022-10-02"
+
+
+def test_events_extract_no_publication_date_without_a_date_in_the_sentence():
+    doc = events_of("Polisi menangkap lima orang.", "id")
+    assert [(ev["type"], ev["date"], ev["precision"]) for ev in doc.events] == [("arrest", None, None)]
+
+
+def test_events_extract_today_is_the_publication_day():
+    doc = events_of("Polisi menangkap lima orang hari ini.", "id")
+    assert [(ev["date"], ev["date_text"]) for ev in doc.events] == [("2022-01-11", "hari ini")]
+
+
+def test_events_extract_offsets_and_fields():
+    text = "Warga berunjuk rasa pada Senin. Polisi menangkap dua orang pada Selasa."
+    doc = events_of(text, "id")
+    first, second = doc.events
+    assert first["sentence"] == 0 and second["sentence"] == 1
+    assert text[second["start"]:second["end"]] == "Polisi menangkap dua orang pada Selasa."
+    assert text[second["trigger_start"]:second["trigger_end"]] == "menangkap" == second["trigger"]
+    assert (second["date"], second["date_text"], second["precision"], second["timex"]) == \
+        ("2022-01-11", "Selasa", "day", "2022-01-11")
+    assert set(first) == {"type", "trigger", "trigger_start", "trigger_end", "sentence", "start", "end", "summary",
+                          "date", "date_text", "precision", "timex", "modality", "actors", "location", "background"}
+
+
+def test_events_extract_actors_and_location_from_mentions():
+    text = "Polisi Kazakhstan menangkap Karim Masimov di Almaty pada Sabtu."
+    mentions = [_mention("Polisi Kazakhstan", text, "ORG", "E1"), _mention("Karim Masimov", text, "PER", "E2"),
+                _mention("Almaty", text, "LOC", "E3")]
+    (ev,) = events_of(text, "id", mentions=mentions).events
+    assert (ev["actors"], ev["location"]) == (["E1", "E2"], "E3")
+
+
+def test_events_extract_mention_indices_before_resolution():
+    text = "Kazakhstan mengatakan pada hari Kamis bahwa tujuh orang ditangkap di Almaty."
+    mentions = [_mention("Kazakhstan", text, "LOC"), _mention("Almaty", text, "LOC")]
+    doc = events_of(text, "id", "2022-11-17", mentions=mentions)
+    statement = next(ev for ev in doc.events if ev["type"] == "statement")
+    arrest = next(ev for ev in doc.events if ev["type"] == "arrest")
+    assert statement["actors"] == [0]  # a place heading its clause is its subject
+    assert arrest["location"] == 1  # "di Almaty"
+    assert (statement["date"], arrest["date"], arrest["modality"]) == ("2022-11-17", None, "reported")
+
+
+def test_events_extract_summary_is_the_clause_cleaned():
+    text = "Namun, menurut polisi, “tiga orang tewas” dalam bentrokan itu, sementara puluhan lainnya luka-luka."
+    (ev,) = events_of(text, "id").events
+    assert ev["summary"] == "Tiga orang tewas dalam bentrokan itu"
+
+
+def test_events_extract_long_summaries_are_cut():
+    text = "Polisi menangkap " + " ".join(f"orang{k}" for k in range(60)) + "."
+    (ev,) = events_of(text, "id").events
+    assert ev["summary"].endswith("…") and len(ev["summary"].split()) <= 29
+
+
+def test_events_step_is_a_step_and_idempotent():
+    step = EventsStep({})
+    assert (step.name, step.version) == ("events", "1")
+    doc = events_of("Polisi menangkap lima orang pada Senin.", "id")
+    first = [dict(ev) for ev in doc.events]
+    assert step(doc).events == first
+
+
+def test_events_extract_empty_documents():
+    doc = events_of("", "id")
+    assert doc.events == []

@@ -1,0 +1,104 @@
+"""Cross-document merging: one event per happening, one source per document, copies always joined."""
+
+from __future__ import annotations
+
+from kronologi.document import SharedPassage
+from kronologi.events import merge_events
+
+from test_events_pack_examples import events_of
+
+
+def _doc(doc_id: str, text: str, mentions=(), lang: str = "id", published: str = "2022-01-11"):
+    doc = events_of(text, lang, published, mentions=_mentions(text, mentions))
+    doc.id = doc_id
+    return doc
+
+
+def _mentions(text: str, spec) -> list[dict]:
+    out = []
+    for surface, type_, entity in spec:
+        start = text.index(surface)
+        out.append({"start": start, "end": start + len(surface), "text": surface, "type": type_, "entity": entity})
+    return out
+
+
+def _sources(event) -> list[str]:
+    return [s["doc"] for s in event["sources"]]
+
+
+def test_events_merge_same_event_from_two_outlets():
+    a = _doc("a", "Polisi menangkap Karim Masimov pada Sabtu.", [("Karim Masimov", "PER", "E1")])
+    b = _doc("b", "Aparat keamanan menangkap mantan kepala intelijen Karim Masimov pada hari Sabtu.",
+             [("Karim Masimov", "PER", "E1")])
+    (event,) = merge_events([a, b], {"a": "S1", "b": "S1"})
+    assert (event["id"], event["type"], event["date"], event["story"]) == ("V1", "arrest", "2022-01-08", "S1")
+    assert _sources(event) == ["a", "b"] and event["actors"] == ["E1"]
+    assert event["sources"][1] == {"doc": "b", "sentence": 0, "start": 0, "end": len(b.text)}
+
+
+def test_events_merge_across_languages_by_actors():
+    a = _doc("a", "Polisi menangkap Karim Masimov pada Sabtu.", [("Karim Masimov", "PER", "E1")])
+    b = _doc("b", "Police arrested Karim Masimov on Saturday.", [("Karim Masimov", "PER", "E1")], lang="en")
+    (event,) = merge_events([a, b], {"a": "S1", "b": "S1"})
+    assert _sources(event) == ["a", "b"]
+
+
+def test_events_merge_same_type_and_day_elsewhere_stays_apart():
+    a = _doc("a", "Ribuan warga berunjuk rasa di Almaty pada Senin.", [("Almaty", "LOC", "L1")])
+    b = _doc("b", "Ribuan warga berunjuk rasa di Aktobe pada Senin.", [("Aktobe", "LOC", "L2")])
+    events = merge_events([a, b], {"a": "S1", "b": "S1"})
+    assert sorted(ev["location"] for ev in events) == ["L1", "L2"]
+
+
+def test_events_merge_different_actors_stay_apart():
+    a = _doc("a", "Presiden memecat Karim Masimov pada Rabu.", [("Karim Masimov", "PER", "E1")])
+    b = _doc("b", "Presiden memecat Askar Mamin pada Rabu.", [("Askar Mamin", "PER", "E2")])
+    assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 2
+
+
+def test_events_merge_unknown_date_joins_with_shared_actors():
+    a = _doc("a", "Presiden memecat Karim Masimov pada Rabu.", [("Karim Masimov", "PER", "E1")])
+    b = _doc("b", "Karim Masimov dipecat dari jabatannya.", [("Karim Masimov", "PER", "E1")])
+    c = _doc("c", "Presiden memecat seorang pejabat.")
+    events = merge_events([a, b, c], {"a": "S1", "b": "S1", "c": "S1"})
+    assert [(_sources(ev), ev["date"]) for ev in events] == [(["a", "b"], "2022-01-05"), (["c"], None)]
+
+
+def test_events_merge_never_two_events_of_one_document():
+    a = _doc("a", "Polisi menangkap Karim Masimov pada Sabtu. Polisi juga menangkap Karim Masimov pada Sabtu.",
+             [("Karim Masimov", "PER", "E1")])
+    events = merge_events([a], {"a": "S1"})
+    assert len(events) == 2 and all(_sources(ev) == ["a"] for ev in events)
+
+
+def test_events_merge_other_stories_and_no_story_stay_apart():
+    a = _doc("a", "Polisi menangkap Karim Masimov pada Sabtu.", [("Karim Masimov", "PER", "E1")])
+    b = _doc("b", "Polisi menangkap Karim Masimov pada Sabtu.", [("Karim Masimov", "PER", "E1")])
+    assert len(merge_events([a, b], {"a": "S1", "b": "S2"})) == 2
+    assert len(merge_events([a, b])) == 2  # no story at all: only copies merge
+
+
+def test_events_merge_negation_is_not_the_deed():
+    a = _doc("a", "Aparat menembak demonstran pada Rabu.", [("Aparat", "ORG", "E1")])
+    b = _doc("b", "Aparat tidak menembak demonstran pada Rabu.", [("Aparat", "ORG", "E1")])
+    assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 2
+
+
+def test_events_merge_copies_always_join():
+    text = "Polisi menangkap tiga orang pada Sabtu. Mereka ditahan di Almaty."
+    a = _doc("a", text)
+    b = _doc("b", text)
+    b.duplicate_of = "a"
+    c = _doc("c", "Kerusuhan pecah di kota itu. " + text)
+    offset = c.text.index("Polisi")
+    c.shared_passages = [SharedPassage("a", offset, len(c.text), 0, len(text), 2)]
+    events = merge_events([a, b, c])  # no stories: copies still join
+    assert sorted(_sources(ev) for ev in events) == [["a", "b", "c"], ["a", "b", "c"], ["c"]]
+
+
+def test_events_merge_orders_by_date_and_numbers_events():
+    a = _doc("a", "Polisi menangkap tiga orang pada Sabtu. Warga berunjuk rasa pada Rabu. Menteri mengundurkan diri.")
+    events = merge_events([a], {"a": "S1"})
+    assert [(ev["id"], ev["date"]) for ev in events] == [("V1", "2022-01-05"), ("V2", "2022-01-08"), ("V3", None)]
+    assert set(events[0]) == {"id", "story", "type", "summary", "date", "date_text", "precision", "modality",
+                              "actors", "location", "sources", "background"}
