@@ -4,4 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
+# The report is tested in a real browser: Debian's chromium. Install it where we may
+# (root with apt-get, as on CI); elsewhere the browser tests skip (and fail under CI=true).
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+    || echo "could not install chromium: the browser tests will not run" >&2
+fi
 exec .venv/bin/python -m pytest "$@"
