@@ -24,6 +24,7 @@ from kronologi.chronicle import Chronicle
 from kronologi.corpus.boilerplate import repeated_lines
 from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
+from kronologi.claims.ledger import build_ledger
 from kronologi.events.merge import merge_events
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
@@ -119,7 +120,9 @@ def _corpus_passes(store: Store, docs: list[Document]) -> Chronicle:
     stories = _story_pass(store, docs)
     story_of = {d.id: d.story for d in docs if d.story}
     events = merge_events(docs, story_of) if any(d.events for d in docs) else []
-    return Chronicle(documents=docs, stories=[_story_record(s) for s in stories], events=events)
+    figures, quotes, ledger = build_ledger(docs, story_of)
+    return Chronicle(documents=docs, stories=[_story_record(s) for s in stories], events=events,
+                     figures=figures, quotes=quotes, ledger=ledger)
 
 
 def _story_record(story) -> dict:

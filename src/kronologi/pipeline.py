@@ -45,9 +45,10 @@ STEPS: dict[str, str] = {
     "language": "kronologi.text.step:LanguageStep",
     "sentences": "kronologi.text.step:SentenceStep",
     "dates": "kronologi.temporal.step:DatesStep",
+    "claims": "kronologi.claims.step:ClaimsStep",
     "events": "kronologi.events.step:EventsStep",
 }
-DEFAULT_STEPS = ("clean", "language", "sentences", "dates", "events")
+DEFAULT_STEPS = ("clean", "language", "sentences", "dates", "claims", "events")
 
 
 def _factory(name: str) -> Callable[..., Step]:

@@ -79,9 +79,9 @@ def _ledger(view: StoryView) -> list[str]:
            "|---|---|---|---|---|---|---|---|---|"]
     for lv in view.ledger:
         quantity = f"{lv.row.get('category')}" + (f" ({lv.row['subject']})" if lv.row.get("subject") else "")
-        relation = lv.row.get("relation", "")
-        mark = f"**{relation}**" if relation in ("contradiction", "retraction") else relation
         for fig in lv.figures:
+            relation = fig.get("relation") or lv.row.get("relation", "")
+            mark = f"**{relation}**" if relation in ("contradiction", "retraction") else relation
             value = f"[{fig.get('value'):g}](report.html#{_anchor(fig['doc'], fig.get('sentence'))})" \
                 if isinstance(fig.get("value"), (int, float)) else str(fig.get("value"))
             out.append(f"| {_esc(quantity)} | {value} | {fig.get('qualifier') or ''} | {_esc(str(fig.get('claimant') or ''))} "

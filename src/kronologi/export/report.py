@@ -112,8 +112,8 @@ def _ledger(view: StoryView) -> str:
         return ""
     rows = []
     for lv in view.ledger:
-        relation = lv.row.get("relation", "")
         for fig in lv.figures:
+            relation = fig.get("relation") or lv.row.get("relation", "")
             rows.append(
                 f"<tr class='{escape(relation)}'><td>{escape(str(lv.row.get('category')))}"
                 f"{' (' + escape(lv.row['subject']) + ')' if lv.row.get('subject') else ''}</td>"

@@ -11,8 +11,8 @@ from kronologi.chronicle import Chronicle
 DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "published_basis", "language", "dateline",
                     "credits", "duplicate_of", "duplicate_kind", "shared_passages", "sentences", "removed",
                     "characters", "format", "source_path", "url")
-FIGURE_COLUMNS = ("id", "story", "doc", "value", "low", "high", "qualifier", "category", "unit", "subject",
-                  "claimant", "via", "as_of", "status", "start", "end")
+FIGURE_COLUMNS = ("id", "story", "doc", "outlet", "value", "low", "high", "qualifier", "category", "unit", "subject",
+                  "claimant", "via", "as_of", "status", "relation", "text", "sentence", "start", "end")
 EVENT_COLUMNS = ("id", "story", "type", "date", "precision", "modality", "summary", "actors", "location", "sources")
 
 

@@ -1,0 +1,365 @@
+"""Who says it: the attribution patterns shared by figures (claimant) and quotes (speaker).
+
+Forms, in both languages (vocabularies in ``claims.yaml``):
+
+* after the claim: ``..., kata X`` / ``ujar X`` / ``katanya`` / ``kata dia`` /
+  ``..., menurut X`` / ``said X`` / ``X said`` / ``X told AFP`` / ``according to X``;
+* inside it: ``Protes besar, tambah Putin, "..."``;
+* before it: ``X mengatakan (bahwa) ...``, ``Menurut X, ...``, ``X said ...``: the
+  subject of the nearest reporting verb, climbing over relative clauses
+  (``pernyataan yang mengatakan``), coordination (``dan menambahkan``) and
+  participles (``..., menyalahkan``) to the sentence's subject;
+* a passive agent: ``angka 125 yang disampaikan Polri``, ``figures confirmed by police``.
+
+Each returns an :class:`Attribution` (the speaker phrase's span and what
+``names.speaker`` reads in it); pronouns are resolved later, with the document.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kronologi.claims import vocab
+from kronologi.claims.names import Speaker, speaker
+
+_CLOSERS = "\"”’'»"
+_NP_MAX = 90
+_LEAD = re.compile(rf"[\s,{_CLOSERS}]*")
+_APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*[.,;]|\s*$)")
+
+
+@dataclass
+class Attribution:
+    start: int  # the speaker phrase in the text
+    end: int
+    speaker: Speaker
+    form: str  # after | inside | before | according | passive | subject
+
+
+@functools.lru_cache(maxsize=None)
+def _post_regex(lang: str) -> re.Pattern[str]:
+    verbs = vocab.alternation(vocab.phrases(lang, "postposed_verbs"))
+    suffix = vocab.section(lang, "pronoun_suffix") or ""
+    nya = f"(?P<nya>{re.escape(suffix)})?" if suffix else "(?P<nya>(?!x)x)?"
+    return re.compile(rf"[\s,{_CLOSERS}]*(?P<verb>{verbs}){nya}(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _according_regex(lang: str) -> re.Pattern[str]:
+    words = vocab.alternation(vocab.phrases(lang, "according_to"))
+    suffix = vocab.section(lang, "pronoun_suffix") or ""
+    nya = f"(?P<nya>{re.escape(suffix)})?" if suffix else "(?P<nya>(?!x)x)?"
+    return re.compile(rf"(?<![\w])(?P<verb>{words}){nya}(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _reporting_regex(lang: str) -> re.Pattern[str]:
+    return vocab.regex(lang, "reporting_verbs")
+
+
+@functools.lru_cache(maxsize=None)
+def _np_stop_regex(lang: str) -> re.Pattern[str]:
+    stops = vocab.alternation(vocab.phrases(lang, "speaker_stops"))
+    return re.compile(rf"[,;:!?()\"“”«»\n.]|(?<![\w])(?:{stops})(?![\w])", re.IGNORECASE)
+
+
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}$")
+_SPACES = re.compile(r"\s*")
+_BY = re.compile(r"\s+(?:oleh|by)(?![\w])", re.IGNORECASE)
+
+
+def phrase_after(text: str, lang: str, pos: int, limit: int) -> tuple[int, int]:
+    """The speaker phrase starting at ``pos``: up to a stop word or punctuation.
+
+    ``Pol.`` inside a name does not stop it, nor does ``yang juga`` (a second role follows).
+    """
+    start = _SPACES.match(text, pos).end()
+    hard = min(limit, start + _NP_MAX)
+    at = start
+    while True:
+        stop = _np_stop_regex(lang).search(text, at, hard)
+        if not stop:
+            end = hard
+            break
+        if stop.group(0) == "." and _ABBREVIATION.search(text[start:stop.start()]) and \
+                re.match(r"\s+[A-Z]", text[stop.end():stop.end() + 2]):
+            at = stop.end()
+            continue
+        verb = _first_verb(text, lang, start, stop.start())
+        if verb is not None:
+            end = verb
+            break
+        link = vocab.starting_regex(lang, "speaker_links").match(text, stop.start(), hard)
+        if link or (stop.group(0)[:1].isupper() and stop.group(0)[:1].isalpha() and stop.start() > start):
+            at = link.end() if link else stop.end()
+            continue
+        end = stop.start()
+        break
+    verb = _first_verb(text, lang, start, end) if not stop else None
+    end = verb if verb is not None else end
+    return start, len(text[:end].rstrip(" ")) if end > start else end
+
+
+def _first_verb(text: str, lang: str, start: int, end: int) -> int | None:
+    """Where a lower-case verb ends a speaker phrase (``sejumlah pejabat berbeda-beda``), after its first word."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        if m.start() and _verb_like(m.group(0), lang) and m.group(0)[:1].islower():
+            return start + m.start()
+    return None
+
+
+def after(text: str, lang: str, pos: int, limit: int) -> Attribution | None:
+    """An attribution right after ``pos``: ``, kata X``, ``katanya``, ``, X said``, ``menurut X``."""
+    m = _post_regex(lang).match(text, pos, limit)
+    if m:
+        if m.group("nya"):
+            return Attribution(m.start("verb"), m.end(), Speaker(m.group(0).strip(), "pronoun"), "after")
+        found = _phrase_speaker(text, lang, m.end(), limit, "after")
+        if found:
+            return found
+    head = _LEAD.match(text, pos, limit).end()
+    according = _according_regex(lang).match(text, head, limit)
+    if according:
+        return _according(text, lang, according, limit)
+    return _subject_then_verb(text, lang, head, limit)
+
+
+def _phrase_speaker(text: str, lang: str, pos: int, limit: int, form: str) -> Attribution | None:
+    start, end = phrase_after(text, lang, pos, limit)
+    found = speaker(text[start:end], lang) if end > start else None
+    if found and found.kind != "person":  # "kata juru bicara kepresidenan, Berik Uali": the name after the role
+        named = _APPOSITIVE.match(text, end, limit)
+        who = speaker(named.group("name"), lang) if named else None
+        if who and who.kind == "person":
+            return Attribution(named.start("name"), named.end("name"), who, form)
+    return Attribution(start, end, found, form) if found else None
+
+
+def _according(text: str, lang: str, m: re.Match[str], limit: int) -> Attribution | None:
+    if m.group("nya"):
+        return Attribution(m.start(), m.end(), Speaker(m.group(0), "pronoun"), "according")
+    found = _phrase_speaker(text, lang, m.end(), limit, "according")
+    if found:
+        return _agent_of_data(text, lang, found, limit)
+    return None
+
+
+def _agent_of_data(text: str, lang: str, found: Attribution, limit: int) -> Attribution | None:
+    """``according to figures confirmed by police``: the claimant is the agent, not the figures."""
+    words = text[found.start:found.end].split()
+    if words and words[0].lower().strip(",.") in _DATA_WORDS + ("the", "official", "government", "latest"):
+        agent = passive_agent(text, lang, found.start, limit)
+        if agent:
+            return agent
+    if len(words) > 1 and words[-1].lower() in _DATA_WORDS:  # "according to government figures"
+        return Attribution(found.start, found.start + len(" ".join(words[:-1])), speaker(" ".join(words[:-1]), lang)
+                           or found.speaker, found.form)
+    if words and all(w.lower() in _DATA_WORDS + ("terbaru", "terakhir", "resmi", "latest", "official") for w in words):
+        return None  # "berdasarkan data terbaru": no one is named
+    return found
+
+
+_DATA_WORDS = ("figures", "data", "angka", "statistics", "statistik", "catatan", "records")
+
+
+@functools.lru_cache(maxsize=None)
+def _subject_verb_regex(lang: str) -> re.Pattern[str]:
+    verbs = vocab.alternation(vocab.phrases(lang, "postposed_verbs") + vocab.phrases(lang, "reporting_verbs"))
+    phrase = r"[^,.;:!?\"“”\n]"
+    return re.compile(rf"(?P<np>{phrase}{{1,70}}?)(?:,{phrase}{{1,80}},)?\s+(?P<verb>{verbs})(?![\w])",
+                      re.IGNORECASE)  # "Smith, a spokesman for the ministry, said"
+
+
+def _subject_then_verb(text: str, lang: str, head: int, limit: int) -> Attribution | None:
+    """``, Afinta said``, ``, he told reporters``: a short phrase then a postposed verb."""
+    m = _subject_verb_regex(lang).match(text, head, limit)
+    if not m or len(m.group("np").split()) > 8 or _np_stop_regex(lang).match(m.group("np").strip()):
+        return None
+    found = speaker(m.group("np"), lang)
+    return Attribution(m.start("np"), m.end("np"), found, "after") if found else None
+
+
+@functools.lru_cache(maxsize=None)
+def _inside_regex(lang: str) -> re.Pattern[str]:
+    verbs = vocab.alternation(vocab.phrases(lang, "postposed_verbs"))
+    return re.compile(rf",\s*(?:{verbs})\s+(?P<np>[^,]{{1,60}}),\s*[\"“‘'«]?\s*$", re.IGNORECASE)
+
+
+def inside(text: str, lang: str, start: int, pos: int) -> Attribution | None:
+    """``Protes besar, tambah Putin, "...``: a postposed verb between commas right before ``pos``."""
+    head = text[start:pos]
+    m = _inside_regex(lang).search(head)
+    if not m:
+        return None
+    found = speaker(m.group("np"), lang)
+    return Attribution(start + m.start("np"), start + m.end("np"), found, "inside") if found else None
+
+
+def final(text: str, lang: str, start: int, end: int, after_pos: int) -> Attribution | None:
+    """An attribution closing the sentence ``[start, end)`` after ``after_pos``: ``..., kata X.``"""
+    for comma in reversed([m.start() for m in re.finditer(r",", text[after_pos:end])]):
+        found = after(text, lang, after_pos + comma, end)
+        rest = text[found.end:end].split(",")[0] if found else ""
+        if found and len(rest.split()) <= 12 and not re.search(r"[\"“”]", rest):
+            return found
+    return None
+
+
+def before(text: str, lang: str, start: int, pos: int, times: list[tuple[int, int]]) -> Attribution | None:
+    """The subject of the nearest reporting verb before ``pos``, or ``Menurut X,`` opening the sentence."""
+    start = max([start] + _clause_breaks(text, lang, start, pos))
+    verbs = [m for m in _reporting_regex(lang).finditer(text, start, pos) if not _passive(text, m.start())]
+    opening = _according_regex(lang).search(text, start, pos)
+    if opening and not text[start:opening.start()].strip(" \"“") and not verbs:
+        return _according(text, lang, opening, pos)
+    if verbs:
+        return _verb_subject(text, lang, start, verbs, len(verbs) - 1, times)
+    if opening:
+        return _according(text, lang, opening, pos)
+    return None
+
+
+def _passive(text: str, at: int) -> bool:
+    """``the toll is revised to 125``: a reporting verb in the passive names no speaker."""
+    return bool(re.search(r"(?i)(?<![\w])(?:is|was|were|are|been|be|being)\s+$", text[max(0, at - 8):at]))
+
+
+def _verb_subject(text, lang, start, verbs, i, times) -> Attribution | None:
+    verb = verbs[i]
+    floor = max([start] + [v.end() for v in verbs[:i]] + _clause_opens(text, lang, start, verb.start()))
+    raw = text[floor:verb.start()]
+    climb = _climbs(raw, lang)
+    if climb == "previous" and i > 0:
+        return _verb_subject(text, lang, start, verbs, i - 1, times)
+    if climb:
+        return subject(text, lang, start, verb.start(), times)
+    phrase_start, phrase = _without_times(text, floor, verb.start(), times, lang)
+    found = speaker(phrase, lang) if phrase else None
+    if not found:
+        return subject(text, lang, start, verb.start(), times)
+    return Attribution(phrase_start, verb.start(), found, "before")
+
+
+@functools.lru_cache(maxsize=None)
+def _clause_open_regex(lang: str) -> re.Pattern[str]:
+    joins = vocab.alternation(j for j in vocab.phrases(lang, "clause_joins") if j not in _AND)
+    return re.compile(rf"(?<![\w])(?:bahwa|that)(?![\w])|[:;]|,\s*(?:{joins})(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _clause_break_regex(lang: str) -> re.Pattern[str]:
+    joins = vocab.alternation(vocab.phrases(lang, "claim_breaks"))
+    return re.compile(rf"[,;]\s*(?:{joins})(?![\w])", re.IGNORECASE)
+
+
+def clause_start(text: str, lang: str, start: int, pos: int) -> int:
+    """Where the claim around ``pos`` starts: the sentence start or the last ``, lalu``/``, but`` before it."""
+    return max([start] + _clause_breaks(text, lang, start, pos))
+
+
+def _clause_breaks(text: str, lang: str, start: int, end: int) -> list[int]:
+    """Where a new clause with its own subject opens (``, lalu``, ``, sebelum``, ``, while``)."""
+    return [m.end() for m in _clause_break_regex(lang).finditer(text, start, end)]
+
+
+def _clause_opens(text: str, lang: str, start: int, end: int) -> list[int]:
+    """Where clauses open before a verb: after ``bahwa``/``that``, a colon, or ``, namun``/``, but``."""
+    return [m.end() for m in _clause_open_regex(lang).finditer(text, start, end)]
+
+
+def _climbs(raw: str, lang: str) -> str | None:
+    """Whether the words before a verb are no subject: ``yang``, ``dan``, a participle's comma."""
+    words = raw.strip().strip("\"“”").lower().split()
+    if not words or raw.rstrip().endswith(","):
+        return "previous" if not words or words[-1].rstrip(",") in _AND else "subject"
+    if words[-1] in _AND:
+        return "previous"
+    if words[-1] in ("yang", "who", "which", "that", "dengan", "sambil", "seraya", "by", "while", "untuk", "to"):
+        return "subject"
+    if any(_verb_like(w, lang) for w in raw.split()[:-1]):
+        return "subject"
+    return None
+
+
+_AND = ("dan", "and", "serta", "lalu", "kemudian", "then", "juga", "also")
+
+
+def _without_times(text, start, end, times, lang) -> tuple[int, str]:
+    """The phrase ``text[start:end]`` with time expressions and openers blanked out."""
+    chars = list(text[start:end])
+    for s, e in times:
+        if s < end and start < e:
+            for k in range(max(s, start), min(e, end)):
+                chars[k - start] = " "
+    phrase = _QUOTED.sub(_blank, "".join(chars))  # "“Order,” he said": quoted words are no subject
+    phrase = phrase.replace("“", " ").replace("”", " ").replace('"', " ")
+    according = _according_regex(lang).match(phrase.lstrip())
+    if according and "," in phrase:  # "Menurut X, ..." opens the sentence: not its subject
+        cut = phrase.index(",") + 1
+        phrase = " " * cut + phrase[cut:]
+    phrase = _LONE_PREPOSITION.sub(_blank, phrase)  # "Pada hari Rabu" once the time is blanked
+    phrase = _EMPTY_BRACKETS.sub(_blank, phrase)
+    phrase = _strip_lead(phrase, lang)
+    lead = len(phrase) - len(phrase.lstrip(" ,"))
+    return start + lead, phrase.strip(" ,")
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_LONE_PREPOSITION = re.compile(r"(?i)(?<![\w])(?:pada|on|at|in|sejak|since)\s+(?=\s|$|,)")
+_EMPTY_BRACKETS = re.compile(r"\(\s*[\d/]*\s*\)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Spaces as long as the match: offsets into the phrase must not move."""
+    return " " * len(m.group(0))
+
+
+def _strip_lead(phrase: str, lang: str) -> str:
+    """Blank out openers and adverbs at the start (``Namun,``, ``Saat itu``), keeping offsets."""
+    while True:
+        lead = vocab.starting_regex(lang, "speaker_adverbs").match(phrase) or \
+            vocab.starting_regex(lang, "openers").match(phrase)
+        if not lead or not phrase[:lead.end()].strip(" ,"):
+            return phrase
+        phrase = " " * lead.end() + phrase[lead.end():]
+
+
+def subject(text: str, lang: str, start: int, end: int, times) -> Attribution | None:
+    """The subject of the sentence starting at ``start``: its words before the first verb."""
+    phrase_start, phrase = _without_times(text, start, end, times, lang)
+    words = list(re.finditer(r"\S+", phrase))
+    cut = len(phrase)
+    for m in words:
+        if _verb_like(m.group(0), lang) or m.group(0).lower() in ("pada", "on", "di", "dalam", "in", "at"):
+            cut = m.start()
+            break
+    found = speaker(phrase[:cut], lang) if phrase[:cut].strip() else None
+    if not found:
+        return None
+    return Attribution(phrase_start, phrase_start + cut, found, "subject")
+
+
+def _verb_like(word: str, lang: str) -> bool:
+    low = word.lower().strip(",.")
+    if _reporting_regex(lang).fullmatch(low):
+        return True
+    if lang == "id":
+        return len(low) > 5 and low.startswith(("me", "ber", "di", "ter")) and not word[:1].isupper()
+    return low in ("is", "are", "was", "were", "has", "have", "had", "will", "would") or (
+        len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
+
+
+def passive_agent(text: str, lang: str, pos: int, limit: int, last: bool = False) -> Attribution | None:
+    """``yang disampaikan Polri``, ``confirmed by police``: the agent after a passive verb (the first, or last)."""
+    found = list(vocab.regex(lang, "passive_verbs").finditer(text, pos, limit))
+    m = (found[-1] if last else found[0]) if found else None
+    if not m:
+        return None
+    by = _BY.match(text, m.end(), limit)
+    found = _phrase_speaker(text, lang, by.end() if by else m.end(), limit, "passive")
+    relative = re.search(r"(?i)(?:yang|that|which)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()])
+    if found and found.speaker.kind == "group" and not found.speaker.name[:1].isupper():
+        return found if by or relative else None
+    return found

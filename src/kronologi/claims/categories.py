@@ -1,0 +1,261 @@
+"""What a number counts: its category and subject, from the counted noun and the predicate.
+
+The clause around a number is read in two windows that stop at punctuation,
+at clause-joining words (``dan``, ``while``...) and at the next number:
+
+1. a predicate after it (``5.800 orang ditahan``, ``174 people were killed``);
+2. a predicate before it (``menangkap tujuh orang``, ``killed 125 people``);
+3. the counted noun (``2.500 tentara``, ``42.000 penonton``, ``lima penantang``);
+4. a running total named earlier in the sentence (``jumlah korban meninggal ... 174 orang``,
+   ``the death toll rose to 133``) when the counted noun is generic (``orang``, ``people``).
+
+A predicate beats a noun: ``16 petugas keamanan tewas`` is *killed*, subject
+*security forces*. A number with no category is not a figure.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kronologi.claims import vocab
+from kronologi.claims.numbers import Number
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_QUOTES = "\"“”‘’'«»"
+_WINDOW = 90
+
+
+@dataclass
+class Counted:
+    category: str | None
+    cue: str | None  # predicate | predicate_before | noun | toll
+    subject: str | None
+    noun: str  # the counted noun phrase as written ("" if none)
+    generic: bool  # the noun phrase says nothing specific ("orang", "people") or is absent
+
+
+@functools.lru_cache(maxsize=None)
+def _stop_regex(lang: str, forward: bool = False) -> re.Pattern[str]:
+    """Where a clause ends; looking forward, a predicate does not reach past ``for``/``untuk`` either."""
+    words = vocab.phrases(lang, "clause_joins") + (vocab.phrases(lang, "predicate_stops") if forward else ())
+    return re.compile(rf"[,;:.!?()\[\]\n]|\d|(?<!\w)(?:{vocab.alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+def after_window(text: str, lang: str, n: Number, end: int) -> tuple[int, int]:
+    """From the end of ``n`` to the end of its clause (a parenthetical "including ..." is skipped)."""
+    stop = _stop_regex(lang, True).search(text, n.end, min(end, n.end + _WINDOW))
+    while stop and _joins_nouns(text, lang, stop, end):  # "100 bisnis dan bank diserang"
+        stop = _stop_regex(lang, True).search(text, stop.end(), min(end, n.end + _WINDOW))
+    if stop and stop.group(0) == "," and vocab.starting_regex(lang, "including").match(text[stop.end():]):
+        again = re.compile(r",").search(text, stop.end(), min(end, stop.end() + _WINDOW))
+        if again:
+            nxt = _stop_regex(lang, True).search(text, again.end(), min(end, again.end() + _WINDOW))
+            return n.end, nxt.start() if nxt else min(end, again.end() + _WINDOW)
+    return n.end, stop.start() if stop else min(end, n.end + _WINDOW)
+
+
+def _joins_nouns(text: str, lang: str, stop: re.Match[str], end: int) -> bool:
+    """A conjunction between two nouns (``bisnis dan bank``), not between two clauses or two numbers."""
+    if stop.group(0).lower() not in ("dan", "and", "serta", "atau", "or"):
+        return False
+    nxt = re.match(r"\s+([^\W\d_][\w-]*)", text[stop.end():end])
+    if not nxt or text[stop.start() - 2:stop.start()].strip() in (",",):
+        return False
+    word = nxt.group(1)
+    return not (_verb_like(lang, word.lower()) or vocab.category_regex(lang, "predicates").match(word)
+                or word.lower() in vocab.wordset(lang, "noun_stops") or word[:1].isupper())
+
+
+def before_window(text: str, lang: str, n: Number, start: int) -> tuple[int, int]:
+    """From the start of ``n``'s clause to ``n``."""
+    floor = max(start, n.start - _WINDOW)
+    last = None
+    for last in _stop_regex(lang).finditer(text, floor, n.start):
+        pass
+    return (last.end() if last else floor), n.start
+
+
+def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
+    """The category and subject of ``n`` in the sentence ``sent``."""
+    a0, a1 = after_window(text, lang, n, sent[1])
+    b0, b1 = before_window(text, lang, n, sent[0])
+    noun, generic = counted_noun(text, lang, n.end, a1)
+    found = _first(lang, "predicates", text, a0, a1)
+    cue = "predicate"
+    if found in vocab.wordset(lang, "before_only"):  # "mesin 4 silinder berkapasitas 2.000 cc"
+        found = None
+    if found and _done_by(text, lang, a0, a1, found):
+        found, cue = vocab.section(lang, "agents").get(found) if vocab.section(lang, "agents") else None, "agent"
+    if not found:
+        found, cue = _last(lang, "predicates", text, b0, b1), "predicate_before"
+    noun_category = _noun_category(lang, noun)
+    if found == "deployed" and noun_category:  # "mengirimkan 2.500 tentara": troops, deployed
+        found, cue = noun_category, "noun"
+    if not found:
+        found, cue = noun_category, "noun"
+    if not found:
+        found, cue = _linked_noun(text, lang, n, b0), "noun"
+    if not found and (generic or _human(lang, noun, False)):
+        found, cue = _last(lang, "tolls", text, sent[0], n.start), "toll"
+    if found in vocab.wordset(lang, "human_categories") and not _human(lang, noun, generic):
+        return Counted(None, None, None, noun, generic)  # "menahan beban 40 kg", "1 unit barang bukti"
+    if not found:
+        return Counted(None, None, None, noun, generic)
+    subject = None if found in vocab.wordset(lang, "subjectless") else subject_of(lang, noun, found, text[a0:a1])
+    return Counted(found, cue, subject, noun, generic)
+
+
+def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, int], counted: Counted) -> Counted:
+    """``26 "armed criminals" and 16 security officers had been killed``: a predicate after the next
+    number, joined by ``and``/``dan``/a comma, is this one's too."""
+    between = text[after_window(text, lang, n, sent[1])[1]:following.start]
+    if not re.fullmatch(r"\s*(?:,|,?\s*(?:dan|and|serta|atau|or))\s*(?:\w+\s+)?", between):
+        return counted
+    other = classify(text, lang, following, sent)
+    if other.cue != "predicate":
+        return counted
+    return Counted(other.category, "shared", subject_of(lang, counted.noun, other.category, ""), counted.noun,
+                   counted.generic)
+
+
+def _linked_noun(text: str, lang: str, n: Number, floor: int) -> str | None:
+    """``Pasukan PBB yang berjumlah 1.200 personel``: the noun that an amount link gives its number."""
+    head = text[max(floor - 60, 0):n.start]
+    link = vocab.ending_regex(lang, "amount_links").search(head)
+    if not link:
+        return None
+    return _last(lang, "nouns", head, 0, link.start())
+
+
+def _human(lang: str, noun: str, generic: bool) -> bool:
+    """Whether a counted noun phrase may count people: none, a generic one, or one with a human noun."""
+    if generic or not noun:
+        return True
+    words = {w.lower() for w in _TOKEN.findall(_unquoted(noun))}
+    return bool(words & vocab.wordset(lang, "human_nouns")) or bool(canonical(lang, noun)) or bool(
+        _noun_category(lang, noun))
+
+
+def _done_by(text: str, lang: str, start: int, end: int, category: str) -> bool:
+    """Whether the number counts the doers of the predicate after it (``300 protesters attacked the office``)."""
+    if category not in vocab.wordset(lang, "patient_categories"):
+        return False
+    m = vocab.category_regex(lang, "predicates").search(_unquoted(text[start:end]))
+    word = m.group(0).lower()
+    if word in vocab.wordset(lang, "active_predicates"):
+        return True
+    if lang != "en" or " " in word:
+        return False
+    before, after = text[start:start + m.start()], text[start + m.end():end + 20]
+    passive = re.search(r"(?i)(?<![\w])(?:was|were|is|are|been|be|being|got|get)\s+(?:\w+\s+)?$", before)
+    has_object = re.match(r"\s+(?:(?:the|a|an|his|her|their|its|our)(?!\w)|\d|[A-Z])", after)
+    return not passive and bool(has_object)
+
+
+def _first(lang: str, kind: str, text: str, start: int, end: int) -> str | None:
+    m = vocab.category_regex(lang, kind).search(_unquoted(text[start:end]))
+    return vocab.category_of(lang, kind, m.group(0)) if m else None
+
+
+def _last(lang: str, kind: str, text: str, start: int, end: int) -> str | None:
+    found = None
+    for m in vocab.category_regex(lang, kind).finditer(_unquoted(text[start:end])):
+        found = m
+    return vocab.category_of(lang, kind, found.group(0)) if found else None
+
+
+def _unquoted(span: str) -> str:
+    return span.translate({ord(q): " " for q in _QUOTES})
+
+
+def counted_noun(text: str, lang: str, pos: int, end: int) -> tuple[str, bool]:
+    """The noun phrase right after a number (``petugas keamanan``), and whether it is generic."""
+    of = re.compile(r"\s+of\s+(?=[^\W\d_])").match(text, pos, end)  # "hundreds of businesses"
+    if of and lang == "en" and not vocab.starting_regex(lang, "partitives").match(text, pos, end):
+        pos = of.end()
+    known = vocab.labelled_regex(lang, "subjects").match(_unquoted(text[pos:end]).lstrip())
+    if known and known.group(0).strip():
+        return known.group(0).strip(), False
+    stops = vocab.wordset(lang, "noun_stops")
+    predicates = vocab.category_regex(lang, "predicates")
+    words: list[str] = []
+    for m in _TOKEN.finditer(_unquoted(text[pos:end])):
+        word = m.group(0)
+        low = word.lower()
+        if low in stops or predicates.match(_unquoted(text[pos:end]), m.start()) or len(words) == 4:
+            break
+        if words and _verb_like(lang, low):
+            break
+        words.append(word)
+    generic_set = vocab.wordset(lang, "generic_nouns")
+    phrase = " ".join(words)
+    rest = _strip_generic(phrase, generic_set)
+    return phrase, not rest
+
+
+def _strip_generic(phrase: str, generic: frozenset[str]) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in generic:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _verb_like(lang: str, word: str) -> bool:
+    """An Indonesian verb by its prefix ends a noun phrase (``tujuh orang berencana``)."""
+    return lang == "id" and len(word) >= 6 and word.startswith(("me", "ber", "di", "ter"))
+
+
+def _noun_category(lang: str, noun: str) -> str | None:
+    if not noun:
+        return None
+    m = vocab.category_regex(lang, "nouns").search(noun)
+    return vocab.category_of(lang, "nouns", m.group(0)) if m else None
+
+
+def subject_of(lang: str, noun: str, category: str, after: str) -> str | None:
+    """What was counted, canonical where known: ``petugas keamanan`` -> ``security forces``."""
+    scope = vocab.regex(lang, "scopes").search(after)
+    if scope:
+        phrase = " ".join(after[scope.start():].split()[:3])
+        return canonical(lang, phrase) or canonical(lang, " ".join(phrase.split()[:2])) or phrase.strip(",. ")
+    if noun and _noun_category(lang, noun) == category and vocab.category_regex(lang, "nouns").fullmatch(
+            _strip_generic(noun, vocab.wordset(lang, "generic_nouns"))):
+        return None
+    whole = canonical(lang, noun) if noun else None
+    if whole and whole != category:
+        return whole
+    rest = _strip_generic(noun, vocab.wordset(lang, "generic_nouns"))
+    if not rest:
+        return None
+    if _noun_category(lang, rest) == category and vocab.category_regex(lang, "nouns").fullmatch(rest):
+        return None
+    return canonical(lang, rest) or _longest_known(lang, rest) or rest
+
+
+def canonical(lang: str, phrase: str) -> str | None:
+    """The pack's English name of a subject phrase (exact match), or None."""
+    return vocab.label_of(lang, "subjects", phrase.strip(_QUOTES + " ,."))
+
+
+def _longest_known(lang: str, phrase: str) -> str | None:
+    m = vocab.labelled_regex(lang, "subjects").match(phrase)
+    return vocab.label_of(lang, "subjects", m.group(0)) if m else None
+
+
+def partitive(text: str, lang: str, n: Number, end: int) -> str | None:
+    """``34 orang di antaranya``, ``21 of them seriously``: the words that say which part, or None."""
+    head = text[n.end:min(end, n.end + 40)]
+    m = re.match(r"\s*(?:[^\W\d_]+\s+)?", head)
+    for skip in (0, m.end() if m else 0):
+        cue = vocab.starting_regex(lang, "partitives").match(head[skip:])
+        if cue:
+            rest = head[skip + cue.end():]
+            return " ".join(_TOKEN.findall(rest.split(",")[0])[:3])
+    return None
+
+
+def including(text: str, lang: str, n: Number, start: int) -> bool:
+    """``termasuk dua polisi``, ``including two officers``: a part of the figure before it."""
+    return bool(vocab.ending_regex(lang, "including").search(text[max(start, n.start - 30):n.start]))

@@ -1,0 +1,183 @@
+"""What the claims of one document are read against: sentences, paragraphs, times, people, relays.
+
+:class:`Context` is built once per document. It answers the questions both
+figures and quotes ask: which sentence and paragraph a position is in, which
+time expressions to ignore in a speaker phrase, who the last person to speak
+or be introduced before a position was (pronouns: ``katanya``, ``ia``, ``he``),
+the fullest form of a short name (``Nico`` -> ``Nico Afinta``), and which agency
+relayed a passage (``seperti dikutip Reuters``, the article's credits).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Any
+
+from kronologi import langs
+from kronologi.claims import attribution, vocab
+from kronologi.claims.names import Speaker, runs, speaker
+from kronologi.claims.quotes import find_quotes, paragraphs_of
+from kronologi.entities.names import split_role
+
+_INTRO = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s")
+_RECALL = 3  # paragraphs a pronoun may reach back
+
+
+class Context:
+    def __init__(self, text: str, lang: str, sentences: list[tuple[int, int]], times: list[dict[str, Any]],
+                 mentions: list[dict[str, Any]] = (), credits: list[str] = (), zone: str = "+07:00"):
+        self.text, self.lang, self.zone = text, langs.normalise_lang(lang), zone
+        self.sentences = sentences or [(0, len(text))]
+        self._starts = [s for s, _ in self.sentences]
+        self.paragraphs = paragraphs_of(text)
+        self._pstarts = [s for s, _ in self.paragraphs]
+        self.times = times
+        self.time_spans = [(t["start"], t["end"]) for t in times]
+        self.credits = list(credits)
+        self.quoted = [(q.start, q.end) for q in find_quotes(text, self.lang)]  # no antecedent hides in a quote
+        self.people: list[tuple[int, str]] = []  # (position, name) of people who speak or are introduced
+        self._mentions = [(m["start"], m["text"]) for m in mentions if m.get("type") == "PER"]
+        self._spans = [(m["start"], m["end"], m["text"]) for m in mentions if m.get("type") == "PER"]
+        self._scan_people()
+        named = [(at, name) for at, name in _full_names(text, self.lang) if not self._inside_quote(at)]
+        self.names = tuple(n for _, n in self.people) + tuple(n for _, n in self._mentions) + tuple(n for _, n in named)
+        self._mentions = sorted(self._mentions + list(named))
+
+    # --- where ---------------------------------------------------------------
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_at(pos)]
+
+    def paragraph_at(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._pstarts, pos) - 1)
+
+    # --- who -----------------------------------------------------------------
+    def _scan_people(self) -> None:
+        for p0, p1 in self.paragraphs:
+            m = _INTRO.match(self.text, p0, p1)
+            if m:
+                self._add_person(p0, m.group("name"))
+        for verb in vocab.regex(self.lang, "reporting_verbs").finditer(self.text):
+            s0, _ = self.sentence_span(verb.start())
+            found = attribution.before(self.text, self.lang, s0, verb.end(), self.time_spans)
+            if found and found.speaker.kind == "person" and not self._inside_quote(found.start):
+                self.people.append((found.start, found.speaker.name))
+        self.people.sort()
+
+    def _place(self, name: str) -> bool:
+        """Whether the text calls ``name`` a place somewhere ("Kabupaten Demak")."""
+        return any(m.group("name") == name for m in _place_regex(self.lang).finditer(self.text))
+
+    def _inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _add_person(self, pos: int, phrase: str) -> None:
+        found = speaker(phrase, self.lang)
+        if found and found.kind == "person":
+            self.people.append((pos, found.name))
+
+    def note_speaker(self, pos: int, name: str) -> None:
+        """A person just named as a speaker (quotes are attributed in text order)."""
+        bisect.insort(self.people, (pos, name))
+
+    def last_person(self, pos: int) -> str | None:
+        """The last person who spoke or was introduced before ``pos``, within a few paragraphs."""
+        floor = self._pstarts[max(0, self.paragraph_at(pos) - _RECALL)]
+        i = bisect.bisect_left(self.people, (pos, ""))
+        for at, name in reversed(self.people[:i]):
+            if at >= floor:
+                return name
+            break
+        mentions = [(at, name) for at, name in self._mentions if floor <= at < pos]
+        return mentions[-1][1] if mentions else None
+
+    def last_person_between(self, start: int, end: int) -> str | None:
+        """The last person who spoke or was introduced in ``[start, end)``."""
+        found = [name for at, name in self.people if start <= at < end]
+        return self.full_name(found[-1]) if found else None
+
+    def first_person_in(self, start: int, end: int) -> str | None:
+        for at, name in self.people + self._mentions:
+            if start <= at < end:
+                return self.full_name(name)
+        return None
+
+    def resolve(self, found: Speaker, pos: int, span: tuple[int, int] | None = None) -> str | None:
+        """The name a speaker stands for: a pronoun's person, a short name's fullest form.
+
+        When the entity layer found a person inside the speaker phrase (``span``), its words win.
+        """
+        tagged = [t for s, e, t in self._spans if span and span[0] <= s and e <= span[1]]
+        if tagged and found.kind != "pronoun":
+            return self.full_name(split_role(max(tagged, key=len))[0])
+        if found.kind == "person" and " " not in found.name and span and self._place(found.name):
+            return " ".join(self.text[span[0]:span[1]].split())  # "Kepala BPBD Demak", Demak a regency
+        if found.kind == "pronoun":
+            if found.plural:
+                return None
+            person = self.last_person(pos)
+            return self.full_name(person) if person else None
+        return self.full_name(found.name) if found.kind == "person" else found.name
+
+    def full_name(self, name: str) -> str:
+        """``Nico`` -> ``Nico Afinta`` when the document names someone so, else ``name``."""
+        return _fullest(name, self.names)
+
+    # --- relayed by ------------------------------------------------------------
+    def via(self, start: int, end: int) -> str | None:
+        """The agency a passage credits (``seperti dikutip Reuters``), else the article's credits."""
+        m = _relay_regex(self.lang).search(self.text, start, end)
+        if m:
+            return _agencies()[" ".join(m.group("name").lower().split())]
+        return ", ".join(self.credits) or None
+
+
+def _full_names(text: str, lang: str) -> list[tuple[int, str]]:
+    """Every name of two words or more the text gives a person (``Gianni Infantino``), with its position."""
+    out = []
+    for start, end in runs(text):
+        if " " in text[start:end].strip():
+            found = speaker(text[start:end], lang)
+            if found and found.kind == "person" and " " in found.name:
+                out.append((start, found.name))
+    return out
+
+
+def _fullest(name: str, names: tuple[str, ...]) -> str:
+    tokens = name.split()
+    best = name
+    for other in names:
+        words = other.split()
+        if len(words) > len(best.split()) and _contains(words, tokens):
+            best = other
+    return best
+
+
+def _contains(words: list[str], tokens: list[str]) -> bool:
+    n = len(tokens)
+    return any(words[i:i + n] == tokens for i in range(len(words) - n + 1))
+
+
+@functools.lru_cache(maxsize=None)
+def _place_regex(lang: str) -> re.Pattern[str]:
+    words = vocab.alternation(vocab.phrases(lang, "place_words"))
+    return re.compile(rf"(?i)(?<![\w])(?:{words})\s+(?P<name>[A-Z][\w'’-]*)")
+
+
+@functools.lru_cache(maxsize=None)
+def _agencies() -> dict[str, str]:
+    from kronologi.clean.dateline import agencies
+
+    return agencies()
+
+
+@functools.lru_cache(maxsize=None)
+def _relay_regex(lang: str) -> re.Pattern[str]:
+    cues = vocab.alternation(vocab.phrases(lang, "relay_cues"))
+    names = vocab.alternation(_agencies())
+    return re.compile(rf"(?<![\w])(?:{cues})\s+(?:dari\s+|the\s+|kantor\s+berita\s+)?(?P<name>{names})(?![\w-])",
+                      re.IGNORECASE)

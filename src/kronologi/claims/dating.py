@@ -1,0 +1,112 @@
+"""``as_of``: the date a figure refers to, from the temporal layer.
+
+Among the dates and times of the figure's sentence, the one that dates the
+statement or the count wins: right after the claimant's reporting verb
+(``kata X pada Senin``, ``said on Sunday``), or after an as-of word (``hingga
+Selasa``, ``per pukul 10.30``, ``as of Monday``); else the one nearest the figure.
+Times after the article's publication are skipped (``Pada hari Minggu, ... akan``
+speaks of an election to come, not of the figure). Without one, the article's
+published date. Values are ISO dates (``2022-10-02``) or datetimes with a clock
+(``2022-10-02T10:30``); a part of day (``TNI``, night) is kept apart, in ``part``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+_ISO = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})|T(MO|AF|EV|NI))?(?![\w-])")
+_AS_OF = re.compile(r"(?i)(?:hingga|sampai|per|as\s+of|by|until)\s*$")
+HOME_ZONE = "+07:00"  # the clock the dates step reads stories on (WIB)
+_PARTS = {"MO": 1, "AF": 2, "EV": 3, "NI": 4}
+
+
+def iso(value: str | None) -> tuple[str | None, str | None]:
+    """``2022-10-02TNI`` -> (``2022-10-02``, ``NI``); ``2022-10-02T10:30`` kept; others -> (None, None)."""
+    m = _ISO.match(value or "")
+    if not m:
+        return None, None
+    if m.group(2):
+        return f"{m.group(1)}T{m.group(2)}", None
+    return m.group(1), m.group(3)
+
+
+def as_of(text: str, times: list[dict[str, Any]], sent: tuple[int, int], pos: int,
+          claim: tuple[int, int] | None, published: str | None, zone: str = HOME_ZONE) -> dict[str, str | None]:
+    """``{"as_of", "part", "raw"}`` for a figure at ``pos``; ``claim``: its claimant phrase's span.
+
+    ``raw`` keeps an underspecified value (``XXXX-WXX-7``: a Sunday) the ledger may anchor later.
+
+    A stated or cued time wins; a time a year or more before publication dates a past
+    event (``In 1964, ...``); else the publication date (the count as the article gives it).
+    Undated articles take the nearest time of the sentence.
+    """
+    day = local_date(published, zone)
+    future_ok = not re.search(r"(?i)(?<![\w])(?:akan|will|bakal)(?![\w])", text[sent[0]:sent[1]])
+    raw = next((tm.get("value") for tm in sorted(times, key=lambda t: abs(t["start"] - pos))
+                if sent[0] <= tm["start"] < sent[1] and tm.get("type") in ("DATE", "TIME")
+                and iso(tm.get("value"))[0] is None), None) if future_ok else None
+    candidates = []
+    for tm in times:
+        if not (sent[0] <= tm["start"] < sent[1]) or tm.get("type") not in ("DATE", "TIME"):
+            continue
+        value, part = iso(tm.get("value"))
+        if value is None and tm.get("value") == "PRESENT_REF" and day:
+            value = day
+        if value is None or (day and value[:10] > day and not future_ok):
+            continue
+        candidates.append((tm, value, part))
+    picked = _pick(text, candidates, pos, claim, sent, day)
+    value, part = picked or (day, None)
+    return {"as_of": value, "part": part, "raw": raw if value is None else None,
+            "basis": "text" if picked else ("published" if day else None)}
+
+
+def _pick(text: str, candidates, pos: int, claim, sent, day: str | None):
+    def stated(tm):
+        """Right after the claimant (``kata X pada Senin``) or framing its sentence (``Pada hari Ahad, X ...``)."""
+        return claim is not None and (0 <= tm["start"] - claim[1] <= 40
+                                      or sent[0] <= tm["start"] < claim[0] < pos)
+
+    def cued(tm):
+        return bool(_AS_OF.search(text[max(0, tm["start"] - 12):tm["start"]]))
+
+    ranked = sorted(candidates, key=lambda c: (not stated(c[0]), not cued(c[0]), abs(c[0]["start"] - pos)))
+    for tm, value, part in ranked:
+        if stated(tm) or cued(tm) or day is None or _historic(value, day) or value[:10] > day:
+            return value, part  # a date after publication: an update note ("Update, Nov. 2: ...")
+    return None
+
+
+def _historic(value: str, day: str) -> bool:
+    """About a year or more before publication: a past event, not the story's count."""
+    return past_event(value, day)
+
+
+def past_event(value: str | None, day: str | None) -> bool:
+    """Whether ``value`` (``2001``, ``2021-03``, ``2021-12-28``) lies some ten months or more before ``day``."""
+    if not value or not day or not value[:4].isdigit():
+        return False
+    months = (int(day[:4]) - int(value[:4])) * 12 + int(day[5:7] or 1) - int((value[5:7] or "12"))
+    return months >= 10
+
+
+def local_date(published: str | None, zone: str = HOME_ZONE) -> str | None:
+    """The publication day on the story's clock (``2022-10-01T23:58-04:00`` is 2 October in WIB)."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published[:10] if re.match(r"\d{4}-\d{2}-\d{2}", published) else None
+    if moment.tzinfo is None or len(published) <= 10:
+        return published[:10]
+    hours, minutes = int(zone[1:3]), int(zone[4:6])
+    sign = -1 if zone[0] == "-" else 1
+    return moment.astimezone(timezone(sign * timedelta(hours=hours, minutes=minutes))).date().isoformat()
+
+
+def part_rank(part: str | None) -> int:
+    """Order of parts of the day (morning before night), 0 when unknown."""
+    return _PARTS.get(part or "", 0)

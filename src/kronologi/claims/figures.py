@@ -1,0 +1,251 @@
+"""Figures: the counts and amounts a document reports, each with who claims it and when.
+
+For every number (``numbers``) that counts something (``nonfigures`` says what
+does not), in text order:
+
+* ranges are joined (``antara 10 dan 20``), lists split (``mulai dari 127 hingga 174``);
+* ``categories`` gives what was counted; a number with no category borrows one from
+  the figure it is a part of (``termasuk dua polisi``, ``21 of them seriously``), the
+  figure it changed from (``turun dari angka 174``), or a running total named in the
+  paragraph (``Angka korban meninggal ... Polisi semula menyebut 127 orang``); else it
+  is not a figure;
+* ``qualifiers``, ``status``, the claimant (``attribution``; inside a quote, the
+  quote's speaker), ``via`` and ``as_of`` (``dating``) complete it.
+
+Then a sentence that opens on the figure before it (``Angka itu disampaikan X``,
+``Angka itu kemudian diralat``) gives that figure its claimant or status, and a
+figure repeated in one document (a heading, then the body, then a quote) is
+kept once, with every claimant it was given.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kronologi.claims import categories, claimants, nonfigures, qualifiers, status, vocab
+from kronologi.claims.context import Context
+from kronologi.claims.dating import as_of
+from kronologi.claims.numbers import Number, find_numbers
+
+_TOPIC_REACH = 1  # paragraphs back a running total's name carries
+
+
+def find_figures(ctx: Context, quotes: list[dict[str, Any]], published: str | None,
+                 headings: list[tuple[int, int]] = ()) -> list[dict[str, Any]]:
+    """The figures of the document ``ctx`` reads, as contract-shaped dicts (without ids)."""
+    numbers = find_numbers(ctx.text, ctx.lang)
+    numbers = [n for n in numbers if nonfigures.reason(ctx.text, n, ctx.lang, ctx.time_spans, numbers) is None]
+    figures: list[dict[str, Any]] = []
+    for unit, q, context, following in _units(ctx, numbers):
+        fig = _figure(ctx, unit, q, figures, context, following)
+        if fig:
+            _complete(ctx, fig, quotes, published, figures)
+            figures.append(fig)
+    claimants.follow_ups(ctx, figures, published)
+    return _once(figures, headings)
+
+
+def _units(ctx: Context, numbers: list[Number]):
+    """``(numbers, qualifier, context, following)``: a number, or a range as one unit, with the number whose
+    clause says what it counts (a list's first end reads its second's) and the number after it."""
+    joined = {i: (j, kind, start) for i, j, kind, start in qualifiers.pairs(ctx.text, ctx.lang, numbers)}
+    listed = {j for j, kind, _ in joined.values() if kind == "list"}
+    skip = set()
+    for i, n in enumerate(numbers):
+        following = numbers[i + 1] if i + 1 < len(numbers) else None
+        if i in skip:
+            continue
+        if i in listed:  # "mulai dari 127 hingga 174": 174 is a claim of its own, not "up to"
+            yield [n], qualifiers.Qualified("exact", n.value, n.value, n.value, n.start, n.end), n, following
+            continue
+        if i in joined and joined[i][1] == "range":
+            j, _, start = joined[i]
+            skip.add(j)
+            yield [n, numbers[j]], qualifiers.ranged(n, numbers[j], start), numbers[j], numbers[j + 1] if \
+                j + 1 < len(numbers) else None
+            continue
+        sent = ctx.sentence_span(n.start)
+        context = numbers[joined[i][0]] if i in joined else n
+        yield [n], qualifiers.qualify(ctx.text, ctx.lang, n, sent[0]), context, following
+
+
+def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: list[dict], context: Number,
+            following: Number | None) -> dict | None:
+    text, lang = ctx.text, ctx.lang
+    n, last = unit[0], unit[-1]
+    sent = ctx.sentence_span(n.start)
+    counted = categories.classify(text, lang, context, sent)
+    if counted.category is None and following is not None:
+        counted = categories.shared(text, lang, last, following, sent, counted)
+    part_of, subject, category = None, counted.subject, counted.category
+    previous = [f for f in done if f["sentence"] == ctx.sentence_at(n.start) or _same_paragraph(ctx, f, n)] or \
+        [f for f in done if ctx.paragraph_at(f["start"]) == ctx.paragraph_at(n.start) - 1]
+    partitive = categories.partitive(text, lang, last, sent[1])
+    if (partitive is not None or categories.including(text, lang, n, sent[0])) and previous \
+            and (counted.generic or counted.subject or categories.canonical(lang, counted.noun)):
+        part_of = previous[-1]["start"]
+        category = category if counted.cue in ("predicate", "predicate_before") else previous[-1]["category"]
+        subject = _part_subject(text, lang, last, partitive, counted, sent)
+    if n.unit and n.unit.isupper() and len(n.unit) == 3:
+        category, subject = "money", None  # an amount of money is money, whatever the sentence says of it
+    if category is None and counted.generic:
+        category, subject = _borrowed(ctx, n, done, sent)
+    if category is None or n.value == 0 or (n.value == 1 and counted.cue != "predicate"):
+        return None  # "satu pihak", "1 unit": one of something is rarely a count of what happened
+    area = _area(text, lang, last)
+    if (area and category != "damaged") or _named_after(text, lang, last):
+        return None
+    return {"start": q.start, "end": q.end, "sentence": ctx.sentence_at(n.start), "value": q.value,
+            "low": q.low, "high": q.high, "qualifier": q.qualifier, "category": category,
+            "unit": area or (n.unit if n.unit and n.unit != "year" else None), "subject": subject,
+            "text": text[q.start:q.end], "noun": counted.noun or None, "cue": counted.cue or "borrowed",
+            "part_of": part_of}
+
+
+def _area(text: str, lang: str, n: Number) -> str | None:
+    """``100 hektare``: the area unit after a number, if any."""
+    m = vocab.starting_regex(lang, "area_units").match(text, n.end)
+    return m.group(0).strip().lower() if m else None
+
+
+def _named_after(text: str, lang: str, n: Number) -> bool:
+    """``kios 7 Distrik``: an Indonesian number before a capitalised word the packs do not know names a thing."""
+    m = re.match(r"\s+([A-Z][a-z][\w-]*)", text[n.end:n.end + 30])
+    return lang == "id" and bool(m) and not (
+        m.group(1).lower() in vocab.wordset(lang, "human_nouns") or categories.canonical(lang, m.group(1)))
+
+
+def _same_paragraph(ctx: Context, fig: dict, n: Number) -> bool:
+    return ctx.paragraph_at(fig["start"]) == ctx.paragraph_at(n.start)
+
+
+def _part_subject(text, lang, n, partitive, counted, sent) -> str | None:
+    if partitive is None:  # "termasuk dua polisi": the counted noun names the part; "including 12 in Surabaya"
+        place = re.match(r"\s+(?:in|di|at)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", text[n.end:sent[1]])
+        return counted.subject or categories.canonical(lang, counted.noun) or counted.noun or (
+            place.group(1) if place else None)
+    copula = vocab.regex(lang, "copulas").search(text, n.end, sent[1])  # "Dua di antaranya merupakan polisi"
+    if copula:
+        noun, _ = categories.counted_noun(text, lang, copula.end(), sent[1])
+        return categories.canonical(lang, noun) or categories.subject_of(lang, noun, "", "") or noun
+    if counted.subject:
+        return counted.subject
+    return categories.canonical(lang, partitive) or partitive or None
+
+
+def _borrowed(ctx: Context, n: Number, done: list[dict], sent) -> tuple[str | None, str | None]:
+    """A category for a number that names none (``127 orang``, ``129 orang``), from
+
+    * the figure it changed from (``turun dari angka 174``);
+    * a running total named earlier in its paragraph (``Angka korban meninggal ... Polisi semula menyebut 127``);
+    * the last figure of the two paragraphs before, when the sentence speaks of a count (``data``, ``angka``,
+      ``jumlah``) and the two counts are alike (``Data awal ... 129 orang`` after ``tercatat sebanyak 125
+      orang``): a count of a different size is about something else.
+    """
+    text, lang = ctx.text, ctx.lang
+    same = [f for f in done if f["sentence"] == ctx.sentence_at(n.start)]
+    if same and (status.old_value(text, lang, n.start, (sent[0], sent[1])) or _from_word(ctx, n)):
+        return same[-1]["category"], same[-1]["subject"]
+    p = ctx.paragraph_at(n.start)
+    found = None
+    for found in vocab.category_regex(lang, "tolls").finditer(text, ctx.paragraphs[p][0], n.start):
+        pass
+    tally = vocab.wordset(lang, "patient_categories")  # running totals: the dead, the detained...
+    category = vocab.category_of(lang, "tolls", found.group(0)) if found else None
+    if category in tally:
+        return category, None
+    floor = ctx.paragraphs[max(0, p - _TOPIC_REACH)][0]
+    recent = [f for f in done if f["start"] >= floor and f["value"] and not f.get("part_of")]
+    counted = vocab.regex(lang, "count_words").search(text, sent[0], n.start)
+    if recent and counted and n.value and recent[-1]["category"] in tally and \
+            0.5 <= n.value / recent[-1]["value"] <= 2:
+        return recent[-1]["category"], recent[-1]["subject"]
+    return None, None
+
+
+def _from_word(ctx: Context, n: Number) -> bool:
+    head = ctx.text[max(0, n.start - 20):n.start].lower().split()
+    if len(head) > 1 and head[-2] in ("lebih", "kurang", "more", "less", "fewer"):
+        return False  # "lebih dari 20.000": a qualifier, not a change from
+    return bool(head) and head[-1] in vocab.wordset(ctx.lang, "change_from") | {"angka"} and (
+        head[-1] != "angka" or (len(head) > 1 and head[-2] in vocab.wordset(ctx.lang, "change_from")))
+
+
+def _complete(ctx: Context, fig: dict, quotes: list[dict], published: str | None, done: list[dict]) -> None:
+    text, lang = ctx.text, ctx.lang
+    sent = ctx.sentences[fig["sentence"]]
+    clause = (categories.before_window(text, lang, _n(fig), sent[0])[0],
+              categories.after_window(text, lang, _n(fig), sent[1])[1])
+    fig["status"] = status.status(text, lang, fig["start"], fig["end"], sent, clause)
+    fig["earlier"] = bool(vocab.regex(lang, "earlier_cues").search(text, clause[0], clause[1]))
+    quote = next((q for q in quotes if q["start"] <= fig["start"] < q["end"] and q.get("parent") is None), None)
+    found = None
+    if quote and quote.get("speaker_name"):
+        fig["claimant"], fig["claimant_how"] = quote["speaker_name"], "quote"
+        claim = (quote["start"], quote["end"])
+    else:
+        found = claimants.claim(ctx, fig, sent, clause)
+        fig["claimant"] = ctx.resolve(found.speaker, found.start, (found.start, found.end)) if found else None
+        fig["claimant_how"] = found.form if found else None
+        claim = (found.start, found.end) if found else None
+    if found:
+        fig["claimant_start"], fig["claimant_end"] = found.start, found.end
+    if not fig["claimant"]:
+        claimants.carry(ctx, fig, done)
+    if not fig.get("via"):
+        fig["via"] = quote["via"] if quote and quote.get("via") else ctx.via(*sent)
+    _date(ctx, fig, sent, claim, published)
+
+
+def _date(ctx: Context, fig: dict, sent, claim, published: str | None) -> None:
+    found = as_of(ctx.text, ctx.times, sent, fig["start"], claim, published, ctx.zone)
+    fig["as_of"], fig["as_of_part"], fig["as_of_raw"] = found["as_of"], found["part"], found["raw"]
+    fig["as_of_basis"] = found["basis"]
+
+
+def _n(fig: dict) -> Number:
+    return Number(fig["start"], fig["end"], fig["text"], fig["value"], fig["low"], fig["high"], "digits")
+
+
+_RANK = {"reported": 0, "projected": 1, "denied": 2, "retracted": 3}
+
+
+def _once(figures: list[dict], headings) -> list[dict]:
+    """One figure per claim in a document: repeats merge into the first, claimants gathered.
+
+    A value the document withdraws anywhere is withdrawn wherever it repeats it.
+    """
+    kept: dict[tuple, dict] = {}
+    for fig in sorted(figures, key=lambda f: (_in(f, headings), f["start"])):
+        key = (fig["value"], fig["category"], fig["subject"])
+        if fig["value"] is None:
+            key += (fig["low"], fig["high"])
+        first = kept.get(key)
+        if first is not None and not _compatible(first["qualifier"], fig["qualifier"]):
+            key += (fig["qualifier"],)
+            first = kept.get(key)
+        if first is None:
+            fig["claimants"] = [fig["claimant"]] if fig["claimant"] else []
+            fig["mentions"] = [[fig["start"], fig["end"]]]
+            kept[key] = fig
+            continue
+        first["mentions"].append([fig["start"], fig["end"]])
+        if fig["claimant"] and fig["claimant"] not in first["claimants"]:
+            first["claimants"].append(fig["claimant"])
+        if _RANK[fig["status"]] > _RANK[first["status"]]:
+            first["status"] = fig["status"]
+        if not first["claimant"] and fig["claimant"]:
+            for name in ("claimant", "claimant_how", "as_of", "as_of_part", "as_of_raw", "as_of_basis", "via"):
+                first[name] = fig.get(name)
+    return sorted(kept.values(), key=lambda f: f["start"])
+
+
+def _compatible(a: str, b: str) -> bool:
+    """``at least 174`` and ``174`` are one claim; ``more than 130`` and ``130`` are not."""
+    loose = {"exact", "at_least", "about", "nearly"}
+    return a == b or (a in loose and b in loose and "exact" in (a, b))
+
+
+def _in(fig: dict, headings) -> bool:
+    return any(s <= fig["start"] < e for s, e in headings)

@@ -1,0 +1,286 @@
+"""The figure ledger: per story, the figures about one quantity, grouped and related.
+
+``build_ledger(docs, story_of)`` returns the contract's ``figures``, ``quotes`` and
+``ledger`` lists. A group is a story's figures of one category and subject
+(``killed`` / ``security forces``); figures about a past event (an as_of a year
+or more before the article: "In 1964, ...") form groups of their own. Within a
+group each figure gets a ``relation`` and the row takes the strongest:
+
+* ``retraction``: a value the sources withdrew or denied (every figure with it);
+* ``contradiction``: values on the same day that no qualifier reconciles
+  (``127`` and ``174`` both on 2 October, unless one is the morning's and the other the night's);
+* ``update``: a new value at a later ``as_of`` (a series, not a conflict);
+* ``agreement``: the same value from two independent sources or more;
+* ``single``: one source only.
+
+Copies count once: a figure of a document marked ``duplicate_of`` another, or inside
+a passage it shares with another (``shared_passages``: wire copy), has that copy's
+origin, and two figures of one origin are one source. Exact duplicates add no figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Iterable
+
+from kronologi.claims.dating import local_date, part_rank, past_event
+from kronologi.claims.quotelinks import link_quotes
+
+FIGURE_FIELDS = ("id", "story", "doc", "sentence", "start", "end", "value", "low", "high", "qualifier", "category",
+                 "unit", "subject", "claimant", "via", "as_of", "status")
+QUOTE_FIELDS = ("id", "doc", "start", "end", "text", "speaker", "speaker_name", "kind", "via")
+_STRENGTH = ("single", "agreement", "update", "contradiction", "retraction")
+_WITHDRAWN = ("retracted", "denied")
+_HALF_DAY = timedelta(hours=12)
+
+
+def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
+                 skip_exact_duplicates: bool = True) -> tuple[list[dict], list[dict], list[dict]]:
+    """``(figures, quotes, ledger)`` for ``docs`` (Documents with ``figures``/``quotes`` filled)."""
+    docs = [d for d in docs if not (skip_exact_duplicates and getattr(d, "duplicate_kind", None) == "exact")]
+    story = {d.id: (story_of or {}).get(d.id, getattr(d, "story", None)) for d in docs}
+    origin = _origins(docs)
+    figures, quotes = [], []
+    for doc in docs:
+        figures += _doc_figures(doc, story[doc.id], origin)
+        quotes += _doc_quotes(doc)
+    link_quotes(quotes, {d.id: d.language for d in docs}, story)
+    clock = Clock(docs, story)
+    for fig in figures:
+        fig["as_of"] = fig.get("as_of") or clock.anchored(fig)
+    ledger = [_row(i, key, group, clock) for i, (key, group) in enumerate(_groups(figures, clock))]
+    return figures, quotes, ledger
+
+
+class Clock:
+    """When each document was published, and the latest day of each story (to anchor bare weekdays)."""
+
+    def __init__(self, docs, story: dict[str, str | None]):
+        self.day = {d.id: local_date(d.published) for d in docs}
+        self.moment = {d.id: _moment(d.published) for d in docs}
+        self.story = story
+        self.latest: dict[str | None, str] = {}
+        for d in docs:
+            day = self.day[d.id]
+            if day and day > self.latest.get(story[d.id], ""):
+                self.latest[story[d.id]] = day
+
+    def anchored(self, fig: dict) -> str | None:
+        """A figure's bare weekday (``hari Minggu`` in an undated article) on the story's calendar."""
+        return anchor(fig.get("as_of_raw"), self.day.get(fig["doc"]) or self.latest.get(self.story.get(fig["doc"])))
+
+    def when(self, fig: dict) -> tuple[str, int] | None:
+        """``(day, part of day)`` a figure speaks of; None when nothing dates it."""
+        day = fig.get("as_of") or self.day.get(fig["doc"])
+        if not day:
+            return None
+        return day[:10], part_rank(fig.get("as_of_part")) or _hour_rank(fig.get("as_of"))
+
+
+def _moment(published: str | None) -> datetime | None:
+    if not published or len(published) < 16:
+        return None
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone(timedelta(hours=7)))
+
+
+# --- figures and their origins -----------------------------------------------------
+
+def _origins(docs) -> dict[tuple[str, int], str]:
+    """``{(doc, offset): origin}`` for every figure inside copied text; other figures' origin is their doc."""
+    parent = {d.id: d.id for d in docs}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for d in docs:
+        for p in getattr(d, "shared_passages", []) or []:
+            if p.doc in parent:
+                parent[root(max(d.id, p.doc))] = root(min(d.id, p.doc))
+    out = {}
+    for d in docs:
+        for fig in d.figures:
+            if getattr(d, "duplicate_of", None):
+                out[(d.id, fig["start"])] = root(d.duplicate_of) if d.duplicate_of in parent else d.duplicate_of
+            elif any(p.start <= fig["start"] < p.end for p in getattr(d, "shared_passages", []) or []):
+                out[(d.id, fig["start"])] = "wire:" + root(d.id)
+    return out
+
+
+def _doc_figures(doc, story, origin) -> list[dict]:
+    out, ids = [], {}
+    for k, fig in enumerate(doc.figures):
+        ids[fig["start"]] = f"{doc.id}#f{k + 1}"
+    for fig in doc.figures:
+        record = {name: fig.get(name) for name in FIGURE_FIELDS}
+        record.update({"id": ids[fig["start"]], "story": story, "doc": doc.id})
+        extras = {k: v for k, v in fig.items() if k not in FIGURE_FIELDS and k not in ("part_of",)}
+        record.update(extras)
+        record["part_of"] = ids.get(fig.get("part_of")) if fig.get("part_of") is not None else None
+        record["origin"] = origin.get((doc.id, fig["start"]), doc.id)
+        record["outlet"] = getattr(doc, "outlet", None)
+        out.append(record)
+    return out
+
+
+def _doc_quotes(doc) -> list[dict]:
+    out = []
+    entities = [m for m in getattr(doc, "mentions", []) or [] if m.get("entity")]
+    for k, q in enumerate(doc.quotes):
+        record = {name: q.get(name) for name in QUOTE_FIELDS}
+        record.update({"id": f"{doc.id}#q{k + 1}", "doc": doc.id, "speaker": _entity(q, entities)})
+        record.update({k2: v for k2, v in q.items() if k2 not in QUOTE_FIELDS and k2 != "parent"})
+        record["parent"] = f"{doc.id}#q{q['parent'] + 1}" if q.get("parent") is not None else None
+        out.append(record)
+    return out
+
+
+def _entity(q: dict, entities: list[dict]) -> str | None:
+    """The entity of the mention that covers the speaker phrase, when the entity layer resolved one."""
+    start, end = q.get("speaker_start"), q.get("speaker_end")
+    if start is None:
+        return None
+    for m in entities:
+        if m["start"] < end and start < m["end"] and m.get("type") in ("PER", "ORG", "LOC", None):
+            return m["entity"]
+    return None
+
+
+# --- groups ---------------------------------------------------------------------------
+
+def _groups(figures: list[dict], clock: Clock):
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for fig in figures:
+        groups[_key(fig, clock)].append(fig)
+    return sorted(groups.items(), key=lambda kv: tuple(str(x) for x in kv[0]))
+
+
+def _key(fig: dict, clock: Clock) -> tuple:
+    background = past_event(fig.get("as_of"), clock.day.get(fig["doc"]))
+    subject = (fig.get("subject") or "").lower() or None
+    return (fig["story"] or "", fig["category"], subject) + ((f"past:{fig['as_of'][:4]}",) if background else ())
+
+
+def _row(index: int, key: tuple, group: list[dict], clock: Clock) -> dict:
+    relations = relate(group, clock)
+    for fig in group:
+        fig["relation"] = relations[fig["id"]]
+    relation = max(relations.values(), key=_STRENGTH.index)
+    return {"id": f"ledger-{index + 1}", "story": key[0] or None, "category": key[1], "subject": group[0]["subject"],
+            "figures": [f["id"] for f in _ordered(group, clock)], "relation": relation,
+            "note": _note(group, relation, clock), "past_event": len(key) > 3}
+
+
+def _ordered(group: list[dict], clock: Clock) -> list[dict]:
+    far = datetime.max.replace(tzinfo=timezone.utc)
+    return sorted(group, key=lambda f: (clock.when(f) or ("9999", 0), clock.moment.get(f["doc"]) or far,
+                                        f["doc"], f["start"]))
+
+
+def _hour_rank(value: str | None) -> int:
+    if not value or "T" not in value:
+        return 0
+    hour = int(value[11:13])
+    return 1 if hour < 11 else 2 if hour < 15 else 3 if hour < 18 else 4
+
+
+def anchor(raw: str | None, reference: str | None) -> str | None:
+    """An underspecified weekday (``XXXX-WXX-7``) as the last such day on or before ``reference``."""
+    if not raw or not reference or not raw.startswith("XXXX-WXX-") or not raw[-1].isdigit():
+        return None
+    ref = date.fromisoformat(reference[:10])
+    back = (ref.isoweekday() - int(raw[-1])) % 7
+    return (ref - timedelta(days=back)).isoformat()
+
+
+# --- relations ------------------------------------------------------------------------
+
+def relate(group: list[dict], clock: Clock) -> dict[str, str]:
+    """Each figure's relation within its group (see the module docstring)."""
+    withdrawn = {_value_key(f) for f in group if f["status"] in _WITHDRAWN}
+    out = {f["id"]: "retraction" for f in group if _value_key(f) in withdrawn}
+    live = [f for f in _ordered(group, clock) if f["id"] not in out and f["status"] != "projected"]
+    for f in group:
+        out.setdefault(f["id"], "single")
+    for f in live:
+        if not f.get("earlier") and any(g["origin"] != f["origin"] and not g.get("earlier") and not _fits(f, g)
+                                        and _same_window(f, g, clock) for g in live):
+            out[f["id"]] = "contradiction"
+        elif _new_value(f, live, clock):
+            out[f["id"]] = "update"
+        elif any(g is not f and g["origin"] != f["origin"] and _fits(f, g) for g in live):
+            out[f["id"]] = "agreement"
+    return out
+
+
+def _new_value(fig: dict, live: list[dict], clock: Clock) -> bool:
+    """A value none of the last counts before it allows: the series moved on."""
+    when = clock.when(fig)
+    if when is None:
+        return False
+    earlier = [g for g in live if (clock.when(g) or ("9999",))[0] < when[0] and g["qualifier"] in ("exact", "about")]
+    if not earlier:
+        return False
+    last = max(clock.when(g)[0] for g in earlier)
+    return not any(_fits(fig, g) for g in earlier if clock.when(g)[0] == last)
+
+
+def _value_key(fig: dict) -> tuple:
+    return (fig["value"],) if fig["value"] is not None else (fig["low"], fig["high"])
+
+
+def _fits(a: dict, b: dict) -> bool:
+    """Whether the qualifiers let two figures be the same count (their intervals meet)."""
+    lo = max(x for x in (a["low"], b["low"], float("-inf")) if x is not None)
+    hi = min(x for x in (a["high"], b["high"], float("inf")) if x is not None)
+    return lo <= hi
+
+
+def _same_window(a: dict, b: dict, clock: Clock) -> bool:
+    """Same day and part of day, and (unless a text dates its count) reported within half a day;
+    undated figures may be anywhen."""
+    wa, wb = clock.when(a), clock.when(b)
+    if wa is None or wb is None:
+        return True
+    if wa[0] != wb[0] or (wa[1] and wb[1] and wa[1] != wb[1]):
+        return False
+    if "text" in (a.get("as_of_basis"), b.get("as_of_basis")):
+        return True  # a text says which day it counts: the same day as the other
+    ma, mb = clock.moment.get(a["doc"]), clock.moment.get(b["doc"])
+    return ma is None or mb is None or abs(ma - mb) <= _HALF_DAY
+
+
+def _note(group: list[dict], relation: str, clock: Clock) -> str:
+    ordered = _ordered(group, clock)
+    values = " → ".join(dict.fromkeys(shown(f) for f in ordered))
+    origins = {f["origin"] for f in group}
+    parts = [f"{len(group)} figure(s) from {len({f['doc'] for f in group})} document(s), "
+             f"{len(origins)} independent source(s)"]
+    if relation == "retraction":
+        gone = sorted({shown(f) for f in group if f["status"] in _WITHDRAWN})
+        parts.append(f"withdrawn: {', '.join(gone)}")
+    if len(set(shown(f) for f in group)) > 1:
+        parts.append(f"values in order: {values}")
+    return "; ".join(parts)
+
+
+def shown(fig: dict) -> str:
+    """A figure's value as a reader writes it: ``≥ 174``, ``~ 42,000``, ``20–99``."""
+    mark = {"exact": "", "about": "~ ", "more_than": "> ", "at_least": "≥ ", "nearly": "<~ ", "up_to": "≤ ",
+            "less_than": "< "}
+    if fig["value"] is None:
+        low, high = fig["low"], fig["high"]
+        return f"{_num(low)}–{_num(high)}" if high is not None else f"≥ {_num(low)}"
+    return mark.get(fig["qualifier"], "") + _num(fig["value"])
+
+
+def _num(x) -> str:
+    if x is None:
+        return "?"
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"

@@ -1,0 +1,191 @@
+"""Who a speaker phrase names: a person, an organisation, a group, or a pronoun.
+
+``speaker(phrase, lang)`` reads the words found before or after a reporting
+verb (``Kapolda Jawa Timur Irjen Nico Afinta``, ``Kementerian Luar Negeri``,
+``Para pejabat``, ``dia``, ``Kepala polisi kota, Marat Seitov``) and
+returns a :class:`Speaker`. A person's name is the run of capitalised words
+after the last title (``Irjen``), without places (``Jawa Timur``) and at most
+three words long; a phrase that opens with an organisation word is kept whole;
+a role that belongs to someone else (``Juru bicara Jokowi``) is kept whole too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kronologi import langs
+from kronologi.claims import vocab
+from kronologi.entities.gazetteer import lookup
+
+_CAP_WORD = r"(?:[A-Z][a-z]{0,2}\.(?=[ \t]+[A-Z])|[A-Z][\w'’-]*)"
+_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:bin|binti|van|von|de|al|el)[ \t]+)?{_CAP_WORD})*")
+_AFTER_PREPOSITION = re.compile(r"(?<![\w])(?:dari|di|ke|dan|untuk|pada|of|from|at|in|and|for|to|on)\s+$", re.I)
+_EDGE = "\"“”‘’'«»,.;: ()-–—"
+_MAX_NAME = 3
+_MAX_GROUP = 6
+
+
+@dataclass
+class Speaker:
+    name: str  # the name as written (a person's without title), or the phrase
+    kind: str  # person | org | group | pronoun
+    role: str | None = None  # the title or role before a person's name
+    plural: bool = False
+
+
+@functools.lru_cache(maxsize=None)
+def _title_regex() -> re.Pattern[str]:
+    titles = set(langs.all_words("entities", "titles"))
+    for lang in langs.SUPPORTED:
+        titles |= set(vocab.phrases(lang, "name_titles"))
+    return re.compile(vocab.bounded(f"(?:{vocab.alternation(titles)})"), re.IGNORECASE)
+
+
+def speaker(phrase: str, lang: str) -> Speaker | None:
+    """The speaker a phrase names, or None when it names no one."""
+    phrase = _tidy(phrase, lang)
+    if not re.search(r"[^\W\d_]{2}", phrase) or re.search(r"[‚Ä][Äù]|Ã|â€", phrase):
+        return None  # no word: stray marks, mojibake
+    low = phrase.lower()
+    if low.split()[0] in vocab.wordset(lang, "first_person") or _clitic(phrase, lang):
+        return None  # "Kami yakin ...", "Pasalnya"
+    if low in vocab.wordset(lang, "pronouns"):
+        return Speaker(phrase, "pronoun")
+    if low in vocab.wordset(lang, "first_person"):
+        return None
+    if low in vocab.wordset(lang, "plural_pronouns"):
+        return Speaker(phrase, "pronoun", plural=True)
+    for link in vocab.phrases(lang, "speaker_links"):
+        cut = low.rfind(f" {link} ")
+        if cut >= 0:
+            return speaker(phrase[cut + len(link) + 2:], lang) or Speaker(phrase, "group")
+    segments = [s.strip() for s in phrase.split(",") if s.strip()]
+    return _best_segment(segments, lang)
+
+
+def _clitic(phrase: str, lang: str) -> bool:
+    """A lone word with a possessive ending (``Pasalnya``, ``Menurutnya``) is no name."""
+    suffix = vocab.section(lang, "pronoun_suffix")
+    return bool(suffix) and " " not in phrase and phrase.lower().endswith(suffix) and len(phrase) > 5
+
+
+def _tidy(phrase: str, lang: str) -> str:
+    phrase = " ".join(phrase.split()).strip(_EDGE)
+    adverbs = vocab.regex(lang, "speaker_adverbs")
+    phrase = " ".join(adverbs.sub(" ", phrase).split()).strip(_EDGE)
+    for key in ("according_to", "openers"):
+        lead = vocab.starting_regex(lang, key).match(phrase)
+        if lead:
+            phrase = phrase[lead.end():].strip(_EDGE)
+    if phrase.count("(") > phrase.count(")"):
+        phrase += ")"  # "Komisi Pemilihan Umum (KPU)" keeps its acronym whole
+    return phrase
+
+
+def _best_segment(segments: list[str], lang: str) -> Speaker | None:
+    found = [(seg, _person(seg, lang)) for seg in segments]
+    for seg, person in found:  # a segment that is all name (after a title) is the speaker
+        if person and seg.endswith(person.name) and _covered(seg, person.name):
+            return person
+    for seg, person in found:
+        if person and not _opens_with_org(seg, lang):
+            return person
+    head = segments[0] if segments else ""
+    if not head or (len(head.split()) > _MAX_GROUP and not _opens_with_org(head, lang) and "(" not in head):
+        return None  # a long phrase with no name in it is a clause, not a speaker
+    return Speaker(head, "org" if _looks_org(head, lang) else "group", plural=_plural(head, lang))
+
+
+def _person(segment: str, lang: str) -> Speaker | None:
+    """A person's name in a segment: the last capitalised run, after its last title."""
+    if _relational(segment, lang):
+        rest = segment
+        runs = list(_RUN.finditer(rest))
+        if not runs or len(runs[-1].group(0).split()) < 2 or runs[-1].start() == _first_cap(rest):
+            return Speaker(segment, "group")
+    runs = list(_RUN.finditer(segment))
+    for run in reversed(runs):
+        if _AFTER_PREPOSITION.search(segment[:run.start()]) and len(run.group(0).split()) < 4:
+            continue  # "dari Organisasi ...", "di Eropa": an affiliation or a place, no one's name
+        name, role = _strip_titles(segment, run, lang)
+        if name and not _opens_with_org(name, lang) and not _all_places(name) and not any(
+                w.lower() in vocab.wordset(lang, "org_words") for w in name.split()):
+            return Speaker(name, "person", role)
+    return None
+
+
+def _first_cap(text: str) -> int:
+    m = re.search(r"[A-Z]", text)
+    return m.start() if m else -1
+
+
+def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str | None]:
+    start, end = run.span()
+    titles = list(_title_regex().finditer(segment, 0, end))
+    cut = max([t.end() for t in titles if t.end() > start] + [start])
+    words = segment[cut:end].split()
+    while len(words) > 1:
+        if len(words) > 2 and lookup(" ".join(words[:2])):
+            words = words[2:]
+        elif lookup(words[0]) or _is_org_word(words[0], lang):
+            words = words[1:]
+        else:
+            break
+    if len(words) == 1 and (words[0].isupper() or _sentence_case(segment, start, end) or _clitic(words[0], lang)):
+        return "", None
+    if len(words) > _MAX_NAME:
+        words = words[-2:]
+    role = segment[:cut].strip(_EDGE) or None
+    return " ".join(words).strip(_EDGE), role
+
+
+def _sentence_case(segment: str, start: int, end: int) -> bool:
+    """A lone capitalised word opening a phrase of lower-case words ("Dua situs swasta")."""
+    return start == 0 and bool(re.match(r"\s+[a-z]", segment[end:]))
+
+
+def _covered(segment: str, name: str) -> bool:
+    """All of the segment before the name is titles or places."""
+    head = segment[: len(segment) - len(name)]
+    head = _title_regex().sub(" ", head)
+    rest = [w for w in head.split() if not lookup(w) and w.lower() not in ("the", "a", "an")]
+    return not rest
+
+
+def _relational(segment: str, lang: str) -> bool:
+    return bool(vocab.starting_regex(lang, "relational_roles").match(segment))
+
+
+def _is_org_word(word: str, lang: str) -> bool:
+    low = word.lower().strip(_EDGE)
+    return low in vocab.wordset(lang, "org_words") or low in _portfolio_words(lang) or (word.isupper() and len(word) > 2)
+
+
+@functools.lru_cache(maxsize=None)
+def _portfolio_words(lang: str) -> frozenset[str]:
+    return frozenset(w for phrase in vocab.phrases(lang, "portfolios") for w in phrase.split())
+
+
+def _opens_with_org(text: str, lang: str) -> bool:
+    return bool(vocab.starting_regex(lang, "org_words").match(text))
+
+
+def _looks_org(text: str, lang: str) -> bool:
+    return _opens_with_org(re.sub(r"^(?:the|para|sebuah|seorang|a|an)\s+", "", text, flags=re.I), lang) \
+        or bool(lookup(text)) or text.isupper()
+
+
+def _all_places(name: str) -> bool:
+    return bool(lookup(name))
+
+
+def _plural(text: str, lang: str) -> bool:
+    low = text.lower()
+    return low.startswith(("para ", "pihak ")) or low.endswith(("officials", "authorities", "s"))
+
+
+def runs(text: str) -> list[tuple[int, int]]:
+    """Capitalised runs of a text (candidate names), as spans."""
+    return [m.span() for m in _RUN.finditer(text)]

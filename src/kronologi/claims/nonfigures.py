@@ -1,0 +1,158 @@
+"""Numbers that count nothing: why a number is not a figure.
+
+``reason(text, n, lang, times)`` returns a dotted code (``nonfigure.year``,
+``nonfigure.age``, ``nonfigure.duration``, ``nonfigure.time``, ``nonfigure.clock``,
+``nonfigure.percent``, ``nonfigure.counter``, ``nonfigure.phone``, ``nonfigure.measure``
+(``40 kg``, ``10 kilometer``; an area stays: see ``figures``), ``nonfigure.list``,
+``nonfigure.identifier``, ``nonfigure.score``) or None when
+the number may be a figure. ``times`` are the spans the temporal layer tagged:
+a number inside a date, a clock time or a duration is never a figure.
+
+Percentages are left out on purpose: a share ("98%") is not a count of what
+happened, and the ledger compares counts.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kronologi import langs
+from kronologi.claims import vocab
+from kronologi.claims.numbers import Number
+
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?0\d{1,4}\)?(?:[\s-]?\d{2,5}){1,4}(?![\w])")
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
+_SCORE_SEP = re.compile(r"^\s*[-–—:]\s*$")
+_SCORE_MAX = 30
+_NAME_PAREN = re.compile(r"[A-Z][\w'’-]+\s*\(\s*$")
+_NAME_COMMA = re.compile(r"(?<![.!?]\s)[A-Z][\w'’-]+,\s$")
+
+
+def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], numbers: list[Number]) -> str | None:
+    """Why ``n`` is not a figure, or None."""
+    before, after = text[max(0, n.start - 60):n.start], text[n.end:n.end + 60]
+    checks = (
+        ("counter", lambda: _starts(lang, "counters", after) or _counter_before(lang, before)),
+        ("age", lambda: bool(vocab.ending_regex(lang, "age_cues").search(before)) or _age_after_name(before, after)),
+        ("duration", lambda: n.unit == "year" or _starts(lang, "time_units", after)),
+        ("time", lambda: any(n.start < e and s < n.end for s, e in times)),
+        ("measure", lambda: _starts(lang, "measure_units", after)),
+        ("percent", lambda: _starts(lang, "percent", after)),
+        ("clock", lambda: _clock(lang, before, after)),
+        ("phone", lambda: _phone(text, n)),
+        ("year", lambda: _year(lang, n, after)),
+        ("date", lambda: _month_next(lang, before, after)),
+        ("list", lambda: _list_item(before, after)),
+        ("score", lambda: _score(lang, text, n, numbers)),
+        ("identifier", lambda: _identifier(lang, text, n, numbers, times)),
+    )
+    for code, check in checks:
+        if check():
+            return f"nonfigure.{code}"
+    return None
+
+
+def _starts(lang: str, key: str, after: str) -> bool:
+    return bool(vocab.starting_regex(lang, key).match(after)) or (key == "percent" and after.startswith("%"))
+
+
+def _age_after_name(before: str, after: str) -> bool:
+    """``Agus (35)``, ``Widodo, 61,``: an age written after a name."""
+    return bool(_NAME_PAREN.search(before) and after[:1] == ")") or bool(
+        _NAME_COMMA.search(before) and re.match(r",\s", after))
+
+
+def _clock(lang: str, before: str, after: str) -> bool:
+    return _last_word(before) in vocab.wordset(lang, "clock_before") or _starts(lang, "clock_after", after)
+
+
+def _counter_before(lang: str, before: str) -> bool:
+    m = re.search(r"([^\W\d_]+)\s*\(\s*$", before)
+    return bool(m and m.group(1).lower() in vocab.wordset(lang, "counters") | {"comments", "komentar"})
+
+
+def _phone(text: str, n: Number) -> bool:
+    if not n.text[:1] == "0" and not text[max(0, n.start - 1):n.start] == "+":
+        return False
+    m = _PHONE.match(text, max(0, n.start - (1 if text[n.start - 1:n.start] == "+" else 0)))
+    return bool(m and sum(ch.isdigit() for ch in m.group(0)) >= 7)
+
+
+def _year(lang: str, n: Number, after: str) -> bool:
+    if n.kind != "digits" or not re.fullmatch(r"\d{4}", n.text) or not 1800 <= (n.value or 0) <= 2100:
+        return False
+    return not _count_noun_next(lang, after)
+
+
+def _count_noun_next(lang: str, after: str) -> bool:
+    nxt = re.match(r"\s*([^\W\d_]+)", after)
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    return word in vocab.wordset(lang, "generic_nouns") or any(
+        word == phrase.split()[0] for phrase in vocab.categories(lang)["nouns"])
+
+
+@functools.lru_cache(maxsize=None)
+def _months(lang: str) -> frozenset[str]:
+    months = langs.load(lang, "dates").get("months") or {}
+    return frozenset(str(m).lower().rstrip(".") for m in months)
+
+
+def _month_next(lang: str, before: str, after: str) -> bool:
+    nxt = re.match(r"\s*([^\W\d_]+)", after)
+    prev = _last_word(before)
+    months = _months(lang)
+    return bool(nxt and nxt.group(1).lower() in months) or (prev.rstrip(".") in months and before[-1:].isspace()
+                                                           and len(prev) > 2)
+
+
+def _list_item(before: str, after: str) -> bool:
+    return bool(_LIST_ITEM.search(before)) and bool(re.match(r"[.)]\s", after))
+
+
+def _score(lang: str, text: str, n: Number, numbers: list[Number]) -> bool:
+    """``2-3``, ``3–2``: two small integers joined by a dash, not followed by a counted noun."""
+    for other in numbers:
+        first, second = (other, n) if other.end <= n.start else (n, other)
+        if other is n or not _SCORE_SEP.match(text[first.end:second.start]):
+            continue
+        if first.kind == second.kind == "digits" and max(first.value or 0, second.value or 0) <= _SCORE_MAX:
+            return not _count_noun_next(lang, text[second.end:second.end + 40])
+    return False
+
+
+def _identifier(lang: str, text: str, n: Number, numbers: list[Number], times) -> bool:
+    """``pintu 13``, ``Pasal 359``, ``Liga 1``, and numbers listed after them (``13, 11, 14, dan 3``)."""
+    before = text[max(0, n.start - 40):n.start]
+    if vocab.ending_regex(lang, "identifiers").search(before) and before[-1:] == " ":
+        return True
+    prev = re.search(r"(?:^|[\s(])([A-Z][\w.-]*) $", before)
+    if prev and n.kind == "digits" and not _sentence_start(text, n.start - len(prev.group(1)) - 1) \
+            and prev.group(1).lower() not in _open_words(lang) and not _count_noun_next(lang, text[n.end:n.end + 40]):
+        return True
+    previous = [m for m in numbers if m.end <= n.start and re.fullmatch(
+        r"\s*(?:,|,?\s*(?:dan|and|&|atau|or))\s*", text[m.end:n.start])]
+    return bool(previous) and _identifier(lang, text, previous[-1], numbers, times)
+
+
+@functools.lru_cache(maxsize=None)
+def _open_words(lang: str) -> frozenset[str]:
+    """Capitalised words that may stand right before a figure: qualifiers and the like."""
+    words = set()
+    for items in (vocab.section(lang, "qualifiers") or {}).values():
+        words.update(str(p).lower() for p in items)
+    words.update(vocab.phrases(lang, "range_open"))
+    words.update(vocab.phrases(lang, "according_to"))
+    return frozenset(w.split()[-1] for w in words) | {"sebanyak", "total", "mencapai", "tercatat"}
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    head = text[:max(pos, 0)].rstrip(" \t\"“‘'(")
+    return not head or head[-1] in ".!?:\n"
+
+
+def _last_word(before: str) -> str:
+    m = re.search(r"([\w.]+)\s*$", before)
+    return m.group(1).lower() if m else ""

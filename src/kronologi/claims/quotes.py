@@ -1,0 +1,154 @@
+"""Direct quotations: spans between quotation marks, whatever the marks.
+
+Marks: ``“ ”``, ``„``, ``« »``, ``‘ ’``, straight ``"`` and ``'``. A closing ``’``
+or ``'`` between two letters is an apostrophe (``country’s``, ``don't``). Quotes
+nest (a ``‘...’`` inside a ``“...”`` is its own quote, with ``parent`` set), and
+a quote that runs over paragraphs is one quote: by the press convention its
+paragraph ends without a closing mark and the next paragraph opens with one.
+
+``kind`` is ``full`` for speech standing on its own (a quote that opens its
+paragraph or sentence, or follows a colon or ``X mengatakan,``) and ``partial``
+for a phrase quoted inside a sentence (``menyebut “kelompok teroris”``), a nested
+quote, or one in a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kronologi.claims import vocab
+
+_DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
+_SINGLE_OPEN, _SINGLE_CLOSE = "‘‚", "’"
+_MARKS = re.compile(r"[“”„«»‘’‚\"']")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class Quote:
+    start: int  # offsets of the text inside the marks
+    end: int
+    text: str
+    kind: str = "full"
+    parent: int | None = None  # index of the quote this one is nested in
+    spans: list[tuple[int, int]] = field(default_factory=list)  # one per paragraph it runs over
+
+
+def find_quotes(text: str, lang: str, headings: list[tuple[int, int]] = ()) -> list[Quote]:
+    """Every quotation of ``text``, in order of their opening marks."""
+    paragraphs = paragraphs_of(text)
+    quotes: list[Quote] = []
+    carry: tuple[int, str] | None = None  # an open double quote continuing into the next paragraph
+    for i, (p0, p1) in enumerate(paragraphs):
+        found, carry = _scan(text, p0, p1, carry, _next_opens(text, paragraphs, i))
+        quotes.extend(found)
+    quotes.sort(key=lambda q: q.start)
+    _nest(quotes)
+    for q in quotes:
+        q.kind = _kind(text, lang, q, headings)
+    return quotes
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _next_opens(text: str, paragraphs, i: int) -> bool:
+    if i + 1 >= len(paragraphs):
+        return False
+    head = text[paragraphs[i + 1][0]:paragraphs[i + 1][1]].lstrip()
+    return head[:1] in _DOUBLE_OPEN + '"'
+
+
+def _scan(text: str, p0: int, p1: int, carry, continues: bool):
+    """Quotes closed in the paragraph ``[p0, p1)``; an open one that goes on is carried."""
+    stack: list[tuple[int, str, list]] = []  # (inner start, mark family, spans so far)
+    if carry:
+        stack.append((carry[0], carry[1], carry[2]))
+    out: list[Quote] = []
+    for m in _MARKS.finditer(text, p0, p1):
+        ch, i = m.group(0), m.start()
+        if carry and i == _first_mark(text, p0) and ch in _DOUBLE_OPEN + '"':
+            carry = None  # the continuation's opening mark
+            stack[-1][2].append(i + 1)
+            continue
+        role = _role(text, i, ch, stack)
+        if role == "open":
+            family = "low" if ch == "„" else "d" if ch in _DOUBLE_OPEN + '"' else "s"
+            stack.append((i + 1, family, []))
+        elif role == "close":
+            start, family, marks = stack.pop()
+            out.append(_quote(text, start, i, marks))
+    open_double = [s for s in stack if s[1] in ("d", "low")]
+    if open_double and continues:
+        start, family, marks = open_double[0]
+        marks.append(-p1)  # a paragraph end inside the quote
+        return out, (start, family, marks)
+    if open_double and text[open_double[0][0] - 1:open_double[0][0]] and \
+            not text[p0:open_double[0][0] - 1].strip():
+        out.append(_quote(text, open_double[0][0], len(text[:p1].rstrip()), open_double[0][2]))
+    return out, None
+
+
+def _first_mark(text: str, p0: int) -> int:
+    return p0 + len(text[p0:]) - len(text[p0:].lstrip())
+
+
+def _role(text: str, i: int, ch: str, stack) -> str | None:
+    prev, nxt = text[i - 1:i], text[i + 1:i + 2]
+    top = stack[-1][1] if stack else None
+    if ch == "“" and top == "low":  # „...“
+        return "close"
+    if ch in _DOUBLE_OPEN:
+        return "open"
+    if ch in _DOUBLE_CLOSE:
+        return "close" if top in ("d", "low") else None
+    if ch in _SINGLE_OPEN:
+        return "open" if not prev.isalnum() and nxt and not nxt.isspace() else None
+    if ch == '"':
+        if top == "d" and prev and not prev.isspace():
+            return "close"
+        return "open" if nxt and not nxt.isspace() else None
+    # ’ and ': an apostrophe between letters, else a single closing (or opening) mark
+    if prev.isalpha() and nxt.isalpha():
+        return None
+    if top == "s" and prev and not prev.isspace():
+        return "close"
+    if ch == "'" and (not prev or not prev.isalnum()) and nxt and nxt.isalpha():
+        return "open"
+    return None
+
+
+def _quote(text: str, start: int, end: int, marks: list) -> Quote:
+    spans, at = [], start
+    for mark in marks:  # paragraph breaks (negative: the paragraph's end) then reopenings
+        if mark < 0:
+            spans.append((at, len(text[:-mark].rstrip())))
+        else:
+            at = mark
+    spans.append((at, end))
+    inner = "\n\n".join(text[s:e].strip() for s, e in spans)
+    return Quote(start, end, inner, spans=spans)
+
+
+def _nest(quotes: list[Quote]) -> None:
+    for i, q in enumerate(quotes):
+        outer = [j for j, o in enumerate(quotes) if j != i and o.start <= q.start and q.end <= o.end]
+        q.parent = outer[-1] if outer else None
+
+
+def _kind(text: str, lang: str, q: Quote, headings) -> str:
+    if q.parent is not None or any(s <= q.start < e for s, e in headings):
+        return "partial"
+    head = text[:q.start - 1].rstrip()
+    if not head or head[-1] in ".!?:\n" or text[q.start - 2:q.start - 1] == "\n":
+        return "full"
+    if head.endswith(",") and vocab.ending_regex(lang, "reporting_verbs").search(head[:-1]):
+        return "full"
+    return "partial"

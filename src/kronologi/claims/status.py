@@ -1,0 +1,88 @@
+"""A figure's status: ``reported``, ``retracted``, ``denied`` or ``projected``.
+
+* retracted: the old value of a correction (``dikoreksi menjadi 125 orang, turun dari
+  angka 174``; ``lowered the toll to 125 from 174``), the object of a withdrawal
+  (``mencabut pernyataan yang mengatakan lebih dari 90 orang tewas``), a figure
+  whose own clause says it was corrected (``174 yang kemudian diralat``), or the
+  figure a next sentence withdraws (``Angka itu kemudian diralat``: see ``figures``);
+* denied: the same with denial cues (``membantah``, ``denied``);
+* projected: a future or planned number (``akan dikerahkan 1.000 personel``).
+
+A cue before the figure does not reach it across a new-value word (``menjadi``,
+``to``) or another reporting verb.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kronologi.claims import vocab
+
+
+def status(text: str, lang: str, start: int, end: int, sent: tuple[int, int], clause: tuple[int, int]) -> str:
+    """The status of the figure ``text[start:end]`` in sentence ``sent``; ``clause`` is its window."""
+    if old_value(text, lang, start, sent):
+        return "retracted"
+    for key, label in (("retraction_cues", "retracted"), ("denial_cues", "denied")):
+        if _reaches(text, lang, key, sent[0], start) or _in_clause(text, lang, key, end, clause[1]):
+            return label
+    return "projected" if _projected(text, lang, start, end, clause) else "reported"
+
+
+_RELATIVE = re.compile(r"(?i)(?<![\w])(?:yang|which|that|who)(?![\w])")
+_NEAR = 4  # words a future cue may stand before the figure ("akan segera mengerahkan 3.000 tentara")
+
+
+def _projected(text: str, lang: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """A future cue close before the figure, or right after it before any relative clause of its noun.
+
+    Inside a relative clause (``misi yang melibatkan hingga 1.500 tentara akan berakhir``) what follows
+    is the main clause's; far before it (``expected to win ... against five challengers``) the cue is
+    another verb's.
+    """
+    floor, stop = clause[0], clause[1]
+    for m in _RELATIVE.finditer(text, clause[0], start):
+        floor, stop = m.end(), end
+    relative = _RELATIVE.search(text, end, stop)
+    stop = relative.start() if relative else stop
+    for cue in vocab.regex(lang, "projection_cues").finditer(text, floor, stop):
+        if cue.start() >= end or len(text[cue.end():start].split()) <= _NEAR:
+            return True
+    return False
+
+
+def old_value(text: str, lang: str, start: int, sent: tuple[int, int]) -> bool:
+    """The value a correction moved away from: after ``dari``/``from``, in a sentence with a retraction cue."""
+    if not _from_regex(lang).search(text[max(sent[0], start - 25):start]):
+        return False
+    return bool(vocab.regex(lang, "retraction_cues").search(text, sent[0], sent[1]))
+
+
+@functools.lru_cache(maxsize=None)
+def _from_regex(lang: str) -> re.Pattern[str]:
+    words = vocab.alternation(vocab.phrases(lang, "change_from"))
+    return re.compile(rf"(?i)(?<![\w])(?:{words})(?:\s+(?:angka|the\s+figure\s+of|the\s+previous|an\s+earlier))?\s+$")
+
+
+def _reaches(text: str, lang: str, key: str, floor: int, start: int) -> bool:
+    cues = list(vocab.regex(lang, key).finditer(text, floor, start))
+    if not cues:
+        return False
+    between = text[cues[-1].end():start]
+    if vocab.regex(lang, "new_value").search(between):
+        return False
+    return not any(not re.search(r"(?i)(?:yang|that|which|who)\s+$", between[:m.start()])
+                   for m in vocab.regex(lang, "reporting_verbs").finditer(between))
+
+
+def _in_clause(text: str, lang: str, key: str, end: int, stop: int) -> bool:
+    return bool(vocab.regex(lang, key).search(text, end, stop))
+
+
+def withdrawn_after(text: str, lang: str, start: int, end: int) -> str | None:
+    """``angka itu kemudian diralat``: the status words after a mention of a figure give it, or None."""
+    for key, label in (("retraction_cues", "retracted"), ("denial_cues", "denied")):
+        if vocab.regex(lang, key).search(text, start, end):
+            return label
+    return None

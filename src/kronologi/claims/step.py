@@ -1,0 +1,76 @@
+"""The pipeline step ``claims``: a document's quotes (with speakers) and figures.
+
+Quotes come first: a figure inside a quote is claimed by the quote's speaker.
+``doc.quotes`` and ``doc.figures`` get one dict per item, with the contract's
+per-document fields (offsets into ``doc.text``, ``sentence``, and for figures
+``value``, ``low``, ``high``, ``qualifier``, ``category``, ``unit``, ``subject``,
+``claimant``, ``via``, ``as_of``, ``status``; for quotes ``text``, ``speaker_name``,
+``kind``, ``via``) plus how each was found (``cue``, ``how``, ``claimant_how``...).
+Ids, stories and the ledger come later, across documents (``ledger.build_ledger``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from kronologi.claims.context import Context
+from kronologi.claims.dating import HOME_ZONE
+from kronologi.claims.figures import find_figures
+from kronologi.claims.quotes import find_quotes
+from kronologi.claims.speakers import attribute
+from kronologi.document import Document
+
+
+class ClaimsStep:
+    name = "claims"
+    version = "1"
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
+        self.zone = (options or {}).get("dates_zone", HOME_ZONE)
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.text.strip():
+            doc.figures, doc.quotes = [], []
+            return doc
+        claims = read_claims(doc, self.zone)
+        doc.quotes, doc.figures = claims["quotes"], claims["figures"]
+        return doc
+
+
+def read_claims(doc: Document, zone: str = HOME_ZONE) -> dict[str, list[dict[str, Any]]]:
+    """The quotes and figures of one document (the step's work, without touching ``doc``).
+
+    Reads ``doc.text``, ``sentences``, ``headings``, ``times`` (run the dates step first),
+    ``mentions`` (entity mentions, if the entities step ran: speakers then come from them),
+    ``credits`` and ``published``.
+    """
+    lang = doc.language or "id"
+    headings = [(h.start, h.end) for h in doc.headings]
+    ctx = Context(doc.text, lang, [(s.start, s.end) for s in doc.sentences], doc.times, doc.mentions, doc.credits,
+                  zone)
+    quotes = attribute(ctx, find_quotes(doc.text, ctx.lang, headings), headings)
+    figures = find_figures(ctx, quotes, doc.published, headings)
+    return {"quotes": quotes, "figures": figures}
+
+
+def read_text(text: str, lang: str, published: str | None = None, credits: list[str] = (),
+              headings: list[tuple[int, int]] = ()) -> dict[str, list[dict[str, Any]]]:
+    """The quotes and figures of a plain text (paragraphs separated by a blank line).
+
+    Sentences and time expressions are found here (``kronologi.text``, ``kronologi.temporal``),
+    resolved against ``published``: the same reading the pipeline gives a document.
+    """
+    from kronologi.temporal import tag
+    from kronologi.text.sentences import split_sentences
+
+    sentences = split_sentences(text, lang)
+    starts = [s for s, _ in sentences]
+    times = []
+    for tm in tag(text, lang, published):
+        index = max(0, bisect.bisect_right(starts, tm.start) - 1) if sentences else None
+        times.append({**tm.to_dict(), "sentence": index})
+    ctx = Context(text, lang, sentences, times, (), list(credits))
+    quotes = attribute(ctx, find_quotes(text, ctx.lang, list(headings)), list(headings))
+    return {"quotes": quotes, "figures": find_figures(ctx, quotes, published, list(headings))}

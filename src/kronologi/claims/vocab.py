@@ -1,0 +1,111 @@
+"""The claims section of the language packs (``langs/<lang>/claims.yaml``), compiled lazily.
+
+Every vocabulary becomes, on first use and once per process, either a frozenset
+of lower-cased phrases or one case-insensitive regex that matches any of them on
+word boundaries (longest first, any run of spaces inside a phrase). Nothing is
+compiled at import time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from kronologi import langs
+
+TOPIC = "claims"
+
+
+def pack(lang: str | None) -> dict[str, Any]:
+    """The parsed claims pack of ``lang`` (``id`` for anything unsupported)."""
+    return langs.load(langs.normalise_lang(lang), TOPIC)
+
+
+def section(lang: str | None, key: str) -> Any:
+    return pack(lang).get(key)
+
+
+@functools.lru_cache(maxsize=None)
+def phrases(lang: str, key: str, sub: str | None = None) -> tuple[str, ...]:
+    """A vocabulary as lower-cased phrases, longest first (``sub``: a key inside a mapping)."""
+    data = pack(lang).get(key) or []
+    if sub is not None:
+        data = (data or {}).get(sub) or []
+    return tuple(sorted({str(p).lower() for p in data}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def wordset(lang: str, key: str) -> frozenset[str]:
+    return frozenset(phrases(lang, key))
+
+
+def alternation(items) -> str:
+    """A regex alternation of phrases: spaces match any whitespace, longest first."""
+    ordered = sorted(set(items), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def bounded(body: str) -> str:
+    return rf"(?<![\w$€£]){body}(?![\w])" if body else r"(?!x)x"
+
+
+@functools.lru_cache(maxsize=None)
+def regex(lang: str, key: str, sub: str | None = None) -> re.Pattern[str]:
+    """One word-bounded, case-insensitive pattern matching any phrase of a vocabulary."""
+    return re.compile(bounded(f"(?:{alternation(phrases(lang, key, sub))})"), re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def ending_regex(lang: str, key: str, sub: str | None = None) -> re.Pattern[str]:
+    """A phrase of the vocabulary that ends a text (only spaces after it)."""
+    body = alternation(phrases(lang, key, sub))
+    return re.compile(rf"(?<![\w$€£])(?:{body})\s*$" if body else r"(?!x)x", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def starting_regex(lang: str, key: str, sub: str | None = None) -> re.Pattern[str]:
+    """A phrase of the vocabulary that starts a text (after spaces)."""
+    body = alternation(phrases(lang, key, sub))
+    return re.compile(rf"\s*(?:{body})(?!\w)" if body else r"(?!x)x", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def mapping(lang: str, key: str) -> tuple[tuple[str, str], ...]:
+    """A ``{label: [phrases]}`` section as ``(phrase, label)`` pairs, longest phrase first."""
+    pairs = {}
+    for label, items in (pack(lang).get(key) or {}).items():
+        for item in items or []:
+            pairs.setdefault(str(item).lower(), str(label))
+    return tuple(sorted(pairs.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
+def labelled_regex(lang: str, key: str) -> re.Pattern[str]:
+    """One pattern over a ``{label: [phrases]}`` section; ``label_of`` names the match."""
+    return re.compile(bounded(f"(?:{alternation(p for p, _ in mapping(lang, key))})"), re.IGNORECASE)
+
+
+def label_of(lang: str, key: str, found: str) -> str | None:
+    """The label of a phrase found by ``labelled_regex`` (spaces normalised)."""
+    return dict(mapping(lang, key)).get(" ".join(found.lower().split()))
+
+
+@functools.lru_cache(maxsize=None)
+def categories(lang: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """``{kind: {phrase: category}}`` for kinds ``predicates``, ``nouns`` and ``tolls``."""
+    out: dict[str, dict[str, str]] = {"predicates": {}, "nouns": {}, "tolls": {}}
+    for category, kinds in (pack(lang).get("categories") or {}).items():
+        for kind, items in (kinds or {}).items():
+            for item in items or []:
+                out[kind].setdefault(str(item).lower(), category)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def category_regex(lang: str, kind: str) -> re.Pattern[str]:
+    return re.compile(bounded(f"(?:{alternation(categories(lang)[kind])})"), re.IGNORECASE)
+
+
+def category_of(lang: str, kind: str, found: str) -> str | None:
+    return categories(lang)[kind].get(" ".join(found.lower().split()))

@@ -1,0 +1,128 @@
+"""The figure ledger across documents: groups, relations, copies counted once, quotes linked, Markdown."""
+
+from __future__ import annotations
+
+from kronologi.claims.ledger import FIGURE_FIELDS, QUOTE_FIELDS, anchor, build_ledger
+from kronologi.claims.render import ledger_markdown
+from kronologi.claims.step import ClaimsStep
+from kronologi.document import Document, Sentence, SharedPassage
+from kronologi.temporal import tag
+from kronologi.text.sentences import split_sentences
+
+
+def _doc(doc_id: str, text: str, published: str | None, lang: str = "id", outlet: str | None = None,
+         **extra) -> Document:
+    doc = Document(id=doc_id, source_path=f"{doc_id}.txt", format="text", raw_text=text, text=text,
+                   language=lang, published=published, outlet=outlet or doc_id, **extra)
+    doc.sentences = [Sentence(s, e) for s, e in split_sentences(text, lang)]
+    starts = [s.start for s in doc.sentences]
+    doc.times = [{**tm.to_dict(), "sentence": max(i for i, s in enumerate(starts) if s <= tm.start)}
+                 for tm in tag(text, lang, published)]
+    return ClaimsStep({})(doc)
+
+
+def _rows(ledger, figures):
+    by_id = {f["id"]: f for f in figures}
+    return {(r["category"], r["subject"]): (r["relation"], [by_id[i]["value"] for i in r["figures"]]) for r in ledger}
+
+
+def test_claims_ledger_agreement_update_contradiction_retraction() -> None:
+    docs = [
+        _doc("a", "Sebanyak 5.800 orang ditahan, kata kepresidenan pada Minggu (9/1/2022). "
+                  "Sebanyak 2.500 tentara tiba pada Minggu (9/1/2022).", "2022-01-09T20:00+07:00"),
+        _doc("b", "Hampir 8.000 orang telah ditahan, kata Kementerian Dalam Negeri pada Senin (10/1/2022). "
+                  "Misi itu melibatkan hingga 2.030 tentara, kata Tokayev pada Minggu (9/1/2022).",
+             "2022-01-10T09:00+07:00"),
+        _doc("c", "Para pejabat mengatakan 16 petugas keamanan tewas. Kementerian mencabut pernyataan yang "
+                  "mengatakan lebih dari 164 orang tewas.", "2022-01-10T10:00+07:00"),
+        _doc("d", "Para pejabat mengatakan 16 petugas keamanan tewas.", "2022-01-11T10:00+07:00"),
+    ]
+    figures, quotes, ledger = build_ledger(docs, {d.id: "kz" for d in docs})
+    rows = _rows(ledger, figures)
+    assert rows[("detained", None)] == ("update", [5800, 8000])
+    assert rows[("troops", None)][0] == "contradiction"
+    assert rows[("killed", "security forces")] == ("agreement", [16, 16])
+    assert rows[("killed", None)] == ("retraction", [164])
+    assert all(r["story"] == "kz" and r["note"] for r in ledger)
+
+
+def test_claims_ledger_wire_copies_count_once() -> None:
+    wire = "Sebanyak 125 orang meninggal dunia, kata Kapolri. Angka tersebut merupakan hasil verifikasi bersama."
+    a = _doc("a", "Lead sendiri A.\n\n" + wire, "2022-10-03T07:20+07:00")
+    b = _doc("b", "Lead sendiri B yang lain.\n\n" + wire, "2022-10-03T08:05+07:00")
+    b.shared_passages = [SharedPassage("a", b.text.index(wire), len(b.text), a.text.index(wire), len(a.text), 2)]
+    a.shared_passages = [SharedPassage("b", a.text.index(wire), len(a.text), b.text.index(wire), len(b.text), 2)]
+    figures, _, ledger = build_ledger([a, b])
+    assert [f["origin"] for f in figures] == ["wire:a", "wire:a"]
+    (row,) = ledger
+    assert row["relation"] == "single" and "1 independent source" in row["note"]
+    c = _doc("c", "Sebanyak 125 orang meninggal dunia, kata polisi.", "2022-10-03T09:00+07:00")
+    figures, _, ledger = build_ledger([a, b, c])
+    assert ledger[0]["relation"] == "agreement" and "2 independent source" in ledger[0]["note"]
+
+
+def test_claims_ledger_duplicates() -> None:
+    text = "Sebanyak 7 orang ditangkap polisi."
+    a = _doc("a", text, "2022-01-06")
+    exact = _doc("b", text, "2022-01-06", duplicate_of="a", duplicate_kind="exact")
+    near = _doc("c", text + " Mereka diperiksa.", "2022-01-06", duplicate_of="a", duplicate_kind="near")
+    figures, _, ledger = build_ledger([a, exact, near])
+    assert [f["doc"] for f in figures] == ["a", "c"]
+    assert [f["origin"] for f in figures] == ["a", "a"]
+    assert ledger[0]["relation"] == "single"
+
+
+def test_claims_ledger_past_events_and_subsets_are_their_own_rows() -> None:
+    doc = _doc("a", "Polisi menyebut 127 orang meninggal dunia, termasuk dua polisi. Pada 2001, kericuhan "
+                    "serupa di Accra menewaskan 126 orang.", "2022-10-02")
+    figures, _, ledger = build_ledger([doc])
+    keys = {(r["category"], r["subject"], r["past_event"]) for r in ledger}
+    assert keys == {("killed", None, False), ("killed", None, True), ("killed", "police", False)}
+    part = next(f for f in figures if f["value"] == 2)
+    assert part["part_of"] == next(f["id"] for f in figures if f["value"] == 127)
+
+
+def test_claims_ledger_contract_fields_and_ids() -> None:
+    doc = _doc("a", "“Sebanyak 40 orang tewas,” kata Tokayev.", "2022-01-10")
+    figures, quotes, ledger = build_ledger([doc])
+    assert set(FIGURE_FIELDS) <= set(figures[0]) and figures[0]["id"] == "a#f1" and figures[0]["doc"] == "a"
+    assert set(QUOTE_FIELDS) <= set(quotes[0]) and quotes[0]["id"] == "a#q1" and quotes[0]["speaker"] is None
+    assert set(ledger[0]) >= {"id", "story", "category", "subject", "figures", "relation", "note"}
+
+
+def test_claims_ledger_quote_speaker_entity_from_mentions() -> None:
+    doc = _doc("a", "“Kami siap,” kata Tokayev.", "2022-01-10")
+    at = doc.text.index("Tokayev")
+    doc.mentions = [{"start": at, "end": at + 7, "text": "Tokayev", "type": "PER", "entity": "E12"}]
+    _, quotes, _ = build_ledger([doc])
+    assert quotes[0]["speaker"] == "E12"
+
+
+def test_claims_ledger_one_quote_in_two_languages_and_two_copies() -> None:
+    id1 = _doc("id1", "“Berdasarkan gelar perkara dan alat bukti yang cukup, kami menetapkan enam orang sebagai "
+                      "tersangka,” kata Kapolri Listyo Sigit Prabowo.", "2022-10-06")
+    en1 = _doc("en1", "“Based on the case review and sufficient evidence, we have named six suspects,” national "
+                      "police chief Listyo Sigit Prabowo said.", "2022-10-06", lang="en")
+    id2 = _doc("id2", "“Berdasarkan gelar perkara dan alat bukti yang cukup, kami menetapkan enam orang sebagai "
+                      "tersangka,” kata Listyo.", "2022-10-06")
+    other = _doc("en2", "“The stadium was not safe,” Listyo Sigit Prabowo said.", "2022-10-06", lang="en")
+    _, quotes, _ = build_ledger([id1, en1, id2, other])
+    assert [q["same_as"] for q in quotes] == [None, "id1#q1", "id1#q1", None]
+
+
+def test_claims_ledger_anchor_bare_weekdays() -> None:
+    assert anchor("XXXX-WXX-7", "2022-01-11") == "2022-01-09"
+    assert anchor("XXXX-WXX-2", "2022-01-11") == "2022-01-11"
+    assert anchor("2022-01", "2022-01-11") is None
+
+
+def test_claims_ledger_markdown() -> None:
+    docs = [_doc("a", "Sebanyak 5.800 orang ditahan, kata kepresidenan.", "2022-01-09", outlet="Warta"),
+            _doc("b", "Hampir 8.000 orang ditahan, kata Kementerian Dalam Negeri.", "2022-01-10", outlet="Kabar")]
+    figures, _, ledger = build_ledger(docs, {"a": "kz", "b": "kz"})
+    table = ledger_markdown(ledger, figures)
+    lines = table.splitlines()
+    assert lines[0] == "### Figures — kz"
+    assert lines[2] == "| quantity | value | qualifier | claimant | via | outlet | as_of | status | relation |"
+    assert "| detained | 5,800 | exact | kepresidenan | — | Warta | 2022-01-09 | reported | single |" in lines
+    assert "| — | <~ 8,000 | nearly | Kementerian Dalam Negeri | — | Kabar | 2022-01-10 | reported | update |" in lines
