@@ -80,4 +80,5 @@ def document_record(doc: Document) -> dict[str, Any]:
         "times": doc.times,
         "observed": doc.observed,
         "steps": doc.steps,
+        "failures": doc.failures,
     }

@@ -100,8 +100,9 @@ class Document:
     figures: list[dict[str, Any]] = field(default_factory=list)  # reported counts and amounts (kronologi.claims)
     quotes: list[dict[str, Any]] = field(default_factory=list)  # direct quotations (kronologi.claims)
     events: list[dict[str, Any]] = field(default_factory=list)  # sentence-level events (kronologi.events)
-    # provenance: the steps that ran, ``name@version``
+    # provenance: the steps that ran, ``name@version``, and those that failed on this document
     steps: list[str] = field(default_factory=list)
+    failures: list[dict[str, str]] = field(default_factory=list)  # {step, error}
 
     def observe(self, name: str, origin: str, value: Any) -> None:
         """Record a metadata value seen at one origin (metadata, html, text...)."""

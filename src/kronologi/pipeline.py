@@ -9,9 +9,12 @@ The pipeline is plain data (a list of step names plus options). Workers — this
 process, a process pool, Ray tasks — receive that config and build their own
 steps (``Pipeline.from_config``), so the same code runs everywhere.
 
-The step boundary is the one place where a failure on one document is caught:
-the document is turned into a Rejection with a ``failed.step.<name>`` reason and
-the corpus goes on.
+The step boundary is the one place where a failure on one document is caught.
+A failure in a step the document cannot do without (``clean``, ``language``,
+``sentences``) turns it into a Rejection with a ``failed.step.<name>`` reason;
+a failure in an enrichment step (dates, claims, events...) is recorded on the
+document (``failures``) and the document goes on without that layer. Either
+way the corpus goes on.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ STEPS: dict[str, str] = {
     "claims": "kronologi.claims.step:ClaimsStep",
     "events": "kronologi.events.step:EventsStep",
 }
+REQUIRED_STEPS = frozenset({"clean", "language", "sentences"})  # without these there is no usable document
 DEFAULT_STEPS = ("clean", "language", "sentences", "dates", "claims", "events")
 
 
@@ -85,7 +89,11 @@ class Pipeline:
             try:
                 result = step(doc)
             except Exception as exc:  # the step boundary: record, never stop the corpus
-                return Rejection(_where(doc), f"failed.step.{step.name}: {type(exc).__name__}: {exc}")
+                error = f"{type(exc).__name__}: {exc}"
+                if step.name in REQUIRED_STEPS:
+                    return Rejection(_where(doc), f"failed.step.{step.name}: {error}")
+                doc.failures.append({"step": f"{step.name}@{step.version}", "error": error})
+                continue
             if isinstance(result, Drop):
                 return Rejection(_where(doc), result.reason)
             doc = result

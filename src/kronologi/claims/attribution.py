@@ -112,6 +112,8 @@ def _first_verb(text: str, lang: str, start: int, end: int) -> int | None:
 
 def after(text: str, lang: str, pos: int, limit: int) -> Attribution | None:
     """An attribution right after ``pos``: ``, kata X``, ``katanya``, ``, X said``, ``menurut X``."""
+    if pos >= limit:  # the quote ends its paragraph: nothing follows it
+        return None
     m = _post_regex(lang).match(text, pos, limit)
     if m:
         if m.group("nya"):

@@ -105,7 +105,10 @@ def usable_times(times: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for tm in times:
         found = event_date(tm.get("value")) if tm.get("type") in USABLE_TYPES else None
         if found:
-            first, last = bounds(*found)
+            try:
+                first, last = bounds(*found)
+            except ValueError:  # a value naming no real day (an impossible date in the text)
+                continue
             if found[1] == "week" and str(tm.get("value", "")).endswith("-WE"):
                 first = date.fromisoformat(found[0])
             out.append({**tm, "date": found[0], "precision": found[1], "first": first, "last": last})

@@ -111,7 +111,8 @@ class Resolver:
         if "holiday" in f:
             f["month"], f["day"] = (int(x) for x in f["holiday"].split("-"))
         if "day" in f and "month" in f:
-            return self._with_time(tm, self._day_month(tm))
+            day_value = self._day_month(tm)
+            return self._with_time(tm, day_value) if day_value else None  # "30 Februari" is no date
         if "month" in f:
             return DATE, self._month(tm), "month"
         if "day" in f:
@@ -139,6 +140,8 @@ class Resolver:
             year = self.ref.year + f["yrel"]
         if year is None:
             year = self._year_of_day(tm, month, day)
+        if not values.make_date(year if year is not None else 2000, month, day):  # 2000: a leap year
+            return None
         if year is None:
             return f"XXXX-{month:02d}-{day:02d}"
         return f"{year:04d}-{month:02d}-{day:02d}"
@@ -148,6 +151,8 @@ class Resolver:
             return None
         cands = [d for y in (self.today.year - 1, self.today.year, self.today.year + 1)
                  if (d := values.make_date(y, month, day))]
+        if not cands:  # 29 February far from a leap year
+            return None
         weekday = tm.fields.get("weekday")
         if weekday and any(d.isoweekday() == weekday for d in cands):
             cands = [d for d in cands if d.isoweekday() == weekday]
