@@ -25,6 +25,7 @@ from kronologi.corpus.boilerplate import repeated_lines
 from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
 from kronologi.claims.ledger import build_ledger
+from kronologi.entities.resolve import resolve
 from kronologi.events.merge import merge_events
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
@@ -119,10 +120,28 @@ def _corpus_passes(store: Store, docs: list[Document]) -> Chronicle:
     store.put_decisions("reference", _sibling_dates(docs))
     stories = _story_pass(store, docs)
     story_of = {d.id: d.story for d in docs if d.story}
+    entities = resolve(docs)  # sets mention["entity"], which events and quotes then refer to
+    _events_to_entities(docs)
     events = merge_events(docs, story_of) if any(d.events for d in docs) else []
     figures, quotes, ledger = build_ledger(docs, story_of)
-    return Chronicle(documents=docs, stories=[_story_record(s) for s in stories], events=events,
-                     figures=figures, quotes=quotes, ledger=ledger)
+    return Chronicle(documents=docs, stories=[_story_record(s) for s in stories], entities=entities,
+                     events=events, figures=figures, quotes=quotes, ledger=ledger)
+
+
+def _events_to_entities(docs: list[Document]) -> None:
+    """Per-document events name their actors and place by mention index; now that mentions
+    have entity ids, refer to those (the same entity across documents)."""
+    for doc in docs:
+        for ev in doc.events:
+            ev["actors"] = list(dict.fromkeys(_entity_of(doc, a) for a in ev.get("actors") or ()))
+            ev["actors"] = [a for a in ev["actors"] if a]
+            ev["location"] = _entity_of(doc, ev.get("location"))
+
+
+def _entity_of(doc: Document, ref) -> str | None:
+    if isinstance(ref, int) and 0 <= ref < len(doc.mentions):
+        return doc.mentions[ref].get("entity")
+    return ref if isinstance(ref, str) else None
 
 
 def _story_record(story) -> dict:

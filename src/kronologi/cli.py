@@ -22,6 +22,7 @@ def main() -> None:
       build   read files, folders or stdin and write the chronicle and its views
       clean   show how one article is cleaned: text, title, dateline, removed lines
       dates   tag and resolve the temporal expressions of a plain text (JSON)
+      ner     tag the tokens of a CoNLL file with PER, ORG, LOC (IOB2)
       schema  print the JSON Schema of chronicle.json
     """
 
@@ -145,6 +146,35 @@ def dates(path: str, reference: str | None, lang: str | None) -> None:
         raise click.BadParameter(str(exc), param_hint="--reference-date") from exc
     lang = lang or langs.normalise_lang(identify(text)[0])
     click.echo(json.dumps([tm.to_dict() for tm in tag(text, lang, ref)], ensure_ascii=False, indent=1))
+
+
+@main.command()
+@click.option("--conll", "path", required=True, metavar="FILE|-",
+              type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+              help="CoNLL input: one token per line (first column), blank line between sentences; - for stdin.")
+@click.option("--lang", type=click.Choice(["id", "en"]), help="Language of the tokens (default: detected).")
+def ner(path: str, lang: str | None) -> None:
+    """Tag named entities in a CoNLL file and print it with the IOB2 tag appended.
+
+    Every input line is printed as it was, with a tab and the predicted tag
+    (B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC or O) appended; blank lines
+    stay blank. Other columns are kept and ignored.
+    """
+    from kronologi import langs
+    from kronologi.ner import tag_sentences
+    from kronologi.ner.conll import tag_conll, tokens
+    from kronologi.text.langid import identify
+
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    text = data.decode("utf-8-sig", errors="replace")
+    lang = lang or langs.normalise_lang(identify(" ".join(tokens(text)[:400]))[0])
+    try:
+        tagged = tag_conll(text, lambda sents: tag_sentences(sents, lang))
+    except KronologiError as exc:
+        raise click.ClickException(f"{exc} (--lang id forces the Indonesian model)") from exc
+    out = click.get_binary_stream("stdout")
+    out.write(tagged.encode("utf-8"))
+    out.flush()
 
 
 @main.command()

@@ -84,3 +84,11 @@ def test_entities_building_blocks():
     defs = find_definitions("Dana Moneter Internasional (IMF) dan CSTO (Collective Security Treaty Organization).")
     assert [(a, l) for a, l, _, _ in defs] == [("IMF", "Dana Moneter Internasional"),
                                               ("CSTO", "Collective Security Treaty Organization")]
+
+
+def test_entities_first_name_and_nickname_join_the_full_name():
+    doc = _doc("a", "Kapolri Listyo Sigit Prabowo tiba. Listyo mengatakan ... Presiden Joko Widodo dan Jokowi.",
+               {"Listyo Sigit Prabowo": "PER", "Listyo": "PER", "Joko Widodo": "PER", "Jokowi": "PER"})
+    names = _by_name(resolve([doc]))
+    assert set(names) == {"Listyo Sigit Prabowo", "Joko Widodo"}
+    assert "Jokowi" in names["Joko Widodo"]["aliases"]

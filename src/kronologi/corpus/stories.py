@@ -271,11 +271,10 @@ def _terms(words: list[str], idf: dict[str, float]) -> Counter:
 
 
 def _names(doc: Document, namelike: frozenset[str]) -> set[str]:
-    """Entity ids the article mentions; without mentions, its name-like words (one by
-    one: "Stadion Kanjuruhan" and "Kanjuruhan Stadium" share "kanjuruhan")."""
-    if doc.mentions:
-        return {str(m.get("entity") or m["text"]).lower() for m in doc.mentions}
-    return {m.group().lower() for m in _NAME.finditer(doc.text)} & namelike
+    """The article's name-like words, one by one ("Stadion Kanjuruhan" and "Kanjuruhan
+    Stadium" share "kanjuruhan"), and the entity ids of its mentions once resolved."""
+    words = {m.group().lower() for m in _NAME.finditer(doc.text)} & namelike
+    return words | {f"entity:{m['entity']}" for m in doc.mentions if m.get("entity")}
 
 
 def _namelike(docs: list[Document]) -> frozenset[str]:

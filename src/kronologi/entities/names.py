@@ -23,9 +23,11 @@ def norm(name: str) -> str:
 def _title_pattern() -> re.Pattern[str]:
     titles = langs.all_words("entities", "titles")
     links = langs.all_words("entities", "title_links")
+    prefixes = langs.all_words("entities", "title_prefixes")
     alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     link = "|".join(re.escape(t) for t in sorted(links, key=len, reverse=True))
-    return re.compile(rf"^(?:(?:{alt})(?:\s+(?:{link}))?\s+)+", re.IGNORECASE)
+    pre = "|".join(re.escape(t) for t in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{pre})\s+)?(?:(?:{alt})(?:\s+(?:{link}))?\s+)+", re.IGNORECASE)
 
 
 def split_role(mention: str) -> tuple[str, str | None]:

@@ -6,9 +6,12 @@ of an acronym is its expansion when the texts define it (``CSTO`` ↔
 ``Organisasi Perjanjian Keamanan Kolektif``). Groups are then merged, never
 across types and never on a shared token alone:
 
-* a person's short form joins the one full name it ends with (``Tokayev`` ->
-  ``Kassym-Jomart Tokayev``), preferring a full name seen in the same document,
-  and stays apart when several full names fit;
+* a person's short form joins the one full name it starts or ends (``Tokayev``
+  -> ``Kassym-Jomart Tokayev``; ``Listyo`` -> ``Listyo Sigit Prabowo``, as
+  Indonesian news writes first names), preferring a full name seen in the same
+  document, and stays apart when several full names fit;
+* a known nickname joins its full name (``Jokowi`` -> ``Joko Widodo``: the
+  packs' ``nicknames``);
 * a rare spelling variant within a small edit distance joins the frequent form
   (``Yokayev`` -> ``Tokayev``), except forms that differ by a feminine ending.
 
@@ -17,10 +20,12 @@ The canonical name is the fullest form seen; aliases are every surface form.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from kronologi import langs
 from kronologi.entities.acronyms import find_definitions
 from kronologi.entities.gazetteer import lookup
 from kronologi.entities.names import norm, split_role
@@ -72,6 +77,8 @@ def _add(groups, doc_id: str, mention: dict[str, Any], expansions: dict[str, str
     kind, canonical = _key(name, mention["type"], expansions)
     group = groups.setdefault((kind, norm(canonical)), _Group((kind, norm(canonical)), kind))
     group.names[name] += 1
+    if kind == "PER" and norm(canonical) != norm(name):
+        group.names[canonical] += 0  # the full name of a nickname
     if kind == "ORG" and canonical != name:
         group.names[canonical] += 0  # the expansion, written where the text defines the acronym
     mention["role"] = role
@@ -81,12 +88,26 @@ def _add(groups, doc_id: str, mention: dict[str, Any], expansions: dict[str, str
 
 
 def _key(name: str, kind: str, expansions: dict[str, str]) -> tuple[str, str]:
+    full = nicknames().get(norm(name))
+    if full and kind == "PER":
+        return kind, full
     place = lookup(name)
     if place and kind != "PER":
         return "LOC", place
     if kind == "ORG" and name in expansions:
         return "ORG", expansions[name]
     return kind, name
+
+
+@functools.lru_cache(maxsize=1)
+def nicknames() -> dict[str, str]:
+    """``{normalised nickname: full name}`` from the packs (``entities.yaml``: ``nicknames``)."""
+    out: dict[str, str] = {}
+    for lang in langs.SUPPORTED:
+        for full, aliases in (langs.load(lang, "entities").get("nicknames") or {}).items():
+            for alias in aliases or []:
+                out[norm(alias)] = full
+    return out
 
 
 def _find(parent, key):
@@ -105,7 +126,8 @@ def _merge_short_forms(groups: dict, parent: dict) -> None:
     for short in people:
         if len(short.tokens) != 1:
             continue
-        fits = [g for g in people if len(g.tokens) > 1 and g.tokens[-1] == short.tokens[0]]
+        # the surname ("Tokayev") or, as Indonesian news does, the first name ("Listyo")
+        fits = [g for g in people if len(g.tokens) > 1 and short.tokens[0] in (g.tokens[0], g.tokens[-1])]
         target = _one(fits, short)
         if target:
             _union(parent, short.key, target.key)

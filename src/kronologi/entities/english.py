@@ -1,0 +1,99 @@
+"""English named entities by rule, until an English model can be trained here.
+
+No trustworthy English NER model is installable from the registries this
+project may use (the spaCy English pipelines found there are third-party
+re-uploads), and no open English NER corpus is reachable offline, so English
+mentions come from rules that are right often enough for news:
+
+* a *candidate* is a run of capitalised tokens (``of``, ``de``, ``bin`` allowed
+  inside), minus a leading title, which becomes the mention's role;
+* a known place (the gazetteer) is LOC; a run ending in an organisation word
+  (``Police``, ``Ministry``, ``Association``) or an acronym of capitals is ORG;
+* a run of two to four words after a title, or before a reporting verb, or
+  shaped like a personal name, is PER; a lone capitalised word is left out
+  (entity resolution joins a surname to its full name).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from kronologi import langs
+from kronologi.entities.gazetteer import lookup
+from kronologi.entities.names import split_role
+
+_TOKEN = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]|[a-z]+")
+_REPORTING = re.compile(r"\s*,?\s*(?:said|says|told|added|asked|wrote|announced|confirmed|denied)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return (langs.words("en", "entities", "org_words"), langs.words("en", "entities", "not_name_starts"),
+            langs.words("en", "entities", "name_links"))
+
+
+def english_mentions(text: str, sentences: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """PER / ORG / LOC mentions of an English text, with offsets and sentence indices."""
+    out = []
+    for index, (start, end) in enumerate(sentences or [(0, len(text))]):
+        for s, e in _runs(text, start, end):
+            mention = _classify(text, s, e, end)
+            if mention:
+                mention["sentence"] = index if sentences else None
+                out.append(mention)
+    return out
+
+
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with linking words inside) in one sentence."""
+    _, not_starts, links = _vocab()
+    runs, current = [], []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        capital = word[0].isupper() and not (not current and m.start() == start and word.lower() in not_starts)
+        gap = text[current[-1][1]:m.start()] if current else ""
+        if capital and (not current or gap in (" ", "-")):
+            current.append((m.start(), m.end()))
+        elif current and word in links and gap == " ":
+            current.append((m.start(), m.end(), "link"))
+        else:
+            runs.append(current)
+            current = [(m.start(), m.end())] if capital else []
+    runs.append(current)
+    out = []
+    for run in runs:
+        while run and len(run[-1]) == 3:  # a run never ends on a linking word
+            run.pop()
+        if run:
+            out.append((run[0][0], run[-1][1]))
+    return out
+
+
+def _classify(text: str, s: int, e: int, sentence_end: int) -> dict[str, Any] | None:
+    surface = text[s:e]
+    name, role = split_role(surface)
+    offset = s + surface.index(name) if role else s
+    words = name.split()
+    orgs, not_starts, _ = _vocab()
+    if words and words[0].lower() in not_starts and len(words) > 1:
+        name, offset, words = " ".join(words[1:]), offset + len(words[0]) + 1, words[1:]
+    if not words or (len(words) == 1 and words[0].lower() in not_starts):
+        return None
+    kind = _kind(text, name, words, role, offset + len(name), sentence_end, orgs)
+    if kind is None:
+        return None
+    return {"start": offset, "end": offset + len(name), "text": name, "type": kind, "source": "rules.en",
+            **({"role": role} if role else {})}
+
+
+def _kind(text, name, words, role, end, sentence_end, orgs) -> str | None:
+    if lookup(name) or words[-1].lower() in langs.words("en", "entities", "loc_words"):
+        return "LOC"
+    if {words[0].lower(), words[-1].lower().rstrip(".")} & orgs or (name.isupper() and 2 <= len(name) <= 6):
+        return "ORG"
+    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+        if role or _REPORTING.match(text, end, sentence_end) or all(w[1:].islower() or "-" in w for w in words):
+            return "PER"
+    return None

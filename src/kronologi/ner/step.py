@@ -1,0 +1,64 @@
+"""The pipeline step ``entities``: named-entity mentions of the cleaned text, from the packaged model.
+
+Each sentence of ``doc.sentences`` is tokenized with Kronologi's tokenizer (the
+offsets index into ``doc.text``), tagged by the model for the document's
+language, and every PER / ORG / LOC span becomes one mention in
+``doc.mentions``: ``{start, end, text, type, sentence, source: "model"}``.
+Mentions from other sources (gazetteers, rules) are kept; the step's own are
+replaced, so running it twice gives the same result.
+
+English has no packaged model (none trustworthy is installable here, and no
+open English NER data is reachable offline): it gets the mentions of the rules
+in ``kronologi.entities.english`` (source ``rules.en``). Other languages without
+a model are left as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kronologi import langs
+from kronologi.document import Document
+from kronologi.ner.model import has_model, tag_sentences
+from kronologi.ner.score import spans
+from kronologi.text.tokens import tokenize
+
+SOURCE = "model"
+ENGLISH_RULES = "rules.en"  # kronologi.entities.english, while no English model can be had
+
+
+class EntitiesStep:
+    name = "entities"
+    version = "1"
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        pass
+
+    def __call__(self, doc: Document) -> Document:
+        lang = langs.normalise_lang(doc.language)
+        kept = [m for m in doc.mentions if m.get("source") not in (SOURCE, ENGLISH_RULES)]
+        if not doc.text.strip():
+            doc.mentions = kept
+        elif has_model(lang):
+            doc.mentions = kept + find_mentions(doc, lang)
+        elif lang == "en":  # no English model can be had here yet: rules (kronologi.entities.english)
+            from kronologi.entities.english import english_mentions
+
+            doc.mentions = kept + english_mentions(doc.text, [(s.start, s.end) for s in doc.sentences])
+        else:
+            doc.mentions = kept
+        return doc
+
+
+def find_mentions(doc: Document, lang: str) -> list[dict[str, Any]]:
+    """The model's mentions in ``doc.text``, sentence by sentence, in text order."""
+    bounds = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+    offsets = [tokenize(doc.text, start, end) for start, end in bounds]
+    tagged = tag_sentences([[doc.text[s:e] for s, e in toks] for toks in offsets], lang)
+    mentions = []
+    for index, (toks, tags) in enumerate(zip(offsets, tagged, strict=True)):
+        for label, first, last in sorted(spans(tags), key=lambda span: span[1]):
+            start, end = toks[first][0], toks[last - 1][1]
+            mentions.append({"start": start, "end": end, "text": doc.text[start:end], "type": label,
+                             "sentence": index if doc.sentences else None, "source": SOURCE})
+    return mentions

