@@ -92,3 +92,14 @@ def test_entities_first_name_and_nickname_join_the_full_name():
     names = _by_name(resolve([doc]))
     assert set(names) == {"Listyo Sigit Prabowo", "Joko Widodo"}
     assert "Jokowi" in names["Joko Widodo"]["aliases"]
+
+
+def test_entities_types_are_settled_by_vote_and_surnames_propagate():
+    a = _doc("a", "Presiden Kassym-Jomart Tokayev tiba di Almaty. Tokayev berbicara. Kemudian Tokayev pergi.",
+             {"Presiden Kassym-Jomart Tokayev": "LOC", "Almaty": "LOC"})
+    a.mentions += [{"start": m.start(), "end": m.end(), "text": "Tokayev", "type": "PER"}
+                   for m in list(re.finditer("Tokayev", a.text))[1:2]]
+    names = _by_name(resolve([a]))
+    person = names["Kassym-Jomart Tokayev"]
+    assert person["type"] == "PER" and len(person["mentions"]) == 3  # the missed third "Tokayev" is found
+    assert names["Almaty"]["type"] == "LOC"

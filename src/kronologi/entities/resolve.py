@@ -28,7 +28,8 @@ from typing import Any, Iterable
 from kronologi import langs
 from kronologi.entities.acronyms import find_definitions
 from kronologi.entities.gazetteer import lookup
-from kronologi.entities.names import norm, split_role
+from kronologi.entities.names import norm
+from kronologi.entities.types import tidy
 
 
 @dataclass
@@ -53,10 +54,8 @@ def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
     docs = list(docs)
     expansions = _expansions(docs)
     groups: dict[tuple[str, str], _Group] = {}
-    for doc in docs:
-        for mention in doc.mentions:
-            if mention.get("type") in ("PER", "ORG", "LOC"):
-                _add(groups, doc.id, mention, expansions)
+    for doc, mention, name, role in tidy(docs):
+        _add(groups, doc.id, mention, name, role, expansions)
     parent = {key: key for key in groups}
     _merge_short_forms(groups, parent)
     _merge_variants(groups, parent)
@@ -72,8 +71,8 @@ def _expansions(docs) -> dict[str, str]:
     return {acr: forms.most_common(1)[0][0] for acr, forms in seen.items()}
 
 
-def _add(groups, doc_id: str, mention: dict[str, Any], expansions: dict[str, str]) -> None:
-    name, role = split_role(mention["text"])
+def _add(groups, doc_id: str, mention: dict[str, Any], name: str, role: str | None,
+         expansions: dict[str, str]) -> None:
     kind, canonical = _key(name, mention["type"], expansions)
     group = groups.setdefault((kind, norm(canonical)), _Group((kind, norm(canonical)), kind))
     group.names[name] += 1

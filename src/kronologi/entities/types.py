@@ -1,0 +1,102 @@
+"""Tidy model mentions before resolution: names, roles and one type per name.
+
+A statistical tagger labels the same name differently from one sentence to the
+next ("Tokayev" PER here, LOC there) and draws some spans too wide ("Perdana
+Menteri Armenia Nikol Pashinyan"). Before mentions are grouped:
+
+* the title is split off as the role, and a place or a linking word left at the
+  head of a person's name goes with it ("Armenia", "dari");
+* a mention that is no name (no capital letter, a quote mark) is dropped;
+* agencies and outlets of the packs are organisations;
+* every name takes the type most of its mentions have across the corpus, and a
+  one-word name that is the first or last word of a person's full name seen in
+  the corpus is a person — a vote over the corpus, not a merge of two names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from kronologi.clean.dateline import agencies
+from kronologi.entities.gazetteer import lookup
+from kronologi.entities.names import norm, split_role
+
+_LINKS = re.compile(r"^(?:dari|di|ke|oleh|untuk|of|from|the)\s+", re.IGNORECASE)
+
+
+def tidy(docs: list[Any]) -> list[tuple[Any, dict[str, Any], str, str | None]]:
+    """``(doc, mention, name, role)`` for every usable PER/ORG/LOC mention, types settled."""
+    items = []
+    for doc in docs:
+        _propagate(doc)
+        for mention in doc.mentions:
+            if mention.get("type") in ("PER", "ORG", "LOC"):
+                name, role = _name(mention)
+                if _is_name(name):
+                    items.append((doc, mention, name, role))
+    _vote(items)
+    return items
+
+
+def _propagate(doc: Any) -> None:
+    """One name, one reading per article: where a person's full name was found, the
+    same article's bare surname or first name is that person too, even where the
+    tagger missed it ("Mukhtar Ablyazov" ... "Ablyazov mendorong ...")."""
+    taken = [(m["start"], m["end"]) for m in doc.mentions]
+    parts = {w for m in doc.mentions if m.get("type") == "PER" and m.get("source") != "propagated"
+             for w in (lambda ws: {ws[0], ws[-1]} if len(ws) > 1 else set())(split_role(m["text"])[0].split())
+             if len(w) > 2 and w[0].isupper()}
+    for word in sorted(parts):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
+            if not any(s <= m.start() < e for s, e in taken):
+                doc.mentions.append({"start": m.start(), "end": m.end(), "text": word, "type": "PER",
+                                     "sentence": _sentence_of(doc, m.start()), "source": "propagated"})
+                taken.append((m.start(), m.end()))
+
+
+def _sentence_of(doc: Any, pos: int) -> int | None:
+    return next((i for i, s in enumerate(doc.sentences) if s.start <= pos < s.end), None)
+
+
+def _name(mention: dict[str, Any]) -> tuple[str, str | None]:
+    name, role = split_role(mention["text"])
+    name = _LINKS.sub("", name) if role else name
+    words = name.split()
+    rest = " ".join(words[1:])
+    if len(words) >= 3 and lookup(words[0]) and not lookup(rest):  # "Armenia Nikol Pashinyan", "Cina Wang Yi"
+        role = " ".join(filter(None, [role, words[0]]))
+        name = rest
+        if mention["type"] == "LOC":
+            mention["type"] = "PER"
+    return name, role
+
+
+def _is_name(name: str) -> bool:
+    return bool(name) and name[0].isupper() and any(ch.isalpha() for ch in name)
+
+
+def _vote(items: list[tuple[Any, dict[str, Any], str, str | None]]) -> None:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for _, mention, name, _ in items:
+        votes[norm(name)][mention["type"]] += 1
+    settled = {key: _winner(key, counts) for key, counts in votes.items()}
+    for key in settled:  # a full name whose surname stands alone as a person is a person
+        parts = key.split()
+        if len(parts) > 1 and settled.get(parts[-1]) == "PER" and not lookup(key):
+            settled[key] = "PER"
+    people = {tok for key, kind in settled.items() if kind == "PER" and len(key.split()) > 1
+              for tok in (key.split()[0], key.split()[-1])}
+    for _, mention, name, _ in items:
+        key = norm(name)
+        kind = settled[key]
+        if len(key.split()) == 1 and key in people and not lookup(name) and key not in agencies():
+            kind = "PER"
+        mention["type"] = kind
+
+
+def _winner(key: str, counts: Counter) -> str:
+    if key in agencies():
+        return "ORG"
+    return max(counts, key=lambda kind: (counts[kind], kind == "PER"))
