@@ -30,17 +30,19 @@ def tidy(docs: list[Any]) -> list[tuple[Any, dict[str, Any], str, str | None]]:
     """``(doc, mention, name, role)`` for every usable PER/ORG/LOC mention, types settled."""
     items = []
     for doc in docs:
-        _propagate(doc)
+        doc.mentions = [m for m in doc.mentions if m.get("source") != "propagated"]  # a re-run starts afresh
         for mention in doc.mentions:
             if mention.get("type") in ("PER", "ORG", "LOC"):
                 name, role = _name(mention)
                 if _is_name(name):
                     items.append((doc, mention, name, role))
     _vote(items)
+    for doc in docs:
+        items.extend((doc, m, m["text"], None) for m in _propagate(doc))
     return items
 
 
-def _propagate(doc: Any) -> None:
+def _propagate(doc: Any) -> list[dict[str, Any]]:
     """One name, one reading per article: where a person's full name was found, the
     same article's bare surname or first name is that person too, even where the
     tagger missed it ("Mukhtar Ablyazov" ... "Ablyazov mendorong ...")."""
@@ -48,12 +50,15 @@ def _propagate(doc: Any) -> None:
     parts = {w for m in doc.mentions if m.get("type") == "PER" and m.get("source") != "propagated"
              for w in (lambda ws: {ws[0], ws[-1]} if len(ws) > 1 else set())(split_role(m["text"])[0].split())
              if len(w) > 2 and w[0].isupper()}
+    added = []
     for word in sorted(parts):
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
             if not any(s <= m.start() < e for s, e in taken):
-                doc.mentions.append({"start": m.start(), "end": m.end(), "text": word, "type": "PER",
-                                     "sentence": _sentence_of(doc, m.start()), "source": "propagated"})
+                added.append({"start": m.start(), "end": m.end(), "text": word, "type": "PER",
+                              "sentence": _sentence_of(doc, m.start()), "source": "propagated"})
                 taken.append((m.start(), m.end()))
+    doc.mentions.extend(added)
+    return added
 
 
 def _sentence_of(doc: Any, pos: int) -> int | None:
