@@ -57,3 +57,18 @@ def test_stories_incremental_assignments_are_kept_and_new_articles_join():
     again = assign_stories(later, previous)
     assert {d.id: d.story for d in later if d.id != "b"} == previous
     assert later[2].story == previous["a"] and len(again) == len(stories)
+
+
+def test_stories_seed_articles_form_the_january_and_november_stories(tmp_path):
+    import kronologi
+
+    from conftest import need_shared
+
+    seeds = need_shared("seeds")
+    dates = {"000": "2022-11-17", "001": "2022-01-06", "002": "2022-01-10", "003": "2022-01-11", "004": "2022-01-11"}
+    files = sorted(p for p in seeds.glob("*.txt") if p.name[:3] in dates)
+    meta = tmp_path / "meta.csv"
+    meta.write_text("file,published\n" + "".join(f"{p.name},{dates[p.name[:3]]}\n" for p in files), encoding="utf-8")
+    chronicle = kronologi.build([str(p) for p in files], meta=meta)
+    groups = sorted(sorted(d[:3] for d in s["documents"]) for s in chronicle.stories)
+    assert groups == [["000"], ["001", "002", "003", "004"]]
