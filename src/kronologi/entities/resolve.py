@@ -12,8 +12,8 @@ across types and never on a shared token alone:
   document, and stays apart when several full names fit;
 * a known nickname joins its full name (``Jokowi`` -> ``Joko Widodo``: the
   packs' ``nicknames``);
-* a rare spelling variant within a small edit distance joins the frequent form
-  (``Yokayev`` -> ``Tokayev``), except forms that differ by a feminine ending.
+* a rare spelling variant one edit away joins the frequent form (``Yokayev``
+  -> ``Tokayev``), except forms that differ by a feminine ending.
 
 The canonical name is the fullest form seen; aliases are every surface form.
 """
@@ -40,9 +40,10 @@ class _Group:
     mentions: list[dict[str, Any]] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
 
-    @property
+    @functools.cached_property
     def tokens(self) -> list[str]:
-        return norm(self.names.most_common(1)[0][0]).split()
+        """The words of the group's name (its key: the normalised name every member shares)."""
+        return self.key[1].split()
 
     @property
     def size(self) -> int:
@@ -122,12 +123,16 @@ def _union(parent, small, big) -> None:
 
 def _merge_short_forms(groups: dict, parent: dict) -> None:
     people = [g for g in groups.values() if g.type == "PER"]
+    by_part: dict[str, list[_Group]] = defaultdict(list)  # first or last word -> full names
+    for g in people:
+        if len(g.tokens) > 1:
+            for part in {g.tokens[0], g.tokens[-1]}:
+                by_part[part].append(g)
     for short in people:
         if len(short.tokens) != 1:
             continue
         # the surname ("Tokayev") or, as Indonesian news does, the first name ("Listyo")
-        fits = [g for g in people if len(g.tokens) > 1 and short.tokens[0] in (g.tokens[0], g.tokens[-1])]
-        target = _one(fits, short)
+        target = _one(by_part.get(short.tokens[0], []), short)
         if target:
             _union(parent, short.key, target.key)
 
@@ -141,16 +146,27 @@ def _one(fits: list[_Group], short: _Group) -> _Group | None:
 
 
 def _merge_variants(groups: dict, parent: dict) -> None:
-    by_type: dict[str, list[_Group]] = defaultdict(list)
-    for g in groups.values():
-        by_type[g.type].append(g)
-    for members in by_type.values():
-        members.sort(key=lambda g: -g.size)
-        for i, small in enumerate(members):
-            for big in members[:i]:
-                if _variant(small, big):
-                    _union(parent, small.key, big.key)
-                    break
+    """Join each rare spelling to a more frequent one of the same type one edit away.
+
+    Candidates come from a deletion index (every name with one character deleted,
+    and the name itself): two strings one substitution, insertion or deletion
+    apart always share a key, so no pair of the corpus is compared blindly.
+    """
+    index: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    for g in sorted(groups.values(), key=lambda g: -g.size):
+        name = " ".join(g.tokens)
+        if len(name) < 6:
+            continue
+        candidates = {id(c): c for key in _deletions(name) for c in index.get((g.type, key), ())}
+        big = next((c for c in candidates.values() if _variant(g, c)), None)
+        if big is not None:
+            _union(parent, g.key, big.key)
+        for key in _deletions(name):
+            index[(g.type, key)].append(g)
+
+
+def _deletions(name: str) -> set[str]:
+    return {name} | {name[:i] + name[i + 1:] for i in range(len(name))}
 
 
 def _variant(small: _Group, big: _Group) -> bool:
@@ -159,8 +175,7 @@ def _variant(small: _Group, big: _Group) -> bool:
         return False
     if a + "a" == b or b + "a" == a:  # Nazarbayev / Nazarbayeva: two people
         return False
-    limit = 1 if len(a) < 12 else 2
-    return a[0].isalpha() and _distance(a, b, limit) <= limit
+    return a[0].isalpha() and _distance(a, b, 1) <= 1
 
 
 def _distance(a: str, b: str, limit: int) -> int:
