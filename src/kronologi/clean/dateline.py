@@ -1,7 +1,7 @@
 """Datelines: the ``PLACE, OUTLET -`` prefix that opens the first paragraph.
 
 News sites write it in many orders — ``KONTAN.CO.ID - NUR-SULTAN.``,
-``ALMATY, KAZAKHSTAN (voa-islam.com) -``, ``Liputan6.com, Jakarta -``,
+``ALMATY, KAZAKHSTAN (kabar-asia.com) -``, ``Liputan6.com, Jakarta -``,
 ``JAKARTA (Reuters) -``, ``Berita Baru, Internasional –`` — so the prefix is cut
 into segments and each segment is classified by its shape: a domain or a name
 in parentheses is an outlet (or a credited agency), an all-capitals segment is a

@@ -12,8 +12,8 @@ across types and never on a shared token alone:
   document, and stays apart when several full names fit;
 * a known nickname joins its full name (``Jokowi`` -> ``Joko Widodo``: the
   packs' ``nicknames``);
-* a rare spelling variant one edit away joins the frequent form (``Yokayev``
-  -> ``Tokayev``), except forms that differ by a feminine ending.
+* a rare spelling variant one edit away joins the frequent form (a typo such
+  as ``Widodp`` -> ``Widodo``), except forms that differ by a feminine ending.
 
 The canonical name is the fullest form seen; aliases are every surface form.
 """

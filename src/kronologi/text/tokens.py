@@ -4,7 +4,7 @@ Runs on every document, so it is a single ``finditer`` over one pattern whose
 alternatives are tried in order of specificity:
 
 1. URLs and e-mail addresses;
-2. domain names (``voa-islam.com``, ``KONTAN.CO.ID``), by a known suffix;
+2. domain names (``warta-kita.com``, ``KONTAN.CO.ID``), by a known suffix;
 3. abbreviations from the language packs (``Dr.``, ``U.S.``, ``dkk.``), other
    dotted acronyms (``a.n.``) and initials before a capital (``J. Smith``),
    period included;
@@ -85,7 +85,7 @@ def _email() -> str:
 
 
 def _domain() -> str:
-    # "voa-islam.com", "KONTAN.CO.ID", "kompas.com/read/..." (path optional).
+    # "warta-kita.com", "KONTAN.CO.ID", "kompas.com/read/..." (path optional).
     label = r"[^\W_](?:[\w-]*[^\W_])?"
     suffix = "|".join(_DOMAIN_SUFFIXES)
     path = r"(?:/[^\s<>\"“”‘’'()\[\]{}]*[^\s<>\"“”‘’'()\[\]{}.,;:!?])?"
