@@ -36,6 +36,7 @@ from kronologi.events.lexicon import lexicon
 from kronologi.events.timing import bounds
 
 SIMILAR = 0.5  # overlap of summary content words that counts as the same wording
+MAX_CANDIDATES = 200  # clusters compared with a new one at most
 SIMILAR_STRONG = 0.7  # ... that outweighs different actors or an "other" type
 _WORD_RE = re.compile(r"\w+")
 _MODALITY_FAMILY = {"asserted": "fact", "reported": "fact", "future": "future", "hypothetical": "hypothetical",
@@ -61,14 +62,24 @@ class _Item:
 @dataclass
 class _Cluster:
     items: list[_Item] = field(default_factory=list)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def _cached(self, name: str, compute):
+        """Recompute a derived value only when items were added (clusters only grow)."""
+        stamp, value = self._cache.get(name, (-1, None))
+        if stamp != len(self.items):
+            value = compute()
+            self._cache[name] = (len(self.items), value)
+        return value
 
     @property
     def docs(self) -> set[str]:
-        return {i.doc for i in self.items}
+        return self._cached("docs", lambda: {i.doc for i in self.items})
 
     @property
     def best(self) -> _Item:
-        return min(self.items, key=lambda i: (_PRECISION_RANK[i.ev.get("precision")], i.order, i.index))
+        return self._cached("best", lambda: min(
+            self.items, key=lambda i: (_PRECISION_RANK[i.ev.get("precision")], i.order, i.index)))
 
 
 def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -207,7 +218,8 @@ def _candidates(cluster: _Cluster, index: dict[tuple, list[int]]) -> list[int]:
     keys = _index_keys(cluster)
     if cluster.best.ev.get("date") is None:
         keys = {k for k in keys if k[2] == "key"}
-    return sorted({k for key in keys for k in index.get(key, ())})
+    found = sorted({k for key in keys for k in index.get(key, ())})
+    return found[-MAX_CANDIDATES:]  # the latest clusters of a crowded bucket: a bound on the work
 
 
 def _score(a: _Cluster, b: _Cluster) -> float:
@@ -246,10 +258,13 @@ def _places(cluster: _Cluster) -> set[str]:
 
 
 def _union_of(cluster: _Cluster, name: str) -> frozenset:
-    out: set = set()
-    for item in cluster.items:
-        out |= getattr(item, name)
-    return frozenset(out)
+    def compute() -> frozenset:
+        out: set = set()
+        for item in cluster.items:
+            out |= getattr(item, name)
+        return frozenset(out)
+
+    return cluster._cached(f"union:{name}", compute)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
