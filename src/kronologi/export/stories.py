@@ -52,20 +52,52 @@ class StoryView:
 def story_views(chronicle: Chronicle) -> list[StoryView]:
     docs = {d.id: d for d in chronicle.documents}
     stories = chronicle.stories or [{"id": None, "title": None, "documents": list(docs), "start": None, "end": None}]
-    return [_view(story, chronicle, docs) for story in stories]
+    index = _Index(chronicle)
+    return [_view(story, chronicle, docs, index) for story in stories]
 
 
-def _view(story: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document]) -> StoryView:
+class _Index:
+    """Figures by (document, sentence) and quotes by document, so attaching them to
+    events costs a lookup, not a scan of the whole chronicle per event."""
+
+    def __init__(self, chronicle: Chronicle):
+        self.figures: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+        self.quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.figure_ids = {f["id"]: f for f in chronicle.figures}
+        self.events = _by_story(chronicle.events)
+        self.ledger = _by_story(chronicle.ledger)
+        self.entities = {e["id"]: e for e in chronicle.entities}
+        self.entity_docs: dict[str, Counter] = defaultdict(Counter)  # doc -> entity id -> mentions
+        for ent in chronicle.entities:
+            for m in ent.get("mentions", []):
+                self.entity_docs[m.get("doc")][ent["id"]] += 1
+        for fig in chronicle.figures:
+            self.figures[(fig.get("doc"), fig.get("sentence"))].append(fig)
+        for quote in chronicle.quotes:
+            self.quotes[quote.get("doc")].append(quote)
+
+
+def _by_story(records: list[dict[str, Any]]) -> dict[Any, list[dict[str, Any]]]:
+    out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        out[record.get("story")].append(record)
+    return out
+
+
+def _view(story: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document], index: _Index) -> StoryView:
     members = [docs[i] for i in story["documents"] if i in docs]
     ids = {d.id for d in members}
-    lines = [_line(ev, chronicle, docs) for ev in chronicle.events if _in_story(ev, story, ids)]
+    events = index.events.get(story.get("id"), []) + index.events.get(None, []) if story.get("id") else chronicle.events
+    lines = [_line(ev, docs, index) for ev in events if _in_story(ev, story, ids)]
     dated = sorted((ln for ln in lines if ln.date), key=lambda ln: (ln.date, ln.event.get("id", "")))
     return StoryView(
         story=story, documents=sorted(members, key=lambda d: (d.published is None, d.published or "", d.id)),
         dated=dated, undated=[ln for ln in lines if not ln.date],
-        ledger=[_ledger(row, chronicle, docs) for row in chronicle.ledger if _in_story(row, story, ids)],
-        quotes=_quotes_by_speaker([q for q in chronicle.quotes if q.get("doc") in ids]),
-        entities=_entities(chronicle.entities, ids), coverage=_coverage(members),
+        ledger=[_ledger(row, index, docs) for row in
+                (index.ledger.get(story.get("id"), []) if story.get("id") else chronicle.ledger)
+                if _in_story(row, story, ids)],
+        quotes=_quotes_by_speaker([q for doc_id in ids for q in index.quotes.get(doc_id, ())]),
+        entities=_entities(index, ids), coverage=_coverage(members),
         summary=_summary(story, docs))
 
 
@@ -76,12 +108,12 @@ def _in_story(record: dict[str, Any], story: dict[str, Any], ids: set[str]) -> b
     return bool(set(docs) & ids) or not ids
 
 
-def _line(ev: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document]) -> TimelineLine:
-    sources = [_source(s, docs) for s in ev.get("sources", [])]
-    keys = {(s["doc"], s.get("sentence")) for s in ev.get("sources", [])}
-    figures = [f for f in chronicle.figures if (f.get("doc"), f.get("sentence")) in keys]
-    quotes = [q for q in chronicle.quotes if any(q.get("doc") == s["doc"] and s["start"] <= q["start"] < s["end"]
-                                                 for s in ev.get("sources", []))]
+def _line(ev: dict[str, Any], docs: dict[str, Document], index: _Index) -> TimelineLine:
+    srcs = ev.get("sources", [])
+    sources = [_source(s, docs) for s in srcs]
+    keys = dict.fromkeys((s["doc"], s.get("sentence")) for s in srcs)
+    figures = [f for key in keys for f in index.figures.get(key, ())]
+    quotes = [q for s in srcs for q in index.quotes.get(s["doc"], ()) if s["start"] <= q["start"] < s["end"]]
     return TimelineLine(ev, sources, figures, quotes)
 
 
@@ -91,8 +123,8 @@ def _source(src: dict[str, Any], docs: dict[str, Document]) -> dict[str, Any]:
     return {**src, "outlet": doc.outlet if doc else None, "title": doc.title if doc else None, "text": text}
 
 
-def _ledger(row: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document]) -> LedgerView:
-    by_id = {f["id"]: f for f in chronicle.figures}
+def _ledger(row: dict[str, Any], index: _Index, docs: dict[str, Document]) -> LedgerView:
+    by_id = index.figure_ids
     figures = []
     for fid in row.get("figures", []):
         if fid in by_id:
@@ -109,12 +141,11 @@ def _quotes_by_speaker(quotes: list[dict[str, Any]]) -> dict[str, list[dict[str,
     return dict(sorted(out.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])))
 
 
-def _entities(entities: list[dict[str, Any]], ids: set[str]) -> list[dict[str, Any]]:
-    out = []
-    for ent in entities:
-        n = sum(1 for m in ent.get("mentions", []) if m.get("doc") in ids)
-        if n:
-            out.append({**ent, "count": n})
+def _entities(index: _Index, ids: set[str]) -> list[dict[str, Any]]:
+    counts: Counter = Counter()
+    for doc_id in ids:
+        counts.update(index.entity_docs.get(doc_id, {}))
+    out = [{**index.entities[eid], "count": n} for eid, n in counts.items()]
     return sorted(out, key=lambda e: (-e["count"], e["name"]))
 
 
