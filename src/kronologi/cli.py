@@ -152,7 +152,8 @@ def dates(path: str, reference: str | None, lang: str | None) -> None:
 @click.option("--conll", "path", required=True, metavar="FILE|-",
               type=click.Path(exists=True, dir_okay=False, allow_dash=True),
               help="CoNLL input: one token per line (first column), blank line between sentences; - for stdin.")
-@click.option("--lang", type=click.Choice(["id", "en"]), help="Language of the tokens (default: detected).")
+@click.option("--lang", type=click.Choice(["id", "en"]),
+              help="Language of the tokens (default: detected). English is tagged by rules until it has a model.")
 def ner(path: str, lang: str | None) -> None:
     """Tag named entities in a CoNLL file and print it with the IOB2 tag appended.
 
@@ -167,7 +168,8 @@ def ner(path: str, lang: str | None) -> None:
 
     data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     text = data.decode("utf-8-sig", errors="replace")
-    lang = lang or langs.normalise_lang(identify(" ".join(tokens(text)[:400]))[0])
+    if lang is None:
+        lang = langs.normalise_lang(identify(" ".join(tokens(text)[:400]))[0])
     try:
         tagged = tag_conll(text, lambda sents: tag_sentences(sents, lang))
     except KronologiError as exc:

@@ -76,6 +76,15 @@ def test_cli_ner_tokens_only_and_odd_whitespace(tmp_path):
     _check_round_trip(text, result.output)
 
 
+def test_cli_ner_detected_language_without_a_model_falls_back_to_indonesian():
+    text = "Presiden\tx\nPrabowo\nSubianto\ntiba\tdi\nCanberra\n.\n"  # too short to be sure of its language
+    result = CliRunner(mix_stderr=False).invoke(main, ["ner", "--conll", "-"], input=text.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    tags = _check_round_trip(text, result.stdout)
+    assert tags[1:3] == ["B-PER", "I-PER"]
+    assert "no NER model" not in result.stdout
+
+
 def test_cli_ner_empty_input_gives_empty_output(tmp_path):
     path = tmp_path / "empty.conll"
     path.write_bytes(b"")
@@ -83,12 +92,14 @@ def test_cli_ner_empty_input_gives_empty_output(tmp_path):
     assert result.exit_code == 0 and result.output == ""
 
 
-def test_cli_ner_english_without_a_model_fails_clearly(tmp_path):
+def test_cli_ner_english_is_tagged_by_the_rules(tmp_path):
     path = tmp_path / "en.conll"
-    path.write_text("London\n", encoding="utf-8")
+    tokens = "President Joko Widodo met officials of the Ministry of Health in Jakarta .".split()
+    path.write_text("\n".join(tokens) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["ner", "--lang", "en", "--conll", str(path)])
-    assert result.exit_code == 1
-    assert "no NER model" in result.output and "--lang id" in result.output
+    assert result.exit_code == 0
+    tags = [line.split("\t")[-1] for line in result.output.splitlines() if line]
+    assert tags == ["O", "B-PER", "I-PER", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O"]
 
 
 def test_cli_ner_wrong_call_exits_2():

@@ -26,13 +26,15 @@ from kronologi.text.tokens import words
 from conftest import ROOT, need_shared
 
 TAGS = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
-# dev split -> (file under ../shared/data, columns, label map, floors: micro F1, per-type average F1)
+# dev split -> (file under ../shared/data, columns, label map, floors: micro F1, per-type average F1).
+# Measured when ner_id 1.0.0 was packaged (micro / per-type average): NERGrit 74.58 / 70.87,
+# idner-news-2k 80.75 / 80.07, NER-UI 90.59 / 90.72 (see its MODEL_CARD.md).
 GATE = {
     "nergrit-valid": ("indonlu-nergrit/valid_preprocess.txt", "tab",
-                      {"PERSON": "PER", "ORGANISATION": "ORG", "PLACE": "LOC"}, (0.0, 0.0)),
-    "idner-dev": ("idner-news-2k/dev.txt", "space", {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}, (0.0, 0.0)),
+                      {"PERSON": "PER", "ORGANISATION": "ORG", "PLACE": "LOC"}, (73.5, 69.8)),
+    "idner-dev": ("idner-news-2k/dev.txt", "space", {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}, (79.7, 79.0)),
     "nerui-dev": ("indolem-nerui/dev.01.tsv", "tab",
-                  {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}, (0.0, 0.0)),
+                  {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}, (89.5, 89.7)),
 }
 
 
@@ -91,7 +93,8 @@ def test_ner_model_tags_clear_cases(nlp):
     assert ("Komisi Pemberantasan Korupsi", "ORG") in found
     found = entities("Menteri Luar Negeri Retno Marsudi bertemu Sekjen PBB Antonio Guterres di New York.")
     assert {("Retno Marsudi", "PER"), ("Antonio Guterres", "PER"), ("New York", "LOC")} <= found
-    found = entities("Bank Indonesia menahan suku bunga acuan di level 6 persen, kata Gubernur Perry Warjiyo di Jakarta.")
+    found = entities("Bank Indonesia menahan suku bunga acuan di level 6 persen, "
+                     "kata Gubernur Perry Warjiyo di Jakarta.")
     assert {("Bank Indonesia", "ORG"), ("Perry Warjiyo", "PER"), ("Jakarta", "LOC")} <= found
 
 
@@ -113,7 +116,7 @@ def _doc(text: str, lang: str = "id") -> Document:
 
 
 def test_ner_step_writes_mentions_with_offsets_into_text(nlp):
-    text = ("Gubernur Jawa Timur Khofifah Indar Parawansa meninjau lokasi banjir di Pasuruan.\n\n"
+    text = ("Gubernur Jawa Timur Khofifah Indar Parawansa meninjau lokasi banjir di Kabupaten Pasuruan.\n\n"
             "Badan Nasional Penanggulangan Bencana mengirim bantuan ke sana, kata Abdul Muhari.")
     doc = _doc(text)
     doc.mentions = [{"start": 0, "end": 8, "text": "Gubernur", "type": "ROLE", "source": "rules"}]
@@ -127,7 +130,7 @@ def test_ner_step_writes_mentions_with_offsets_into_text(nlp):
         sent = doc.sentences[m["sentence"]]
         assert sent.start <= m["start"] < m["end"] <= sent.end
     found = {(m["text"], m["type"]) for m in model}
-    assert {("Khofifah Indar Parawansa", "PER"), ("Pasuruan", "LOC")} <= found
+    assert {("Khofifah Indar Parawansa", "PER"), ("Kabupaten Pasuruan", "LOC")} <= found
     assert ("Badan Nasional Penanggulangan Bencana", "ORG") in found
     assert [m["sentence"] for m in model] == sorted(m["sentence"] for m in model)
     again = step(doc)  # idempotent: its own mentions are replaced, not added twice

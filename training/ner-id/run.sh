@@ -18,7 +18,7 @@ PY="$ROOT/.venv/bin/python"
 [ -x "$PY" ] || bash "$ROOT/scripts/setup.sh"
 "$PY" -m pip install --quiet --disable-pip-version-check -r requirements.txt
 
-TRAIN_SPLITS="${TRAIN_SPLITS:-nergrit-train,idner-train,nerui-train,nerui-test}"
+TRAIN_SPLITS="${TRAIN_SPLITS:-nergrit-train:2,idner-train,nerui-train,nerui-test,nerp-train,nerp-valid}"
 THREADS="${THREADS:-2}"
 OUT="$ROOT/src/kronologi/models/ner-id"
 step() { printf '\n== %s\n' "$*" >&2; }

@@ -58,8 +58,30 @@ def load(lang: str) -> Language:
 
 
 def tag_sentences(sentences: Iterable[list[str]], lang: str = "id") -> list[list[str]]:
-    """IOB2 tags (``B-PER``, ``I-ORG``, ``O``, ...) for each sentence, given as a list of tokens."""
+    """IOB2 tags (``B-PER``, ``I-ORG``, ``O``, ...) for each sentence, given as a list of tokens.
+
+    English has no packaged model yet: its tags come from the rules of
+    ``kronologi.entities.english`` applied to the tokens joined by spaces.
+    """
+    if lang == "en" and not has_model("en"):
+        return [_rule_tags(list(toks)) for toks in sentences]
     return tag_with(load(lang), sentences)
+
+
+def _rule_tags(tokens: list[str]) -> list[str]:
+    from kronologi.entities.english import english_mentions
+
+    starts, pos = [], 0
+    for tok in tokens:
+        starts.append(pos)
+        pos += len(tok) + 1
+    text = " ".join(tokens)
+    tags = ["O"] * len(tokens)
+    for m in english_mentions(text, [(0, len(text))]):
+        inside = [i for i, s in enumerate(starts) if m["start"] <= s < m["end"]]
+        for n, i in enumerate(inside):
+            tags[i] = f"{'B' if n == 0 else 'I'}-{m['type']}"
+    return tags
 
 
 def tag_with(nlp: Language, sentences: Iterable[list[str]]) -> list[list[str]]:

@@ -44,7 +44,8 @@ def _labels(meta: dict) -> str:
     rows = "\n".join(f"| `{t}` | {what} |" for t, what in scheme["types"].items())
     maps = "\n".join(f"- {name}: {m}" for name, m in scheme["maps"].items())
     return (f"## Labels\n\nTags are {scheme['tags']}: `B-X` opens an entity of type X, `I-X` continues it, `O` is "
-            f"outside.\n\n| type | meaning |\n|---|---|\n{rows}\n\nHow each training set's labels were merged:\n\n{maps}\n")
+            f"outside.\n\n| type | meaning |\n|---|---|\n{rows}\n\n"
+            f"How each training set's labels were merged:\n\n{maps}\n")
 
 
 def _scores(meta: dict) -> str:

@@ -5,14 +5,13 @@
 The dev splits are read from ../shared/data (NERGrit valid, idner-news-2k dev,
 NER-UI fold-1 dev) and tagged through ``kronologi.ner``'s own code path
 (token lists in, IOB2 tags out), the way ``kronologi ner --conll`` tags them.
-Test splits are withheld and never read. Also measures tagging speed.
+Test splits are withheld and never read.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import time
 from pathlib import Path
 
 import spacy

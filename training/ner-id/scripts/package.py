@@ -17,7 +17,6 @@ from pathlib import Path
 
 import spacy
 
-import sources
 
 DATASETS = {
     "nergrit": {
@@ -35,7 +34,8 @@ DATASETS = {
         "labels": "PER, ORG, LOC as is",
     },
     "nerui": {
-        "name": "IndoLEM NER-UI", "folder": "indolem-nerui", "license": "CC BY 4.0 per NusaCrowd (the authors' repository states no licence)",
+        "name": "IndoLEM NER-UI", "folder": "indolem-nerui",
+        "license": "CC BY 4.0 per NusaCrowd (the authors' repository states no licence)",
         "url": "https://github.com/indolem/indolem (ner/data/nerui, commit 777fdc6)",
         "author": "Koto, Rahimi, Lau, Baldwin, IndoLEM (COLING 2020); data from a 2016 NLP course at "
                   "Universitas Indonesia (Gultom & Wibowo)",
@@ -52,13 +52,16 @@ LIMITATIONS = [
     "Dev scores only: the test splits of NERGrit and idner-news-2k are withheld; the dev splits also chose the "
     "best checkpoint, so they flatter the model a little.",
     "Three types only (PER, ORG, LOC). Events, products, dates and quantities are not tagged.",
-    "The training sets disagree on conventions (NERGrit tags schools and universities as places; idner-news-2k and "
-    "NER-UI as organisations; titles such as Presiden are outside the name everywhere). The model follows the "
-    "majority, which costs points on NERGrit's ORG and LOC.",
+    "The training sets disagree on conventions: NERGrit tags a school or university (Universitas ..., SMA ...) as a "
+    "place about as often as an organisation, idner-news-2k and NER-UI almost always as an organisation. The model "
+    "follows the majority, which costs points on NERGrit's ORG and LOC.",
     "Trained on edited sentences; text in capitals or without capitals (headlines, social media) is tagged less "
     "reliably.",
-    "Indonesian only. On English text it finds capitalised names but confuses their types; Kronologi does not use "
+    "Indonesian only. On English text it finds some names and misses or mistypes others; Kronologi does not use "
     "it for English.",
+    "Licences to confirm before shipping outside the project: NER-UI's licence comes from NusaCrowd, not from its "
+    "authors; the vectors were trained on IndoSum (CC BY-SA 4.0) and on CLICK-ID articles, whose texts belong to "
+    "their publishers.",
     "Sentences from idner-news-2k's withheld test split were found through IndoLEM NER-UGM and dropped from training "
     "by exact and 4-gram overlap; a paraphrased sentence could slip through.",
 ]
@@ -128,7 +131,7 @@ def describe(nlp, scores: dict, stats: dict, speed: dict, training: dict) -> dic
 
 def training(nlp, args: argparse.Namespace) -> dict:
     """The settings that made the model, as the card shows them."""
-    cfg = nlp.config
+    cfg = nlp.config.interpolate()
     t2v = cfg["components"]["tok2vec"]["model"]
     tr = cfg["training"]
     vec = nlp.vocab.vectors
@@ -144,7 +147,9 @@ def training(nlp, args: argparse.Namespace) -> dict:
         "pretrained tok2vec": "yes (spacy pretrain, characters objective)" if args.pretrained == "1" else "no",
         "casing augmentation": ", ".join(f"{k} {v}" for k, v in cfg["corpora"]["train"]["augmenter"].items()
                                          if not k.startswith("@")),
-        "steps, dropout, seed": f"{tr['max_steps']}, {tr['dropout']}, {tr['seed']} (best of the dev evaluations)",
+        "steps": f"at most {tr['max_steps']:,}, stopping after {tr['patience']:,} without improvement; "
+                 f"the best dev evaluation (every {tr['eval_frequency']}) is kept",
+        "dropout, seed": f"{tr['dropout']}, {tr['seed']}",
         "model selection": "entity micro F1 on the three dev splits together",
         "training time": f"{args.train_seconds / 60:.0f} min on CPU" if args.train_seconds else "unknown",
     }
