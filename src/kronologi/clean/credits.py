@@ -20,8 +20,7 @@ _TRAILING = re.compile(r"\((?P<codes>[A-Za-z][A-Za-z0-9.]{1,11}(?:\s*/\s*[A-Za-z
 _REPORTED = r"(?:reported|said|melaporkan|memberitakan|menyebutkan|mengabarkan|reports)"
 
 
-def _alt(names) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+_alt = langs.alternation
 
 
 @functools.lru_cache(maxsize=None)

@@ -92,8 +92,7 @@ def _phrases(key: str) -> re.Pattern[str] | None:
     words = langs.all_words("clean", key)
     if not words:
         return None
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{langs.alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
 def _hits(key: str, text: str) -> list[re.Match[str]]:

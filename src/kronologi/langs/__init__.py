@@ -77,11 +77,17 @@ def all_words(topic: str, key: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def alternation(phrases) -> str:
+    """A regex alternation of phrases, longest first (so "baca juga" wins over "baca"),
+    each space matching any run of whitespace."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=None)
 def phrase_regex(lang: str, topic: str, key: str) -> re.Pattern[str] | None:
     """Compile a vocabulary of phrases into one case-insensitive word-bounded regex."""
-    phrases = sorted(words(lang, topic, key), key=len, reverse=True)
+    phrases = words(lang, topic, key)
     if not phrases:
         return None
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    body = alternation(phrases)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)

@@ -23,8 +23,7 @@ class StatedDate:
     end: int
 
 
-def _alt(names) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+_alt = langs.alternation
 
 
 @functools.lru_cache(maxsize=None)

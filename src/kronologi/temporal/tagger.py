@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kronologi import langs
 from kronologi.temporal.checks import CHECKS
 from kronologi.temporal.fields import parse_fields, parse_number
 from kronologi.temporal.patterns import Pack, Rule, group_name, pack
@@ -133,10 +134,10 @@ def _mentions(rule: Rule, match: re.Match[str], p: Pack) -> list[Mention]:
 
 @functools.lru_cache(maxsize=None)
 def _modifier_re(lang: str) -> re.Pattern[str] | None:
-    words = sorted(pack(lang).words("modifiers"), key=len, reverse=True)
+    words = pack(lang).words("modifiers")
     if not words:
         return None
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    body = langs.alternation(words)
     return re.compile(rf"(?<!\w)(?P<mod>{body})(?:\s+|-)$", re.IGNORECASE)
 
 

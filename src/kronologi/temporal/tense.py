@@ -26,6 +26,7 @@ import bisect
 import functools
 import re
 
+from kronologi import langs
 from kronologi.temporal.patterns import pack
 from kronologi.text.sentences import split_sentences
 
@@ -156,5 +157,4 @@ def _regexes(lang: str) -> dict[str, re.Pattern[str]]:
 
 
 def _alternation(words) -> str:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return body or r"(?!x)x"
+    return langs.alternation(words) or r"(?!x)x"
