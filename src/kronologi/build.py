@@ -50,12 +50,9 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         run = store.start_run(paths, signature)
         store.put_batch([], rejected, signature)  # inputs that could not be read, with their reasons
         docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress)
+        raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
         rejected += dropped
-        if progress:
-            progress("corpus passes", 0, 1)
-        chronicle = _corpus_passes(store, docs)
-        if progress:
-            progress("corpus passes", 1, 1)
+        chronicle = _corpus_passes(store, docs, progress)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
@@ -86,7 +83,7 @@ def pipeline_signature(config: PipelineConfig) -> str:
 def _process(store: Store, raw: list[Document], config: PipelineConfig, signature: str,
              workers: int, batch_size: int, progress: Progress | None) -> tuple[list[Document], list[Rejection]]:
     """Run the steps on documents the store does not hold yet; keep input order."""
-    done = store.get_many((d.key for d in raw), signature)
+    done = {key: _lighten(d) for key, d in store.get_many((d.key for d in raw), signature).items()}
     todo = [d for d in raw if d.key not in done]
     dropped: list[Rejection] = []
     finished = len(raw) - len(todo)
@@ -94,12 +91,19 @@ def _process(store: Store, raw: list[Document], config: PipelineConfig, signatur
         kept = [r for r in results if isinstance(r, Document)]
         lost = [r for r in results if isinstance(r, Rejection)]
         store.put_batch(kept, lost, signature)
-        done.update({d.key: d for d in kept})
+        done.update({d.key: _lighten(d) for d in kept})
         dropped += lost
         finished += len(batch)
         if progress:
             progress("process", finished, len(raw))
     return [done[d.key] for d in raw if d.key in done], dropped
+
+
+def _lighten(doc: Document) -> Document:
+    """Drop the raw text from a processed document held for the corpus passes: no pass or
+    export reads it, and the store keeps it (a corpus of 20,000 articles holds ~100 MB of it)."""
+    doc.raw_text = ""
+    return doc
 
 
 def _run_batches(todo: list[Document], config: PipelineConfig, workers: int,
@@ -114,17 +118,38 @@ def _run_batches(todo: list[Document], config: PipelineConfig, workers: int,
             yield batch, results
 
 
-def _corpus_passes(store: Store, docs: list[Document]) -> Chronicle:
+# The corpus passes, in order (``progress("corpus passes", k, n)`` says the k-th is done).
+CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "events", "figures and quotes",
+                 "story summaries")
+
+
+def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None) -> Chronicle:
     """Passes over the whole corpus, in order; each one's decisions are stored."""
+    done = iter(range(1, len(CORPUS_PASSES) + 1))
+
+    def passed() -> None:
+        if progress:
+            progress("corpus passes", next(done), len(CORPUS_PASSES))
+
+    if progress:
+        progress("corpus passes", 0, len(CORPUS_PASSES))
     _dedup_pass(store, docs)
+    passed()
     store.put_decisions("reference", _sibling_dates(docs))
+    passed()
     stories = _story_pass(store, docs)
     story_of = {d.id: d.story for d in docs if d.story}
+    passed()
     entities = resolve(docs)  # sets mention["entity"], which events and quotes then refer to
+    passed()
     _events_to_entities(docs)
     events = merge_events(docs, story_of) if any(d.events for d in docs) else []
+    passed()
     figures, quotes, ledger = build_ledger(docs, story_of)
-    return Chronicle(documents=docs, stories=[_story_record(s) for s in stories], entities=entities,
+    passed()
+    records = [_story_record(s) for s in stories]
+    passed()
+    return Chronicle(documents=docs, stories=records, entities=entities,
                      events=events, figures=figures, quotes=quotes, ledger=ledger)
 
 
@@ -188,7 +213,7 @@ def _sibling_dates(docs: list[Document]) -> dict[str, dict]:
     links: dict[str, set[str]] = {d.id: set() for d in docs}
     for doc in docs:
         others = {p.doc for p in doc.shared_passages} | ({doc.duplicate_of} if doc.duplicate_of else set())
-        for other in others & set(by_id):
+        for other in (o for o in others if o in by_id):
             links[doc.id].add(other)
             links[other].add(doc.id)
     decisions = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from kronologi.document import Document, Rejection
@@ -32,22 +33,43 @@ class Chronicle:
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
 
-    def to_dict(self) -> dict[str, Any]:
+    def sections(self) -> dict[str, Sequence[dict[str, Any]]]:
+        """The contract's lists, each a sequence of records built when read (a large corpus
+        is written record by record, never held twice)."""
         return {
-            "schema": SCHEMA,
-            "generated_at": self.generated_at,
-            "documents": [document_record(d) for d in self.documents],
+            "documents": _Records(self.documents, document_record),
             "stories": self.stories,
             "entities": self.entities,
             "events": self.events,
             "figures": self.figures,
             "quotes": self.quotes,
             "ledger": self.ledger,
-            "rejected": [asdict(r) for r in self.rejected],
+            "rejected": _Records(self.rejected, asdict),
         }
+
+    def header(self) -> dict[str, Any]:
+        return {"schema": SCHEMA, "generated_at": self.generated_at}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.header(), **{name: list(records) for name, records in self.sections().items()}}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+class _Records(Sequence):
+    """``items`` seen through ``convert``, one record at a time."""
+
+    def __init__(self, items: list[Any], convert: Callable[[Any], dict[str, Any]]):
+        self.items, self.convert = items, convert
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.convert(item) for item in self.items[index]]
+        return self.convert(self.items[index])
 
 
 def document_record(doc: Document) -> dict[str, Any]:

@@ -40,6 +40,9 @@ class Step(Protocol):
 
     def __call__(self, doc: Document) -> Document | Drop: ...
 
+    # Optional: ``prepare(docs)`` is called with a whole batch before the step runs on each
+    # of its documents, for work that is cheaper in bulk (see Pipeline.run_many).
+
 
 # name -> "module:factory"; factories take the pipeline options dict.
 # Later layers (dates, entities, claims, events) add their steps here.
@@ -86,20 +89,40 @@ class Pipeline:
 
     def run(self, doc: Document) -> Document | Rejection:
         """Run every step on ``doc``; a drop or failure becomes a Rejection."""
+        return self.run_many([doc])[0]
+
+    def run_many(self, docs: list[Document]) -> list[Document | Rejection]:
+        """Run the steps over a batch, one step at a time. A step with a ``prepare(docs)``
+        method first sees every document still in the batch (the NER step tags all their
+        sentences in one call of the network); documents still fail one by one."""
+        results: list[Document | Rejection] = list(docs)
         for step in self.steps:
-            try:
-                result = step(doc)
-            except Exception as exc:  # the step boundary: record, never stop the corpus
-                error = f"{type(exc).__name__}: {exc}"
-                if step.name in REQUIRED_STEPS:
-                    return Rejection(_where(doc), f"failed.step.{step.name}: {error}")
-                doc.failures.append({"step": f"{step.name}@{step.version}", "error": error})
-                continue
-            if isinstance(result, Drop):
-                return Rejection(_where(doc), result.reason)
-            doc = result
-            doc.steps.append(f"{step.name}@{step.version}")
+            live = [i for i, r in enumerate(results) if isinstance(r, Document)]
+            prepare = getattr(step, "prepare", None)
+            if prepare is not None and live:
+                try:
+                    prepare([results[i] for i in live])
+                except Exception:  # noqa: BLE001 - each document then runs, and fails, on its own
+                    pass
+            for i in live:
+                results[i] = _apply(step, results[i])
+        return results
+
+
+def _apply(step: Step, doc: Document) -> Document | Rejection:
+    """One step on one document: the step boundary, where a failure is caught and recorded."""
+    try:
+        result = step(doc)
+    except Exception as exc:  # record, never stop the corpus
+        error = f"{type(exc).__name__}: {exc}"
+        if step.name in REQUIRED_STEPS:
+            return Rejection(_where(doc), f"failed.step.{step.name}: {error}")
+        doc.failures.append({"step": f"{step.name}@{step.version}", "error": error})
         return doc
+    if isinstance(result, Drop):
+        return Rejection(_where(doc), result.reason)
+    result.steps.append(f"{step.name}@{step.version}")
+    return result
 
 
 def _where(doc: Document) -> str:
@@ -118,4 +141,4 @@ def run_batch(config: PipelineConfig, docs: list[Document]) -> list[Document | R
     import json
 
     pipeline = _cached_pipeline(tuple(config.steps), json.dumps(config.options, sort_keys=True))
-    return [pipeline.run(doc) for doc in docs]
+    return pipeline.run_many(docs)

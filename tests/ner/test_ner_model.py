@@ -137,6 +137,20 @@ def test_ner_step_writes_mentions_with_offsets_into_text(nlp):
     assert again.mentions == doc.mentions
 
 
+def test_ner_step_tags_a_batch_as_it_tags_each_article(nlp):
+    texts = ["Presiden Joko Widodo tiba di Surabaya pada Senin. Ia disambut Gubernur Khofifah Indar Parawansa.",
+             "Polisi menahan dua orang di Jakarta Selatan, kata juru bicara Polda Metro Jaya.",
+             "   ",
+             "Prime Minister Anthony Albanese met President Joko Widodo in Jakarta."]
+    one_by_one = [EntitiesStep()(_doc(t, "en" if t.startswith("Prime") else "id")).mentions for t in texts]
+    step = EntitiesStep()
+    docs = [_doc(t, "en" if t.startswith("Prime") else "id") for t in texts]
+    step.prepare(docs)
+    assert [step(d).mentions for d in docs] == one_by_one
+    assert any(m["source"] == "model" for m in one_by_one[0]) and one_by_one[2] == []
+    assert step._tagged == {}  # nothing prepared is left behind
+
+
 def test_ner_step_english_uses_the_rules_until_a_model_exists():
     doc = _doc("President Joko Widodo opened a dam in Banten on Thursday, the Ministry of Public Works said.", "en")
     found = {(m["text"], m["type"], m["source"]) for m in EntitiesStep()(doc).mentions}

@@ -22,22 +22,27 @@ from kronologi.claims.numbers import find_numbers
 _WORD = re.compile(r"\w+")
 _SAME_WORDS = 0.6
 _LENGTH_RATIO = (0.7, 1.6)  # Indonesian runs a little longer than English
+MAX_COMPARED = 300  # the latest quotes of a crowded bucket (a much-quoted speaker): a bound on the work
 
 
 def link_quotes(quotes: list[dict], language: dict[str, str | None], story: dict[str, str | None]) -> None:
     """Set ``same_as`` on every quote that repeats an earlier one (None otherwise)."""
     buckets: dict[tuple, list[dict]] = defaultdict(list)
+    words = {id(q): frozenset(_WORD.findall(q["text"].lower())) for q in quotes}
     for q in quotes:
         q["same_as"] = None
         seen: set[int] = set()
         for key in _keys(q):
-            for earlier in buckets[(story.get(q["doc"]), key)]:
+            bucket = buckets[(story.get(q["doc"]), key)]
+            for earlier in bucket[-MAX_COMPARED:]:
+                if q["same_as"] is not None:
+                    break
                 if id(earlier) in seen or earlier["doc"] == q["doc"]:
                     continue
                 seen.add(id(earlier))
-                if q["same_as"] is None and _same(earlier, q, language):
+                if _same(earlier, q, language, words):
                     q["same_as"] = earlier["same_as"] or earlier["id"]
-            buckets[(story.get(q["doc"]), key)].append(q)
+            bucket.append(q)
 
 
 def _keys(q: dict) -> list[tuple]:
@@ -50,16 +55,15 @@ def _keys(q: dict) -> list[tuple]:
     return keys
 
 
-def _same(a: dict, b: dict, language: dict) -> bool:
+def _same(a: dict, b: dict, language: dict, words: dict[int, frozenset[str]]) -> bool:
     la, lb = language.get(a["doc"]), language.get(b["doc"])
     if la == lb:
-        return _overlap(a["text"], b["text"]) >= _SAME_WORDS
+        return _overlap(words[id(a)], words[id(b)]) >= _SAME_WORDS
     return a.get("kind") == b.get("kind") == "full" and _same_speaker(a, b) and _in_proportion(a, b) \
         and _numbers(a["text"], la) == _numbers(b["text"], lb) and _names_agree(a["text"], b["text"])
 
 
-def _overlap(x: str, y: str) -> float:
-    wx, wy = set(_WORD.findall(x.lower())), set(_WORD.findall(y.lower()))
+def _overlap(wx: frozenset[str], wy: frozenset[str]) -> float:
     return len(wx & wy) / max(1, min(len(wx), len(wy)))
 
 

@@ -23,9 +23,12 @@ than the stories it could belong to.
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -50,29 +53,44 @@ class Story:
     terms: dict[str, Counter] = field(default_factory=dict)  # per language: sum of unit vectors
     norms: dict[str, float] = field(default_factory=dict)
     names: Counter = field(default_factory=Counter)  # name -> articles naming it
-    dates: list[date] = field(default_factory=list)
+    first: date | None = None  # the earliest and latest article dates
+    last: date | None = None
     related: set[str] = field(default_factory=set)
     features: dict[str, tuple[Counter, dict[str, float]]] = field(default_factory=dict)
+    _core: frozenset[str] | None = field(default=None, repr=False)  # cache of core_names(), reset by add()
 
     def add(self, doc: Document, terms: Counter, names: dict[str, float]) -> None:
         self.docs.append(doc)
         self.features[doc.id] = (terms, names)
         lang = doc.language or "und"
         centroid = self.terms.setdefault(lang, Counter())
-        centroid.update(terms)
-        self.norms[lang] = math.sqrt(sum(v * v for v in centroid.values()))
+        squared = self.norms.get(lang, 0.0) ** 2  # kept up to date term by term, not re-summed
+        for term, weight in terms.items():
+            old = centroid.get(term, 0.0)
+            centroid[term] = old + weight
+            squared += weight * (2 * old + weight)
+        self.norms[lang] = math.sqrt(max(squared, 0.0))
         self.names.update(names.keys())
+        self._core = None
         if (day := doc_day(doc)) is not None:
-            self.dates.append(day)
+            self.first = min(self.first or day, day)
+            self.last = max(self.last or day, day)
 
     def core(self, name: str) -> bool:
         return self.names[name] >= max(1.0, CORE_SHARE * len(self.docs))
 
+    def core_names(self) -> frozenset[str]:
+        """The names a good part of the story's articles name (cached until the next ``add``)."""
+        if self._core is None:
+            floor = max(1.0, CORE_SHARE * len(self.docs))
+            self._core = frozenset(n for n, count in self.names.items() if count >= floor)
+        return self._core
+
     def record(self) -> dict:
         """The contract's ``stories[]`` row (plus ``related``)."""
-        dates = sorted(self.dates)
         return {"id": self.id, "title": _title(self), "documents": [d.id for d in self.docs],
-                "start": dates[0].isoformat() if dates else None, "end": dates[-1].isoformat() if dates else None,
+                "start": self.first.isoformat() if self.first else None,
+                "end": self.last.isoformat() if self.last else None,
                 "related": sorted(self.related)}
 
 
@@ -89,15 +107,16 @@ def assign_stories(docs: list[Document], previous: dict[str, str] | None = None)
     previous = previous or {}
     features = _features(docs)
     stories: dict[str, Story] = {}
-    index: dict[str, set[str]] = defaultdict(set)  # term or name -> story ids
+    index = _Index()
     by_id = {d.id: d for d in docs}
+    numbers = _numbers(previous)
     for doc in sorted(docs, key=_order):
         terms, names = features[doc.id]
-        story = _place(doc, features[doc.id], stories, index, previous, by_id)
+        story = _place(doc, features[doc.id], stories, index, previous, by_id, numbers)
         story.add(doc, terms, names)
         doc.story = story.id
         for key in list(terms) + list(names):
-            index[key].add(story.id)
+            index.touch(key, story.id)
     _consolidate(stories, set(previous.values()), index)
     _link_related(list(stories.values()), index)
     return sorted(stories.values(), key=lambda s: _story_number(s.id))
@@ -135,7 +154,7 @@ def _order(doc: Document):
     return (day is None, day or date.min, doc.duplicate_of is not None, doc.id)
 
 
-def _place(doc, feats, stories: dict[str, Story], index, previous, by_id) -> Story:
+def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, numbers: Iterator[int]) -> Story:
     original = by_id.get(doc.duplicate_of) if doc.duplicate_of else None
     if original is not None and original.story in stories:
         return stories[original.story]
@@ -149,19 +168,43 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id) -> Sto
     score, best = max(scored, default=(0.0, None))
     if best is not None and score >= JOIN:
         return stories[best]
-    new_id = f"S{_next_number(stories, previous)}"
+    new_id = f"S{next(numbers)}"
     return stories.setdefault(new_id, Story(new_id))
 
 
-def _most_shared(keys: list[str], index: dict[str, set[str]], stories: dict, limit: int = 40) -> list[str]:
+class _Index:
+    """Term or name -> the stories having it, the most recently extended last.
+
+    Articles arrive in date order and stories only take articles within ``WINDOW_DAYS``,
+    so a lookup for placing an article reads the ``RECENT`` latest stories of a key: a
+    word in thousands of stories costs no more than a rare one."""
+
+    RECENT = 200
+
+    def __init__(self):
+        self.postings: dict[str, dict[str, None]] = defaultdict(dict)
+
+    def touch(self, key: str, story_id: str) -> None:
+        postings = self.postings[key]
+        postings.pop(story_id, None)
+        postings[story_id] = None
+
+    def recent(self, key: str) -> Iterator[str]:
+        return itertools.islice(reversed(self.postings.get(key, {})), self.RECENT)
+
+    def all(self, key: str) -> Iterable[str]:
+        return self.postings.get(key, {})
+
+
+def _most_shared(keys: list[str], index: _Index, stories: dict, limit: int = 20) -> list[str]:
     """The stories sharing the most lookup keys with an article (at most ``limit``)."""
-    counts: Counter = Counter(sid for key in keys for sid in index.get(key, ()) if sid in stories)
+    counts: Counter = Counter(sid for key in keys for sid in index.recent(key) if sid in stories)
     return [sid for sid, _ in counts.most_common(limit)]
 
 
-def _next_number(stories: dict[str, Story], previous: dict[str, str]) -> int:
-    used = [_story_number(s) for s in list(stories) + list(previous.values())]
-    return max(used, default=0) + 1
+def _numbers(previous: dict[str, str]) -> Iterator[int]:
+    """New story numbers: after every number an earlier build used (never reused)."""
+    return itertools.count(max((_story_number(s) for s in previous.values()), default=0) + 1)
 
 
 def _story_number(story_id: str) -> int:
@@ -170,24 +213,25 @@ def _story_number(story_id: str) -> int:
 
 def _in_window(doc: Document, story: Story) -> bool:
     day = doc_day(doc)
-    if day is None or not story.dates:
+    if day is None or story.first is None:
         return True
-    return min(story.dates).toordinal() - WINDOW_DAYS <= day.toordinal() <= max(story.dates).toordinal() + WINDOW_DAYS
+    return story.first.toordinal() - WINDOW_DAYS <= day.toordinal() <= story.last.toordinal() + WINDOW_DAYS
 
 
 def similarity(feats: tuple[Counter, dict[str, float]], story: Story, lang: str) -> float:
     """An article and a story: content cosine (same language) and the weighted share of
     the article's names that are core to the story; across languages, names alone."""
     terms, names = feats
-    shared = sum(w for n, w in names.items() if story.core(n)) / max(1e-9, sum(names.values()))
+    core = story.core_names()
+    shared = sum(w for n, w in names.items() if n in core) / max(1e-9, sum(names.values()))
     centroid = story.terms.get(lang)
     if not centroid:
         return shared
-    content = sum(v * centroid.get(k, 0.0) for k, v in terms.items()) / max(1e-9, story.norms[lang])
+    content = _dot(terms, centroid) / max(1e-9, story.norms[lang])
     return 0.6 * content + 0.4 * shared
 
 
-def _consolidate(stories: dict[str, Story], kept: set[str], index: dict[str, set[str]]) -> None:
+def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index) -> None:
     """Merge a story made in this run into an earlier one it resembles as a whole.
 
     Placing articles one by one depends on their order (the first article of a
@@ -204,34 +248,34 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: dict[str, set
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id])
                 doc.story = target.id
-                for key in _keys(late):
-                    index[key].add(target.id)
+            for key in _keys(late):
+                index.touch(key, target.id)
             del stories[late.id]
 
 
 def _keys(story: Story) -> list[str]:
     """What a story is looked up by: its strongest terms and its core names."""
-    return [n for n in story.names if story.core(n)] + \
+    core = story.core_names()
+    return [n for n in story.names if n in core] + \
         [k for centroid in story.terms.values() for k, _ in centroid.most_common(CANDIDATE_TERMS)]
 
 
-def _neighbours(story: Story, index: dict[str, set[str]], limit: int = 40) -> set[str]:
-    counts: Counter = Counter(sid for key in _keys(story) for sid in index.get(key, ()) if sid != story.id)
+def _neighbours(story: Story, index: _Index, limit: int = 40) -> set[str]:
+    counts: Counter = Counter(sid for key in _keys(story) for sid in index.all(key) if sid != story.id)
     return {sid for sid, _ in counts.most_common(limit)}
 
 
 def _windows_meet(a: Story, b: Story) -> bool:
-    if not a.dates or not b.dates:
+    if a.first is None or b.first is None:
         return True
-    return min(b.dates).toordinal() - WINDOW_DAYS <= max(a.dates).toordinal() and \
-        min(a.dates).toordinal() - WINDOW_DAYS <= max(b.dates).toordinal()
+    return b.first.toordinal() - WINDOW_DAYS <= a.last.toordinal() and \
+        a.first.toordinal() - WINDOW_DAYS <= b.last.toordinal()
 
 
 def story_similarity(a: Story, b: Story) -> float:
     """Two stories: content cosine in a shared language and the overlap of their core
     names (set cosine). Across languages, names alone, and at least three of them."""
-    core_a = {n for n in a.names if a.core(n)}
-    core_b = {n for n in b.names if b.core(n)}
+    core_a, core_b = a.core_names(), b.core_names()
     common = len(core_a & core_b)
     names = common / max(1.0, math.sqrt(len(core_a) * len(core_b)))
     contents = [_dot(a.terms[lang], b.terms[lang]) / max(1e-9, a.norms[lang] * b.norms[lang])
@@ -242,9 +286,11 @@ def story_similarity(a: Story, b: Story) -> float:
 
 
 def _dot(a: Counter, b: Counter) -> float:
+    """Sparse dot product: only the shared keys (found in C by a key-view intersection)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    shared = a.keys() & b.keys()
+    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def _idf(feature_sets) -> dict[str, float]:
@@ -293,7 +339,7 @@ def _namelike(docs: list[Document]) -> frozenset[str]:
     return frozenset(w for w, n in total.items() if caps[w] >= 0.75 * n and w not in calendar)
 
 
-def _link_related(stories: list[Story], index: dict[str, set[str]]) -> None:
+def _link_related(stories: list[Story], index: _Index) -> None:
     """Stories alike as wholes (content, core names) are related, whenever they happened."""
     by_id = {s.id: s for s in stories}
     for a in stories:
@@ -312,6 +358,6 @@ def _title(story: Story) -> str | None:
 
     def closeness(doc: Document) -> tuple[float, bool]:
         words = set(_words(doc))
-        return sum(v for k, v in centroid.items() if k in words), doc.title is not None
+        return sum(centroid[k] for k in words & centroid.keys()), doc.title is not None
 
     return max(central, key=closeness).title

@@ -11,6 +11,7 @@ from kronologi import langs
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names repeat across a corpus
 def norm(name: str) -> str:
     """Comparison key: case-folded, accents removed, punctuation except hyphens dropped."""
     text = unicodedata.normalize("NFKD", name)
@@ -30,6 +31,7 @@ def _title_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{pre})\s+)?(?:(?:{alt})(?:\s+(?:{link}))?\s+)+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def split_role(mention: str) -> tuple[str, str | None]:
     """``"Presiden Kassym-Jomart Tokayev"`` -> ``("Kassym-Jomart Tokayev", "Presiden")``.
 

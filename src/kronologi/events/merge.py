@@ -28,7 +28,7 @@ Events of documents with no story are merged with their copies only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kronologi import langs
@@ -36,7 +36,7 @@ from kronologi.events.lexicon import lexicon
 from kronologi.events.timing import bounds
 
 SIMILAR = 0.5  # overlap of summary content words that counts as the same wording
-MAX_CANDIDATES = 200  # clusters compared with a new one at most
+MAX_CANDIDATES = 60  # clusters compared with a new one at most (the latest of a crowded bucket)
 SIMILAR_STRONG = 0.7  # ... that outweighs different actors or an "other" type
 _WORD_RE = re.compile(r"\w+")
 _MODALITY_FAMILY = {"asserted": "fact", "reported": "fact", "future": "future", "hypothetical": "hypothetical",
@@ -59,27 +59,44 @@ class _Item:
     figures: frozenset[tuple]
 
 
-@dataclass
 class _Cluster:
-    items: list[_Item] = field(default_factory=list)
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Events taken for one: their items and what comparisons read, kept up to date as
+    clusters absorb each other (they only grow)."""
 
-    def _cached(self, name: str, compute):
-        """Recompute a derived value only when items were added (clusters only grow)."""
-        stamp, value = self._cache.get(name, (-1, None))
-        if stamp != len(self.items):
-            value = compute()
-            self._cache[name] = (len(self.items), value)
-        return value
+    __slots__ = ("items", "docs", "actors", "places", "figures", "wordings", "best", "_seen")
 
-    @property
-    def docs(self) -> set[str]:
-        return self._cached("docs", lambda: {i.doc for i in self.items})
+    def __init__(self, item: _Item):
+        self.items: list[_Item] = []
+        self.docs: set[str] = set()
+        self.actors: set[str] = set()
+        self.places: set[str] = set()
+        self.figures: set[tuple] = set()
+        self.wordings: list[frozenset[str]] = []  # distinct summary wordings (copies repeat theirs)
+        self._seen: set[frozenset[str]] = set()
+        self.best = item
+        self.add(item)
 
-    @property
-    def best(self) -> _Item:
-        return self._cached("best", lambda: min(
-            self.items, key=lambda i: (_PRECISION_RANK[i.ev.get("precision")], i.order, i.index)))
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        self.docs.add(item.doc)
+        self.actors |= item.actors
+        if item.place:
+            self.places.add(item.place)
+        self.figures |= item.figures
+        if item.words and item.words not in self._seen:
+            self._seen.add(item.words)
+            self.wordings.append(item.words)
+        if _rank(item) < _rank(self.best):
+            self.best = item
+
+    def absorb(self, other: _Cluster) -> None:
+        for item in other.items:
+            self.add(item)
+
+
+def _rank(item: _Item) -> tuple:
+    """The best-dated member speaks for the cluster (then the earliest document and event)."""
+    return _PRECISION_RANK[item.ev.get("precision")], item.order, item.index
 
 
 def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -162,7 +179,11 @@ def _copies(docs: list[Any], items: list[_Item]) -> list[_Cluster]:
                     _union(parent, n, other)
     groups: dict[int, _Cluster] = {}
     for n, item in enumerate(items):
-        groups.setdefault(_find(parent, n), _Cluster()).items.append(item)
+        root = _find(parent, n)
+        if root in groups:
+            groups[root].add(item)
+        else:
+            groups[root] = _Cluster(item)
     return list(groups.values())
 
 
@@ -183,10 +204,12 @@ def _union(parent: list[int], a: int, b: int) -> None:
 
 def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
     """Greedy: best-dated clusters first, each joins the most similar compatible cluster before it.
-    Candidates come from an index by (story, type, date) and by (story, type, actor or place),
-    so a large story costs comparisons within its buckets only; events of no story stay apart."""
-    ordered = sorted(clusters, key=lambda c: (_PRECISION_RANK[c.best.ev.get("precision")], c.best.order,
-                                              c.best.index))
+
+    Candidates come from an index: a dated event meets the events of its story and type on
+    the same date, and the undated ones sharing an actor or its place; an undated event meets
+    those sharing an actor or place, whatever their date. A large story costs comparisons
+    within those buckets only; events of no story stay apart."""
+    ordered = sorted(clusters, key=lambda c: _rank(c.best))
     out: list[_Cluster] = []
     index: dict[tuple, list[int]] = {}
     for cluster in ordered:
@@ -197,53 +220,62 @@ def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
         scored = [(s, k) for s, k in scored if s > 0]
         if scored:
             target = max(scored)[1]
-            out[target].items.extend(cluster.items)
         else:
             out.append(cluster)
             target = len(out) - 1
-        for key in _index_keys(cluster):
+        # a cluster never changes its best (it is the first and best-ranked), so neither its date
+        for key in _index_keys(out[target].best, cluster.actors | cluster.places):
             index.setdefault(key, []).append(target)
+        if out[target] is not cluster:
+            out[target].absorb(cluster)
     return out
 
 
-def _index_keys(cluster: _Cluster) -> set[tuple]:
-    best = cluster.best
+def _index_keys(best: _Item, keys: set[str]) -> set[tuple]:
     head = (best.story, best.ev["type"])
-    keys = {head + ("date", best.ev.get("date"))}
-    keys |= {head + ("key", k) for k in _union_of(cluster, "actors") | {i.place for i in cluster.items if i.place}}
-    return keys
+    out = {head + ("key", k) for k in keys}
+    date = best.ev.get("date")
+    if date is not None:
+        out.add(head + ("date", date))
+    else:
+        out |= {head + ("undated", k) for k in keys}
+    return out
 
 
 def _candidates(cluster: _Cluster, index: dict[tuple, list[int]]) -> list[int]:
-    keys = _index_keys(cluster)
-    if cluster.best.ev.get("date") is None:
-        keys = {k for k in keys if k[2] == "key"}
-    found = sorted({k for key in keys for k in index.get(key, ())})
+    best = cluster.best
+    head = (best.story, best.ev["type"])
+    keys = cluster.actors | cluster.places
+    date = best.ev.get("date")
+    if date is not None:
+        lookups = {head + ("date", date)} | {head + ("undated", k) for k in keys}
+    else:
+        lookups = {head + ("key", k) for k in keys}
+    found = sorted({k for key in lookups for k in index.get(key, ())})
     return found[-MAX_CANDIDATES:]  # the latest clusters of a crowded bucket: a bound on the work
 
 
 def _score(a: _Cluster, b: _Cluster) -> float:
     """How surely two clusters are one event (0: not the same)."""
     x, y = a.best, b.best
-    if x.story != y.story or x.ev["type"] != y.ev["type"] or a.docs & b.docs:
+    if x.story != y.story or x.ev["type"] != y.ev["type"] or not a.docs.isdisjoint(b.docs):
         return 0.0
     if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
         return 0.0
-    actors = _union_of(a, "actors") & _union_of(b, "actors")
-    places = _places(a), _places(b)
-    same_place = bool(places[0] & places[1])
-    if places[0] and places[1] and not same_place:
+    actors = a.actors & b.actors
+    same_place = not a.places.isdisjoint(b.places)
+    if a.places and b.places and not same_place:
         return 0.0
     if not _dates_fit(x.ev, y.ev, bool(actors) or same_place):
         return 0.0
-    similarity = max(_overlap(i.words, j.words) for i in a.items for j in b.items)
-    figures = bool(_union_of(a, "figures") & _union_of(b, "figures"))
-    if not _enough(x.ev["type"], similarity, figures, bool(actors), _union_of(a, "actors") and _union_of(b, "actors")):
+    similarity = max((_overlap(i, j) for i in a.wordings for j in b.wordings), default=0.0)
+    figures = not a.figures.isdisjoint(b.figures)
+    if not _enough(x.ev["type"], similarity, figures, bool(actors), bool(a.actors and b.actors)):
         return 0.0
     return len(actors) + same_place + figures + (similarity if similarity >= SIMILAR else 0.0)
 
 
-def _enough(type_: str, similarity: float, figures: bool, shared_actors: bool, both_have_actors) -> bool:
+def _enough(type_: str, similarity: float, figures: bool, shared_actors: bool, both_have_actors: bool) -> bool:
     """Evidence rules by type: people who speak a lot say many things (a saying needs its words or
     its figures); an "other" event needs close wording; different actors need close wording."""
     if type_ == "statement" and similarity < SIMILAR and not figures:
@@ -251,20 +283,6 @@ def _enough(type_: str, similarity: float, figures: bool, shared_actors: bool, b
     if type_ == "other" and similarity < SIMILAR_STRONG:
         return False
     return not (both_have_actors and not shared_actors and similarity < SIMILAR_STRONG)
-
-
-def _places(cluster: _Cluster) -> set[str]:
-    return {i.place for i in cluster.items if i.place}
-
-
-def _union_of(cluster: _Cluster, name: str) -> frozenset:
-    def compute() -> frozenset:
-        out: set = set()
-        for item in cluster.items:
-            out |= getattr(item, name)
-        return frozenset(out)
-
-    return cluster._cached(f"union:{name}", compute)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

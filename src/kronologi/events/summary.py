@@ -79,11 +79,14 @@ def _sentences(doc: Any) -> list[dict[str, Any]]:
     headings = {(h.start, h.end) for h in getattr(doc, "headings", None) or ()}
     title = _WORD_RE.findall((getattr(doc, "title", None) or "").lower())
     out = []
+    paragraph, counted = 0, 0  # paragraph breaks before the sentence, counted as sentences advance
     for sent in doc.sentences:
         text = doc.text[sent.start:sent.end]
-        heading = (sent.start, sent.end) in headings or _is_title(_WORD_RE.findall(text.lower()), title)
         words = _WORD_RE.findall(text.lower())
-        paragraph = doc.text.count("\n\n", 0, sent.start)
+        heading = (sent.start, sent.end) in headings or _is_title(words, title)
+        if sent.start > counted:
+            paragraph += doc.text.count("\n\n", counted, sent.start)
+            counted = sent.start
         opens = sent.start == 0 or doc.text[max(0, sent.start - 8):sent.start].rstrip(" \t").endswith("\n")
         out.append({"text": text, "words": words, "content": [w for w in words if w not in stop],
                     "paragraph": paragraph, "opens": opens, "heading": heading})

@@ -32,15 +32,33 @@ class EntitiesStep:
     version = "1"
 
     def __init__(self, options: dict[str, Any] | None = None):
-        pass
+        self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
+
+    def prepare(self, docs: list[Document]) -> None:
+        """Tag the sentences of a whole batch in one call per language (bigger matrices for
+        the network: about a tenth faster than article by article)."""
+        self._tagged = {}
+        by_lang: dict[str, list[Document]] = {}
+        for doc in docs:
+            lang = langs.normalise_lang(doc.language)
+            if doc.text.strip() and has_model(lang):
+                by_lang.setdefault(lang, []).append(doc)
+        for lang, group in by_lang.items():
+            offsets = [_token_offsets(doc) for doc in group]
+            flat = [[doc.text[s:e] for s, e in toks] for doc, doc_offsets in zip(group, offsets)
+                    for toks in doc_offsets]
+            tags = iter(tag_sentences(flat, lang))
+            for doc, doc_offsets in zip(group, offsets):
+                self._tagged[id(doc)] = (doc_offsets, [next(tags) for _ in doc_offsets])
 
     def __call__(self, doc: Document) -> Document:
         lang = langs.normalise_lang(doc.language)
         kept = [m for m in doc.mentions if m.get("source") not in (SOURCE, ENGLISH_RULES)]
+        prepared = self._tagged.pop(id(doc), None)
         if not doc.text.strip():
             doc.mentions = kept
         elif has_model(lang):
-            doc.mentions = kept + find_mentions(doc, lang)
+            doc.mentions = kept + find_mentions(doc, lang, prepared)
         elif lang == "en":  # no English model can be had here yet: rules (kronologi.entities.english)
             from kronologi.entities.english import english_mentions
 
@@ -50,11 +68,19 @@ class EntitiesStep:
         return doc
 
 
-def find_mentions(doc: Document, lang: str) -> list[dict[str, Any]]:
-    """The model's mentions in ``doc.text``, sentence by sentence, in text order."""
+def _token_offsets(doc: Document) -> list[list[tuple[int, int]]]:
     bounds = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
-    offsets = [tokenize(doc.text, start, end) for start, end in bounds]
-    tagged = tag_sentences([[doc.text[s:e] for s, e in toks] for toks in offsets], lang)
+    return [tokenize(doc.text, start, end) for start, end in bounds]
+
+
+def find_mentions(doc: Document, lang: str, prepared: tuple[list, list] | None = None) -> list[dict[str, Any]]:
+    """The model's mentions in ``doc.text``, sentence by sentence, in text order
+    (``prepared``: the token offsets and tags ``EntitiesStep.prepare`` computed)."""
+    if prepared is None:
+        offsets = _token_offsets(doc)
+        tagged = tag_sentences([[doc.text[s:e] for s, e in toks] for toks in offsets], lang)
+    else:
+        offsets, tagged = prepared
     mentions = []
     for index, (toks, tags) in enumerate(zip(offsets, tagged, strict=True)):
         for label, first, last in sorted(spans(tags), key=lambda span: span[1]):
