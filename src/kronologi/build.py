@@ -87,6 +87,8 @@ def _process(store: Store, raw: list[Document], config: PipelineConfig, signatur
     todo = [d for d in raw if d.key not in done]
     dropped: list[Rejection] = []
     finished = len(raw) - len(todo)
+    if progress:
+        progress("process", finished, len(raw))
     for batch, results in _run_batches(todo, config, workers, batch_size):
         kept = [r for r in results if isinstance(r, Document)]
         lost = [r for r in results if isinstance(r, Rejection)]

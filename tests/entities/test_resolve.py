@@ -103,3 +103,35 @@ def test_entities_types_are_settled_by_vote_and_surnames_propagate():
     person = names["Kassym-Jomart Tokayev"]
     assert person["type"] == "PER" and len(person["mentions"]) == 3  # the missed third "Tokayev" is found
     assert names["Almaty"]["type"] == "LOC"
+
+
+def test_entities_role_in_apposition_makes_a_person_whatever_the_tagger_said():
+    # the tagger called the full name an organisation and the surname a place
+    doc = _doc("a", "Polisi mencari pengusaha buron, Rahmat Sulistyo. Sulistyo, mantan direktur bank daerah, "
+                    "membantah tuduhan itu. Sulistyo kini tinggal di Singapura.",
+               {"Rahmat Sulistyo": "ORG", "Singapura": "LOC"})
+    for m in re.finditer(r"(?<=\. )Sulistyo", doc.text):  # the bare surname, twice
+        doc.mentions.append({"start": m.start(), "end": m.end(), "text": "Sulistyo", "type": "LOC"})
+    names = _by_name(resolve([doc]))
+    assert names["Rahmat Sulistyo"]["type"] == "PER"
+    assert {"Sulistyo", "Rahmat Sulistyo"} <= set(names["Rahmat Sulistyo"]["aliases"])
+    assert names["Singapura"]["type"] == "LOC" and "Sulistyo" not in names
+
+
+def test_entities_seats_of_power_are_organisations_and_peoples_are_not_persons():
+    doc = _doc("a", "Gedung Putih membantah laporan itu. Ia meminta masyarakat Uighur tenang. "
+                    "Warga Malaysia ikut menonton.",
+               {"Gedung Putih": "PER", "Uighur": "PER", "Malaysia": "LOC"})
+    names = _by_name(resolve([doc]))
+    assert names["Gedung Putih"]["type"] == "ORG"
+    assert "Uighur" not in names  # a people, not a person
+    assert names["Malaysia"]["type"] == "LOC"  # a place after "warga" stays
+
+
+def test_entities_bare_place_joins_its_only_administrative_form():
+    a = _doc("a", "Banjir melanda Kota Ternate. Warga Ternate mengungsi.", {"Kota Ternate": "LOC", "Ternate": "LOC"})
+    b = _doc("b", "Kota Batu dan Kabupaten Batu berbeda. Batu diguyur hujan.",
+             {"Kota Batu": "LOC", "Kabupaten Batu": "LOC", "Batu": "LOC"})
+    names = _by_name(resolve([a, b]))
+    assert {"Ternate", "Kota Ternate"} <= set(names["Kota Ternate"]["aliases"])
+    assert {"Kota Batu", "Kabupaten Batu", "Batu"} <= set(names)  # two administrative forms: no guess

@@ -59,6 +59,7 @@ def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
         _add(groups, doc.id, mention, name, role, expansions)
     parent = {key: key for key in groups}
     _merge_short_forms(groups, parent)
+    _merge_place_prefixes(groups, parent)
     _merge_variants(groups, parent)
     return _entities(groups, parent)
 
@@ -135,6 +136,21 @@ def _merge_short_forms(groups: dict, parent: dict) -> None:
         target = _one(by_part.get(short.tokens[0], []), short)
         if target:
             _union(parent, short.key, target.key)
+
+
+def _merge_place_prefixes(groups: dict, parent: dict) -> None:
+    """``Almaty`` joins ``Kota Almaty`` when that is the only administrative form of the name
+    in the corpus (``Kota Malang`` and ``Kabupaten Malang`` are two places: ``Malang`` stays)."""
+    prefixes = langs.all_words("entities", "place_prefixes")
+    places = [g for g in groups.values() if g.type == "LOC"]
+    prefixed: dict[str, list[_Group]] = defaultdict(list)
+    for g in places:
+        if len(g.tokens) > 1 and g.tokens[0] in prefixes:
+            prefixed[" ".join(g.tokens[1:])].append(g)
+    for g in places:
+        fits = prefixed.get(" ".join(g.tokens), [])
+        if len(fits) == 1:
+            _union(parent, g.key, fits[0].key)
 
 
 def _one(fits: list[_Group], short: _Group) -> _Group | None:

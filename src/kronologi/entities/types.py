@@ -15,28 +15,35 @@ Menteri Armenia Nikol Pashinyan"). Before mentions are grouped:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from typing import Any
 
+from kronologi import langs
 from kronologi.clean.dateline import agencies
 from kronologi.entities.gazetteer import lookup
 from kronologi.entities.names import norm, split_role
 
+APPOSITION_VOTES = 3  # a role in apposition outweighs a few tagger votes the other way
 _LINKS = re.compile(r"^(?:dari|di|ke|oleh|untuk|of|from|the)\s+", re.IGNORECASE)
 
 
 def tidy(docs: list[Any]) -> list[tuple[Any, dict[str, Any], str, str | None]]:
     """``(doc, mention, name, role)`` for every usable PER/ORG/LOC mention, types settled."""
     items = []
+    evidence: dict[str, Counter] = defaultdict(Counter)  # name key -> votes from the words around it
     for doc in docs:
         doc.mentions = [m for m in doc.mentions if m.get("source") != "propagated"]  # a re-run starts afresh
         for mention in doc.mentions:
             if mention.get("type") in ("PER", "ORG", "LOC"):
                 name, role = _name(mention)
-                if _is_name(name):
-                    items.append((doc, mention, name, role))
-    _vote(items)
+                if not _is_name(name) or _names_a_people(doc, mention, name):
+                    continue
+                items.append((doc, mention, name, role))
+                if _apposed_role(doc, mention):
+                    evidence[norm(name)]["PER"] += APPOSITION_VOTES
+    _vote(items, evidence)
     for doc in docs:
         items.extend((doc, m, m["text"], None) for m in _propagate(doc))
     return items
@@ -82,10 +89,36 @@ def _is_name(name: str) -> bool:
     return bool(name) and name[0].isupper() and any(ch.isalpha() for ch in name)
 
 
-def _vote(items: list[tuple[Any, dict[str, Any], str, str | None]]) -> None:
+def _names_a_people(doc: Any, mention: dict[str, Any], name: str) -> bool:
+    """A one-word name after a noun for a people ("masyarakat Kazakh") is a people, not an
+    entity of its own (a place there, "warga Kazakhstan", stays: the gazetteer knows it)."""
+    if len(name.split()) != 1 or lookup(name):
+        return False
+    before = doc.text[max(0, mention["start"] - 30):mention["start"]].split()
+    return bool(before) and before[-1].lower() in langs.words(doc.language, "entities", "peoples")
+
+
+def _apposed_role(doc: Any, mention: dict[str, Any]) -> bool:
+    """The name is followed by a role in apposition ("Ablyazov, mantan menteri energi, ..."):
+    evidence of a person whatever the tagger said."""
+    after = doc.text[mention["end"]:mention["end"] + 60]
+    return bool(_apposition(langs.normalise_lang(doc.language)).match(after))
+
+
+@functools.lru_cache(maxsize=None)
+def _apposition(lang: str) -> re.Pattern[str]:
+    titles = langs.words(lang, "entities", "titles")
+    prefixes = langs.words(lang, "entities", "title_prefixes")
+    return re.compile(rf"\s*,\s*(?:(?:{langs.alternation(prefixes)})\s+)?(?:{langs.alternation(titles)})(?!\w)",
+                      re.IGNORECASE)
+
+
+def _vote(items: list[tuple[Any, dict[str, Any], str, str | None]], evidence: dict[str, Counter]) -> None:
     votes: dict[str, Counter] = defaultdict(Counter)
     for _, mention, name, _ in items:
         votes[norm(name)][mention["type"]] += 1
+    for key, extra in evidence.items():
+        votes[key].update(extra)
     settled = {key: _winner(key, counts) for key, counts in votes.items()}
     for key in settled:  # a full name whose surname stands alone as a person is a person
         parts = key.split()
@@ -102,6 +135,6 @@ def _vote(items: list[tuple[Any, dict[str, Any], str, str | None]]) -> None:
 
 
 def _winner(key: str, counts: Counter) -> str:
-    if key in agencies():
+    if key in agencies() or key in langs.all_words("entities", "institutions"):
         return "ORG"
     return max(counts, key=lambda kind: (counts[kind], kind == "PER"))
