@@ -135,3 +135,17 @@ def test_entities_bare_place_joins_its_only_administrative_form():
     names = _by_name(resolve([a, b]))
     assert {"Ternate", "Kota Ternate"} <= set(names["Kota Ternate"]["aliases"])
     assert {"Kota Batu", "Kabupaten Batu", "Batu"} <= set(names)  # two administrative forms: no guess
+
+
+def test_entities_defined_acronym_widens_the_name_and_finds_its_uses():
+    # the tagger caught only part of the long form, and nothing of the acronym
+    a = _doc("a", "Menurut pejabat dari Lembaga Riset Pangan Nusantara (LRPN) stok beras aman. LRPN akan "
+                  "memantau harga.", {"Riset Pangan": "ORG"})
+    b = _doc("b", "Lembaga untuk Riset Pangan Nusantara (LRPN) membantah. Data dari Nusantara dipakai.",
+             {"Nusantara": "LOC"})
+    names = _by_name(resolve([a, b]))
+    org = next(e for e in names.values() if "LRPN" in e["aliases"])
+    assert org["type"] == "ORG"
+    assert {"Lembaga Riset Pangan Nusantara", "Lembaga untuk Riset Pangan Nusantara"} <= set(org["aliases"])
+    assert sum(m["text"] == "LRPN" for m in org["mentions"]) == 3
+    assert a.mentions[0]["text"] == "Lembaga Riset Pangan Nusantara"  # widened in place: positions unchanged

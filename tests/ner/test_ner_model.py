@@ -19,7 +19,7 @@ from kronologi.document import Document, Sentence
 from kronologi.ner import NerModelMissing, model_path, tag_sentences, tag_tokens
 from kronologi.ner import model as ner_model
 from kronologi.ner.score import score, spans
-from kronologi.ner.step import EntitiesStep
+from kronologi.ner.step import EntitiesStep, place_mentions
 from kronologi.text.sentences import split_sentences
 from kronologi.text.tokens import words
 
@@ -121,7 +121,7 @@ def test_ner_step_writes_mentions_with_offsets_into_text(nlp):
     doc = _doc(text)
     doc.mentions = [{"start": 0, "end": 8, "text": "Gubernur", "type": "ROLE", "source": "rules"}]
     step = EntitiesStep()
-    assert (step.name, step.version) == ("entities", "1")
+    assert (step.name, step.version) == ("entities", "2")
     doc = step(doc)
     model = [m for m in doc.mentions if m["source"] == "model"]
     assert doc.mentions[0]["source"] == "rules"  # mentions of other sources are kept
@@ -155,6 +155,21 @@ def test_ner_step_english_uses_the_rules_until_a_model_exists():
     doc = _doc("President Joko Widodo opened a dam in Banten on Thursday, the Ministry of Public Works said.", "en")
     found = {(m["text"], m["type"], m["source"]) for m in EntitiesStep()(doc).mentions}
     assert found == {("Joko Widodo", "PER", "rules.en"), ("Ministry of Public Works", "ORG", "rules.en")}
+
+
+def test_ner_step_adds_known_places_the_model_missed():
+    doc = _doc("Delegasi itu terbang dari Jenewa ke Nur-Sultan dan Kota Almaty.")
+    doc.mentions = [{"start": 26, "end": 32, "text": "Jenewa", "type": "LOC", "source": "rules"}]
+    added = place_mentions(doc)
+    assert [(m["text"], m["type"], m["source"]) for m in added] == [("Nur-Sultan", "LOC", "gazetteer"),
+                                                                     ("Almaty", "LOC", "gazetteer")]
+    assert all(doc.text[m["start"]:m["end"]] == m["text"] and m["sentence"] == 0 for m in added)
+    step = EntitiesStep()
+    once = step(doc)
+    gazetteer = [m for m in once.mentions if m["source"] == "gazetteer"]
+    assert gazetteer == [m for m in step(once).mentions if m["source"] == "gazetteer"]  # replaced, not added twice
+    spans = [(m["start"], m["end"]) for m in once.mentions if m["source"] != "gazetteer"]
+    assert not any(s < m["end"] and m["start"] < e for m in gazetteer for s, e in spans)
 
 
 def test_ner_step_empty_text_has_no_mentions():

@@ -33,4 +33,7 @@ def _trim_leading_title(long: str) -> str:
     """Drop leading words that are not part of the name ("Pada Rabu Organisasi ...")."""
     from kronologi.entities.names import split_role
 
+    head, sep, tail = long.rpartition(" dari ")  # "Pengamat dari Organisasi ...": someone *from* the name
+    if sep and len(tail.split()) >= 2 and head[:1].isupper():
+        long = tail
     return split_role(long)[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 
 from kronologi import langs
 from kronologi.entities.names import norm
@@ -47,3 +48,30 @@ def _countries():
 def lookup(name: str) -> str | None:
     """The canonical name of a known place, or None."""
     return places().get(norm(name))
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+_WORD = re.compile(r"\S+")
+MAX_WORDS = 4  # the longest place name looked up ("Republik Demokratik Kongo")
+
+
+def find_places(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """``(start, end, canonical name)`` of known places written in ``text`` (capitalised, as names
+    are), longest first, outside the ``taken`` spans (mentions found before)."""
+    out = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(run.start() + w.start(), run.start() + w.end()) for w in _WORD.finditer(run.group())]
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                while end > start and text[end - 1] in ".-'’":  # "Jakarta." at a sentence end
+                    end -= 1
+                canonical = lookup(text[start:end])
+                if canonical and not any(s < end and start < e for s, e in taken):
+                    out.append((start, end, canonical))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out

@@ -65,12 +65,19 @@ def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def _expansions(docs) -> dict[str, str]:
-    """Acronym -> its most frequent expansion in the corpus."""
+    """Acronym -> its most frequent expansion in the corpus; every other expansion written for
+    it -> that one too ("Organisasi untuk Keamanan dan Kerjasama di Eropa" and "Organisasi
+    Keamanan dan Kerja Sama di Eropa" are both OSCE)."""
     seen: dict[str, Counter] = defaultdict(Counter)
     for doc in docs:
         for acr, long, _, _ in find_definitions(doc.text):
             seen[acr][long] += 1
-    return {acr: forms.most_common(1)[0][0] for acr, forms in seen.items()}
+    out = {}
+    for acr, forms in seen.items():
+        best = forms.most_common(1)[0][0]
+        out.update({form: best for form in forms})
+        out[acr] = best
+    return out
 
 
 def _add(groups, doc_id: str, mention: dict[str, Any], name: str, role: str | None,

@@ -22,9 +22,11 @@ from typing import Any
 
 from kronologi import langs
 from kronologi.clean.dateline import agencies
+from kronologi.entities.acronyms import find_definitions
 from kronologi.entities.gazetteer import lookup
 from kronologi.entities.names import norm, split_role
 
+ACRONYM = "acronym"  # source of the mentions an acronym's definition adds
 APPOSITION_VOTES = 3  # a role in apposition outweighs a few tagger votes the other way
 _LINKS = re.compile(r"^(?:dari|di|ke|oleh|untuk|of|from|the)\s+", re.IGNORECASE)
 
@@ -34,7 +36,8 @@ def tidy(docs: list[Any]) -> list[tuple[Any, dict[str, Any], str, str | None]]:
     items = []
     evidence: dict[str, Counter] = defaultdict(Counter)  # name key -> votes from the words around it
     for doc in docs:
-        doc.mentions = [m for m in doc.mentions if m.get("source") != "propagated"]  # a re-run starts afresh
+        doc.mentions = [m for m in doc.mentions if m.get("source") not in ("propagated", ACRONYM)]  # a re-run starts afresh
+        _defined_acronyms(doc)
         for mention in doc.mentions:
             if mention.get("type") in ("PER", "ORG", "LOC"):
                 name, role = _name(mention)
@@ -47,6 +50,36 @@ def tidy(docs: list[Any]) -> list[tuple[Any, dict[str, Any], str, str | None]]:
     for doc in docs:
         items.extend((doc, m, m["text"], None) for m in _propagate(doc))
     return items
+
+
+def _defined_acronyms(doc: Any) -> None:
+    """Where the text defines an acronym ("Organisasi Perjanjian Keamanan Kolektif (CSTO)"), the
+    long form is one mention (a tagger's partial span is widened to it) and every use of the
+    acronym in the article is a mention of the same type. Mentions are only widened or added,
+    never removed: other layers refer to them by position."""
+    for acr, long, start, end in find_definitions(doc.text):
+        pos = doc.text.find(long, start, end)
+        if pos < 0:
+            continue
+        span = (pos, pos + len(long))
+        overlapping = [m for m in doc.mentions
+                       if m["start"] < span[1] and span[0] < m["end"] and m.get("type") in ("PER", "ORG", "LOC")]
+        # the tagger's type holds when its span starts where the name does (its head word:
+        # "Amerika Serikat (AS)" is a place); a place inside the name ("... di Eropa") is not its type
+        kind = overlapping[0]["type"] if overlapping and overlapping[0]["start"] == span[0] else "ORG"
+        if overlapping:
+            overlapping[0].update(start=span[0], end=span[1], text=long, type=kind)
+        else:
+            doc.mentions.append(_mention(doc, span[0], span[1], kind, ACRONYM))
+        taken = [(m["start"], m["end"]) for m in doc.mentions]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", doc.text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                doc.mentions.append(_mention(doc, m.start(), m.end(), kind, ACRONYM))
+
+
+def _mention(doc: Any, start: int, end: int, kind: str, source: str) -> dict[str, Any]:
+    return {"start": start, "end": end, "text": doc.text[start:end], "type": kind,
+            "sentence": _sentence_of(doc, start), "source": source}
 
 
 def _propagate(doc: Any) -> list[dict[str, Any]]:

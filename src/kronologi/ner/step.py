@@ -15,21 +15,24 @@ a model are left as they are.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from kronologi import langs
 from kronologi.document import Document
+from kronologi.entities.gazetteer import find_places
 from kronologi.ner.model import has_model, tag_sentences
 from kronologi.ner.score import spans
 from kronologi.text.tokens import tokenize
 
 SOURCE = "model"
+GAZETTEER = "gazetteer"  # places the model missed, found by name
 ENGLISH_RULES = "rules.en"  # kronologi.entities.english, while no English model can be had
 
 
 class EntitiesStep:
     name = "entities"
-    version = "1"
+    version = "2"
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
@@ -55,6 +58,7 @@ class EntitiesStep:
         lang = langs.normalise_lang(doc.language)
         kept = [m for m in doc.mentions if m.get("source") not in (SOURCE, ENGLISH_RULES)]
         prepared = self._tagged.pop(id(doc), None)
+        kept = [m for m in kept if m.get("source") != GAZETTEER]
         if not doc.text.strip():
             doc.mentions = kept
         elif has_model(lang):
@@ -65,7 +69,18 @@ class EntitiesStep:
             doc.mentions = kept + english_mentions(doc.text, [(s.start, s.end) for s in doc.sentences])
         else:
             doc.mentions = kept
+        doc.mentions += place_mentions(doc)
         return doc
+
+
+def place_mentions(doc: Document) -> list[dict[str, Any]]:
+    """Known places (countries, capitals, major cities: ``kronologi.entities.gazetteer``) that
+    no mention covers yet: the gazetteer layer under the model."""
+    taken = [(m["start"], m["end"]) for m in doc.mentions]
+    starts = [s.start for s in doc.sentences]
+    return [{"start": start, "end": end, "text": doc.text[start:end], "type": "LOC",
+             "sentence": bisect.bisect_right(starts, start) - 1 if starts else None, "source": GAZETTEER}
+            for start, end, _ in find_places(doc.text, taken)]
 
 
 def _token_offsets(doc: Document) -> list[list[tuple[int, int]]]:
