@@ -127,30 +127,28 @@ CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "events
 
 def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None) -> Chronicle:
     """Passes over the whole corpus, in order; each one's decisions are stored."""
-    done = iter(range(1, len(CORPUS_PASSES) + 1))
-
-    def passed() -> None:
+    def passed(name: str) -> None:
         if progress:
-            progress("corpus passes", next(done), len(CORPUS_PASSES))
+            progress("corpus passes", CORPUS_PASSES.index(name) + 1, len(CORPUS_PASSES))
 
     if progress:
         progress("corpus passes", 0, len(CORPUS_PASSES))
     _dedup_pass(store, docs)
-    passed()
+    passed("duplicates")
     store.put_decisions("reference", _sibling_dates(docs))
-    passed()
+    passed("reference dates")
     stories = _story_pass(store, docs)
     story_of = {d.id: d.story for d in docs if d.story}
-    passed()
+    passed("stories")
     entities = resolve(docs)  # sets mention["entity"], which events and quotes then refer to
-    passed()
+    passed("entities")
     _events_to_entities(docs)
     events = merge_events(docs, story_of) if any(d.events for d in docs) else []
-    passed()
+    passed("events")
     figures, quotes, ledger = build_ledger(docs, story_of)
-    passed()
+    passed("figures and quotes")
     records = [_story_record(s) for s in stories]
-    passed()
+    passed("story summaries")
     return Chronicle(documents=docs, stories=records, entities=entities,
                      events=events, figures=figures, quotes=quotes, ledger=ledger)
 

@@ -64,3 +64,28 @@ def test_export_schema_catches_a_broken_field(chronicle):
     del data["ledger"]
     with pytest.raises(SchemaError, match="ledger"):
         validate(data)
+
+
+def test_export_json_is_streamed_one_record_per_line_and_equals_the_chronicle(chronicle, tmp_path):
+    from kronologi.export.jsonfile import write_json
+
+    path = write_json(chronicle, tmp_path / "chronicle.json")
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text) == json.loads(chronicle.to_json())
+    lines = text.splitlines()
+    records = [line.rstrip(",") for line in lines if line.startswith("{") and line != "{"]
+    assert len(records) == sum(len(v) for v in chronicle.to_dict().values() if isinstance(v, list))
+    assert all(isinstance(json.loads(r), dict) for r in records)  # each record stands on its own line
+    assert not list(tmp_path.glob(".chronicle.json.*"))  # no temporary file left behind
+
+
+def test_export_json_checks_a_sample_of_a_long_list_and_writes_nothing_broken(chronicle, tmp_path):
+    from kronologi.export.jsonfile import _sample, write_json
+
+    assert _sample(list(range(10)), 20) == list(range(10))
+    picked = _sample(list(range(1000)), 5)
+    assert picked[0] == 0 and picked[-1] == 999 and len(picked) == 5
+    chronicle.documents[-1].published_basis = "guessed"  # the last record is always in the sample
+    with pytest.raises(SchemaError, match="published_basis"):
+        write_json(chronicle, tmp_path / "chronicle.json", validate_limit=2)
+    assert not (tmp_path / "chronicle.json").exists()

@@ -132,3 +132,18 @@ def test_build_undated_copy_gets_the_month_of_its_dated_sibling(tmp_path):
     undated = chronicle.document("undated")
     assert (undated.published, undated.published_basis) == ("2024-01", "inferred")
     assert undated.observed["published"]["inferred"]["basis"] == "siblings"
+
+
+def test_store_build_reports_its_stages_and_keeps_raw_text_in_the_store_only(tmp_path):
+    from kronologi.build import CORPUS_PASSES
+
+    calls = []
+    db = tmp_path / "k.db"
+    chronicle = kronologi.build([str(_corpus(tmp_path, 3))], db=db,
+                                progress=lambda stage, done, total: calls.append((stage, done, total)))
+    passes = [(done, total) for stage, done, total in calls if stage == "corpus passes"]
+    assert passes == [(k, len(CORPUS_PASSES)) for k in range(len(CORPUS_PASSES) + 1)]
+    assert ("process", 0, 3) in calls and ("process", 3, 3) in calls
+    assert all(d.raw_text == "" and d.text for d in chronicle.documents)  # held lean in memory...
+    stored = Store(db).get_many([d.key for d in chronicle.documents], _snapshot(db)[0][2])
+    assert all("Petugas mencatat" in d.raw_text for d in stored.values())  # ...but kept in the store
