@@ -72,3 +72,25 @@ def test_stories_seed_articles_form_the_january_and_november_stories(tmp_path):
     chronicle = kronologi.build([str(p) for p in files], meta=meta)
     groups = sorted(sorted(d[:3] for d in s["documents"]) for s in chronicle.stories)
     assert groups == [["000"], ["001", "002", "003", "004"]]
+
+
+def test_stories_a_genre_is_not_a_story():
+    # A theft story in one town; another theft elsewhere shares the genre's words and the police
+    # body's name (frequent in the corpus: weight under the bar) but no specific name.
+    from collections import Counter
+
+    from kronologi.corpus.stories import Story, similarity, story_similarity
+
+    specific = 3.0  # the weight a name needs to be specific (from its corpus frequency)
+    terms = Counter({"pencuri": 0.5, "motor": 0.5, "ditahan": 0.5, "pasar": 0.5})
+    story = Story("S1")
+    for n in range(3):
+        story.add(_doc(f"a{n}", "x", "2024-03-01"), terms, {"polres": 1.2, "ambarawa": 4.5})
+    elsewhere = (Counter({"pencuri": 0.5, "gudang": 0.6, "sapi": 0.62}), {"polres": 1.2, "kudus": 4.5})
+    same_town = (Counter({"pencuri": 0.6, "gudang": 0.8}), {"polres": 1.2, "ambarawa": 4.5})
+    assert similarity(elsewhere, story, "id", specific) == 0.0  # close-ish content, a genre name only
+    assert similarity(same_town, story, "id", specific) > 0.2
+    assert similarity(elsewhere, story, "id") > 0.2  # what the rule prevents: without it, they would join
+    other = Story("S2")
+    other.add(_doc("b", "x", "2024-03-02"), elsewhere[0], elsewhere[1])
+    assert story_similarity(story, other, specific) == 0.0 < story_similarity(story, other)

@@ -37,6 +37,12 @@ from kronologi.document import Document
 
 WINDOW_DAYS = 21
 JOIN = 0.2  # combined similarity needed to join a story
+CLOSE = 0.4  # content cosine that joins an article to a story without a specific shared name
+SPECIFIC_SHARE = 0.007  # a name in at most this share of the articles is specific ...
+SPECIFIC_DOCS = 25  # ... and so is one in at most this many (small corpora)
+MERGE = 0.5  # similarity that makes two large stories one (a genre is not a story) ...
+MERGE_SMALL = 5  # ... while stories of up to this many articles merge at JOIN
+MERGE_GROWTH = 0.075  # ... and the bar rises by this much each time the larger one doubles
 RELATED = 0.2  # similarity that links two stories as related
 TOP_TERMS = 150
 CANDIDATE_TERMS = 15  # an article is compared with the stories sharing one of its strongest terms or a name
@@ -53,6 +59,7 @@ class Story:
     terms: dict[str, Counter] = field(default_factory=dict)  # per language: sum of unit vectors
     norms: dict[str, float] = field(default_factory=dict)
     names: Counter = field(default_factory=Counter)  # name -> articles naming it
+    weights: dict[str, float] = field(default_factory=dict)  # name -> its weight (idf in the corpus)
     first: date | None = None  # the earliest and latest article dates
     last: date | None = None
     related: set[str] = field(default_factory=set)
@@ -71,6 +78,7 @@ class Story:
             squared += weight * (2 * old + weight)
         self.norms[lang] = math.sqrt(max(squared, 0.0))
         self.names.update(names.keys())
+        self.weights.update(names)
         self._core = None
         if (day := doc_day(doc)) is not None:
             self.first = min(self.first or day, day)
@@ -110,15 +118,16 @@ def assign_stories(docs: list[Document], previous: dict[str, str] | None = None)
     index = _Index()
     by_id = {d.id: d for d in docs}
     numbers = _numbers(previous)
+    specific = _specific_weight(len(docs))
     for doc in sorted(docs, key=_order):
         terms, names = features[doc.id]
-        story = _place(doc, features[doc.id], stories, index, previous, by_id, numbers)
+        story = _place(doc, features[doc.id], stories, index, previous, by_id, numbers, specific)
         story.add(doc, terms, names)
         doc.story = story.id
         for key in list(terms) + list(names):
             index.touch(key, story.id)
-    _consolidate(stories, set(previous.values()), index)
-    _link_related(list(stories.values()), index)
+    _consolidate(stories, set(previous.values()), index, specific)
+    _link_related(list(stories.values()), index, specific)
     return sorted(stories.values(), key=lambda s: _story_number(s.id))
 
 
@@ -154,7 +163,8 @@ def _order(doc: Document):
     return (day is None, day or date.min, doc.duplicate_of is not None, doc.id)
 
 
-def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, numbers: Iterator[int]) -> Story:
+def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, numbers: Iterator[int],
+           specific: float) -> Story:
     original = by_id.get(doc.duplicate_of) if doc.duplicate_of else None
     if original is not None and original.story in stories:
         return stories[original.story]
@@ -163,7 +173,7 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
         return stories.setdefault(known, Story(known))
     keys = [k for k, _ in feats[0].most_common(CANDIDATE_TERMS)] + list(feats[1])
     candidates = _most_shared(keys, index, stories)
-    scored = [(similarity(feats, stories[sid], doc.language or "und"), sid) for sid in sorted(candidates)
+    scored = [(similarity(feats, stories[sid], doc.language or "und", specific), sid) for sid in sorted(candidates)
               if _in_window(doc, stories[sid])]
     score, best = max(scored, default=(0.0, None))
     if best is not None and score >= JOIN:
@@ -218,20 +228,34 @@ def _in_window(doc: Document, story: Story) -> bool:
     return story.first.toordinal() - WINDOW_DAYS <= day.toordinal() <= story.last.toordinal() + WINDOW_DAYS
 
 
-def similarity(feats: tuple[Counter, dict[str, float]], story: Story, lang: str) -> float:
+def similarity(feats: tuple[Counter, dict[str, float]], story: Story, lang: str, specific: float = 0.0) -> float:
     """An article and a story: content cosine (same language) and the weighted share of
-    the article's names that are core to the story; across languages, names alone."""
+    the article's names that are core to the story; across languages, names alone.
+
+    A story is about particular people, places and bodies: unless the content is very close
+    (``CLOSE``), the article must share a *specific* core name with the story, one whose
+    weight (inverse document frequency) reaches ``specific`` — words of a genre ("Polres",
+    "Liga") do not make a story."""
     terms, names = feats
     core = story.core_names()
     shared = sum(w for n, w in names.items() if n in core) / max(1e-9, sum(names.values()))
+    particular = any(w >= specific for n, w in names.items() if n in core)
     centroid = story.terms.get(lang)
     if not centroid:
-        return shared
+        return shared if particular else 0.0
     content = _dot(terms, centroid) / max(1e-9, story.norms[lang])
+    if not particular and content < CLOSE:
+        return 0.0
     return 0.6 * content + 0.4 * shared
 
 
-def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index) -> None:
+def _specific_weight(n_docs: int) -> float:
+    """The name weight (idf, as ``_idf`` computes it) of a name in ``SPECIFIC_SHARE`` of the
+    articles, or in ``SPECIFIC_DOCS`` (a small corpus: every name is specific enough)."""
+    return math.log((n_docs + 1) / (1 + max(SPECIFIC_DOCS, SPECIFIC_SHARE * n_docs))) + 1
+
+
+def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, specific: float) -> None:
     """Merge a story made in this run into an earlier one it resembles as a whole.
 
     Placing articles one by one depends on their order (the first article of a
@@ -243,14 +267,22 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index) -> No
             continue
         earlier = [stories[sid] for sid in sorted(_neighbours(late, index))
                    if sid in stories and _story_number(sid) < _story_number(late.id) and _windows_meet(stories[sid], late)]
-        score, target = max(((story_similarity(late, s), s) for s in earlier), key=lambda x: x[0], default=(0.0, None))
-        if target is not None and score >= JOIN:
+        score, target = max(((story_similarity(late, s, specific), s) for s in earlier), key=lambda x: x[0], default=(0.0, None))
+        if target is not None and score >= _merge_threshold(late, target):
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id])
                 doc.story = target.id
             for key in _keys(late):
                 index.touch(key, target.id)
             del stories[late.id]
+
+
+def _merge_threshold(a: Story, b: Story) -> float:
+    """Two small stories merge at ``JOIN``; the larger the larger of them, the closer they must
+    be, up to ``MERGE``: otherwise a story that keeps absorbing others grows into a genre
+    (crime, celebrities) instead of one developing story."""
+    size = max(len(a.docs), len(b.docs))
+    return min(MERGE, JOIN + MERGE_GROWTH * math.log2(max(1.0, size / MERGE_SMALL)))
 
 
 def _keys(story: Story) -> list[str]:
@@ -272,17 +304,22 @@ def _windows_meet(a: Story, b: Story) -> bool:
         a.first.toordinal() - WINDOW_DAYS <= b.last.toordinal()
 
 
-def story_similarity(a: Story, b: Story) -> float:
+def story_similarity(a: Story, b: Story, specific: float = 0.0) -> float:
     """Two stories: content cosine in a shared language and the overlap of their core
-    names (set cosine). Across languages, names alone, and at least three of them."""
+    names (set cosine). Across languages, names alone, and at least three of them. As for
+    an article (``similarity``), a specific shared core name or very close content is needed."""
     core_a, core_b = a.core_names(), b.core_names()
-    common = len(core_a & core_b)
-    names = common / max(1.0, math.sqrt(len(core_a) * len(core_b)))
+    shared = core_a & core_b
+    names = len(shared) / max(1.0, math.sqrt(len(core_a) * len(core_b)))
+    particular = any(a.weights.get(n, 0.0) >= specific for n in shared)
     contents = [_dot(a.terms[lang], b.terms[lang]) / max(1e-9, a.norms[lang] * b.norms[lang])
                 for lang in set(a.terms) & set(b.terms)]
     if contents:
-        return 0.6 * max(contents) + 0.4 * names if max(contents) >= MIN_CONTENT else 0.0
-    return names if common >= 3 else 0.0
+        content = max(contents)
+        if content < MIN_CONTENT or not particular and content < CLOSE:
+            return 0.0
+        return 0.6 * content + 0.4 * names
+    return names if len(shared) >= 3 and particular else 0.0
 
 
 def _dot(a: Counter, b: Counter) -> float:
@@ -339,12 +376,12 @@ def _namelike(docs: list[Document]) -> frozenset[str]:
     return frozenset(w for w, n in total.items() if caps[w] >= 0.75 * n and w not in calendar)
 
 
-def _link_related(stories: list[Story], index: _Index) -> None:
+def _link_related(stories: list[Story], index: _Index, specific: float) -> None:
     """Stories alike as wholes (content, core names) are related, whenever they happened."""
     by_id = {s.id: s for s in stories}
     for a in stories:
         for sid in sorted(_neighbours(a, index)):
-            if sid in by_id and sid > a.id and story_similarity(a, by_id[sid]) >= RELATED:
+            if sid in by_id and sid > a.id and story_similarity(a, by_id[sid], specific) >= RELATED:
                 a.related.add(sid)
                 by_id[sid].related.add(a.id)
 
