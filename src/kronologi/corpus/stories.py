@@ -14,6 +14,13 @@ languages only names can be compared, so they count alone. Copies
 content but apart in time are *related*: the same country months apart is
 another story.
 
+A genre is not a story: two thefts in two towns share words ("pencuri",
+"ditahan") and the police body's name, not a subject. So an article joins a
+story, and two stories merge, only when they share a *specific* name (one in
+few of the corpus's articles: a person, a town, a bill) or their content is
+very close (``CLOSE``); and the larger a story, the closer another one must be
+to merge into it (``MERGE``), so no story keeps absorbing its neighbours.
+
 Incremental: assignments made by an earlier build (``previous``: document key
 -> story id) are kept and only new articles are placed, so adding an article
 never reshuffles the stories people already read. Candidate stories come from
