@@ -149,3 +149,9 @@ def test_entities_defined_acronym_widens_the_name_and_finds_its_uses():
     assert {"Lembaga Riset Pangan Nusantara", "Lembaga untuk Riset Pangan Nusantara"} <= set(org["aliases"])
     assert sum(m["text"] == "LRPN" for m in org["mentions"]) == 3
     assert a.mentions[0]["text"] == "Lembaga Riset Pangan Nusantara"  # widened in place: positions unchanged
+
+
+def test_entities_an_organisation_before_a_role_stays_an_organisation():
+    doc = _doc("a", "Menurut Kementerian Kesehatan, kepala dinas setempat sudah dikirim. Kementerian Kesehatan "
+                    "menyiapkan obat.", {"Kementerian Kesehatan": "ORG"})
+    assert _by_name(resolve([doc]))["Kementerian Kesehatan"]["type"] == "ORG"

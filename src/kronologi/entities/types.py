@@ -44,7 +44,7 @@ def tidy(docs: list[Any]) -> list[tuple[Any, dict[str, Any], str, str | None]]:
                 if not _is_name(name) or _names_a_people(doc, mention, name):
                     continue
                 items.append((doc, mention, name, role))
-                if _apposed_role(doc, mention):
+                if _apposed_role(doc, mention, name):
                     evidence[norm(name)]["PER"] += APPOSITION_VOTES
     _vote(items, evidence)
     for doc in docs:
@@ -131,11 +131,20 @@ def _names_a_people(doc: Any, mention: dict[str, Any], name: str) -> bool:
     return bool(before) and before[-1].lower() in langs.words(doc.language, "entities", "peoples")
 
 
-def _apposed_role(doc: Any, mention: dict[str, Any]) -> bool:
+def _apposed_role(doc: Any, mention: dict[str, Any], name: str) -> bool:
     """The name is followed by a role in apposition ("Ablyazov, mantan menteri energi, ..."):
-    evidence of a person whatever the tagger said."""
+    evidence of a person whatever the tagger said — unless the name is a known place or
+    reads as an organisation ("Kementerian Kesehatan, kepala dinas ... mengatakan")."""
+    if lookup(name) or any(w in _org_words() for w in name.lower().split()):
+        return False
     after = doc.text[mention["end"]:mention["end"] + 60]
     return bool(_apposition(langs.normalise_lang(doc.language)).match(after))
+
+
+@functools.lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    """Words that make a name an organisation's, in every pack (claims and entities keep lists)."""
+    return langs.all_words("claims", "org_words") | langs.all_words("entities", "org_words")
 
 
 @functools.lru_cache(maxsize=None)
