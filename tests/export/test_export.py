@@ -89,3 +89,15 @@ def test_export_json_checks_a_sample_of_a_long_list_and_writes_nothing_broken(ch
     with pytest.raises(SchemaError, match="published_basis"):
         write_json(chronicle, tmp_path / "chronicle.json", validate_limit=2)
     assert not (tmp_path / "chronicle.json").exists()
+
+
+def test_export_timeline_sources_never_read_the_same_and_copies_count_once():
+    from kronologi.export.stories import _labelled, _without_copies
+
+    def src(doc, outlet, published, duplicate_of=None):
+        return {"doc": doc, "outlet": outlet, "published": published, "duplicate_of": duplicate_of}
+
+    sources = [src("a", "Herald", "2022-10-03T08:00"), src("b", "Herald", "2022-10-05"),
+               src("c", "Herald", "2022-10-05"), src("d", "Courier", None), src("e", "Courier", None, "d")]
+    labels = [s["label"] for s in _labelled(_without_copies(sources))]
+    assert labels == ["Herald (2022-10-03)", "Herald (2022-10-05, 1)", "Herald (2022-10-05, 2)", "Courier +1 copy"]

@@ -56,7 +56,7 @@ def _line(ln: TimelineLine) -> str:
 
 
 def _link(src: dict) -> str:
-    label = src.get("outlet") or src["doc"]
+    label = src.get("label") or src.get("outlet") or src["doc"]
     return f"[{_esc(label)}](report.html#{_anchor(src['doc'], src.get('sentence'))})"
 
 

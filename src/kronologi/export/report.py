@@ -70,7 +70,7 @@ def _story(view: StoryView) -> str:
 def _line(ln: TimelineLine) -> str:
     ev = ln.event
     modality = "" if ev.get("modality") in (None, "asserted") else f" <span class=modality>{escape(ev['modality'])}</span>"
-    sources = ", ".join(f"<a href='#{_anchor(s['doc'], s.get('sentence'))}'>{escape(s.get('outlet') or s['doc'])}</a>"
+    sources = ", ".join(f"<a href='#{_anchor(s['doc'], s.get('sentence'))}'>{escape(s.get('label') or s['doc'])}</a>"
                         for s in ln.sources)
     cls = " class=bg" if ln.background else ""
     bg = " <span class=muted>(background)</span>" if ln.background else ""

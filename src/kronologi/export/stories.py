@@ -110,7 +110,7 @@ def _in_story(record: dict[str, Any], story: dict[str, Any], ids: set[str]) -> b
 
 def _line(ev: dict[str, Any], docs: dict[str, Document], index: _Index) -> TimelineLine:
     srcs = ev.get("sources", [])
-    sources = [_source(s, docs) for s in srcs]
+    sources = _labelled(_without_copies([_source(s, docs) for s in srcs]))
     keys = dict.fromkeys((s["doc"], s.get("sentence")) for s in srcs)
     figures = [f for key in keys for f in index.figures.get(key, ())]
     quotes = [q for s in srcs for q in index.quotes.get(s["doc"], ()) if s["start"] <= q["start"] < s["end"]]
@@ -120,7 +120,45 @@ def _line(ev: dict[str, Any], docs: dict[str, Document], index: _Index) -> Timel
 def _source(src: dict[str, Any], docs: dict[str, Document]) -> dict[str, Any]:
     doc = docs.get(src["doc"])
     text = doc.text[src["start"]:src["end"]] if doc else ""
-    return {**src, "outlet": doc.outlet if doc else None, "title": doc.title if doc else None, "text": text}
+    return {**src, "outlet": doc.outlet if doc else None, "title": doc.title if doc else None, "text": text,
+            "published": doc.published if doc else None, "duplicate_of": doc.duplicate_of if doc else None}
+
+
+def _without_copies(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A duplicate of another source on the line (the same article saved twice, a trimmed copy)
+    is not a second source: it is counted on its original (``copies``)."""
+    on_line = {s["doc"]: s for s in sources}
+    kept = []
+    for s in sources:
+        original = on_line.get(s.get("duplicate_of"))
+        if original is not None:
+            original["copies"] = original.get("copies", 0) + 1
+        else:
+            kept.append(s)
+    return kept
+
+
+def _labelled(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each source's ``label``: its outlet; where one outlet has several articles on the line,
+    the outlet and the day, then a number, so two links never read the same."""
+    def day(s: dict[str, Any]) -> str:
+        return (s.get("published") or "")[:10] or "undated"
+
+    outlets = Counter(s.get("outlet") or s["doc"] for s in sources)
+    days = Counter((s.get("outlet") or s["doc"], day(s)) for s in sources)
+    seen: Counter = Counter()
+    for s in sources:
+        outlet = s.get("outlet") or s["doc"]
+        label = outlet
+        if outlets[outlet] > 1:
+            label = f"{outlet} ({day(s)})"
+            if days[outlet, day(s)] > 1:
+                seen[outlet, day(s)] += 1
+                label = f"{outlet} ({day(s)}, {seen[outlet, day(s)]})"
+        if s.get("copies"):
+            label += f" +{s['copies']} {'copy' if s['copies'] == 1 else 'copies'}"
+        s["label"] = label
+    return sources
 
 
 def _ledger(row: dict[str, Any], index: _Index, docs: dict[str, Document]) -> LedgerView:
