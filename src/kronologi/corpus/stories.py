@@ -91,9 +91,6 @@ class Story:
             self.first = min(self.first or day, day)
             self.last = max(self.last or day, day)
 
-    def core(self, name: str) -> bool:
-        return self.names[name] >= max(1.0, CORE_SHARE * len(self.docs))
-
     def core_names(self) -> frozenset[str]:
         """The names a good part of the story's articles name (cached until the next ``add``)."""
         if self._core is None:
