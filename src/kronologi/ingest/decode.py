@@ -19,10 +19,28 @@ from kronologi.errors import IngestError
 _CANDIDATES = ("cp1252", "latin_1", "utf_16", "iso8859_15", "cp1250", "cp1251", "gb18030", "shift_jis")
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the data looks like UTF-16 without a BOM, else None.
+
+    Text in a Latin script stored as UTF-16 has a NUL in the high byte of almost
+    every character: NULs at nearly all odd positions (little-endian) or nearly
+    all even ones (big-endian), and almost none at the other parity.
+    """
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even, odd = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= 0.7 * pairs and other <= 0.05 * pairs:
+            return encoding
+    return None
+
+
 def is_binary(data: bytes) -> bool:
     """True for data that is not text in any encoding we accept (NULs, control bytes)."""
     sample = data[:4096]
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(sample):
         return False
     if b"\x00" in sample:
         return True
@@ -38,6 +56,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding), encoding

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 from kronologi.errors import IngestError
 from kronologi.ingest.decode import decode
 from kronologi.ingest.html import fragment_to_text
+from kronologi.ingest.ids import printable
 
 FIELDS = {
     "title": ("title", "headline"),
@@ -21,12 +22,23 @@ FIELDS = {
 }
 
 
-def json_records(text: str) -> Iterator[tuple[str, dict[str, Any] | IngestError]]:
-    """Records of a JSON document: a list, ``{"articles": [...]}``, or one object."""
+def loads(text: str | bytes) -> Any:
+    """``json.loads`` that raises IngestError ``bad_json`` for whatever the parser refuses:
+    malformed text, nesting deeper than the interpreter's recursion limit, a number past
+    Python's int conversion limit (4,300 digits)."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"malformed JSON at line {exc.lineno}: {exc.msg}", "failed.ingest.bad_json") from exc
+    except RecursionError as exc:
+        raise IngestError("JSON is nested too deeply to read", "failed.ingest.bad_json") from exc
+    except ValueError as exc:  # e.g. "Exceeds the limit (4300 digits) for integer string conversion"
+        raise IngestError(f"JSON holds a value that cannot be read: {exc}", "failed.ingest.bad_json") from exc
+
+
+def json_records(text: str) -> Iterator[tuple[str, dict[str, Any] | IngestError]]:
+    """Records of a JSON document: a list, ``{"articles": [...]}``, or one object."""
+    data = loads(text)
     if isinstance(data, dict):
         data = next((data[k] for k in ("articles", "items", "data", "documents") if isinstance(data.get(k), list)), [data])
     if not isinstance(data, list):
@@ -48,12 +60,9 @@ def jsonl_records(data: bytes) -> Iterator[tuple[str, dict[str, Any] | IngestErr
         if not raw.strip():
             continue
         try:
-            item = json.loads(decode(raw)[0])
+            item = loads(decode(raw)[0])
         except IngestError as exc:
             yield f"line{n}", IngestError(f"line {n}: {exc}", "failed.ingest.bad_json_line")
-            continue
-        except json.JSONDecodeError as exc:
-            yield f"line{n}", IngestError(f"line {n} is not valid JSON: {exc.msg}", "failed.ingest.bad_json_line")
             continue
         yield f"line{n}", item if isinstance(item, dict) else IngestError(
             f"line {n} is not a JSON object", "failed.ingest.bad_json_line")
@@ -67,7 +76,7 @@ def article_fields(item: dict[str, Any]) -> dict[str, str]:
         if isinstance(value, dict):  # e.g. {"source": {"name": "Reuters"}}
             value = value.get("name") or value.get("title")
         if value is not None:
-            out[name] = str(value)
+            out[name] = printable(str(value))
     if "text" not in out:
         raise IngestError("record has no text field (text, content or body)", "failed.ingest.no_text")
     if "<" in out["text"] and "</" in out["text"]:
