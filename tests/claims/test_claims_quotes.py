@@ -28,6 +28,15 @@ def test_claims_quotes_every_mark(text: str, inner: str) -> None:
     assert [q.text for q in find_quotes(text, "id")] == [inner]
 
 
+@pytest.mark.parametrize("text, inner", [
+    ("Data itu belum final.”Kami masih menghitung,” kata Rudi.", "Kami masih menghitung,"),  # ” opening, glued
+    ("”Kami masih menghitung,” kata Rudi.", "Kami masih menghitung,"),
+    ("\"Kami masih menghitung,'' kata Rudi.", "Kami masih menghitung,"),  # two apostrophes close a double mark
+])
+def test_claims_quotes_odd_marks(text: str, inner: str) -> None:
+    assert [q.text for q in find_quotes(text, "id")] == [inner]
+
+
 def test_claims_quotes_apostrophes_are_not_marks() -> None:
     text = "The country’s rulers don't say 'never', the players’ union said."
     assert [q.text for q in find_quotes(text, "en")] == ["never"]

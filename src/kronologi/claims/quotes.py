@@ -21,7 +21,7 @@ from kronologi.claims import vocab
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘‚", "’"
-_MARKS = re.compile(r"[“”„«»‘’‚\"']")
+_MARKS = re.compile(r"''|[“”„«»‘’‚\"']")  # two apostrophes stand for one double mark
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -73,15 +73,15 @@ def _scan(text: str, p0: int, p1: int, carry, continues: bool):
         stack.append((carry[0], carry[1], carry[2]))
     out: list[Quote] = []
     for m in _MARKS.finditer(text, p0, p1):
-        ch, i = m.group(0), m.start()
+        ch, i = _mark(m.group(0)), m.start()
         if carry and i == _first_mark(text, p0) and ch in _DOUBLE_OPEN + '"':
             carry = None  # the continuation's opening mark
             stack[-1][2].append(i + 1)
             continue
-        role = _role(text, i, ch, stack)
+        role = _role(text, i, ch, stack, m.end() - i)
         if role == "open":
-            family = "low" if ch == "„" else "d" if ch in _DOUBLE_OPEN + '"' else "s"
-            stack.append((i + 1, family, []))
+            family = "low" if ch == "„" else "d" if ch in _DOUBLE_OPEN + _DOUBLE_CLOSE + '"' else "s"
+            stack.append((m.end(), family, []))
         elif role == "close":
             start, family, marks = stack.pop()
             out.append(_quote(text, start, i, marks))
@@ -100,15 +100,21 @@ def _first_mark(text: str, p0: int) -> int:
     return p0 + len(text[p0:]) - len(text[p0:].lstrip())
 
 
-def _role(text: str, i: int, ch: str, stack) -> str | None:
-    prev, nxt = text[i - 1:i], text[i + 1:i + 2]
+def _mark(found: str) -> str:
+    return '"' if found == "''" else found
+
+
+def _role(text: str, i: int, ch: str, stack, width: int = 1) -> str | None:
+    prev, nxt = text[i - 1:i], text[i + width:i + width + 1]
     top = stack[-1][1] if stack else None
     if ch == "“" and top == "low":  # „...“
         return "close"
     if ch in _DOUBLE_OPEN:
         return "open"
     if ch in _DOUBLE_CLOSE:
-        return "close" if top in ("d", "low") else None
+        if top in ("d", "low"):
+            return "close"
+        return "open" if ch == "”" and nxt.isalnum() and not prev.isalnum() else None  # ”Kami siap,” kata X
     if ch in _SINGLE_OPEN:
         return "open" if not prev.isalnum() and nxt and not nxt.isspace() else None
     if ch == '"':
