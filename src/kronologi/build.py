@@ -29,7 +29,8 @@ from kronologi.entities.resolve import resolve
 from kronologi.events.merge import merge_events
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
-from kronologi.ingest.meta import load_meta
+from kronologi.ingest.limits import DEFAULT_MAX_DOC_BYTES, Limits
+from kronologi.ingest.meta import read_meta
 from kronologi.pipeline import DEFAULT_STEPS, Pipeline, PipelineConfig, run_batch
 from kronologi.store import Store
 
@@ -38,11 +39,15 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Path = ":memory:",
           workers: int = 1, batch_size: int = 200, steps: tuple[str, ...] = DEFAULT_STEPS,
-          stdin: bytes | None = None, progress: Progress | None = None) -> Chronicle:
-    """Read ``paths`` (files, folders, ``-``) and return their Chronicle."""
+          stdin: bytes | None = None, progress: Progress | None = None,
+          max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES) -> Chronicle:
+    """Read ``paths`` (files, folders, ``-``) and return their Chronicle.
+
+    ``max_doc_bytes`` caps one document's text (and, times ``MARKUP_FACTOR``, one
+    HTML page); larger inputs are rejected as ``failed.ingest.too_large``.
+    """
     paths = list(paths)
-    sidecar = load_meta(meta) if meta else None
-    raw, rejected = _ingest(paths, sidecar, stdin, progress, skip=meta)
+    raw, rejected = _ingest(paths, meta, stdin, progress, Limits(max_doc_bytes=max_doc_bytes))
     config = PipelineConfig(tuple(steps), {"repeated_lines": sorted(_repeated(raw))})
     signature = pipeline_signature(config)
     store = Store(db)
@@ -60,10 +65,11 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     return chronicle
 
 
-def _ingest(paths, sidecar, stdin, progress, skip=None) -> tuple[list[Document], list[Rejection]]:
+def _ingest(paths, meta, stdin, progress, limits: Limits) -> tuple[list[Document], list[Rejection]]:
+    """Raw documents and rejections (bad sidecar rows included), in input order."""
+    sidecar, rejected = read_meta(meta) if meta else (None, [])
     raw: list[Document] = []
-    rejected: list[Rejection] = []
-    for item in read_all(paths, sidecar, stdin, skip=[skip] if skip else ()):
+    for item in read_all(paths, sidecar, stdin, skip=[meta] if meta else (), limits=limits):
         (raw if isinstance(item, Document) else rejected).append(item)
         if progress:
             progress("read", len(raw) + len(rejected), 0)
@@ -98,7 +104,14 @@ def _process(store: Store, raw: list[Document], config: PipelineConfig, signatur
         finished += len(batch)
         if progress:
             progress("process", finished, len(raw))
-    return [done[d.key] for d in raw if d.key in done], dropped
+    return [_as_read(done[d.key], d) for d in raw if d.key in done], dropped
+
+
+def _as_read(doc: Document, read: Document) -> Document:
+    """A stored document takes this build's id and path: an earlier build, with other inputs
+    beside it, may have given the same content another id."""
+    doc.id, doc.source_path = read.id, read.source_path
+    return doc
 
 
 def _lighten(doc: Document) -> Document:

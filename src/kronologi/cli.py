@@ -37,8 +37,11 @@ def main() -> None:
               help="SQLite store (default: OUTDIR/kronologi.db). Re-runs reuse what it holds.")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for the per-document steps.")
+@click.option("--max-doc-bytes", default=5_000_000, show_default=True, type=click.IntRange(1000),
+              help="Largest text of one document (an HTML page may hold 4x in markup); larger inputs are rejected.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, workers: int, quiet: bool) -> None:
+def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, workers: int,
+          max_doc_bytes: int, quiet: bool) -> None:
     """Read INPUTS (files, folders recursively, or - for stdin) and write the chronicle.
 
     Exit status 0 when the build finished, even if some inputs were rejected
@@ -52,7 +55,7 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
     with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
             chronicle = run_build(inputs, meta=meta, db=db or Path(outdir) / "kronologi.db",
-                                  workers=workers, stdin=stdin, progress=progress)
+                                  workers=workers, stdin=stdin, progress=progress, max_doc_bytes=max_doc_bytes)
             paths = write_all(chronicle, outdir)
         except KronologiError as exc:
             raise click.ClickException(str(exc)) from exc
