@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import sqlite3
 
 import pytest
 
 import kronologi
+from kronologi.document import Rejection
 from kronologi.errors import StoreError
 from kronologi.pipeline import STEPS
 from kronologi.store import Store, migrations
@@ -40,11 +43,119 @@ def test_store_records_its_migrations(tmp_path):
     store.close()
 
 
-def test_store_rejects_a_file_that_is_not_a_database(tmp_path):
+def test_store_rejects_a_file_that_is_not_a_database_and_leaves_it_alone(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StoreError, match="not a usable Kronologi store"):
+    with pytest.raises(StoreError, match="not a SQLite database") as caught:
         Store(bad)
+    assert "delete" not in str(caught.value) and caught.value.code == "failed.store.not_sqlite"
+    assert bad.read_bytes() == b"this is not sqlite at all" * 100
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_store_refuses_a_sqlite_file_of_another_program_before_adding_a_table(tmp_path):
+    foreign = tmp_path / "notes.db"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("INSERT INTO notes (body) VALUES ('buy milk')")
+    con.commit()
+    con.close()
+    before = _digest(foreign)
+    with pytest.raises(StoreError, match="another program") as caught:
+        Store(foreign)
+    assert caught.value.code == "failed.store.foreign" and "delete" not in str(caught.value)
+    assert _digest(foreign) == before  # no table added, journal mode untouched
+
+
+def test_store_refuses_a_newer_schema_before_writing_anything(tmp_path):
+    path = tmp_path / "k.db"
+    Store(path).close()
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO schema_migrations VALUES (999, '0999_future', '2099-01-01')")
+    con.commit()
+    con.close()
+    before = _digest(path)
+    with pytest.raises(StoreError, match="newer Kronologi") as caught:
+        Store(path)
+    assert caught.value.code == "failed.store.newer" and "999" in str(caught.value)
+    assert _digest(path) == before
+
+
+def test_store_made_before_the_application_id_is_still_ours(tmp_path):
+    from kronologi.store import APPLICATION_ID
+
+    path = tmp_path / "k.db"
+    Store(path).close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA application_id = 0")  # as every store made before the id existed
+    con.close()
+    store = Store(path)
+    assert store.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert store.schema_version() == migrations()[-1][0]
+    store.close()
+
+
+def _open_and_write(path, barrier, results, n):
+    barrier.wait()  # both processes open the new store at the same moment
+    try:
+        store = Store(path)
+        store.put_batch([], [Rejection(f"input-{n}.txt", "failed.ingest.empty: test")], "p")
+        store.close()
+        results.put("ok")
+    except Exception as exc:  # reported to the parent, which asserts on it
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def _race(target, args_of, rounds=1):
+    ctx = multiprocessing.get_context("fork")
+    outcomes = []
+    for r in range(rounds):
+        barrier, results = ctx.Barrier(2), ctx.Queue()
+        procs = [ctx.Process(target=target, args=(*args_of(r), barrier, results, n)) for n in range(2)]
+        for proc in procs:
+            proc.start()
+        outcomes += [results.get(timeout=300) for _ in procs]
+        for proc in procs:
+            proc.join(timeout=60)
+    return outcomes
+
+
+def _integrity(path) -> str:
+    con = sqlite3.connect(path)
+    result = con.execute("PRAGMA integrity_check").fetchone()[0]
+    con.close()
+    return result
+
+
+def test_store_two_processes_opening_one_new_store_at_once_both_succeed(tmp_path):
+    # before the fix, most rounds failed with "table documents already exists" and advice to delete the store
+    paths = [tmp_path / f"r{r}" / "k.db" for r in range(6)]
+    outcomes = _race(_open_and_write, lambda r: (paths[r],), rounds=len(paths))
+    assert outcomes == ["ok"] * 12
+    for path in paths:
+        assert _integrity(path) == "ok"
+        con = sqlite3.connect(path)
+        assert con.execute("SELECT COUNT(*) FROM rejected").fetchone()[0] == 2
+        assert con.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == len(migrations())
+        con.close()
+
+
+def _build_into(folder, db, barrier, results, n):
+    barrier.wait()
+    try:
+        chronicle = kronologi.build([str(folder)], db=db, steps=("clean", "language", "sentences"))
+        results.put(len(chronicle.documents))
+    except Exception as exc:
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_store_two_builds_into_one_new_store_at_once_both_succeed(tmp_path):
+    folder, db = _corpus(tmp_path, 3), str(tmp_path / "new" / "k.db")
+    assert _race(_build_into, lambda r: (folder, db)) == [3, 3]
+    assert _integrity(db) == "ok" and len(_snapshot(db)) == 3
 
 
 def test_store_reingesting_the_same_input_changes_nothing(tmp_path):

@@ -6,12 +6,20 @@ the same pipeline is reused as it is, so re-running a build on the same inputs
 changes nothing, and a build that was interrupted (Ctrl-C, a crash) resumes
 where it stopped — each batch is one transaction, so the store never holds half
 a batch.
+
+Opening a store is safe against what users meet: two builds started at once on
+one new store (the second waits for the first's migration, then both go on,
+one writer at a time); a store made by a newer Kronologi (refused, nothing
+written); a SQLite file of another program (refused before a table is added).
+A Kronologi store carries ``APPLICATION_ID`` in its SQLite header.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -20,6 +28,12 @@ from typing import Iterable, Iterator
 
 from kronologi.document import Document, Rejection
 from kronologi.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x4B524F4E  # "KRON", in the SQLite header of every Kronologi store
+BUSY_TIMEOUT_S = 120.0  # how long a build waits for another build's write transaction
+MIGRATIONS_COLUMNS = ("version", "name", "applied_at")
 
 
 def _now() -> str:
@@ -40,15 +54,27 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            _make_parent(self.path)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a usable Kronologi store ({exc}); "
-                             "pass another --db path or delete the file") from exc
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from exc
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise _store_error(self.path, exc) from exc
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _open(self) -> None:
+        """Check the file is ours (reading only), then set it up and migrate it."""
+        _check_ours(self.db, self.path)
+        _set_wal(self.db)
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.migrate()
+        log.debug("store %s open at schema version %d", self.path, self.schema_version())
 
     def close(self) -> None:
         self.db.close()
@@ -64,20 +90,28 @@ class Store:
         self.db.execute("COMMIT")
 
     def migrate(self) -> list[str]:
-        """Apply the migrations this store has not seen; return their names."""
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-        done = {v for (v,) in self.db.execute("SELECT version FROM schema_migrations")}
-        applied = []
-        for version, name, sql in migrations():
-            if version in done:
-                continue
-            with self.transaction() as db:
-                for statement in _statements(sql):
-                    db.execute(statement)
-                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
-            applied.append(name)
+        """Apply the migrations this store has not seen; return their names.
+
+        Checked, then applied in one write transaction that checks again: a second
+        build opening the same new store waits for the first, then finds nothing to do."""
+        if not self._needs_migration():
+            return []
+        with self.transaction() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                       "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            done = {v for (v,) in db.execute("SELECT version FROM schema_migrations")}
+            applied = [_apply(db, version, name, sql) for version, name, sql in migrations() if version not in done]
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for name in applied:
+            log.info("store %s: applied migration %s", self.path, name)
         return applied
+
+    def _needs_migration(self) -> bool:
+        if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return True
+        if "schema_migrations" not in _tables(self.db):
+            return True
+        return self.schema_version() < migrations()[-1][0]
 
     def schema_version(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
@@ -153,3 +187,88 @@ class Store:
 def _statements(sql: str) -> list[str]:
     lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _apply(db: sqlite3.Connection, version: int, name: str, sql: str) -> str:
+    for statement in _statements(sql):
+        db.execute(statement)
+    db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+    return name
+
+
+def _tables(db: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+
+
+def _check_ours(db: sqlite3.Connection, path: str) -> None:
+    """Refuse, before anything is written, a database of another program or of a newer Kronologi."""
+    tables = _tables(db)
+    if not tables:
+        return  # a new store
+    if not _is_kronologi(db, tables):
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(f"{path} is a SQLite database of another program (tables: {shown}); Kronologi leaves it "
+                         "untouched: pass another --db path", code="failed.store.foreign")
+    newest, known = _newest_version(db), migrations()[-1][0]
+    if newest > known:
+        raise StoreError(f"{path} was written by a newer Kronologi (store schema version {newest}; this version "
+                         f"knows up to {known}); nothing was changed: upgrade Kronologi or pass another --db path",
+                         code="failed.store.newer")
+
+
+def _is_kronologi(db: sqlite3.Connection, tables: set[str]) -> bool:
+    """Our application id in the header; or, for stores made before it was set, our migrations table
+    with our first migration recorded in it."""
+    if db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+        return True
+    if "schema_migrations" not in tables:
+        return False
+    columns = tuple(row[1] for row in db.execute("PRAGMA table_info(schema_migrations)"))
+    if columns != MIGRATIONS_COLUMNS:
+        return False
+    first = db.execute("SELECT name FROM schema_migrations WHERE version = 1").fetchone()
+    return first is not None and first[0] == migrations()[0][1]
+
+
+def _newest_version(db: sqlite3.Connection) -> int:
+    return db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def _set_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL. SQLite answers "locked" at once, without waiting, when another connection
+    switches the same new file at that moment: retry until the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _make_parent(path: str) -> None:
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder of the store {path} ({exc.strerror or exc}); "
+                         "pass another --db path", code="failed.store.folder") from exc
+
+
+def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
+    """A true message for what SQLite said."""
+    said = str(exc)
+    if "locked" in said or "busy" in said:
+        return StoreError(f"{path} is busy: another build kept it locked for over {BUSY_TIMEOUT_S:.0f} s; "
+                          "wait for it to finish, or pass another --db path", code="failed.store.busy")
+    if "not a database" in said:
+        return StoreError(f"{path} is not a usable Kronologi store: it is not a SQLite database; Kronologi leaves "
+                          "it untouched: pass another --db path", code="failed.store.not_sqlite")
+    if "unable to open" in said or "readonly" in said:
+        return StoreError(f"{path} cannot be opened for writing ({said}); check the path and its permissions, "
+                          "or pass another --db path", code="failed.store.open")
+    return StoreError(f"{path} is not a usable Kronologi store (SQLite said: {said}); pass another --db path, "
+                      "or, if it is a damaged Kronologi store, move it away: a new store rebuilds from the inputs",
+                      code="failed.store.damaged")
