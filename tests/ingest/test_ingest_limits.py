@@ -207,12 +207,12 @@ def test_ingest_folder_readme_and_license_are_skipped_once_with_a_reason(tmp_pat
         _write(tmp_path / "in", name, STORY)
     items = list(read_all([str(tmp_path / "in")]))
     assert [d.id for d in _docs(items)] == ["berita"]
-    assert _reasons(items) == ["skipped.ingest.not_an_article"] * 3
+    assert _reasons(items) == ["dropped.ingest.not_an_article"] * 3
     assert len(_docs(read_all([str(tmp_path / "in" / "README.md")]))) == 1  # named: read
 
 
 def test_ingest_manifest_without_article_text_is_one_skip_not_a_rejection_per_line(tmp_path):
     lines = [json.dumps({"file": f"{n}.txt", "title": f"Judul {n}"}) for n in range(5)]
     items = list(read_path(_write(tmp_path, "index.jsonl", "\n".join(lines))))
-    assert _reasons(items) == ["skipped.ingest.not_an_article"]
+    assert _reasons(items) == ["dropped.ingest.not_an_article"]
     assert items[0].source_path.endswith("index.jsonl")

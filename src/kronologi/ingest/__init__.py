@@ -129,7 +129,7 @@ def _from_html(path: str, data: bytes, limits: Limits, url: str | None = None,
 
 def _from_records(path: str, data: bytes, limits: Limits, kind: str) -> Iterator[Item]:
     """One document per record; a collection without any article text (an index or a
-    manifest) is one ``skipped.ingest.not_an_article`` instead of a rejection per record."""
+    manifest) is one ``dropped.ingest.not_an_article`` instead of a rejection per record."""
     from kronologi.ingest.records import json_records, jsonl_records
 
     records = jsonl_records(data) if kind == "jsonl" else json_records(decode(data)[0])
@@ -142,7 +142,7 @@ def _from_records(path: str, data: bytes, limits: Limits, kind: str) -> Iterator
         held = None  # the collection holds articles (or other faults): every record is reported
         yield item
     if held:
-        yield Rejection(printable(path), f"skipped.ingest.not_an_article: none of its {len(held)} record(s) "
+        yield Rejection(printable(path), f"dropped.ingest.not_an_article: none of its {len(held)} record(s) "
                                          "has an article text field (text, content, body...)")
 
 

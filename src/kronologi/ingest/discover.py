@@ -2,7 +2,7 @@
 
 A folder of articles often carries a README, a LICENSE or a CHANGELOG that
 describes it. Found while walking a folder, such a file is listed once as
-``skipped.ingest.not_an_article`` instead of being read as a news article; named
+``dropped.ingest.not_an_article`` instead of being read as a news article; named
 on the command line, it is read like any other input.
 """
 
@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from kronologi.document import Rejection
 
 STDIN = "-"
-NOT_AN_ARTICLE = "skipped.ingest.not_an_article"
+NOT_AN_ARTICLE = "dropped.ingest.not_an_article"
 
 # File names (case-insensitive, any of these extensions or none) that describe a folder.
 _PROJECT_FILE = re.compile(
