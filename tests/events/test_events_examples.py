@@ -122,8 +122,8 @@ def test_events_examples_merge_copies_and_reports(docs):
     wire = by_source[("lintastimur-korban-dikoreksi-125", 8)]
     assert {s["doc"] for s in wire["sources"]} == {"lintastimur-korban-dikoreksi-125", "kabarbrawijaya-rss-2"}
     for ev in merged:
-        docs_of = [s["doc"] for s in ev["sources"]]
-        assert len(docs_of) == len(set(docs_of)), ev
+        sentences = [(s["doc"], s["sentence"]) for s in ev["sources"]]
+        assert len(sentences) == len(set(sentences)), ev  # one source per sentence, several per article
 
 
 def test_events_examples_merged_events_follow_the_schema(docs):

@@ -1,4 +1,4 @@
-"""Cross-document merging: one event per happening, one source per document, copies always joined."""
+"""Event coreference: one event per happening (a source per sentence, of any article), copies always joined."""
 
 from __future__ import annotations
 
@@ -64,11 +64,27 @@ def test_events_merge_unknown_date_joins_with_shared_actors():
     assert [(_sources(ev), ev["date"]) for ev in events] == [(["a", "b"], "2022-01-05"), (["c"], None)]
 
 
-def test_events_merge_never_two_events_of_one_document():
+def test_events_merge_one_article_telling_one_happening_twice_is_one_event():
     a = _doc("a", "Polisi menangkap Karim Masimov pada Sabtu. Polisi juga menangkap Karim Masimov pada Sabtu.",
              [("Karim Masimov", "PER", "E1")])
-    events = merge_events([a], {"a": "S1"})
-    assert len(events) == 2 and all(_sources(ev) == ["a"] for ev in events)
+    (event,) = merge_events([a], {"a": "S1"})
+    assert [(s["doc"], s["sentence"]) for s in event["sources"]] == [("a", 0), ("a", 1)]
+
+
+def test_events_merge_two_tolls_are_two_announcements():
+    a = _doc("a", "BNPB menyebut 56 orang meninggal dunia pada Senin.", [("BNPB", "ORG", "E1")])
+    b = _doc("b", "BNPB menyebut 162 orang meninggal dunia pada Senin.", [("BNPB", "ORG", "E1")])
+    for doc, value in ((a, 56), (b, 162)):
+        doc.figures = [{"sentence": 0, "category": "killed", "value": value, "status": "reported"}]
+    assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 2
+
+
+def test_events_merge_records_its_evidence():
+    a = _doc("a", "Polisi menangkap Karim Masimov pada Sabtu.", [("Karim Masimov", "PER", "E1")])
+    b = _doc("b", "Police arrested Karim Masimov on Saturday.", [("Karim Masimov", "PER", "E1")], lang="en")
+    (event,) = merge_events([a, b], {"a": "S1", "b": "S1"})
+    (why,) = event["evidence"]
+    assert why["doc"] == "b" and "same date 2022-01-08" in why["why"] and "participants e:E1" in why["why"]
 
 
 def test_events_merge_other_stories_and_no_story_stay_apart():
@@ -99,6 +115,7 @@ def test_events_merge_copies_always_join():
 def test_events_merge_orders_by_date_and_numbers_events():
     a = _doc("a", "Polisi menangkap tiga orang pada Sabtu. Warga berunjuk rasa pada Rabu. Menteri mengundurkan diri.")
     events = merge_events([a], {"a": "S1"})
-    assert [(ev["id"], ev["date"]) for ev in events] == [("V1", "2022-01-05"), ("V2", "2022-01-08"), ("V3", None)]
-    assert set(events[0]) == {"id", "story", "type", "summary", "date", "date_text", "precision", "modality",
-                              "actors", "location", "sources", "background"}
+    assert [(ev["id"], ev["date"], ev["date_basis"]) for ev in events] == [
+        ("V1", "2022-01-05", "clause"), ("V2", "2022-01-05", "narrative"), ("V3", "2022-01-08", "clause")]
+    assert set(events[0]) == {"id", "story", "type", "summary", "date", "date_text", "precision", "date_basis",
+                              "modality", "actors", "location", "sources", "background", "evidence"}

@@ -1,133 +1,200 @@
-"""Cross-document event merging: the same event reported by several articles becomes one event.
+"""Cross-document event coreference: one chronicle event per real-world happening.
 
-``merge_events(docs, story_of)`` reads every document's ``doc.events`` and returns
-the contract's ``events[]``: ``id`` (``V1``, ``V2``, ... in story and date order),
-``story``, ``type``, ``summary``, ``date``, ``date_text``, ``precision``,
-``modality``, ``actors`` (entity ids), ``location`` (an entity id or None),
-``sources`` (``{doc, sentence, start, end}``, one per document that reports it), and
-``background``.
+``merge_events(docs, story_of)`` reads every document's ``doc.events`` and returns the
+contract's ``events[]``: ``id`` (``V1``, ``V2``, ... in story and date order), ``story``,
+``type``, ``summary``, ``date``, ``date_text``, ``precision``, ``date_basis``, ``modality``,
+``actors`` (entity ids), ``location`` (an entity id or None), ``sources`` (``{doc, sentence,
+start, end}``, one per sentence that reports the happening, of any document), ``background``
+and ``evidence`` (why its sources were taken for one happening).
 
-Two events of one story are the same when
+It works in four steps:
 
-* they are **copies**: one document is a duplicate of the other (``duplicate_of``)
-  or the event's sentence lies in a passage they share (``shared_passages``) —
-  these always merge;
-* or they have the same type and compatible modality (a denial is not the act it
-  denies, a plan is not the deed), **compatible dates** (the same date; or one
-  unknown, when they share actors or the location), and **evidence** that they are
-  one: shared actors, the same location, the same figures in their sentences, or
-  similar summary wording — for statements, similar wording or the same figures
-  (the same people say many things). Different places, or different actors with
-  dissimilar wording, keep events of the same type and day apart.
+1. **Dating** (``narrative.date_events``): each event gets the best date its text allows and
+   its ``date_basis`` (its clause, the article's narrative anchor, the publication day).
+2. **Reports.** The events of one sentence that share a date are one report of one
+   happening: a sentence yields a second event only for a happening with another date
+   ("a verb, its noun and the saying that announces them" are one report).
+3. **Copies** — a duplicate document, or a passage shared with another document — always
+   join.
+4. **Coreference**, greedy, best-dated reports first: a report joins the cluster it is
+   most surely one with, where
 
-A merged event keeps at most one source per document (two events of one article are
-two events), and takes its date, summary and modality from its best-dated member.
+   * *precision first* — never across stories, modalities (a denial is not the deed, a plan
+     not the act), days (two days at day precision), or kinds (a statement about a
+     happening is not the happening); never two statements by different speakers, and
+     never two reports that give different values for one kind of count (a toll of 56 and a
+     toll of 162 are two announcements);
+   * *evidence* decides: the same figures, the same speaker, shared participants and place
+     (resolved entities, so across languages), similar wording, and for two sentences of one
+     article, their closeness. A report with a coarser or unknown date needs more evidence.
+
 Events of documents with no story are merged with their copies only.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from kronologi import langs
 from kronologi.events.lexicon import lexicon
+from kronologi.events.narrative import date_events
+from kronologi.events.ontology import SAYING
 from kronologi.events.timing import bounds
 
-SIMILAR = 0.5  # overlap of summary content words that counts as the same wording
-MAX_CANDIDATES = 60  # clusters compared with a new one at most (the latest of a crowded bucket)
-SIMILAR_STRONG = 0.7  # ... that outweighs different actors or an "other" type
+MAX_CANDIDATES = 80  # clusters compared with a report at most (the latest of a crowded bucket)
+NEAR_SENTENCES = 2  # sentences of one article this close narrate on
+SIMILAR = 0.3  # overlap of content words that counts as evidence
+SIMILAR_STRONG = 0.7  # ... that outweighs different participants
+NEED_SAME_DAY = 1.5  # evidence needed on the same date
+NEED_LOOSE = 2.0  # ... with a coarser or unknown date
 _WORD_RE = re.compile(r"\w+")
 _MODALITY_FAMILY = {"asserted": "fact", "reported": "fact", "future": "future", "hypothetical": "hypothetical",
                     "negated": "negated"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+_BASIS_RANK = {"clause": 0, "narrative": 1, "publication": 2, None: 3}
+_SAYING_LIKE = SAYING | {"announcement"}
+# Occurrence families: two occurrences are one happening only within a family ("other" is untyped).
+_FAMILY = {"attack": "violence", "killing": "violence", "riot": "violence", "protest": "protest",
+           "arrest": "power", "dismissal": "power", "appointment": "power", "resignation": "power",
+           "election": "power", "announcement": "power", "deployment": "power", "withdrawal": "power",
+           "internet_shutdown": "power", "internet_restoration": "power", "sanction": "sanction",
+           "legal_action": "legal", "meeting": "meeting", "disaster": "disaster", "other": "any"}
+_TYPE_RANK = {"other": 3, "statement": 2, "announcement": 1}
 
 
 @dataclass
-class _Item:
-    """One document's event, with what comparisons read."""
+class _Report:
+    """The events of one sentence that share a date: one report of one happening."""
 
     doc: str
     order: int  # the document's position in the input
-    index: int  # the event's position in doc.events
-    ev: dict[str, Any]
+    sentence: int
+    events: list[dict[str, Any]]
     story: str | None
+    kind: str  # saying | occurrence
+    families: frozenset[str]
     words: frozenset[str]
     actors: frozenset[str]
-    place: str | None
-    figures: frozenset[tuple]
+    places: frozenset[str]
+    speakers: frozenset[str]
+    figures: dict[str, frozenset]  # category -> values
+    ev: dict[str, Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ev = min(self.events, key=lambda e: (_BASIS_RANK[e.get("date_basis")],
+                                                   _TYPE_RANK.get(e["type"], 0), e["trigger_start"]))
+
+    @property
+    def date(self) -> str | None:
+        return self.ev.get("date")
 
 
 class _Cluster:
-    """Events taken for one: their items and what comparisons read, kept up to date as
-    clusters absorb each other (they only grow)."""
+    """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
-    __slots__ = ("items", "docs", "actors", "places", "figures", "wordings", "best", "_seen")
+    __slots__ = ("reports", "docs", "actors", "places", "speakers", "figures", "wordings", "families",
+                 "best", "evidence", "_seen")
 
-    def __init__(self, item: _Item):
-        self.items: list[_Item] = []
+    def __init__(self, report: _Report):
+        self.reports: list[_Report] = []
         self.docs: set[str] = set()
         self.actors: set[str] = set()
         self.places: set[str] = set()
-        self.figures: set[tuple] = set()
-        self.wordings: list[frozenset[str]] = []  # distinct summary wordings (copies repeat theirs)
+        self.speakers: set[str] = set()
+        self.figures: dict[str, set] = {}
+        self.families: set[str] = set()
+        self.wordings: list[frozenset[str]] = []
+        self.evidence: list[dict[str, Any]] = []
         self._seen: set[frozenset[str]] = set()
-        self.best = item
-        self.add(item)
+        self.best = report
+        self.add(report)
 
-    def add(self, item: _Item) -> None:
-        self.items.append(item)
-        self.docs.add(item.doc)
-        self.actors |= item.actors
-        if item.place:
-            self.places.add(item.place)
-        self.figures |= item.figures
-        if item.words and item.words not in self._seen:
-            self._seen.add(item.words)
-            self.wordings.append(item.words)
-        if _rank(item) < _rank(self.best):
-            self.best = item
+    def add(self, report: _Report) -> None:
+        self.reports.append(report)
+        self.docs.add(report.doc)
+        self.actors |= report.actors
+        self.places |= report.places
+        self.speakers |= report.speakers
+        self.families |= report.families
+        for cat, values in report.figures.items():
+            self.figures.setdefault(cat, set()).update(values)
+        if report.words and report.words not in self._seen:
+            self._seen.add(report.words)
+            self.wordings.append(report.words)
+        if _rank(report) < _rank(self.best):
+            self.best = report
 
-    def absorb(self, other: _Cluster) -> None:
-        for item in other.items:
-            self.add(item)
+    def absorb(self, other: _Cluster, why: list[str] | None = None) -> None:
+        for report in other.reports:
+            self.add(report)
+        self.evidence += other.evidence
+        if why:
+            self.evidence.append({"doc": other.best.doc, "sentence": other.best.sentence, "why": why})
 
 
-def _rank(item: _Item) -> tuple:
-    """The best-dated member speaks for the cluster (then the earliest document and event)."""
-    return _PRECISION_RANK[item.ev.get("precision")], item.order, item.index
+def _rank(report: _Report) -> tuple:
+    """The best-dated report speaks for the cluster (then the earliest document and sentence)."""
+    ev = report.ev
+    return (_BASIS_RANK[ev.get("date_basis")], _PRECISION_RANK[ev.get("precision")], report.order,
+            report.sentence)
 
 
-def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
+                 zone: str | None = None) -> list[dict[str, Any]]:
     """The contract's ``events[]`` for the events of ``docs`` (``story_of``: document id -> story id;
     without it, each document's ``story``)."""
     docs = list(docs)
-    items = _items(docs, story_of)
-    clusters = _copies(docs, items)
+    for doc in docs:
+        date_events(doc, zone)
+    reports = _reports(docs, story_of)
+    clusters = _copies(docs, reports)
     clusters = _merge(clusters)
     return _records(clusters)
 
 
-def _items(docs: list[Any], story_of: dict[str, str] | None) -> list[_Item]:
+# --- reports -------------------------------------------------------------------------------
+
+def _reports(docs: list[Any], story_of: dict[str, str] | None) -> list[_Report]:
     out = []
     for order, doc in enumerate(docs):
         story = story_of.get(doc.id) if story_of is not None else getattr(doc, "story", None)
         stop = langs.words(doc.language, "clean", "function_words") | _saying_words(doc.language)
-        for index, ev in enumerate(doc.events):
-            out.append(_Item(doc.id, order, index, ev, story, _content(ev.get("summary") or "", stop),
-                             _keys(doc, ev.get("actors") or ()), _key(doc, ev.get("location")),
-                             _figures(doc, ev.get("sentence"))))
+        groups: dict[tuple, list[dict[str, Any]]] = {}
+        for ev in doc.events:
+            groups.setdefault((ev["sentence"], ev.get("date"), ev.get("precision")), []).append(ev)
+        speakers = _quote_speakers(doc)
+        for (sentence, _, _), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+            out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set())))
     return out
 
 
+def _report(doc, order, sentence, events, story, stop, quoted_by) -> _Report:
+    first = events[0]
+    figures = _figures(doc, sentence)
+    types = {e["type"] for e in events}
+    saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" for e in events) or bool(figures)
+    speakers = set(quoted_by)
+    for e in events:
+        if e["type"] in _SAYING_LIKE:
+            speakers |= {a for a in e.get("actors") or () if isinstance(a, str)}
+    speakers |= _claimants(doc, sentence)
+    actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
+    places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
+    text = doc.text[first["start"]:first["end"]]
+    return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
+                   frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
+                   frozenset(places), frozenset(speakers), figures)
+
+
 def _saying_words(lang: str | None) -> frozenset[str]:
-    """Reporting verbs say nothing about which event it is ("mengatakan", "said")."""
+    """Reporting verbs say nothing about which happening it is ("mengatakan", "said")."""
     return frozenset(lexicon(lang).cues["reporting"].words())
 
 
 def _content(text: str, stop: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in _WORD_RE.findall(text.lower()) if w not in stop and len(w) > 2)
+    return frozenset(w for w in _WORD_RE.findall(text.lower()) if w not in stop and len(w) > 2 and not w.isdigit())
 
 
 def _key(doc: Any, ref: Any) -> str | None:
@@ -141,7 +208,7 @@ def _key(doc: Any, ref: Any) -> str | None:
     return f"e:{ref}"
 
 
-def _keys(doc: Any, refs: Iterable[Any]) -> frozenset[str]:
+def _keys(doc: Any, refs: Iterable[Any]) -> set[str]:
     keys = set()
     for ref in refs:
         key = _key(doc, ref)
@@ -149,41 +216,64 @@ def _keys(doc: Any, refs: Iterable[Any]) -> frozenset[str]:
             keys.add(key)
             if key.startswith("m:") and " " in key:
                 keys.add("m:" + key.rsplit(" ", 1)[1])  # "Kassym-Jomart Tokayev" also as "Tokayev"
-    return frozenset(keys)
+    return keys
 
 
-def _figures(doc: Any, sentence: int | None) -> frozenset[tuple]:
-    figures = getattr(doc, "figures", None) or []
-    return frozenset((f.get("category"), f.get("value")) for f in figures
-                     if f.get("sentence") == sentence and f.get("value") is not None)
+def _figures(doc: Any, sentence: int) -> dict[str, frozenset]:
+    """Reported counts of the sentence, by category (retracted, denied and projected ones aside)."""
+    out: dict[str, set] = {}
+    for f in getattr(doc, "figures", None) or []:
+        if f.get("sentence") == sentence and f.get("value") is not None and f.get("status", "reported") == "reported":
+            out.setdefault(f.get("category") or "other", set()).add(f["value"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
-def _copies(docs: list[Any], items: list[_Item]) -> list[_Cluster]:
-    """One cluster per event, with the events of copies (duplicates, shared passages) already joined."""
-    parent = list(range(len(items)))
-    at = {(i.doc, i.ev["type"], i.ev["trigger_start"]): n for n, i in enumerate(items)}
-    by_sentence = {(i.doc, i.ev["type"], _norm(docs[i.order].text[i.ev["start"]:i.ev["end"]])): n
-                   for n, i in enumerate(items)}
-    for n, item in enumerate(items):
-        doc = docs[item.order]
+def _quote_speakers(doc: Any) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for q in getattr(doc, "quotes", None) or []:
+        if q.get("speaker") is not None and q.get("sentence") is not None:
+            key = _key(doc, q["speaker"]) if isinstance(q["speaker"], int) else f"e:{q['speaker']}"
+            out.setdefault(q["sentence"], set()).add(key)
+    return out
+
+
+def _claimants(doc: Any, sentence: int) -> set[str]:
+    """Entities named as the source of the sentence's figures."""
+    names = {" ".join(str(f.get("claimant") or "").lower().split()) for f in getattr(doc, "figures", None) or []
+             if f.get("sentence") == sentence and f.get("claimant")}
+    return {f"e:{m['entity']}" for m in doc.mentions
+            if m.get("entity") and " ".join(m.get("text", "").lower().split()) in names}
+
+
+# --- copies -------------------------------------------------------------------------------
+
+def _copies(docs: list[Any], reports: list[_Report]) -> list[_Cluster]:
+    """One cluster per report, with the reports of copies (duplicates, shared passages) already joined."""
+    parent = list(range(len(reports)))
+    at = {(r.doc, e["trigger_start"]): n for n, r in enumerate(reports) for e in r.events}
+    by_sentence = {(r.doc, _norm(docs[r.order].text[r.ev["start"]:r.ev["end"]])): n for n, r in enumerate(reports)}
+    for n, report in enumerate(reports):
+        doc = docs[report.order]
         if doc.duplicate_of:
-            sentence = _norm(doc.text[item.ev["start"]:item.ev["end"]])
-            other = by_sentence.get((doc.duplicate_of, item.ev["type"], sentence))
+            other = by_sentence.get((doc.duplicate_of, _norm(doc.text[report.ev["start"]:report.ev["end"]])))
             if other is not None:
                 _union(parent, n, other)
         for passage in getattr(doc, "shared_passages", None) or []:
-            if passage.start <= item.ev["trigger_start"] < passage.end:
-                pos = passage.other_start + item.ev["trigger_start"] - passage.start
-                other = at.get((passage.doc, item.ev["type"], pos))
-                if other is not None:
-                    _union(parent, n, other)
+            for ev in report.events:
+                if passage.start <= ev["trigger_start"] < passage.end:
+                    other = at.get((passage.doc, passage.other_start + ev["trigger_start"] - passage.start))
+                    if other is not None:
+                        _union(parent, n, other)
     groups: dict[int, _Cluster] = {}
-    for n, item in enumerate(items):
+    for n, report in enumerate(reports):
         root = _find(parent, n)
         if root in groups:
-            groups[root].add(item)
+            groups[root].add(report)
         else:
-            groups[root] = _Cluster(item)
+            groups[root] = _Cluster(report)
+    for cluster in groups.values():
+        if len(cluster.docs) > 1:
+            cluster.evidence.append({"doc": cluster.best.doc, "sentence": cluster.best.sentence, "why": ["copy"]})
     return list(groups.values())
 
 
@@ -202,13 +292,14 @@ def _union(parent: list[int], a: int, b: int) -> None:
     parent[_find(parent, a)] = _find(parent, b)
 
 
-def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Greedy: best-dated clusters first, each joins the most similar compatible cluster before it.
+# --- coreference --------------------------------------------------------------------------
 
-    Candidates come from an index: a dated event meets the events of its story and type on
-    the same date, and the undated ones sharing an actor or its place; an undated event meets
-    those sharing an actor or place, whatever their date. A large story costs comparisons
-    within those buckets only; events of no story stay apart."""
+def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Greedy: best-dated clusters first, each joins the most surely same cluster before it.
+
+    Candidates come from an index: a dated cluster meets those of its story with the same date,
+    and those sharing a participant, place, speaker or figure (whatever their date); events of
+    no story stay apart."""
     ordered = sorted(clusters, key=lambda c: _rank(c.best))
     out: list[_Cluster] = []
     index: dict[tuple, list[int]] = {}
@@ -216,86 +307,136 @@ def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
         if cluster.best.story is None:
             out.append(cluster)
             continue
-        scored = [(_score(cluster, out[k]), k) for k in _candidates(cluster, index)]
-        scored = [(s, k) for s, k in scored if s > 0]
-        if scored:
-            target = max(scored)[1]
-        else:
+        best, why, target = 0.0, None, None
+        for k in _candidates(cluster, index):
+            score, reasons = _score(out[k], cluster)
+            if score > best:
+                best, why, target = score, reasons, k
+        if target is None:
             out.append(cluster)
             target = len(out) - 1
-        # a cluster never changes its best (it is the first and best-ranked), so neither its date
-        for key in _index_keys(out[target].best, cluster.actors | cluster.places):
-            index.setdefault(key, []).append(target)
+        for key in _index_keys(cluster):
+            bucket = index.setdefault(key, [])
+            if not bucket or bucket[-1] != target:
+                bucket.append(target)
         if out[target] is not cluster:
-            out[target].absorb(cluster)
+            out[target].absorb(cluster, why)
     return out
 
 
-def _index_keys(best: _Item, keys: set[str]) -> set[tuple]:
-    head = (best.story, best.ev["type"])
-    out = {head + ("key", k) for k in keys}
-    date = best.ev.get("date")
-    if date is not None:
-        out.add(head + ("date", date))
-    else:
-        out |= {head + ("undated", k) for k in keys}
-    return out
+def _lookup_keys(cluster: _Cluster) -> set[tuple]:
+    story = cluster.best.story
+    keys = {(story, "key", k) for k in cluster.actors | cluster.places | cluster.speakers}
+    keys |= {(story, "fig", cat, v) for cat, values in cluster.figures.items() for v in values}
+    return keys
+
+
+def _index_keys(cluster: _Cluster) -> set[tuple]:
+    return _lookup_keys(cluster) | {(cluster.best.story, "date", cluster.best.date)}
 
 
 def _candidates(cluster: _Cluster, index: dict[tuple, list[int]]) -> list[int]:
-    best = cluster.best
-    head = (best.story, best.ev["type"])
-    keys = cluster.actors | cluster.places
-    date = best.ev.get("date")
-    if date is not None:
-        lookups = {head + ("date", date)} | {head + ("undated", k) for k in keys}
-    else:
-        lookups = {head + ("key", k) for k in keys}
+    lookups = _lookup_keys(cluster) | {(cluster.best.story, "date", cluster.best.date)}
     found = sorted({k for key in lookups for k in index.get(key, ())})
     return found[-MAX_CANDIDATES:]  # the latest clusters of a crowded bucket: a bound on the work
 
 
-def _score(a: _Cluster, b: _Cluster) -> float:
-    """How surely two clusters are one event (0: not the same)."""
+def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
+    """How surely two clusters are one happening (0: not the same), and why."""
     x, y = a.best, b.best
-    if x.story != y.story or x.ev["type"] != y.ev["type"] or not a.docs.isdisjoint(b.docs):
-        return 0.0
+    if x.story != y.story or x.kind != y.kind:
+        return 0.0, []
     if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
-        return 0.0
+        return 0.0, []
+    when = _dates(x.ev, y.ev)
+    if when == "apart" or _counts_differ(a.figures, b.figures):
+        return 0.0, []
+    if x.kind == "saying" and a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers):
+        return 0.0, []
+    if x.kind == "occurrence" and (not _families_fit(a.families, b.families)
+                                   or a.places and b.places and a.places.isdisjoint(b.places)):
+        return 0.0, []
+    score, why = _evidence(a, b)
+    if x.kind == "occurrence" and a.actors and b.actors and a.actors.isdisjoint(b.actors) \
+            and _similarity(a, b) < SIMILAR_STRONG:
+        return 0.0, []  # different participants, not told in the same words: two happenings
+    need = NEED_SAME_DAY if when == "same" else NEED_LOOSE
+    if x.kind == "occurrence" and not (a.families & b.families - {"any"}):
+        need += 1.0  # an untyped happening needs more
+    if score < need:
+        return 0.0, []
+    return score, [f"same date {x.date}" if when == "same" else f"dates fit ({x.date} / {y.date})"] + why
+
+
+def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
+    score, why = 0.0, []
+    shared = sorted((cat, v) for cat, values in a.figures.items() for v in values & b.figures.get(cat, set()))
+    if shared:
+        score += 2.0 * len(shared)
+        why.append("figures " + ", ".join(f"{cat} {v:g}" if isinstance(v, (int, float)) else f"{cat} {v}"
+                                          for cat, v in shared))
+    speakers = a.speakers & b.speakers
+    if speakers:
+        score += 1.5
+        why.append("speaker " + ", ".join(sorted(speakers)))
     actors = a.actors & b.actors
-    same_place = not a.places.isdisjoint(b.places)
-    if a.places and b.places and not same_place:
-        return 0.0
-    if not _dates_fit(x.ev, y.ev, bool(actors) or same_place):
-        return 0.0
-    similarity = max((_overlap(i, j) for i in a.wordings for j in b.wordings), default=0.0)
-    figures = not a.figures.isdisjoint(b.figures)
-    if not _enough(x.ev["type"], similarity, figures, bool(actors), bool(a.actors and b.actors)):
-        return 0.0
-    return len(actors) + same_place + figures + (similarity if similarity >= SIMILAR else 0.0)
+    if actors:
+        score += min(1.5, 0.75 * len(actors))
+        why.append("participants " + ", ".join(sorted(actors)))
+    if a.places & b.places:
+        score += 0.5
+        why.append("place " + ", ".join(sorted(a.places & b.places)))
+    similarity = _similarity(a, b)
+    if similarity >= SIMILAR:
+        score += 2.0 * similarity
+        why.append(f"wording {similarity:.2f}")
+    if a.best.ev["type"] == b.best.ev["type"] != "other":
+        score += 0.5
+        why.append("same type")
+    near = _near(a, b)
+    if near:
+        score += 1.0
+        why.append("next sentences of one article")
+    return score, why
 
 
-def _enough(type_: str, similarity: float, figures: bool, shared_actors: bool, both_have_actors: bool) -> bool:
-    """Evidence rules by type: people who speak a lot say many things (a saying needs its words or
-    its figures); an "other" event needs close wording; different actors need close wording."""
-    if type_ == "statement" and similarity < SIMILAR and not figures:
-        return False
-    if type_ == "other" and similarity < SIMILAR_STRONG:
-        return False
-    return not (both_have_actors and not shared_actors and similarity < SIMILAR_STRONG)
+def _near(a: _Cluster, b: _Cluster) -> bool:
+    return any(r.doc == s.doc and abs(r.sentence - s.sentence) <= NEAR_SENTENCES
+               for r in a.reports for s in b.reports)
+
+
+def _families_fit(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) or "any" in a or "any" in b
+
+
+def _counts_differ(a: dict[str, set], b: dict[str, set]) -> bool:
+    """Both give a count of one kind, and no value in common: two different announcements."""
+    return any(values and b.get(cat) and values.isdisjoint(b[cat]) for cat, values in a.items())
+
+
+def _similarity(a: _Cluster, b: _Cluster) -> float:
+    return max((_overlap(i, j) for i in a.wordings for j in b.wordings), default=0.0)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _dates_fit(x: dict[str, Any], y: dict[str, Any], shared: bool) -> bool:
-    """The same date, or one unknown with shared actors or place. (A day and the week around it
-    stay apart: each source keeps the date its own sentence gives.)"""
+def _dates(x: dict[str, Any], y: dict[str, Any]) -> str:
+    """``same`` date and precision; ``within`` (one inside the other, or one unknown); ``apart``."""
     if x.get("date") is None or y.get("date") is None:
-        return shared
-    return x["date"] == y["date"]
+        return "within"
+    if x["date"] == y["date"] and x.get("precision") == y.get("precision"):
+        return "same"
+    try:
+        a, b = bounds(x["date"], x["precision"]), bounds(y["date"], y["precision"])
+    except (ValueError, TypeError, KeyError):
+        return "apart"
+    inside = a[0] >= b[0] and a[1] <= b[1] or b[0] >= a[0] and b[1] <= a[1]
+    return "within" if inside else "apart"
 
+
+# --- records ------------------------------------------------------------------------------
 
 def _records(clusters: list[_Cluster]) -> list[dict[str, Any]]:
     records = [_record(c) for c in clusters]
@@ -308,20 +449,21 @@ def _records(clusters: list[_Cluster]) -> list[dict[str, Any]]:
 def _record(cluster: _Cluster) -> dict[str, Any]:
     best = cluster.best
     ev = best.ev
+    reports = sorted(cluster.reports, key=lambda r: (r.order, r.sentence))
     sources, seen = [], set()
-    for item in sorted(cluster.items, key=lambda i: (i.order, i.index)):
-        if item.doc not in seen:
-            seen.add(item.doc)
-            sources.append({"doc": item.doc, "sentence": item.ev["sentence"], "start": item.ev["start"],
-                            "end": item.ev["end"]})
-    actors = sorted({a for i in cluster.items for a in i.ev.get("actors") or () if isinstance(a, str)})
-    places = [i.ev.get("location") for i in sorted(cluster.items, key=lambda i: i is not best)
-              if isinstance(i.ev.get("location"), str)]
+    for r in reports:
+        if (r.doc, r.sentence) not in seen:
+            seen.add((r.doc, r.sentence))
+            sources.append({"doc": r.doc, "sentence": r.sentence, "start": r.ev["start"], "end": r.ev["end"]})
+    actors = sorted({a for r in reports for e in r.events for a in e.get("actors") or () if isinstance(a, str)})
+    places = [e.get("location") for r in sorted(reports, key=lambda r: r is not best) for e in r.events
+              if isinstance(e.get("location"), str)]
     return {"id": None, "story": best.story, "type": ev["type"], "summary": ev.get("summary"),
             "date": ev.get("date"), "date_text": ev.get("date_text"), "precision": ev.get("precision"),
-            "modality": ev.get("modality"), "actors": actors, "location": places[0] if places else None,
-            "sources": sources, "background": bool(ev.get("background")),
-            "_first": (min(i.order for i in cluster.items), ev["sentence"])}
+            "date_basis": ev.get("date_basis"), "modality": ev.get("modality"), "actors": actors,
+            "location": places[0] if places else None, "sources": sources,
+            "background": bool(ev.get("background")), "evidence": cluster.evidence,
+            "_first": (min(r.order for r in reports), best.sentence)}
 
 
 def _order(rec: dict[str, Any]) -> tuple:

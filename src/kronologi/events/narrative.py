@@ -1,0 +1,84 @@
+"""Dating events as well as the text allows, and saying how: ``date_basis``.
+
+The per-sentence layer (``extract``) dates an event from its own clause only. Most
+sentences of a news story carry no date of their own: they go on narrating the day
+the article last named ("Gempa terjadi Senin (21/11) ... Korban tewas tertimpa
+bangunan"), or report what someone said on the day of publication. ``date_events``
+fills those gaps, in this order:
+
+1. ``clause`` — the event's own date (an explicit date, a weekday or a relative
+   expression resolved against the article's date);
+2. ``narrative`` — the narrative anchor: the last day the article set, in an earlier
+   sentence (or earlier in the same one), for a past happening it narrates. Background
+   dates (years before publication), plans and dates after publication never become
+   anchors. Before the article names any day, the first day it names for a past
+   happening stands as the anchor when it lies within ``LEAD_DAYS`` of publication
+   (a lead often states the happening before its date);
+3. ``publication`` — the article's own day, for what is said or reported "now":
+   statements and reported counts, when the article names no day at all;
+4. otherwise the event stays undated (``date_basis`` None).
+
+A clock time or a part of day folds into the narrated day: it is a ``clause`` date
+at day precision already (``timing.event_date``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from kronologi.events import timing
+from kronologi.events.ontology import SAYING
+
+LEAD_DAYS = 7  # the first narrated day anchors the lead only if it lies this close before publication
+_NOT_ANCHORS = ("future", "hypothetical", "negated")
+_SAYING_LIKE = SAYING | {"announcement"}
+
+
+def date_events(doc: Any, zone: str | None = None) -> None:
+    """Set ``date``, ``precision`` and ``date_basis`` on every event of ``doc`` (in place)."""
+    published = timing.published_day(doc.published, zone) if doc.published else None
+    events = sorted(doc.events, key=lambda e: (e["sentence"], e["trigger_start"]))
+    anchor = _lead_anchor(events, published)
+    for ev in events:
+        if ev.get("date"):
+            ev["date_basis"] = ev.get("date_basis") or "clause"
+            if _anchors(ev, published):
+                anchor = ev
+            continue
+        if anchor is not None:
+            _take(ev, anchor, "narrative")
+        elif published is not None and _said_now(ev):
+            ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
+        else:
+            ev["date_basis"] = None
+
+
+def _take(ev: dict[str, Any], anchor: dict[str, Any], basis: str) -> None:
+    ev.update(date=anchor["date"], precision=anchor["precision"], date_text=anchor.get("date_text"),
+              date_basis=basis)
+
+
+def _anchors(ev: dict[str, Any], published: date | None) -> bool:
+    """A day the article narrates: day precision, not background, no plan, not after publication."""
+    if ev.get("precision") != "day" or ev.get("background") or ev.get("modality") in _NOT_ANCHORS:
+        return False
+    if published is None:
+        return True
+    day = date.fromisoformat(ev["date"])
+    return day <= published
+
+
+def _lead_anchor(events: list[dict[str, Any]], published: date | None) -> dict[str, Any] | None:
+    """The first narrated day, when it lies shortly before publication: the lead's day."""
+    if published is None:
+        return None
+    for ev in events:
+        if ev.get("date") and _anchors(ev, published):
+            day = date.fromisoformat(ev["date"])
+            return ev if published - timedelta(days=LEAD_DAYS) <= day else None
+    return None
+
+
+def _said_now(ev: dict[str, Any]) -> bool:
+    return ev.get("type") in _SAYING_LIKE or ev.get("modality") == "reported"
