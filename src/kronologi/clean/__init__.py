@@ -12,8 +12,15 @@ Lines repeated across many documents of the corpus (``repeated`` — computed by
 the corpus pass in ``kronologi.corpus.boilerplate``) count as debris when they
 are short and not sentences.
 
+Photo captions (``captions``) go wherever they stand: a credit at the end, an
+agency after the text (except on the body's last paragraph, where it is the
+desk's credit), a photo date after a comma, a neighbouring credit line, or
+copies printed side by side. A line printed twice that is not a caption (a
+standfirst repeated as the lead) keeps its last copy. Mojibake is repaired
+first (``repair``), each repaired line recorded as ``clean.mojibake_repaired``.
+
 The step also extracts the title, the dateline (place, outlet, section), the
-credits, and a publication date stated in the header.
+credits, and a publication date stated in the header (``header_dates``).
 """
 
 from __future__ import annotations
@@ -22,17 +29,23 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kronologi.clean.captions import credit_only, ends_with_date, photo_credit, repeated_copies, trailing_agency
 from kronologi.clean.credits import find_credits, source_line_credit
 from kronologi.clean.dateline import find_dateline
-from kronologi.clean.lines import (Line, guess_language, is_comments_marker, is_masthead, is_navigation, is_prose,
-                                   make_line, strong_reason, weak_reason)
+from kronologi.clean.header_dates import HeaderDates, date_label, date_only, metadata_prefix
+from kronologi.clean.lines import (Line, foreign_script, function_ratio, guess_language, is_comments_marker,
+                                   is_masthead, is_navigation, is_prose, make_line, strong_reason, weak_reason)
+from kronologi.clean.repair import repair_lines
 from kronologi.document import Document, Heading, Removed
 from kronologi.pipeline import Drop
-from kronologi.temporal.stated import find_stated_date
+from kronologi.temporal.reference import plausible_header_date
 
 # paragraphs a scraper joined with commas: "...selesai.,Paragraf" / "Baca juga: ,Judul" / "Papua,Setelah"
 _JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?:”\"])\s*,(?=\s*[A-Z“\"#@])|(?<=[a-z]),(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^\w]+")
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
+_CREDIT_VERDICTS = ("clean.credit_line", "clean.byline")
+_DATELINE_REACH = 6  # the lead paragraph with a dateline may follow a standfirst or captions
 
 
 @dataclass
@@ -45,7 +58,7 @@ class _Work:
     verdict: dict[int, str] = field(default_factory=dict)  # line index -> removal reason
     headings: set[int] = field(default_factory=set)
     title: str | None = None
-    stated_date: str | None = None
+    dates: HeaderDates = field(default_factory=HeaderDates)
     find_title: bool = True
 
 
@@ -65,9 +78,11 @@ class CleanStep:
 
 
 def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Document:
-    raw = _unjoin(doc.raw_text)
-    lines = [make_line(i, t) for i, t in enumerate(raw.splitlines())]
+    raw_lines, repairs = repair_lines(_unjoin(doc.raw_text).splitlines())
+    doc.removed.extend(Removed(r.before, "clean.mojibake_repaired", r.line) for r in repairs)
+    lines = [make_line(i, t) for i, t in enumerate(raw_lines)]
     work = _Work(lines, doc.language or guess_language(lines), repeated)
+    _metadata_dates(work, doc)
     # A scraped copy starts with its title; text from a page, feed or record does not
     # (the container carried it), so there only repeats of the known title are looked for.
     work.find_title = doc.format == "text"
@@ -77,8 +92,33 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
     _assemble(doc, work, paragraphs)
     _set_credits(doc, paragraphs)
     _set_from_text(doc, "title", work.title)
-    _set_from_text(doc, "published", work.stated_date)
+    _set_published(doc, work)
     return doc
+
+
+def _metadata_dates(work: _Work, doc: Document, first_lines: int = 3) -> None:
+    """Strip a metadata field a scraper glued before the text (" date 2021-02-02 ..."); read its date."""
+    for ln in [ln for ln in work.lines if ln.text][:first_lines]:
+        found = metadata_prefix(ln.text)
+        if found:
+            prefix, value = found
+            doc.removed.append(Removed(prefix, "clean.metadata_date", ln.index))
+            work.lines[ln.index] = make_line(ln.index, ln.text[len(prefix):].strip())
+            if len(value) == 10:
+                work.dates.add(value, "published")
+            return
+
+
+def _set_published(doc: Document, work: _Work) -> None:
+    """The header's publication date, unless it is a crawl date far after what the body narrates."""
+    best = work.dates.best()
+    if not best:
+        return
+    value, label = best
+    if label != "published" and not plausible_header_date(value, doc.text, work.lang):
+        doc.observe("published", "text_rejected", value)
+        return
+    _set_from_text(doc, "published", value)
 
 
 def _unjoin(raw: str) -> str:
@@ -91,18 +131,65 @@ def _unjoin(raw: str) -> str:
 def _judge(work: _Work, known_title: str | None) -> None:
     """Give every debris line a removal reason; find title, date and headings."""
     for ln in work.lines:
-        reason = strong_reason(ln) or _repeated(ln, work)
+        reason = _strong(ln, work)
         if ln.text and reason:
             work.verdict[ln.index] = reason
+    candidates = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
+    work.verdict.update(repeated_copies(candidates, work.lang))
     _link_blocks(work)
     kept = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
     prose = [is_prose(ln, work.lang) for ln in kept]
     first, last = _body_bounds(kept, prose)
+    first = _dateline_start(kept, prose, first, last)
     if kept:
         _comments(work, [ln for ln in work.lines[kept[first].index :] if ln.text])
-    _header(work, kept[:first], known_title)
+        _header_bylines(work, kept[first].index)
+    _credit_neighbours(work, kept, first, prose)
+    _header(work, [ln for ln in kept[:first] if ln.index not in work.verdict], known_title)
     _footer(work, kept[last + 1 :])
     _inner(work, kept[first : last + 1])
+
+
+def _strong(ln: Line, work: _Work) -> str | None:
+    """Debris recognisable wherever the line stands."""
+    if reason := strong_reason(ln):
+        return reason
+    if credit_only(ln):
+        return "clean.credit_line"
+    if photo_credit(ln.text):
+        return "clean.caption"
+    if foreign_script(ln, work.lang):
+        return "clean.foreign_script"
+    return _repeated(ln, work)
+
+
+def _dateline_start(kept: list[Line], prose: list[bool], first: int, last: int) -> int:
+    """The body starts at the lead paragraph when it opens with a dateline a few lines below
+    the first prose line: what stands above it (a standfirst, a caption) is header."""
+    for k in range(first, min(first + _DATELINE_REACH, last + 1)):
+        if prose[k] and find_dateline(kept[k].text):
+            return k
+    return first
+
+
+def _header_bylines(work: _Work, body_start: int) -> None:
+    """A byline above the body may carry the date: "By Desk 18 Aug 2021", "oleh X diperbarui ..."."""
+    for ln in work.lines[:body_start]:
+        if work.verdict.get(ln.index) == "clean.byline" and (stated := date_only(ln.text, work.lang)):
+            work.dates.add(stated.value, date_label(ln.text))
+
+
+def _credit_neighbours(work: _Work, kept: list[Line], first: int, prose: list[bool]) -> None:
+    """A line beside a photo credit line is its caption when it stands in the header or is no sentence."""
+    order = [ln for ln in work.lines if ln.text]
+    position = {ln.index: k for k, ln in enumerate(kept)}
+    for a, b in zip(order, order[1:]):
+        for ln, other in ((a, b), (b, a)):
+            k = position.get(ln.index)
+            if k is None or not (k < first or not prose[k]) or find_dateline(ln.text):
+                continue
+            if work.verdict.get(other.index) in _CREDIT_VERDICTS and credit_only(other):
+                work.verdict[ln.index] = "clean.caption"
 
 
 def _link_blocks(work: _Work) -> None:
@@ -165,28 +252,28 @@ def _header(work: _Work, lines: list[Line], known_title: str | None) -> None:
             work.verdict[ln.index] = "clean.repeated_title"
         elif is_masthead(ln):
             work.verdict[ln.index] = "clean.masthead"
+        elif trailing_agency(ln.text) or ends_with_date(ln.text, work.lang):
+            work.verdict[ln.index] = "clean.caption"
         elif work.find_title and not work.title and ln.n >= 3:
             work.title = ln.text
             work.verdict[ln.index] = "clean.title"
+        elif work.title and not ln.terminal:
+            work.verdict[ln.index] = "clean.header"  # a kicker, gallery title or widget under the title
 
 
 def _is_date_line(ln: Line, work: _Work) -> bool:
     """A header line that is only a date (with weekday, Hijri date, time, zone)."""
-    stated = find_stated_date(ln.text, work.lang)
+    stated = date_only(ln.text, work.lang)
     if not stated:
         return False
-    rest = ln.text[: stated.start] + " " + ln.text[stated.end :]
-    words = [w for w in _NON_WORD.split(rest) if w and not w.isdigit()]
-    if len(words) > 5:
-        return False
-    work.stated_date = work.stated_date or stated.value
+    work.dates.add(stated.value, date_label(ln.text))
     return True
 
 
 def _footer(work: _Work, lines: list[Line]) -> None:
     """After the body: debris unless it is a sentence (a closing remark), long text,
     or part of a run of text-like lines (song lyrics, a list) that menus never form."""
-    verdicts = {ln.index: weak_reason(ln, work.lang) or _footer_reason(ln)
+    verdicts = {ln.index: weak_reason(ln, work.lang) or _footer_reason(ln, work.lang)
                 for ln in lines if ln.index not in work.verdict}
     for run in _text_runs(lines, verdicts, min_run=4):
         for ln in run:
@@ -209,14 +296,28 @@ def _text_runs(lines: list[Line], verdicts: dict[int, str | None], min_run: int)
     return runs
 
 
-def _footer_reason(ln: Line) -> str | None:
+def _footer_reason(ln: Line, lang: str) -> str | None:
     from kronologi.clean.credits import trailing_codes
 
     if trailing_codes(ln.text) and ln.n <= 4:
         return "clean.credit_line"
-    if ln.terminal or ln.n > 15:
+    if ln.terminal or ln.n > 15 or _holds_sentence(ln) or _sentence_case(ln, lang):
         return None
     return "clean.footer"
+
+
+def _holds_sentence(ln: Line, min_words: int = 6) -> bool:
+    """A last line cut off after a full sentence: "Gempa terjadi pukul 13.21 WIB. Pusat gempa berada di"."""
+    m = _INNER_SENTENCE_END.search(ln.text)
+    return bool(m and len(ln.text[: m.start()].split()) >= min_words)
+
+
+def _sentence_case(ln: Line, lang: str, min_words: int = 8) -> bool:
+    """A sentence that lost its full stop: long, mostly lower-case words, function words among them."""
+    if ln.n < min_words or not ln.words[0][0].isupper():
+        return False
+    lower = sum(1 for w in ln.words[1:] if w[0].islower())
+    return lower / (ln.n - 1) >= 0.6 and function_ratio(ln, lang) >= 0.1
 
 
 def _inner(work: _Work, lines: list[Line]) -> None:
@@ -226,10 +327,29 @@ def _inner(work: _Work, lines: list[Line]) -> None:
     for ln, nxt in zip(kept, kept[1:] + [None]):
         if title_key and _norm(ln.text) == title_key:
             work.verdict[ln.index] = "clean.repeated_title"
+        elif reason := _inner_debris(ln, nxt, work):
+            work.verdict[ln.index] = reason
         elif not is_prose(ln, work.lang) and not ln.terminal and ln.n <= 12 and nxt is not None:
             work.headings.add(ln.index)
         elif ln.n <= 2 and is_navigation(ln) and nxt is None:
             work.verdict[ln.index] = "clean.navigation"
+
+
+def _inner_debris(ln: Line, nxt: Line | None, work: _Work) -> str | None:
+    """Inside the body: a caption (an agency after the text on a paragraph that is not
+    the last; a photo date after a comma on a short line) or a timestamp line."""
+    if nxt is not None and trailing_agency(ln.text) and not find_dateline(ln.text):
+        return "clean.caption"
+    if ln.n <= 15 and not _has_quote(ln.text) and ends_with_date(ln.text, work.lang, strict=True):
+        return "clean.caption"
+    stated = date_only(ln.text, work.lang)
+    if stated and "T" in stated.value and not ln.terminal:  # "Outlet 2023-02-06 16:41:37" between two items
+        return "clean.date_line"
+    return None
+
+
+def _has_quote(text: str) -> bool:
+    return any(q in text for q in "\"“”")
 
 
 def _apply_dateline(doc: Document, paragraphs: list[Line]) -> None:

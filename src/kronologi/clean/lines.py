@@ -12,9 +12,11 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from kronologi import langs
+from kronologi.temporal.stated import find_stated_date
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*[\s,]*$")  # trailing commas: paragraph-join debris
@@ -23,6 +25,8 @@ _URLISH = re.compile(r"(https?://|www\.|\b[\w-]+\.(com|co\.id|id|net|org|co)\b|@
 _HANDLE = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9_]{4,}\b")
 _BREADCRUMB = re.compile(r"[|»›>•·/]")
 _COUNTER = re.compile(r"^[\d.,]+\s*[kKmMrRbB]?\b")
+_ICON_LABEL = re.compile(r"^[a-z]+(?:-[a-z]+){2,}\w*$|^[a-z]+(?:-[a-z]+)+[A-Z]\w*$")  # "copy-link-circle", "zoom-in-whitePerbesar"
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{2,60}\(@\w+\)")  # "— Name (@handle) March 2, 2021"
 
 
 @dataclass
@@ -107,8 +111,8 @@ def _has(key: str, text: str) -> bool:
 
 def strong_reason(line: Line) -> str | None:
     """Debris recognisable wherever the line stands; None if it may be article text."""
-    for check in (_embed, _initials, _paginated, _related, _counter, _app, _spam, _byline, _prompt_at_start, _boilerplate,
-                  _social, _comment):
+    for check in (_symbols, _embed, _tweet, _initials, _paginated, _related, _counter, _widget, _app, _spam, _byline,
+                  _prompt_at_start, _follow_prompt, _boilerplate, _social, _comment):
         reason = check(line)
         if reason:
             return reason
@@ -125,8 +129,10 @@ def weak_reason(line: Line, lang: str) -> str | None:
         return "clean.navigation"
     if line.n <= 6 and _HANDLE.search(line.text):
         return "clean.spam"  # a user-name signature ("by user88") left by spam posts
-    if line.n <= 6 and _URLISH.search(line.text):
+    if line.n <= 6 and _URLISH.search(line.text) or line.n <= 12 and not line.terminal and _URLISH.search(line.text):
         return "clean.link"
+    if empty_label(line):
+        return "clean.widget"
     if is_navigation(line):
         return "clean.navigation"
     return None
@@ -179,7 +185,9 @@ def _comment(line: Line) -> str | None:
 
 
 def _paginated(line: Line) -> str | None:
-    return "clean.navigation" if _pagination(line) and any(w.isdigit() for w in line.words) else None
+    if not _pagination(line) or not any(w.isdigit() for w in line.words):
+        return None
+    return None if find_stated_date(line.text) else "clean.navigation"  # "22 Nov 2022 : 07.10" is a date line
 
 
 def _pagination(line: Line) -> bool:
@@ -270,4 +278,51 @@ def _prompt_at_start(line: Line) -> str | None:
 def _boilerplate(line: Line) -> str | None:
     if line.text.startswith(("©", "(c)")) or line.n <= 8 and _has("boilerplate_phrases", line.text):
         return "clean.boilerplate"
+    if "©" in line.text and line.n <= 12 and not line.terminal:  # "2024 © PT Media Nusantara"
+        return "clean.boilerplate"
     return None
+
+
+def _symbols(line: Line) -> str | None:
+    """A line with no word at all: "|", "[]", "***", a lone bullet."""
+    return "clean.symbols" if not line.words else None
+
+
+def _widget(line: Line) -> str | None:
+    """Site widgets: reading time, zoom and audio-player labels, icon names ("copy-link-circle")."""
+    if line.n == 1 and _ICON_LABEL.match(line.text):
+        return "clean.widget"
+    if line.n <= 6 and (not line.terminal or line.text.endswith(":")) and _has("widget_phrases", line.text):
+        return "clean.widget"
+    return None
+
+
+def empty_label(line: Line) -> bool:
+    """A label with nothing after it ("Audio:", "Sentimen:"): a widget whose value was not scraped."""
+    return line.n <= 2 and line.text.endswith(":") and not any(w.isdigit() for w in line.words)
+
+
+def _tweet(line: Line) -> str | None:
+    """An embedded post: its text ends with a "pic.twitter.com/..." link, its signature names a handle."""
+    if "pic.twitter.com/" in line.text or _TWEET_SIGNATURE.match(line.text):
+        return "clean.embed"
+    return None
+
+
+def _follow_prompt(line: Line) -> str | None:
+    """"Follow Outlet on Facebook and Twitter", "Ikuti kami di Google News": a verb first, a platform named."""
+    text = line.text.lstrip("»>•*-–— ")
+    verbs = _phrases("follow_verbs")
+    if line.n <= 20 and verbs and verbs.match(text) and _has("platforms", text):
+        return "clean.subscribe_prompt"
+    return None
+
+
+def foreign_script(line: Line, lang: str) -> bool:
+    """Most letters of the line are in a script the language is not written in (a Hebrew caption)."""
+    scripts = langs.words(lang, "clean", "scripts")
+    letters = [ch for ch in line.text if ch.isalpha()]
+    if not scripts or len(letters) < 3:
+        return False
+    foreign = sum(1 for ch in letters if unicodedata.name(ch, "").split(" ")[0].lower() not in scripts)
+    return foreign / len(letters) > 0.5

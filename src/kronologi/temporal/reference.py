@@ -16,6 +16,10 @@ The latest candidate wins. Its confidence says how much to trust it; relative
 expressions are then resolved against it. ``sibling_window`` gives, for an
 article of a story whose siblings are dated, the window their dates span and
 the most precise value that window supports (a month or a year, never a day).
+
+A date stated in a header is trusted over the body, except where it lies far
+after every date the body narrates (``plausible_header_date``): a widget that
+prints the day the page was read above an old article.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from typing import Any, Iterable
 
 from kronologi.errors import KronologiError
 from kronologi.temporal import values
+from kronologi.temporal.stated import find_stated_date
 from kronologi.temporal.tagger import Mention, find_mentions
 from kronologi.temporal.tense import FUTURE, Clauses
 
@@ -37,6 +42,8 @@ _REFERENCE_RE = re.compile(
 )
 # How far back a weekday + day/month pair may put an undated article.
 PAIR_WINDOW_YEARS = 15
+# A header date this long after the latest date the body narrates is a crawl date, not a publication date.
+CRAWL_GAP_DAYS = 183
 
 
 class ReferenceDateError(KronologiError):
@@ -192,6 +199,37 @@ def _pair_year(weekday: int, month: int, day: int, floor_year: int | None,
         if above:
             return min(above), len(above) == 1 or above[-2].year - above[-1].year > 3
     return fits[0], False
+
+
+def plausible_header_date(value: str, body: str, lang: str | None) -> bool:
+    """Whether a header date can be the publication date of ``body``.
+
+    False when the body states full dates and the header date lies more than
+    ``CRAWL_GAP_DAYS`` after the latest of them (a crawl-date widget above an
+    old article); True otherwise, and always for a value that is not a day.
+    """
+    try:
+        ref = Reference.parse(value)
+    except ReferenceDateError:
+        return True
+    stated = ref.date if ref else None
+    narrated = _stated_dates(body, lang)
+    if stated is None or not narrated:
+        return True
+    return stated <= max(narrated) + timedelta(days=CRAWL_GAP_DAYS)
+
+
+def _stated_dates(body: str, lang: str | None) -> list[date]:
+    """Every full calendar date written in ``body`` (ISO, day-month-year, numeric)."""
+    out = []
+    for para in body.splitlines():
+        pos = 0
+        while (found := find_stated_date(para[pos:], lang)) is not None:
+            d = _day_of(found.value[:10])
+            if d is not None:
+                out.append(d)
+            pos += found.end
+    return out
 
 
 def sibling_window(dates: Iterable[str | None]) -> dict[str, Any] | None:

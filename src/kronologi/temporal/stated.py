@@ -46,7 +46,7 @@ def _patterns(order: str = "dmy") -> tuple[re.Pattern[str], ...]:
              rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<zone>{_alt(zones)}|[+-]\d{{2}}:?\d{{2}}))?)?")
     flags = re.IGNORECASE
     return (
-        re.compile(rf"\b(?P<day>[0-3]?\d)\s+{month}\s+(?P<year>(?:19|20)\d\d)\b{clock}", flags),
+        re.compile(rf"\b(?P<day>[0-3]?\d)\s+{month},?\s+(?P<year>(?:19|20)\d\d)\b{clock}", flags),
         re.compile(rf"\b{month}\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)\b{clock}", flags),
         re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
                    r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"

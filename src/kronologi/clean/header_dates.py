@@ -1,0 +1,79 @@
+"""Dates stated in the header of a scraped copy, and which one is the publication date.
+
+A header may print several dates: the publication date (``Diterbitkan 12 Feb
+2023, 11:00 WIB``, ``Published 15 Feb, 2023``), an update time (``diperbarui
+...``), a bare date line, or a widget that shows the day of reading (``Hari ini:
+...``). The labels come from the ``clean`` packs. The publication date is, in
+order: a date labelled as published, else the first unlabelled date line,
+else an update date; a date labelled as today is never one. A date line that
+lies far after every date the body narrates is a crawl widget too
+(``reference.plausible_header_date``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from kronologi import langs
+from kronologi.temporal.stated import StatedDate, find_stated_date
+
+_NON_WORD = re.compile(r"[^\w]+")
+_MAX_OTHER_WORDS = 5
+_ORDER = {"published": 0, None: 1, "updated": 2}
+
+
+@dataclass
+class HeaderDates:
+    """The dates read from header lines, each with its label (published, updated or None)."""
+
+    found: list[tuple[str, str | None]] = field(default_factory=list)
+
+    def add(self, value: str, label: str | None) -> None:
+        if label != "today":
+            self.found.append((value, label))
+
+    def best(self) -> tuple[str, str | None] | None:
+        """The publication date and its label: published first, then unlabelled, then updated."""
+        if not self.found:
+            return None
+        return min(self.found, key=lambda f: _ORDER[f[1]])
+
+
+def date_only(text: str, lang: str) -> StatedDate | None:
+    """The date of a line that is a date with at most a few other words (weekday, name, label)."""
+    stated = find_stated_date(text, lang)
+    if not stated:
+        return None
+    rest = text[: stated.start] + " " + text[stated.end:]
+    words = [w for w in _NON_WORD.split(rest) if w and not w.isdigit()]
+    return stated if len(words) <= _MAX_OTHER_WORDS else None
+
+
+def date_label(text: str) -> str | None:
+    """"published", "updated" or "today" when the line says which date it shows; else None."""
+    for label in ("today", "updated", "published"):
+        if _label_pattern(label).search(text):
+            return label
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _label_pattern(label: str) -> re.Pattern[str]:
+    words = langs.all_words("clean", f"{label}_labels" if label != "today" else "today_words")
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-])(?:{langs.alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+_METADATA_DATE = re.compile(r"^\s*(?:date|published|tanggal)\s*:?\s+(?P<value>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b\s*")
+
+
+def metadata_prefix(text: str) -> tuple[str, str] | None:
+    """A metadata field glued before the text by a scraper: " date 2021-02-02 The lead...".
+
+    Returns (the prefix as written, its ISO value), or None.
+    """
+    m = _METADATA_DATE.match(text)
+    return (text[: m.end()].strip(), m.group("value")) if m else None
