@@ -3,25 +3,38 @@
 ``write_all`` writes every view into one folder: ``chronicle.json`` (validated
 against ``chronicle.schema.json``), ``documents.csv``, ``figures.csv``,
 ``events.csv``, ``timeline.md`` and a self-contained ``report.html``.
+Article-derived values pass through ``safe`` on their way into any of them.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from kronologi.chronicle import Chronicle
-from kronologi.export.tables import write_tables
+from kronologi.export.files import ExportError, prepare_outdir, publish, staged_outputs
 from kronologi.export.jsonfile import write_json
 from kronologi.export.markdown import write_markdown
 from kronologi.export.report import write_report
+from kronologi.export.tables import write_tables
+
+__all__ = ["ExportError", "prepare_outdir", "write_all"]
+
+log = logging.getLogger(__name__)
 
 
 def write_all(chronicle: Chronicle, outdir: str | Path) -> dict[str, Path]:
-    """Write every export; return ``{name: path}``."""
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    paths = {"chronicle.json": write_json(chronicle, outdir / "chronicle.json")}
-    paths.update(write_tables(chronicle, outdir))
-    paths["timeline.md"] = write_markdown(chronicle, outdir / "timeline.md")
-    paths["report.html"] = write_report(chronicle, outdir / "report.html")
-    return paths
+    """Write every export; return ``{name: path}``.
+
+    All views are written into a staging folder first and moved into place only
+    when every one of them is complete (``files.staged_outputs``): a failure or a
+    kill while they are made leaves the previous set as it was. An output folder
+    that cannot be written raises ExportError."""
+    outdir = prepare_outdir(outdir)
+    with staged_outputs(outdir) as stage:
+        staged = {"chronicle.json": write_json(chronicle, stage / "chronicle.json")}
+        staged.update(write_tables(chronicle, stage))
+        staged["timeline.md"] = write_markdown(chronicle, stage / "timeline.md")
+        staged["report.html"] = write_report(chronicle, stage / "report.html")
+        log.debug("all %d views written to %s; moving them into place", len(staged), stage)
+        return publish(staged, outdir)

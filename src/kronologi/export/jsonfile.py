@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 import json
-import os
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kronologi.chronicle import Chronicle
 from kronologi.errors import KronologiError
+from kronologi.export.files import atomic_file
+from kronologi.export.safe import json_safe
 
 
 # Records per list checked against the schema: all of them up to this many, an even sample
@@ -40,30 +40,34 @@ def validate(data: dict[str, Any]) -> None:
 
 def write_json(chronicle: Chronicle, path: Path, validate_limit: int = VALIDATE_LIMIT) -> Path:
     """Validate, then write ``chronicle.json`` one record per line, streamed to a temporary file
-    and renamed into place (a reader never sees half a file)."""
+    and renamed into place (a reader never sees half a file). Strict JSON: no NaN or Infinity
+    (written as null), no NUL character (written as U+FFFD)."""
     sections = chronicle.sections()
-    validate({**chronicle.header(), **{name: _sample(records, validate_limit) for name, records in sections.items()}})
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("{\n")
-            for name, value in chronicle.header().items():
-                fh.write(f"{_dumps(name)}: {_dumps(value)},\n")
-            for n, (name, records) in enumerate(sections.items()):
-                fh.write(f"{_dumps(name)}: [")
-                for k, record in enumerate(records):
-                    fh.write(("\n" if k == 0 else ",\n") + _dumps(record))
-                fh.write(("\n]" if len(records) else "]") + (",\n" if n < len(sections) - 1 else "\n"))
-            fh.write("}\n")
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    sample = {name: [json_safe(r) for r in _sample(records, validate_limit)] for name, records in sections.items()}
+    validate({**json_safe(chronicle.header()), **sample})
+    with atomic_file(path, "w", encoding="utf-8") as fh:
+        fh.write("{\n")
+        for name, value in chronicle.header().items():
+            fh.write(f"{_dumps(name)}: {_dumps(value)},\n")
+        for n, (name, records) in enumerate(sections.items()):
+            fh.write(f"{_dumps(name)}: [")
+            for k, record in enumerate(records):
+                fh.write(("\n" if k == 0 else ",\n") + _dumps(record))
+            fh.write(("\n]" if len(records) else "]") + (",\n" if n < len(sections) - 1 else "\n"))
+        fh.write("}\n")
     return path
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)  # no indent: the C encoder, one line per record
+    """One line of strict JSON (no indent: the C encoder). Records are cleaned only when they
+    need it: a non-finite number, or a NUL character (which JSON writes as an escape)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        text = None
+    if text is None or "\\u0000" in text:
+        text = json.dumps(json_safe(value), ensure_ascii=False, allow_nan=False)
+    return text
 
 
 def _sample(records, limit: int) -> list[dict[str, Any]]:

@@ -3,6 +3,11 @@
 Per story: the summary, the dated timeline (precision shown, background marked),
 undated events, the figure ledger, quotes by speaker, entities and coverage per
 outlet. Every line links to its source sentence in report.html.
+
+Every value that came from an article (titles, names, summaries, quotes, ids
+made from file names) is escaped with ``safe.md_text`` — HTML specials as
+entities, no newline, no ``|`` or ``]`` that would break a table or a link —
+and every link target is percent-encoded with ``safe.link_target``.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kronologi.chronicle import Chronicle
+from kronologi.export.files import atomic_file
+from kronologi.export.safe import figure_text, link_target, md_text
 from kronologi.export.stories import StoryView, TimelineLine, precision_label, story_views
 from kronologi.export.views import date_label, overview
 
@@ -26,16 +33,16 @@ def render_markdown(chronicle: Chronicle) -> str:
         out += _story(view)
     out += _documents(ov)
     if chronicle.rejected:
-        out += ["", "## Rejected inputs", ""] + [f"- `{r.source_path}`: {r.reason}" for r in chronicle.rejected]
+        out += ["", "## Rejected inputs", ""] + [f"- {_esc(r.source_path)}: {_esc(r.reason)}" for r in chronicle.rejected]
     return "\n".join(out) + "\n"
 
 
 def _story(view: StoryView) -> list[str]:
     s = view.story
     span = f"{s.get('start') or '?'} – {s.get('end') or '?'}"
-    out = [f"## {_esc(s.get('title') or 'Untitled story')} ({s.get('id') or 'all documents'})", "",
-           f"{span} · {len(view.documents)} articles"
-           + (f" · related: {', '.join(s['related'])}" if s.get("related") else ""), ""]
+    out = [f"## {_esc(s.get('title') or 'Untitled story')} ({_esc(s.get('id') or 'all documents')})", "",
+           f"{_esc(span)} · {len(view.documents)} articles"
+           + (f" · related: {_esc(', '.join(s['related']))}" if s.get("related") else ""), ""]
     if view.summary:
         out += ["**Summary.** " + " ".join(_esc(text) for _, text in view.summary), ""]
     if view.dated:
@@ -49,27 +56,28 @@ def _story(view: StoryView) -> list[str]:
 def _line(ln: TimelineLine) -> str:
     ev = ln.event
     tag = " *(background)*" if ln.background else ""
-    modality = "" if ev.get("modality") in (None, "asserted") else f" *[{ev['modality']}]*"
+    modality = "" if ev.get("modality") in (None, "asserted") else f" *[{_esc(ev['modality'])}]*"
     sources = ", ".join(_link(src) for src in ln.sources)
     extra = "".join(f"; figure {_figure(f)}" for f in ln.figures[:3])
-    return f"- **{precision_label(ev)}** {ev.get('type', '')}: {_esc(ev.get('summary', ''))}{modality}{tag} — {sources}{extra}"
+    return (f"- **{_esc(precision_label(ev))}** {_esc(ev.get('type', ''))}: {_esc(ev.get('summary', ''))}"
+            f"{modality}{tag} — {sources}{extra}")
 
 
 def _link(src: dict) -> str:
     label = src.get("label") or src.get("outlet") or src["doc"]
-    return f"[{_esc(label)}](report.html#{_anchor(src['doc'], src.get('sentence'))})"
+    return f"[{_esc(label)}]({_target(src['doc'], src.get('sentence'))})"
 
 
-def _anchor(doc_id: str, sentence: int | None) -> str:
-    return f"{doc_id}-s{sentence}" if sentence is not None else doc_id
+def _target(doc_id: str, sentence: int | None = None) -> str:
+    """The link to a document or one of its sentences in report.html, percent-encoded."""
+    return "report.html#" + link_target(f"{doc_id}-s{sentence}" if sentence is not None else doc_id)
 
 
 def _figure(fig: dict) -> str:
-    value = fig.get("value")
-    text = f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    text = figure_text(fig)
     if fig.get("qualifier") not in (None, "exact"):
-        text = f"{fig['qualifier'].replace('_', ' ')} {text}"
-    return f"{text} {fig.get('category', '')}"
+        text = f"{str(fig['qualifier']).replace('_', ' ')} {text}"
+    return _esc(f"{text} {fig.get('category', '')}")
 
 
 def _ledger(view: StoryView) -> list[str]:
@@ -82,11 +90,11 @@ def _ledger(view: StoryView) -> list[str]:
         for fig in lv.figures:
             relation = fig.get("relation") or lv.row.get("relation", "")
             mark = f"**{relation}**" if relation in ("contradiction", "retraction") else relation
-            value = f"[{fig.get('value'):g}](report.html#{_anchor(fig['doc'], fig.get('sentence'))})" \
-                if isinstance(fig.get("value"), (int, float)) else str(fig.get("value"))
-            out.append(f"| {_esc(quantity)} | {value} | {fig.get('qualifier') or ''} | {_esc(str(fig.get('claimant') or ''))} "
-                       f"| {_esc(fig.get('via') or '')} | {_esc(fig.get('outlet') or '')} | {fig.get('as_of') or ''} "
-                       f"| {fig.get('status') or ''} | {mark} |")
+            value = f"[{_esc(figure_text(fig))}]({_target(fig['doc'], fig.get('sentence'))})"
+            out.append(f"| {_esc(quantity)} | {value} | {_esc(fig.get('qualifier') or '')} "
+                       f"| {_esc(fig.get('claimant') or '')} | {_esc(fig.get('via') or '')} "
+                       f"| {_esc(fig.get('outlet') or '')} | {_esc(fig.get('as_of') or '')} "
+                       f"| {_esc(fig.get('status') or '')} | {_esc(mark)} |")
     return out + [""]
 
 
@@ -96,21 +104,21 @@ def _quotes(view: StoryView) -> list[str]:
     out = ["### Quotes by speaker", ""]
     for speaker, quotes in view.quotes.items():
         out.append(f"- **{_esc(speaker)}**")
-        out += [f"  - “{_esc(q['text'])}” ([{q['doc']}](report.html#{q['doc']}))" for q in quotes[:8]]
+        out += [f"  - “{_esc(q['text'])}” ([{_esc(q['doc'])}]({_target(q['doc'])}))" for q in quotes[:8]]
     return out + [""]
 
 
 def _entities(view: StoryView) -> list[str]:
     if not view.entities:
         return []
-    return ["### Entities", ""] + [f"- {_esc(e['name'])} ({e['type']}, {e['count']} mentions)"
+    return ["### Entities", ""] + [f"- {_esc(e['name'])} ({_esc(e['type'])}, {e['count']} mentions)"
                                    for e in view.entities[:25]] + [""]
 
 
 def _coverage(view: StoryView) -> list[str]:
     out = ["### Coverage per outlet", ""]
     for outlet, days in view.coverage.items():
-        out.append(f"- {_esc(outlet)}: " + ", ".join(f"{day} ×{n}" for day, n in sorted(days.items())))
+        out.append(f"- {_esc(outlet)}: " + ", ".join(f"{_esc(day)} ×{n}" for day, n in sorted(days.items())))
     return out + [""]
 
 
@@ -118,23 +126,25 @@ def _documents(ov) -> list[str]:
     out = ["## Documents by date", "", "| date | title | outlet | lang | credits | story | duplicate of |",
            "|---|---|---|---|---|---|---|"]
     for d in ov.documents:
-        out.append(f"| {date_label(d)} | [{_esc(d.title or d.id)}](report.html#{d.id}) | {_esc(d.outlet or '')} "
-                   f"| {d.language or ''} | {_esc(', '.join(d.credits))} | {d.story or ''} | {d.duplicate_of or ''} |")
+        out.append(f"| {_esc(date_label(d))} | [{_esc(d.title or d.id)}]({_target(d.id)}) | {_esc(d.outlet or '')} "
+                   f"| {_esc(d.language or '')} | {_esc(', '.join(d.credits))} | {_esc(d.story or '')} "
+                   f"| {_esc(d.duplicate_of or '')} |")
     if ov.wire:
         out += ["", "## Shared passages (wire copy)", ""]
-        out += [f"- `{d.id}` shares {n} sentence(s) with `{other}`" for d, other, n in ov.wire]
-    out += ["", "## Debris removed", ""] + [f"- {reason}: {n}" for reason, n in ov.removed.most_common()]
+        out += [f"- {_esc(d.id)} shares {n} sentence(s) with {_esc(other)}" for d, other, n in ov.wire]
+    out += ["", "## Debris removed", ""] + [f"- {_esc(reason)}: {n}" for reason, n in ov.removed.most_common()]
     return out
 
 
 def write_markdown(chronicle: Chronicle, path: Path) -> Path:
-    path.write_text(render_markdown(chronicle), encoding="utf-8")
+    with atomic_file(path, "w", encoding="utf-8") as fh:
+        fh.write(render_markdown(chronicle))
     return path
 
 
 def _counts(counter) -> str:
-    return ", ".join(f"{n} {k}" for k, n in counter.most_common())
+    return ", ".join(f"{n} {_esc(k)}" for k, n in counter.most_common())
 
 
-def _esc(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _esc(text) -> str:
+    return md_text(text)

@@ -4,17 +4,21 @@ Per story: summary, a visual timeline (inline SVG), the dated and undated events
 the figure ledger with conflicts highlighted, quotes by speaker, entities and
 coverage per outlet; then every document's cleaned text with one anchor per
 sentence, so every line above links to the sentence it came from. All article
-text is escaped: an article containing ``<script>`` shows it, never runs it.
+text is escaped (``safe.html_text``: NUL and bidirectional controls taken out,
+then HTML-escaped): an article containing ``<script>`` shows it, never runs it.
+Links to anchors are percent-encoded (``safe.link_target``).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from pathlib import Path
 
 from kronologi.chronicle import Chronicle
 from kronologi.document import Document
+from kronologi.export.files import atomic_file
+from kronologi.export.safe import figure_text, link_target
+from kronologi.export.safe import html_text as escape
 from kronologi.export.stories import StoryView, TimelineLine, precision_label, story_views
 from kronologi.export.views import date_label, overview
 
@@ -57,7 +61,7 @@ def _story(view: StoryView) -> str:
     parts = [head]
     if view.summary:
         parts.append("<p><b>Summary.</b> " + " ".join(
-            f"<a href='#{escape(d.id)}'>{escape(t)}</a>" for d, t in view.summary) + "</p>")
+            f"<a href='#{_href(d.id)}'>{escape(t)}</a>" for d, t in view.summary) + "</p>")
     if view.dated:
         parts.append(_svg_timeline(view.dated) + "<h3>Timeline</h3><ul class=tl>"
                      + "".join(_line(ln) for ln in view.dated) + "</ul>")
@@ -70,7 +74,7 @@ def _story(view: StoryView) -> str:
 def _line(ln: TimelineLine) -> str:
     ev = ln.event
     modality = "" if ev.get("modality") in (None, "asserted") else f" <span class=modality>{escape(ev['modality'])}</span>"
-    sources = ", ".join(f"<a href='#{_anchor(s['doc'], s.get('sentence'))}'>{escape(s.get('label') or s['doc'])}</a>"
+    sources = ", ".join(f"<a href='#{_href(s['doc'], s.get('sentence'))}'>{escape(s.get('label') or s['doc'])}</a>"
                         for s in ln.sources)
     cls = " class=bg" if ln.background else ""
     bg = " <span class=muted>(background)</span>" if ln.background else ""
@@ -91,7 +95,7 @@ def _svg_timeline(lines: list[TimelineLine]) -> str:
         level = stack.get(day, 0)
         stack[day] = level + 1
         cls = "ev bg" if ln.background else "ev"
-        dots.append(f"<a href='#{escape(str(ln.event.get('id')))}'><circle class='{cls}' cx='{x:.1f}' "
+        dots.append(f"<a href='#{_href(str(ln.event.get('id')))}'><circle class='{cls}' cx='{x:.1f}' "
                     f"cy='{60 - level * 9}' r='4'><title>{escape(precision_label(ln.event))}: "
                     f"{escape(ln.event.get('summary', ''))}</title></circle></a>")
     labels = (f"<text x='20' y='85'>{lo.isoformat()}</text>"
@@ -117,7 +121,7 @@ def _ledger(view: StoryView) -> str:
             rows.append(
                 f"<tr class='{escape(relation)}'><td>{escape(str(lv.row.get('category')))}"
                 f"{' (' + escape(lv.row['subject']) + ')' if lv.row.get('subject') else ''}</td>"
-                f"<td class='status-{escape(str(fig.get('status')))}'><a href='#{_anchor(fig['doc'], fig.get('sentence'))}'>"
+                f"<td class='status-{escape(str(fig.get('status')))}'><a href='#{_href(fig['doc'], fig.get('sentence'))}'>"
                 f"{escape(_value(fig))}</a></td><td>{escape(str(fig.get('qualifier') or ''))}</td>"
                 f"<td>{escape(str(fig.get('claimant') or ''))}</td><td>{escape(str(fig.get('via') or ''))}</td>"
                 f"<td>{escape(str(fig.get('outlet') or ''))}</td><td>{escape(str(fig.get('as_of') or ''))}</td>"
@@ -127,8 +131,7 @@ def _ledger(view: StoryView) -> str:
 
 
 def _value(fig: dict) -> str:
-    value = fig.get("value")
-    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    return figure_text(fig)
 
 
 def _quotes(view: StoryView) -> str:
@@ -136,7 +139,7 @@ def _quotes(view: StoryView) -> str:
         return ""
     items = []
     for speaker, quotes in view.quotes.items():
-        lis = "".join(f"<li>“{escape(q['text'])}” <a href='#{escape(q['doc'])}'>{escape(q['doc'])}</a></li>"
+        lis = "".join(f"<li>“{escape(q['text'])}” <a href='#{_href(q['doc'])}'>{escape(q['doc'])}</a></li>"
                       for q in quotes[:8])
         items.append(f"<li><b>{escape(speaker)}</b><ul>{lis}</ul></li>")
     return "<h3>Quotes by speaker</h3><ul>" + "".join(items) + "</ul>"
@@ -161,7 +164,7 @@ def _coverage(view: StoryView) -> str:
 
 def _documents_table(docs: list[Document]) -> str:
     rows = "".join(
-        f"<tr><td>{escape(date_label(d))}</td><td><a href='#{escape(d.id)}'>{escape(d.title or d.id)}</a></td>"
+        f"<tr><td>{escape(date_label(d))}</td><td><a href='#{_href(d.id)}'>{escape(d.title or d.id)}</a></td>"
         f"<td>{escape(d.outlet or '')}</td><td>{escape(d.language or '')}</td><td>{escape(', '.join(d.credits))}</td>"
         f"<td>{escape(d.story or '')}</td><td>{escape(d.duplicate_of or '')}</td></tr>" for d in docs)
     return ("<h2>Documents</h2><table><tr><th>date</th><th>title</th><th>outlet</th><th>lang</th>"
@@ -177,6 +180,11 @@ def _document(doc: Document) -> str:
 
 def _anchor(doc_id: str, sentence: int | None) -> str:
     return escape(f"{doc_id}-s{sentence}" if sentence is not None else doc_id)
+
+
+def _href(doc_id: str, sentence: int | None = None) -> str:
+    """The fragment that finds ``_anchor``'s id (browsers percent-decode it before they look)."""
+    return link_target(f"{doc_id}-s{sentence}" if sentence is not None else doc_id)
 
 
 def _sentences(doc: Document) -> str:
@@ -199,5 +207,6 @@ def _sentences(doc: Document) -> str:
 
 
 def write_report(chronicle: Chronicle, path: Path) -> Path:
-    path.write_text(render_report(chronicle), encoding="utf-8")
+    with atomic_file(path, "w", encoding="utf-8") as fh:
+        fh.write(render_report(chronicle))
     return path

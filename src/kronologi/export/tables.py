@@ -1,4 +1,9 @@
-"""CSV views: one row per document, figure and event."""
+"""CSV views: one row per document, figure and event.
+
+Every cell goes through ``safe.csv_cell``: numbers in plain digits, lists joined
+with ``; ``, records (an event's sources) as JSON, text with NUL and
+bidirectional controls taken out and formula starts neutralised.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from kronologi.chronicle import Chronicle
+from kronologi.export.files import atomic_file
+from kronologi.export.safe import csv_cell
 
 DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "published_basis", "language", "dateline",
                     "credits", "duplicate_of", "duplicate_kind", "shared_passages", "sentences", "removed",
@@ -36,15 +43,9 @@ def _document_row(doc) -> dict[str, Any]:
 
 
 def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with atomic_file(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
+            writer.writerow({k: csv_cell(row.get(k)) for k in columns})
     return path
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return "" if value is None else value

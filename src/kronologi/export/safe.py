@@ -1,0 +1,117 @@
+"""Making article-derived values safe in every output.
+
+Articles are untrusted input: a title may hold ``<script>``, a NUL byte, a
+right-to-left override that reverses what follows, or a cell that a spreadsheet
+would run as a formula. Every exporter passes what it did not write itself
+through one of these:
+
+* ``shown``: text a person reads (report.html, timeline.md, CSV): NUL becomes
+  U+FFFD, bidirectional controls are removed;
+* ``html_text`` and ``md_text``: ``shown`` and escaped for HTML or Markdown;
+* ``link_target``: an anchor percent-encoded, so a file name with spaces or a
+  newline keeps its link whole;
+* ``csv_cell``: ``shown``, lists joined, formula starts neutralised (below);
+* ``json_safe``: NUL replaced and non-finite floats as null (strict JSON);
+* ``plain_number`` and ``figure_text``: figures in plain digits with their unit.
+
+CSV formula starts (``=``, ``+``, ``-``, ``@``, tab, CR) get a leading single quote,
+the OWASP way, in text cells only: a cell written from a number, or text that is
+just a number (``-12``, ``+3.5``), is left alone, since a spreadsheet reads it as
+that number and nothing else.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+REPLACEMENT = "\ufffd"  # one character for one: offsets into the text stay right
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_SHOWN = str.maketrans({"\x00": REPLACEMENT, **{c: None for c in BIDI_CONTROLS}})
+_MARKDOWN = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]", "|": "\\|",
+                           "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": " ", "\n": " "})
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def shown(value: Any) -> str:
+    """Text as a person sees it: NUL replaced, bidirectional controls removed."""
+    return str(value).translate(_SHOWN)
+
+
+def html_text(value: Any) -> str:
+    """``shown`` and HTML-escaped (quotes too: safe in attribute values)."""
+    return html.escape(shown(value))
+
+
+def md_text(value: Any) -> str:
+    """``shown`` and escaped for Markdown: HTML specials as entities, one line, and no
+    character that ends a table cell, a link label or a code span."""
+    return shown(value).translate(_MARKDOWN)
+
+
+def link_target(anchor: Any) -> str:
+    """An anchor as a URL fragment: everything but unreserved characters percent-encoded."""
+    return quote(shown(anchor), safe="-._~")
+
+
+def csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return plain_number(value)
+    return _neutralised(shown(_joined(value)))
+
+
+def _joined(value: Any) -> str:
+    """Lists of plain values as ``a; b``; records (dicts) as JSON, never as Python reprs."""
+    if isinstance(value, dict) or (isinstance(value, (list, tuple)) and any(isinstance(v, (dict, list)) for v in value)):
+        return json.dumps(json_safe(value), ensure_ascii=False, allow_nan=False)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _neutralised(text: str) -> str:
+    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def plain_number(value: int | float) -> str:
+    """Digits, never an exponent: ``121000000``, ``0.5``; non-finite values as empty."""
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value):
+        return ""
+    if value.is_integer():
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")
+
+
+def figure_text(fig: dict[str, Any]) -> str:
+    """A figure's value for people: plain digits, with its unit or currency when it has one."""
+    value = fig.get("value")
+    text = plain_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+    return f"{text} {fig['unit']}" if fig.get("unit") else text
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with NUL replaced in every string and non-finite floats as ``None``."""
+    if isinstance(value, str):
+        return value.replace("\x00", REPLACEMENT)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {json_safe(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
