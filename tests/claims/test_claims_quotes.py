@@ -144,7 +144,7 @@ def test_claims_quotes_relay_of_a_quote() -> None:
 
 def test_claims_quotes_in_the_plot_articles() -> None:
     for name, lang, speakers in (("en_plot.txt", "en", ["The National Security Committee", "Gulnara Ospanova"]),
-                                 ("id_plot.txt", "id", ["KNB", "Gulnara Ospanova"])):
+                                 ("id_plot.txt", "id", ["Komite Keamanan Nasional Kazakhstan (KNB)", "Gulnara Ospanova"])):
         text = (ARTICLES / name).read_text(encoding="utf-8")
         assert [q[1] for q in _quotes(text, lang)] == speakers
 

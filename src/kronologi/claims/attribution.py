@@ -27,7 +27,10 @@ from kronologi.claims.names import Speaker, speaker
 _CLOSERS = "\"”’'»"
 _NP_MAX = 90
 _LEAD = re.compile(rf"[\s,{_CLOSERS}]*")
-_APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*[.,;]|\s*$)")
+_APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*[.,;]|\s*$|\s+[a-z])")
+_ACRONYM = re.compile(r"\(\s*[A-Z][\w.&-]*\s*\)")
+_NAME_JOIN = re.compile(r"(?:for|of|untuk|&)\s+(?=[A-Z][a-z])")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 
 
 @dataclass
@@ -87,6 +90,10 @@ def phrase_after(text: str, lang: str, pos: int, limit: int) -> tuple[int, int]:
                 re.match(r"\s+[A-Z]", text[stop.end():stop.end() + 2]):
             at = stop.end()
             continue
+        inside = _inside_name(text, stop, hard)
+        if inside:  # "Association for Political Prisoners (AAPP)": the name goes on
+            at = inside
+            continue
         verb = _first_verb(text, lang, start, stop.start())
         if verb is not None:
             end = verb
@@ -100,6 +107,15 @@ def phrase_after(text: str, lang: str, pos: int, limit: int) -> tuple[int, int]:
     verb = _first_verb(text, lang, start, end) if not stop else None
     end = verb if verb is not None else end
     return start, len(text[:end].rstrip(" ")) if end > start else end
+
+
+def _inside_name(text: str, stop: re.Match[str], hard: int) -> int | None:
+    """Where to go on when a stop is part of a name: an acronym in brackets, ``for``/``untuk`` between capitals."""
+    acronym = _ACRONYM.match(text, stop.start(), hard)
+    if acronym:
+        return acronym.end()
+    join = _NAME_JOIN.match(text, stop.start(), hard)
+    return join.end() if join and _CAPITAL_BEFORE.search(text, max(0, stop.start() - 40), stop.start()) else None
 
 
 def _first_verb(text: str, lang: str, start: int, end: int) -> int | None:

@@ -19,6 +19,7 @@ from kronologi import langs
 from kronologi.claims import attribution, vocab
 from kronologi.claims.names import Speaker, runs, speaker
 from kronologi.claims.quotes import find_quotes, paragraphs_of
+from kronologi.claims.referents import body_anaphor, read_referents, role_titles
 from kronologi.entities.names import split_role
 
 _INTRO = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s")
@@ -40,6 +41,11 @@ class Context:
         self.people: list[tuple[int, str]] = []  # (position, name) of people who speak or are introduced
         self._mentions = [(m["start"], m["text"]) for m in mentions if m.get("type") == "PER"]
         self._spans = [(m["start"], m["end"], m["text"]) for m in mentions if m.get("type") == "PER"]
+        self.refs = read_referents(text, self.lang, self.quoted)
+        self.spoke: list[tuple[int, str, str]] = []  # (position, name, kind) of every speaker so far
+        for m in mentions:
+            if m.get("type") == "ORG" and not self._inside_quote(m["start"]):
+                self.refs.add_body(m["start"], m["text"])
         self._scan_people()
         named = [(at, name) for at, name in _full_names(text, self.lang) if not self._inside_quote(at)]
         self.names = tuple(n for _, n in self.people) + tuple(n for _, n in self._mentions) + tuple(n for _, n in named)
@@ -61,11 +67,16 @@ class Context:
             m = _INTRO.match(self.text, p0, p1)
             if m:
                 self._add_person(p0, m.group("name"))
-        for verb in vocab.regex(self.lang, "reporting_verbs").finditer(self.text):
+        cues = (vocab.regex(self.lang, "reporting_verbs"), vocab.regex(self.lang, "according_to"))
+        for verb in (m for cue in cues for m in cue.finditer(self.text)):
             s0, _ = self.sentence_span(verb.start())
             found = attribution.before(self.text, self.lang, s0, verb.end(), self.time_spans)
-            if found and found.speaker.kind == "person" and not self._inside_quote(found.start):
+            if not found or self._inside_quote(found.start):
+                continue
+            if found.speaker.kind == "person":
                 self.people.append((found.start, found.speaker.name))
+            elif _named_body(found.speaker):
+                self.refs.add_body(found.start, found.speaker.name)
         self.people.sort()
 
     def _place(self, name: str) -> bool:
@@ -84,6 +95,15 @@ class Context:
         """A person just named as a speaker (quotes are attributed in text order)."""
         bisect.insort(self.people, (pos, name))
 
+    def note_spoke(self, pos: int, name: str, kind: str) -> None:
+        """Anyone who just spoke (a person or a body): ``they``/``mereka`` may go back to a body."""
+        self.spoke.append((pos, name, kind))
+        if kind != "person" and _named_body(Speaker(name, kind)):
+            self.refs.add_body(pos, name)
+
+    def _floor(self, pos: int) -> int:
+        return self._pstarts[max(0, self.paragraph_at(pos) - _RECALL)]
+
     def last_person(self, pos: int) -> str | None:
         """The last person who spoke or was introduced before ``pos``, within a few paragraphs."""
         floor = self._pstarts[max(0, self.paragraph_at(pos) - _RECALL)]
@@ -93,7 +113,10 @@ class Context:
                 return name
             break
         mentions = [(at, name) for at, name in self._mentions if floor <= at < pos]
-        return mentions[-1][1] if mentions else None
+        if mentions:
+            return mentions[-1][1]
+        speakers = [name for at, name, kind in self.spoke if at < pos and kind == "person"]
+        return speakers[-1] if speakers else None  # further back: the last person who spoke
 
     def last_person_between(self, start: int, end: int) -> str | None:
         """The last person who spoke or was introduced in ``[start, end)``."""
@@ -117,15 +140,36 @@ class Context:
         if found.kind == "person" and " " not in found.name and span and self._place(found.name):
             return " ".join(self.text[span[0]:span[1]].split())  # "Kepala BPBD Demak", Demak a regency
         if found.kind == "pronoun":
-            if found.plural:
-                return None
-            person = self.last_person(pos)
-            return self.full_name(person) if person else None
-        return self.full_name(found.name) if found.kind == "person" else found.name
+            return self._pronoun(found, pos)
+        if found.kind == "person":
+            return self.full_name(found.name)
+        return self._description(found.name, pos)
+
+    def _pronoun(self, found: Speaker, pos: int) -> str | None:
+        """A person's pronoun goes to the last person; ``it`` to the last body; ``they`` to a body that just spoke."""
+        if found.body:
+            return self.refs.last_body(pos, self._floor(pos))
+        if found.plural:
+            last = [(name, kind) for at, name, kind in self.spoke if self._floor(pos) <= at < pos]
+            return last[-1][0] if last and last[-1][1] != "person" else None
+        person = self.last_person(pos)
+        return self.full_name(person) if person else None
+
+    def _description(self, phrase: str, pos: int) -> str:
+        """A body or role named without its name (``the NGO``, ``kepala negara``): whom it stands for, if told."""
+        kind = body_anaphor(phrase, self.lang)
+        if kind:  # "the news organisation" is an outlet; "the agency" is not
+            return self.refs.last_body(pos, self._floor(pos), media=kind == "media") or phrase
+        titles = role_titles(phrase, self.lang)
+        holder = self.refs.holder(titles, pos) if titles else None
+        if holder:
+            return self.full_name(holder[1])
+        return self.refs.body_name(phrase)
 
     def full_name(self, name: str) -> str:
-        """``Nico`` -> ``Nico Afinta`` when the document names someone so, else ``name``."""
-        return _fullest(name, self.names)
+        """``Nico`` -> ``Nico Afinta`` when the document names someone so (or ``Emil`` -> ``Ridwan Kamil``
+        when it gives him that name), else ``name``."""
+        return _fullest(self.refs.aliases.get(name, name), self.names)
 
     # --- relayed by ------------------------------------------------------------
     def via(self, start: int, end: int) -> str | None:
@@ -134,6 +178,13 @@ class Context:
         if m:
             return _agencies()[" ".join(m.group("name").lower().split())]
         return ", ".join(self.credits) or None
+
+
+def _named_body(found: Speaker) -> bool:
+    """A body with a name (``AAPP``, ``Komisi Pemilihan Umum``), not ``the ministry``."""
+    words = found.name.split()
+    return found.kind in ("org", "group") and any(w[:1].isupper() for w in words[1:] or words) \
+        and not found.plural
 
 
 def _full_names(text: str, lang: str) -> list[tuple[int, str]]:

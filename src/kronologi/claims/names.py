@@ -33,6 +33,7 @@ class Speaker:
     kind: str  # person | org | group | pronoun
     role: str | None = None  # the title or role before a person's name
     plural: bool = False
+    body: bool = False  # a pronoun for a body ("it", "pihaknya")
 
 
 @functools.lru_cache(maxsize=None)
@@ -49,6 +50,10 @@ def speaker(phrase: str, lang: str) -> Speaker | None:
     if not re.search(r"[^\W\d_]{2}", phrase) or re.search(r"[‚Ä][Äù]|Ã|â€", phrase):
         return None  # no word: stray marks, mojibake
     low = phrase.lower()
+    if low in vocab.wordset(lang, "body_pronouns"):
+        return Speaker(phrase, "pronoun", body=True)
+    if low in vocab.wordset(lang, "indefinite_speakers"):
+        return None  # "said one": no one is named
     if low.split()[0] in vocab.wordset(lang, "first_person") or _clitic(phrase, lang):
         return None  # "Kami yakin ...", "Pasalnya"
     if low in vocab.wordset(lang, "pronouns"):
@@ -61,8 +66,25 @@ def speaker(phrase: str, lang: str) -> Speaker | None:
         cut = low.rfind(f" {link} ")
         if cut >= 0:
             return speaker(phrase[cut + len(link) + 2:], lang) or Speaker(phrase, "group")
+    medium = _without_medium(phrase, lang)
+    if medium:  # "an AAPP statement", "keterangan tertulis BNPB": the name, not the statement
+        return speaker(medium, lang)
     segments = [s.strip() for s in phrase.split(",") if s.strip()]
     return _best_segment(segments, lang)
+
+
+def _without_medium(phrase: str, lang: str) -> str | None:
+    """A phrase that names a medium (``statement``, ``pernyataan``) and a name beside it: the name part."""
+    for noun in vocab.phrases(lang, "document_nouns"):
+        bounded = re.compile(rf"(?i)(?<![\w]){re.escape(noun)}(?![\w])")
+        m = bounded.search(phrase)
+        if not m:
+            continue
+        rest = " ".join((phrase[:m.start()] + " " + phrase[m.end():]).split())
+        rest = re.sub(r"(?i)^(?:an?|the|its|their)\s+", "", rest)
+        if re.search(r"[A-Z]", rest) and len(rest.split()) <= _MAX_GROUP:
+            return rest
+    return None
 
 
 def _clitic(phrase: str, lang: str) -> bool:
@@ -125,20 +147,37 @@ def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str
     start, end = run.span()
     titles = list(_title_regex().finditer(segment, 0, end))
     cut = max([t.end() for t in titles if t.end() > start] + [start])
-    words = segment[cut:end].split()
-    while len(words) > 1:
-        if len(words) > 2 and lookup(" ".join(words[:2])):
-            words = words[2:]
-        elif lookup(words[0]) or _is_org_word(words[0], lang):
-            words = words[1:]
-        else:
-            break
-    if len(words) == 1 and (words[0].isupper() or _sentence_case(segment, start, end) or _clitic(words[0], lang)):
+    words = _without_places(segment[cut:end].split(), lang, _jurisdiction(segment[:cut], lang))
+    if len(words) == 1 and (words[0].isupper() or _sentence_case(segment, start, end) or _clitic(words[0], lang)
+                            or _is_org_word(words[0], lang)):
         return "", None
     if len(words) > _MAX_NAME:
         words = words[-2:]
     role = segment[:cut].strip(_EDGE) or None
     return " ".join(words).strip(_EDGE), role
+
+
+def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str]:
+    """The words of a run without the places, organisations and portfolios before the name.
+
+    ``Kabupaten Cianjur Cecep Alamsyah``: a place word takes the word after it; after a title that
+    governs a place (``Bupati Garut Rudi Hartono``) the first of three or more words is the place.
+    """
+    while len(words) > 1:
+        if len(words) > 2 and (lookup(" ".join(words[:2])) or words[0].lower() in vocab.wordset(lang, "place_words")):
+            words = words[2:]
+        elif lookup(words[0]) or _is_org_word(words[0], lang):
+            words = words[1:]
+        elif jurisdiction and len(words) > 2:
+            words, jurisdiction = words[1:], False
+        else:
+            break
+    return words
+
+
+def _jurisdiction(role: str, lang: str) -> bool:
+    """Whether a role ends with a title that is followed by the place it governs (``Bupati``, ``Governor``)."""
+    return bool(vocab.ending_regex(lang, "place_titles").search(role.strip(_EDGE))) if role.strip() else False
 
 
 def _sentence_case(segment: str, start: int, end: int) -> bool:
@@ -173,8 +212,8 @@ def _opens_with_org(text: str, lang: str) -> bool:
 
 
 def _looks_org(text: str, lang: str) -> bool:
-    return _opens_with_org(re.sub(r"^(?:the|para|sebuah|seorang|a|an)\s+", "", text, flags=re.I), lang) \
-        or bool(lookup(text)) or text.isupper()
+    bare = re.sub(r"^(?:the|para|sebuah|seorang|a|an)\s+", "", text, flags=re.I)
+    return _opens_with_org(bare, lang) or bool(lookup(text)) or bare.isupper() or bool(re.search(r"\([A-Z]{2,}", text))
 
 
 def _all_places(name: str) -> bool:

@@ -39,13 +39,24 @@ def attribute(ctx: Context, quotes: list[Quote], headings: list[tuple[int, int]]
             record["speaker_text"] = found.speaker.name
             record["speaker_name"] = ctx.resolve(found.speaker, q.start, (found.start, found.end))
             record["speaker_start"], record["speaker_end"] = found.start, found.end
-        if record["speaker_name"] and found is not None and not isinstance(found, str) \
-                and found.speaker.kind == "person":
+        kind = _kind_of(ctx, found, record["speaker_name"])
+        if record["speaker_name"] and kind == "person" and not isinstance(found, str):
             ctx.note_speaker(q.start, record["speaker_name"])
+        if record["speaker_name"]:
+            ctx.note_spoke(q.start, record["speaker_name"], kind)
         record["via"] = ctx.via(*_relay_span(ctx, q))
         out.append(record)
     _headings(quotes, out, headings)
     return out
+
+
+def _kind_of(ctx: Context, found, name: str | None) -> str:
+    """Whether the resolved speaker is a person or a body (a pronoun or a role resolves to a person)."""
+    if found is None or isinstance(found, str):
+        return "person" if name in ctx.names else "org"
+    if found.speaker.kind == "pronoun":
+        return "org" if found.speaker.body or found.speaker.plural else "person"
+    return "person" if found.speaker.kind == "person" or name in ctx.names else found.speaker.kind
 
 
 def _attribution(ctx: Context, quotes: list[Quote], i: int, done: list[dict]):

@@ -1,0 +1,167 @@
+"""What a speaker phrase that is not a full name stands for, read once per document.
+
+* another name the text gives a person: ``Joko Widodo (Jokowi)``, ``Ridwan Kamil atau akrab disapa Emil``,
+  ``Kemal Arslan, known as Kemo``: the short name speaks for the full one;
+* an acronym defined with its long form: ``Assistance Association for Political Prisoners (AAPP)``: both
+  are one speaker, named ``long form (ACRONYM)``;
+* a role named instead of its holder: ``ujar kepala negara``, ``kata sang gubernur``, ``the prime minister said``:
+  the last person the text gave that title (``Presiden Joko Widodo``);
+* a body named again without its name: ``ucap grup tersebut``, ``said the NGO``: the last named body.
+
+The vocabularies (``alias_cues``, ``role_synonyms``, ``generic_bodies``, ``definite_before``/``after``) are in
+the claims packs. Positions are offsets into the text; words inside quotes name no referent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from kronologi import langs
+from kronologi.claims import vocab
+from kronologi.claims.names import speaker
+
+_NAME = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,4}"
+_BRACKET_ALIAS = re.compile(rf"(?P<full>{_NAME})[ \t]*\((?P<alias>[A-Z][a-z][\w'’-]+)\)")
+_LONG_FORM = re.compile(r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|for|of|on|untuk|dan|and|&|di|the)){1,9})"
+                        r"[ \t]*\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\)")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass
+class Referents:
+    aliases: dict[str, str] = field(default_factory=dict)  # "Emil" -> "Ridwan Kamil"
+    acronyms: dict[str, str] = field(default_factory=dict)  # "AAPP" -> "Assistance Association ... (AAPP)"
+    long_forms: dict[str, str] = field(default_factory=dict)  # "assistance association ..." -> the same canonical
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (position, role in lower case, name)
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of named bodies
+
+    def add_body(self, pos: int, name: str) -> None:
+        bisect.insort(self.bodies, (pos, self.body_name(name)))
+
+    def body_name(self, name: str) -> str:
+        """One name for a body the text names by acronym and long form: ``long form (ACRONYM)``."""
+        bare = _LEADING_THE.sub("", name.strip())
+        if bare in self.acronyms:
+            return self.acronyms[bare]
+        for acr, canonical in self.acronyms.items():
+            if f"({acr})" in bare:
+                return canonical
+        low = " ".join(bare.lower().split())
+        for long, canonical in self.long_forms.items():
+            if low == long or low.endswith(" " + long):
+                return canonical
+        return name
+
+    def last_body(self, pos: int, floor: int, media: bool | None = None) -> str | None:
+        """The last body named in ``[floor, pos)``; ``media``: only news agencies (True) or none of them (False)."""
+        found = [name for at, name in self.bodies if floor <= at < pos and (media is None or _agency(name) == media)]
+        return found[-1] if found else None
+
+    def holder(self, titles: tuple[str, ...], pos: int) -> tuple[int, str] | None:
+        """The last person before ``pos`` whose role carries one of ``titles``."""
+        for at, role, name in reversed(self.roles):
+            if at < pos and any(re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", role) for t in titles):
+                return at, name
+        return None
+
+
+def read_referents(text: str, lang: str, quoted: list[tuple[int, int]]) -> Referents:
+    outside = _outside(quoted)
+    ref = Referents()
+    for m in _BRACKET_ALIAS.finditer(text):
+        _add_alias(ref, text, lang, m.start("full"), m.group("full"), m.group("alias"), outside)
+    for m in _cue_regex(lang).finditer(text):
+        _add_alias(ref, text, lang, m.start("full"), m.group("full"), m.group("alias"), outside)
+    for m in _LONG_FORM.finditer(text):
+        _add_acronym(ref, m, outside)
+    ref.roles = _roles(text, lang, outside)
+    return ref
+
+
+def _outside(quoted: list[tuple[int, int]]):
+    return lambda pos: not any(s <= pos < e for s, e in quoted)
+
+
+def _add_alias(ref: Referents, text: str, lang: str, at: int, full: str, alias: str, outside) -> None:
+    person = speaker(full, lang)
+    if not outside(at) or not person or person.kind != "person" or " " not in person.name or alias in person.name:
+        return
+    ref.aliases.setdefault(alias, person.name)
+
+
+def _add_acronym(ref: Referents, m: re.Match[str], outside) -> None:
+    long, acr = _LEADING_THE.sub("", m.group("long")).strip(), m.group("acr")
+    if not outside(m.start()) or sum(c.isupper() for c in acr) < 2 or len(long.split()) < 2:
+        return
+    canonical = f"{long} ({acr})"
+    ref.acronyms.setdefault(acr, canonical)
+    ref.long_forms.setdefault(" ".join(long.lower().split()), ref.acronyms[acr])
+    ref.add_body(m.start(), canonical)
+
+
+def _roles(text: str, lang: str, outside) -> list[tuple[int, str, str]]:
+    out = []
+    for m in re.finditer(_NAME, text):
+        found = speaker(m.group(0), lang) if " " in m.group(0) and outside(m.start()) else None
+        if found and found.kind == "person" and found.role:
+            out.append((m.start(), " ".join(found.role.lower().split()), found.name))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _cue_regex(lang: str) -> re.Pattern[str]:
+    cues = vocab.alternation(vocab.phrases(lang, "alias_cues"))
+    return re.compile(rf"(?P<full>{_NAME}),?\s+(?:{cues})\s+(?P<alias>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+                      if cues else r"(?!x)x")
+
+
+# --- anaphors ------------------------------------------------------------------------
+
+def definite_core(phrase: str, lang: str) -> str | None:
+    """The noun of a definite phrase (``grup tersebut`` -> ``grup``, ``the NGO`` -> ``ngo``), else None."""
+    words = phrase.lower().split()
+    before, after = vocab.wordset(lang, "definite_before"), vocab.wordset(lang, "definite_after")
+    marked = False
+    if words and words[0] in before:
+        words, marked = words[1:], True
+    if words and words[-1] in after:
+        words, marked = words[:-1], True
+    return " ".join(words) if marked and words else None
+
+
+def body_anaphor(phrase: str, lang: str) -> str | None:
+    """``grup tersebut``, ``the NGO``: ``body``; ``the news organisation``: ``media``; else None."""
+    core = definite_core(phrase, lang)
+    if not core:
+        return None
+    if _ends_with_any(core, vocab.phrases(lang, "media_bodies")):
+        return "media"
+    return "body" if _ends_with_any(core, vocab.phrases(lang, "generic_bodies")) else None
+
+
+def _ends_with_any(core: str, nouns) -> bool:
+    return any(core == n or core.endswith(" " + n) for n in nouns)
+
+
+def _agency(name: str) -> bool:
+    """A news agency or outlet (``Reuters``): what it relays is no speech of its own."""
+    from kronologi.clean.dateline import agencies
+
+    return _LEADING_THE.sub("", name).lower() in agencies()
+
+
+def role_titles(phrase: str, lang: str) -> tuple[str, ...]:
+    """The titles a role phrase stands for (``kepala negara`` -> ``presiden``), or () when it is no bare role."""
+    core = definite_core(phrase, lang) or " ".join(phrase.lower().split())
+    synonyms = tuple(label for p, label in vocab.mapping(lang, "role_synonyms") if p == core)
+    if synonyms:
+        return synonyms
+    return (core,) if core in _titles(lang) else ()
+
+
+@functools.lru_cache(maxsize=None)
+def _titles(lang: str) -> frozenset[str]:
+    return frozenset(t.lower() for t in langs.words(lang, "entities", "titles"))
