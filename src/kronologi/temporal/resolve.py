@@ -35,6 +35,8 @@ from kronologi.temporal.tagger import Mention
 from kronologi.temporal.tense import FUTURE, PAST, Clauses
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
+FUTURE_WEIGHT = 3  # a future day with no tense cue counts as three days of the past (``_news_distance``)
+TYPO_NEAR_DAYS = 7  # how near the reference a date corrected for its weekday must lie (``_one_field_typo``)
 
 
 @dataclass
@@ -48,10 +50,12 @@ class TimeMention:
     value: str
     precision: str | None = None  # second | minute | hour | part_of_day | day | week | month | quarter | year ...
     mod: str | None = None  # START | MID | END | APPROX | MORE_THAN | ...
+    note: str | None = None  # how the value departs from the words: corrected.weekday
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
-                "value": self.value, "precision": self.precision, "mod": self.mod}
+        out = {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+               "value": self.value, "precision": self.precision, "mod": self.mod}
+        return out | ({"note": self.note} if self.note else {})
 
     @property
     def day(self) -> date | None:
@@ -91,7 +95,8 @@ class Resolver:
         if found is None:
             return None
         kind, value, precision = found
-        result = TimeMention(tm.start, tm.end, self.text[tm.start:tm.end], kind, value, precision, tm.fields.get("mod"))
+        result = TimeMention(tm.start, tm.end, self.text[tm.start:tm.end], kind, value, precision, tm.fields.get("mod"),
+                            tm.fields.get("note"))
         if tm.kind != "clock" and not tm.fields.get("anchor") and "X" not in value:
             first = values.start_of(value, precision)
             if first:
@@ -138,13 +143,18 @@ class Resolver:
         month, day, year = f["month"], f["day"], f.get("year")
         if year is None and "yrel" in f and self.ref:
             year = self.ref.year + f["yrel"]
+        written_year = year is not None
         if year is None:
             year = self._year_of_day(tm, month, day)
         if not values.make_date(year if year is not None else 2000, month, day):  # 2000: a leap year
             return None
         if year is None:
             return f"XXXX-{month:02d}-{day:02d}"
-        return f"{year:04d}-{month:02d}-{day:02d}"
+        written = date(year, month, day)
+        checked = self._weekday_checked(tm, written, written_year)
+        if checked != written:
+            tm.fields["note"] = "corrected.weekday"
+        return checked.isoformat()
 
     def _year_of_day(self, tm: Mention, month: int, day: int) -> int | None:
         if self.today is None:
@@ -153,12 +163,49 @@ class Resolver:
                  if (d := values.make_date(y, month, day))]
         if not cands:  # 29 February far from a leap year
             return None
+        cands = self._directed(cands, self._direction(tm), lambda d: d, self.today) or cands
+        return min(cands, key=self._news_distance).year
+
+    def _news_distance(self, d: date) -> int:
+        """Days from the reference, a future day counting thrice: news with no tense cue narrates the past
+        ("the coup on February 1", written in August, is the last February 1, not the next)."""
+        days = (d - self.today).days
+        return days * FUTURE_WEIGHT if days > 0 else -days
+
+    # --- a weekday that contradicts its date -----------------------------------
+
+    def _weekday_checked(self, tm: Mention, written: date, written_year: bool) -> date:
+        """The date of ``Senin (7/2)``, ``Senin (6/1/2023)``: when the weekday and the date disagree, or
+        the date lies weeks after the reference in a clause not about the future, the weekday decides.
+
+        A date that differs in one field (month or year) from a day within a few days of the reference
+        that has the written weekday is that day (a typo of the month); else a date without a written
+        year takes the weekday nearest it; a written full date with a wrong weekday stays as written.
+        """
         weekday = tm.fields.get("weekday")
-        if weekday and any(d.isoweekday() == weekday for d in cands):
-            cands = [d for d in cands if d.isoweekday() == weekday]
-        else:
-            cands = self._directed(cands, self._direction(tm), lambda d: d, self.today) or cands
-        return min(cands, key=lambda d: abs((d - self.today).days)).year
+        if weekday is None or self.today is None:
+            return written
+        fits = written.isoweekday() == weekday
+        days = (written - self.today).days
+        suspicious = not fits or (days > TYPO_NEAR_DAYS and self.clauses.tense(tm.start, tm.end) != FUTURE)
+        if not suspicious:
+            return written
+        if abs(days) > TYPO_NEAR_DAYS:
+            near = self._one_field_typo(written, weekday)
+            if near:
+                return near
+        if fits or written_year:
+            return written
+        return values.weekday_nearest(written, weekday)
+
+    def _one_field_typo(self, written: date, weekday: int) -> date | None:
+        """A day near the reference with ``weekday`` whose date differs from ``written`` only in the
+        month or only in the year."""
+        cands = [values.make_date(written.year, (self.today.month + k - 1) % 12 + 1, written.day) for k in (-1, 0, 1)]
+        cands.append(values.make_date(self.today.year, written.month, written.day))
+        near = [d for d in cands if d and d != written and d.isoweekday() == weekday
+                and abs((d - self.today).days) <= TYPO_NEAR_DAYS]
+        return min(near, key=lambda d: abs((d - self.today).days)) if near else None
 
     def _month(self, tm: Mention) -> str:
         f = tm.fields

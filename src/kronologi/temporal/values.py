@@ -87,6 +87,12 @@ def weekday_near(ref: date, weekday: int, direction: int, strict: bool = False) 
     return ref + timedelta(days=delta * (1 if direction > 0 else -1))
 
 
+def weekday_nearest(d: date, weekday: int) -> date:
+    """The ``weekday`` (ISO 1-7) nearest ``d``: at most three days before or after it."""
+    delta = (weekday - d.isoweekday()) % 7
+    return d + timedelta(days=delta if delta <= 3 else delta - 7)
+
+
 def weekend_of(d: date) -> str:
     return at_unit(d, "W") + "-WE"
 
