@@ -134,6 +134,6 @@ def _claimed_after(ctx: Context, figures: list[dict], sent, published: str | Non
             continue
         fig["claimant"], fig["claimant_how"] = ctx.resolve(agent.speaker, agent.start), "anaphora"
         stated = as_of(text, ctx.times, sent, agent.end, (agent.start, agent.end), published, ctx.zone)
-        if stated["as_of"] or stated["raw"]:
+        if stated["basis"] == "text" or stated["raw"]:
             fig["as_of"], fig["as_of_part"], fig["as_of_raw"] = stated["as_of"], stated["part"], stated["raw"]
             fig["as_of_basis"] = stated["basis"]

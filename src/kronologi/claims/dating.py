@@ -76,7 +76,8 @@ def _pick(text: str, candidates, pos: int, claim, sent, day: str | None):
     for tm, value, part in ranked:
         if stated(tm) or cued(tm) or day is None or _historic(value, day) or value[:10] > day:
             return value, part  # a date after publication: an update note ("Update, Nov. 2: ...")
-    return None
+    return next(((value, part) for tm, value, part in ranked if value[:10] == day and tm.get("value") != "PRESENT_REF"),
+                None)  # the sentence names its article's own day ("tiba pada Minggu (9/1)"): the text dates it
 
 
 def _historic(value: str, day: str) -> bool:

@@ -24,6 +24,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 
+from kronologi.claims import ledgervocab, series
 from kronologi.claims.dating import local_date, part_rank, past_event
 from kronologi.claims.quotelinks import link_quotes
 
@@ -32,7 +33,6 @@ FIGURE_FIELDS = ("id", "story", "doc", "sentence", "start", "end", "value", "low
 QUOTE_FIELDS = ("id", "doc", "start", "end", "text", "speaker", "speaker_name", "kind", "via")
 _STRENGTH = ("single", "agreement", "update", "contradiction", "retraction")
 _WITHDRAWN = ("retracted", "denied")
-_HALF_DAY = timedelta(hours=12)
 
 
 def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
@@ -49,7 +49,9 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     clock = Clock(docs, story)
     for fig in figures:
         fig["as_of"] = fig.get("as_of") or clock.anchored(fig)
-    ledger = [_row(i, key, group, clock) for i, (key, group) in enumerate(_groups(figures, clock))]
+    withdrawn = _withdrawn(figures)
+    ledger = [_row(i, key, group, clock, withdrawn[key[0] or None])
+              for i, (key, group) in enumerate(_groups(figures, clock))]
     return figures, quotes, ledger
 
 
@@ -125,8 +127,18 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["part_of"] = ids.get(fig.get("part_of")) if fig.get("part_of") is not None else None
         record["origin"] = origin.get((doc.id, fig["start"]), doc.id)
         record["outlet"] = getattr(doc, "outlet", None)
+        record["revised"] = _revised(doc, fig)
         out.append(record)
     return out
+
+
+def _revised(doc, fig: dict) -> bool:
+    """The figure's sentence gives a reason for a changed count (``dikoreksi``, ``validated``)."""
+    sents = getattr(doc, "sentences", None) or []
+    index = fig.get("sentence")
+    if index is None or not 0 <= index < len(sents):
+        return False
+    return ledgervocab.revised(doc.text, doc.language, sents[index].start, sents[index].end)
 
 
 def _doc_quotes(doc) -> list[dict]:
@@ -167,8 +179,8 @@ def _key(fig: dict, clock: Clock) -> tuple:
     return (fig["story"] or "", fig["category"], subject) + ((f"past:{fig['as_of'][:4]}",) if background else ())
 
 
-def _row(index: int, key: tuple, group: list[dict], clock: Clock) -> dict:
-    relations = relate(group, clock)
+def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set[tuple]) -> dict:
+    relations = relate(group, clock, withdrawn)
     for fig in group:
         fig["relation"] = relations[fig["id"]]
     relation = max(relations.values(), key=_STRENGTH.index)
@@ -178,9 +190,7 @@ def _row(index: int, key: tuple, group: list[dict], clock: Clock) -> dict:
 
 
 def _ordered(group: list[dict], clock: Clock) -> list[dict]:
-    far = datetime.max.replace(tzinfo=timezone.utc)
-    return sorted(group, key=lambda f: (clock.when(f) or ("9999", 0), clock.moment.get(f["doc"]) or far,
-                                        f["doc"], f["start"]))
+    return sorted(group, key=lambda f: series.order_key(f, clock.when, clock.moment))
 
 
 def _hour_rank(value: str | None) -> int:
@@ -201,59 +211,18 @@ def anchor(raw: str | None, reference: str | None) -> str | None:
 
 # --- relations ------------------------------------------------------------------------
 
-def relate(group: list[dict], clock: Clock) -> dict[str, str]:
-    """Each figure's relation within its group (see the module docstring)."""
-    withdrawn = {_value_key(f) for f in group if f["status"] in _WITHDRAWN}
-    out = {f["id"]: "retraction" for f in group if _value_key(f) in withdrawn}
-    live = [f for f in _ordered(group, clock) if f["id"] not in out and f["status"] != "projected"]
-    for f in group:
-        out.setdefault(f["id"], "single")
-    for f in live:
-        if not f.get("earlier") and any(g["origin"] != f["origin"] and not g.get("earlier") and not _fits(f, g)
-                                        and _same_window(f, g, clock) for g in live):
-            out[f["id"]] = "contradiction"
-        elif _new_value(f, live, clock):
-            out[f["id"]] = "update"
-        elif any(g is not f and g["origin"] != f["origin"] and _fits(f, g) for g in live):
-            out[f["id"]] = "agreement"
+def relate(group: list[dict], clock: Clock, withdrawn: set[tuple] = frozenset()) -> dict[str, str]:
+    """Each figure's relation within its group, in as-of order (see ``series``)."""
+    return series.relate(group, clock.when, clock.moment, withdrawn, lambda fig: bool(fig.get("revised")))
+
+
+def _withdrawn(figures: list[dict]) -> dict[str | None, set[tuple]]:
+    """Per story, the values withdrawn anywhere in it: shown retracted wherever they are repeated."""
+    out: dict[str | None, set[tuple]] = defaultdict(set)
+    for fig in figures:
+        if fig["status"] in _WITHDRAWN:
+            out[fig["story"]].add(series.value_key(fig))
     return out
-
-
-def _new_value(fig: dict, live: list[dict], clock: Clock) -> bool:
-    """A value none of the last counts before it allows: the series moved on."""
-    when = clock.when(fig)
-    if when is None:
-        return False
-    earlier = [g for g in live if (clock.when(g) or ("9999",))[0] < when[0] and g["qualifier"] in ("exact", "about")]
-    if not earlier:
-        return False
-    last = max(clock.when(g)[0] for g in earlier)
-    return not any(_fits(fig, g) for g in earlier if clock.when(g)[0] == last)
-
-
-def _value_key(fig: dict) -> tuple:
-    return (fig["value"],) if fig["value"] is not None else (fig["low"], fig["high"])
-
-
-def _fits(a: dict, b: dict) -> bool:
-    """Whether the qualifiers let two figures be the same count (their intervals meet)."""
-    lo = max(x for x in (a["low"], b["low"], float("-inf")) if x is not None)
-    hi = min(x for x in (a["high"], b["high"], float("inf")) if x is not None)
-    return lo <= hi
-
-
-def _same_window(a: dict, b: dict, clock: Clock) -> bool:
-    """Same day and part of day, and (unless a text dates its count) reported within half a day;
-    undated figures may be anywhen."""
-    wa, wb = clock.when(a), clock.when(b)
-    if wa is None or wb is None:
-        return True
-    if wa[0] != wb[0] or (wa[1] and wb[1] and wa[1] != wb[1]):
-        return False
-    if "text" in (a.get("as_of_basis"), b.get("as_of_basis")):
-        return True  # a text says which day it counts: the same day as the other
-    ma, mb = clock.moment.get(a["doc"]), clock.moment.get(b["doc"])
-    return ma is None or mb is None or abs(ma - mb) <= _HALF_DAY
 
 
 def _note(group: list[dict], relation: str, clock: Clock) -> str:
