@@ -10,4 +10,4 @@ echo
 echo "Kronologi wrote the example chronicle to $OUT/:"
 echo "  $OUT/chronicle.json   everything, per the contract (schema kronologi.chronicle/1)"
 echo "  $OUT/timeline.md      a readable summary;  $OUT/report.html  the same as one web page"
-echo "  $OUT/documents.csv    one row per document; figures.csv, events.csv (filled by later layers)"
+echo "  $OUT/documents.csv    one row per document;  figures.csv  one per reported figure;  events.csv  one per event"

@@ -13,15 +13,19 @@ from kronologi.cli import main
 from conftest import ARTICLE_ID, ROOT
 
 
-def test_cli_help_explains_every_command():
+def test_cli_help_explains_every_command_once():
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
     for name in main.commands:
-        assert re.search(rf"^\s+{name}\s+\S", result.output, re.M), name
+        assert len(re.findall(rf"^\s+{name}\s+\S", result.output, re.M)) == 1, name
+    assert result.output.count("Commands:") == 1
 
 
 def test_cli_every_command_and_option_has_help_text_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for param in main.params:  # the options every command takes
+        if isinstance(param, click.Option) and "--version" not in param.opts:
+            assert param.help and any(opt in readme for opt in param.opts), f"README does not mention {param.opts}"
     for name, command in main.commands.items():
         assert command.help, name
         assert f"kronologi {name}" in readme, f"README does not document `kronologi {name}`"
@@ -74,3 +78,57 @@ def test_cli_clean_shows_title_and_removed_lines(tmp_path):
 def test_cli_schema_prints_the_contract_schema():
     result = CliRunner().invoke(main, ["schema"])
     assert json.loads(result.output)["$id"] == "kronologi.chronicle/1"
+
+
+def test_cli_clean_json_prints_json_lines(tmp_path):
+    path = tmp_path / "two.jsonl"
+    records = [{"title": f"Judul berita nomor {i}", "text": ARTICLE_ID, "url": f"https://example.org/{i}"}
+               for i in range(2)]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", "--json", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 2 and [json.loads(line)["title"] for line in lines] == [r["title"] for r in records]
+
+
+def _build_args(tmp_path, *extra):
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    (src / "a.txt").write_text(ARTICLE_ID, encoding="utf-8")
+    return [*extra, "build", str(src), "-o", str(tmp_path / "out"), "-q"]
+
+
+def test_cli_logs_only_warnings_by_default_and_more_with_verbose_or_log_level(tmp_path):
+    quiet = CliRunner().invoke(main, _build_args(tmp_path))
+    assert quiet.exit_code == 0 and quiet.output == ""
+    verbose = CliRunner().invoke(main, _build_args(tmp_path, "-v"))
+    assert verbose.exit_code == 0, verbose.output
+    assert re.search(r"^INFO kronologi\.export\.files: wrote .*chronicle\.json$", verbose.output, re.M)
+    assert "DEBUG" not in verbose.output
+    debug = CliRunner().invoke(main, _build_args(tmp_path, "--log-level", "debug"))
+    assert re.search(r"^DEBUG kronologi\.store: store .* open at schema version", debug.output, re.M)
+
+
+def test_cli_build_into_an_unwritable_folder_exits_1_with_a_clear_message(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    args = _build_args(tmp_path)
+    args[args.index("-o") + 1] = str(blocker / "out")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no traceback
+    assert "cannot write the outputs to" in result.output and "Traceback" not in result.output
+
+
+def test_cli_build_refuses_a_foreign_database_with_exit_1(tmp_path):
+    import sqlite3
+
+    foreign = tmp_path / "notes.db"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE notes (body TEXT)")
+    con.close()
+    result = CliRunner().invoke(main, _build_args(tmp_path) + ["--db", str(foreign)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "another program" in result.output
+    con = sqlite3.connect(foreign)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["notes"]
+    con.close()

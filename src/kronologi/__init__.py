@@ -9,9 +9,13 @@ See README.md for the concepts (Document, Step, Corpus pass, Store, Language
 pack, Model, Evaluation gate) and ``kronologi --help`` for the commands.
 """
 
+import logging
+
 from kronologi.build import build
 from kronologi.chronicle import Chronicle
 from kronologi.document import Document, Rejection
 
 __version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())  # the library logs; the application decides where
 __all__ = ["build", "Chronicle", "Document", "Rejection", "__version__"]

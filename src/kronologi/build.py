@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -36,6 +37,8 @@ from kronologi.store import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
+log = logging.getLogger(__name__)
+
 
 def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Path = ":memory:",
           workers: int = 1, batch_size: int = 200, steps: tuple[str, ...] = DEFAULT_STEPS,
@@ -48,6 +51,7 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     """
     paths = list(paths)
     raw, rejected = _ingest(paths, meta, stdin, progress, Limits(max_doc_bytes=max_doc_bytes))
+    log.info("read %d documents, %d inputs rejected", len(raw), len(rejected))
     config = PipelineConfig(tuple(steps), {"repeated_lines": sorted(_repeated(raw))})
     signature = pipeline_signature(config)
     store = Store(db)
@@ -57,6 +61,7 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress)
         raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
         rejected += dropped
+        log.info("processed %d documents, %d dropped", len(docs), len(dropped))
         chronicle = _corpus_passes(store, docs, progress)
         store.finish_run(run, len(docs), len(rejected))
     finally:
@@ -141,6 +146,7 @@ CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "events
 def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None) -> Chronicle:
     """Passes over the whole corpus, in order; each one's decisions are stored."""
     def passed(name: str) -> None:
+        log.info("corpus pass done: %s", name)
         if progress:
             progress("corpus passes", CORPUS_PASSES.index(name) + 1, len(CORPUS_PASSES))
 

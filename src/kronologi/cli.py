@@ -1,8 +1,13 @@
-"""The ``kronologi`` command line. The library never prints; this module does."""
+"""The ``kronologi`` command line. The library never prints; this module does.
+
+The library logs through module loggers under ``kronologi``; ``-v``/``--verbose``
+and ``--log-level`` decide what of it reaches stderr (warnings by default).
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -12,22 +17,37 @@ from kronologi import __version__
 from kronologi.errors import KronologiError
 
 
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kronologi")
-def main() -> None:
-    """Kronologi builds a chronology people can trust from messy news articles.
-
-    \b
-    Commands:
-      build   read files, folders or stdin and write the chronicle and its views
-      clean   show how one article is cleaned: text, title, dateline, removed lines
-      dates   tag and resolve the temporal expressions of a plain text (JSON)
-      ner     tag the tokens of a CoNLL file with PER, ORG, LOC (IOB2)
-      schema  print the JSON Schema of chronicle.json
-    """
+@click.option("-v", "--verbose", count=True,
+              help="Log more on stderr: -v for what each stage does (info), -vv for details (debug).")
+@click.option("--log-level", type=click.Choice(LOG_LEVELS, case_sensitive=False),
+              help="Log level on stderr (default: warning); wins over -v.")
+def main(verbose: int, log_level: str | None) -> None:
+    """Kronologi builds a chronology people can trust from messy news articles."""
+    level = log_level or ("debug" if verbose > 1 else "info" if verbose else "warning")
+    _configure_logging(level.upper())
 
 
-@main.command()
+_LOG_HANDLER: logging.Handler | None = None
+
+
+def _configure_logging(level: str) -> None:
+    """One stderr handler on the ``kronologi`` logger (replaced, not added, on each call)."""
+    global _LOG_HANDLER
+    logger = logging.getLogger("kronologi")
+    if _LOG_HANDLER is not None:
+        logger.removeHandler(_LOG_HANDLER)
+    _LOG_HANDLER = logging.StreamHandler(sys.stderr)
+    _LOG_HANDLER.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(_LOG_HANDLER)
+    logger.setLevel(level)
+
+
+@main.command(short_help="Read files, folders or stdin and write the chronicle and its views.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False),
               help="Folder for chronicle.json, documents.csv, figures.csv, events.csv, timeline.md, report.html.")
@@ -46,14 +66,17 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
 
     Exit status 0 when the build finished, even if some inputs were rejected
     (they are listed in chronicle.json with a reason); 1 when nothing could be
-    processed; 2 for a wrong call.
+    processed, or the build could not finish (an unusable store, an output
+    folder that cannot be written: the message says which and what to do);
+    2 for a wrong call.
     """
     from kronologi.build import build as run_build
-    from kronologi.export import write_all
+    from kronologi.export import prepare_outdir, write_all
 
     stdin = sys.stdin.buffer.read() if "-" in inputs else None
     with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
+            prepare_outdir(outdir)  # an unwritable folder fails now, not after the build
             chronicle = run_build(inputs, meta=meta, db=db or Path(outdir) / "kronologi.db",
                                   workers=workers, stdin=stdin, progress=progress, max_doc_bytes=max_doc_bytes)
             paths = write_all(chronicle, outdir)
@@ -99,9 +122,9 @@ class _Progress:
         self.bar.update(done - self.bar.n)
 
 
-@main.command()
+@main.command(short_help="Show how one input is cleaned: title, dateline, removed lines.")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("--json", "as_json", is_flag=True, help="Print the cleaned documents as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the cleaned documents as JSON Lines (one per line).")
 def clean(path: str, as_json: bool) -> None:
     """Clean one input file and show the result (title, dateline, credits, removed lines)."""
     from kronologi.chronicle import document_record
@@ -115,7 +138,7 @@ def clean(path: str, as_json: bool) -> None:
             continue
         doc = clean_document(item)
         if as_json:
-            click.echo(json.dumps(document_record(doc), ensure_ascii=False, indent=2))
+            click.echo(json.dumps(document_record(doc), ensure_ascii=False))
             continue
         click.echo(f"# {doc.title}\noutlet: {doc.outlet}  dateline: {doc.dateline}  published: {doc.published} "
                    f"({doc.published_basis})  credits: {', '.join(doc.credits)}\n")
@@ -124,7 +147,7 @@ def clean(path: str, as_json: bool) -> None:
             click.echo(f"  - [{r.reason}] {r.text}")
 
 
-@main.command()
+@main.command(short_help="Tag and resolve the temporal expressions of a plain text (JSON).")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--reference-date", "reference", metavar="YYYY-MM-DD[THH:MM[:SS][±HH:MM]]",
               help="Date that relative expressions resolve against (without it they stay underspecified).")
@@ -151,7 +174,7 @@ def dates(path: str, reference: str | None, lang: str | None) -> None:
     click.echo(json.dumps([tm.to_dict() for tm in tag(text, lang, ref)], ensure_ascii=False, indent=1))
 
 
-@main.command()
+@main.command(short_help="Tag the tokens of a CoNLL file with PER, ORG, LOC (IOB2).")
 @click.option("--conll", "path", required=True, metavar="FILE|-",
               type=click.Path(exists=True, dir_okay=False, allow_dash=True),
               help="CoNLL input: one token per line (first column), blank line between sentences; - for stdin.")
@@ -182,7 +205,7 @@ def ner(path: str, lang: str | None) -> None:
     out.flush()
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of chronicle.json.")
 def schema() -> None:
     """Print the JSON Schema that every chronicle.json validates against."""
     from kronologi.export.jsonfile import schema as load_schema
