@@ -18,6 +18,7 @@ value, whatever it counts (the figures layer decides what is a figure):
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from kronologi.claims import vocab
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _DIGITS = r"\d+(?:[.,]\d+)*"
+MAX_VALUE = 1e15  # a larger amount (a 400-digit count) is no figure: it overflows floats and JSON
 
 
 @dataclass
@@ -99,6 +101,8 @@ def _digit_numbers(text: str, lang: str) -> list[Number]:
             unit = _currencies(lang).get(" ".join(currency.lower().split()), currency)
         start = m.start("cur") if m.group("cur") else m.start("num")
         end = m.end()
+        if not in_range(value):
+            continue
         value = _tidy(value)
         out.append(Number(start, end, text[start:end], value, value, value, "digits", unit, scale))
     return out
@@ -121,6 +125,11 @@ def parse_digits(raw: str, decimal: str, scaled: bool = False) -> float | None:
     if len(tail) == 3:
         return float(head + tail)
     return float(f"{head}.{tail}")
+
+
+def in_range(value: float) -> bool:
+    """Whether ``value`` can be a figure: finite and at most ``MAX_VALUE``."""
+    return math.isfinite(value) and abs(value) <= MAX_VALUE
 
 
 def _tidy(value: float) -> float | int:
@@ -209,7 +218,7 @@ def _read_words(text: str, tokens, i: int, lang: str) -> tuple[Number | None, in
         return None, i + 1
     start, end = tokens[i][0], tokens[last][1]
     value, unit, end = _with_measure(text, lang, tokens, last, state.value(), end)
-    if value < 1:  # "setengah" alone is half of something unnamed
+    if value < 1 or not in_range(value):  # "setengah" alone is half of something unnamed
         return None, last + 1
     value = _tidy(value)
     return Number(start, end, text[start:end], value, value, value, "words", unit), last + 1

@@ -7,9 +7,13 @@ pack's vocabularies, which ``resolve.py`` turns into TIMEX3 values.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from kronologi.temporal.patterns import Pack
+
+MAX_NUMBER = 1e15  # larger amounts (a 400-digit count) are no time: they would overflow dates and ints
+
 
 def parse_fields(groups: dict[str, str], p: Pack) -> dict[str, Any]:
     """The meaning of a match's groups (``{"day": 10, "month": 1, ...}``)."""
@@ -80,6 +84,14 @@ def _setadverb(out: dict[str, Any], words: str, p: Pack) -> None:
     out["every"], out["unit"] = True, p.lookup("set_adverbs", words)
 
 
+def _narrated(out: dict[str, Any], words: str, p: Pack) -> None:
+    """``sore harinya``: a part of the narrated day; ``hari yang sama``: the day; ``saat itu``: the time."""
+    value = p.lookup("narrated_parts", words)
+    out["narrated"] = value if value in ("day", "then") else "part"
+    if out["narrated"] == "part":
+        out["part"] = p.lookup("parts_of_day", value)
+
+
 _FIELD_PARSERS = {
     "day": _int("day"), "mnum": _int("month"), "year": _int("year"), "decade": _int("decade"),
     "hour": _int("hour"), "minute": _int("minute"), "second": _int("second"), "hhmm": _hhmm,
@@ -92,14 +104,18 @@ _FIELD_PARSERS = {
     "every": _flag("every", True), "weekend": _flag("weekend", True), "holiday": _looked_up("holiday", "holidays"),
     "position": _looked_up("mod", "modifiers"), "ordinal": _looked_up("ordinal", "ordinals"),
     "zone": _looked_up("zone", "zones"), "ampm": lambda out, w, p: out.__setitem__("ampm", w.lower()[0]),
-    "setadverb": _setadverb, "one": _flag("num", 1),
+    "setadverb": _setadverb, "one": _flag("num", 1), "narrated": _narrated,
 }
 
 
 def parse_number(words: str, p: Pack) -> float | int | None:
-    """``"dua puluh lima"`` -> 25, ``"1,5"`` -> 1.5, ``"two and a half"`` -> 2.5."""
-    if words[0].isdigit():
-        return _digits(words, p.raw.get("decimal_mark", "."))
+    """``"dua puluh lima"`` -> 25, ``"1,5"`` -> 1.5, ``"two and a half"`` -> 2.5; None when the words
+    are not one number, or one past ``MAX_NUMBER``."""
+    value = _digits(words, p.raw.get("decimal_mark", ".")) if words[0].isdigit() else _words(words, p)
+    return value if value is not None and math.isfinite(value) and abs(value) <= MAX_NUMBER else None
+
+
+def _words(words: str, p: Pack) -> float | int | None:
     total, current, last_atom = 0.0, 0.0, None
     for token in _number_tokens(words, p):
         joiner = p.lookup("number_joiners", token)
@@ -114,7 +130,7 @@ def parse_number(words: str, p: Pack) -> float | int | None:
         total += current
         current = last_atom = value
     total += current
-    return int(total) if total == int(total) else total
+    return _whole_or_float(total)
 
 
 def _number_tokens(words: str, p: Pack) -> list[str]:
@@ -132,5 +148,9 @@ def _digits(words: str, decimal_mark: str) -> float | int:
     thousands = "." if decimal_mark == "," else ","
     cleaned = words.replace(thousands, "") if len(words.rsplit(thousands, 1)[-1]) == 3 else words
     cleaned = cleaned.replace(decimal_mark, ".")
-    value = float(cleaned)
-    return int(value) if value == int(value) else value
+    return _whole_or_float(float(cleaned))
+
+
+def _whole_or_float(value: float) -> float | int:
+    """``3.0`` -> 3; a non-finite value stays a float (``int()`` of it would overflow)."""
+    return int(value) if math.isfinite(value) and value == int(value) else value
