@@ -30,7 +30,7 @@ from kronologi.entities.resolve import resolve
 from kronologi.events.merge import merge_events
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
-from kronologi.ingest.limits import DEFAULT_MAX_DOC_BYTES, Limits
+from kronologi.ingest.limits import DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_PAGE_BYTES, Limits
 from kronologi.ingest.meta import read_meta
 from kronologi.pipeline import DEFAULT_STEPS, Pipeline, PipelineConfig, run_batch
 from kronologi.store import Store
@@ -43,14 +43,15 @@ log = logging.getLogger(__name__)
 def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Path = ":memory:",
           workers: int = 1, batch_size: int = 200, steps: tuple[str, ...] = DEFAULT_STEPS,
           stdin: bytes | None = None, progress: Progress | None = None,
-          max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES) -> Chronicle:
+          max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Chronicle:
     """Read ``paths`` (files, folders, ``-``) and return their Chronicle.
 
-    ``max_doc_bytes`` caps one document's text (and, times ``MARKUP_FACTOR``, one
-    HTML page); larger inputs are rejected as ``failed.ingest.too_large``.
+    ``max_doc_bytes`` caps one document's text, ``max_page_bytes`` one HTML page's
+    markup; larger inputs are rejected as ``failed.ingest.too_large``.
     """
     paths = list(paths)
-    raw, rejected = _ingest(paths, meta, stdin, progress, Limits(max_doc_bytes=max_doc_bytes))
+    limits = Limits(max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
+    raw, rejected = _ingest(paths, meta, stdin, progress, limits)
     log.info("read %d documents, %d inputs rejected", len(raw), len(rejected))
     config = PipelineConfig(tuple(steps), {"repeated_lines": sorted(_repeated(raw))})
     signature = pipeline_signature(config)

@@ -58,10 +58,12 @@ def _configure_logging(level: str) -> None:
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for the per-document steps.")
 @click.option("--max-doc-bytes", default=5_000_000, show_default=True, type=click.IntRange(1000),
-              help="Largest text of one document (an HTML page may hold 4x in markup); larger inputs are rejected.")
+              help="Largest text of one document; larger inputs and records are rejected.")
+@click.option("--max-page-bytes", default=2_000_000, show_default=True, type=click.IntRange(1000),
+              help="Largest HTML page (markup); larger pages are rejected.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, workers: int,
-          max_doc_bytes: int, quiet: bool) -> None:
+          max_doc_bytes: int, max_page_bytes: int, quiet: bool) -> None:
     """Read INPUTS (files, folders recursively, or - for stdin) and write the chronicle.
 
     Exit status 0 when the build finished, even if some inputs were rejected
@@ -78,7 +80,8 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
         try:
             prepare_outdir(outdir)  # an unwritable folder fails now, not after the build
             chronicle = run_build(inputs, meta=meta, db=db or Path(outdir) / "kronologi.db",
-                                  workers=workers, stdin=stdin, progress=progress, max_doc_bytes=max_doc_bytes)
+                                  workers=workers, stdin=stdin, progress=progress,
+                                  max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
             paths = write_all(chronicle, outdir)
         except KronologiError as exc:
             raise click.ClickException(str(exc)) from exc

@@ -149,6 +149,13 @@ def test_ingest_text_over_max_doc_bytes_is_rejected_and_under_it_read(tmp_path):
     assert len(_docs(read_path(_write(tmp_path, "ok.txt", STORY), limits=limits))) == 1
 
 
+def test_ingest_html_page_over_max_page_bytes_is_rejected(tmp_path):
+    page = "<html><body><article>" + f"<p>{STORY}</p>" * 40 + "</article></body></html>"
+    items = list(read_path(_write(tmp_path, "p.html", page), limits=Limits(max_page_bytes=2000)))
+    assert _reasons(items) == ["failed.ingest.too_large"] and "HTML page" in items[0].reason
+    assert len(_docs(read_path(_write(tmp_path, "p.html", page)))) == 1
+
+
 def test_ingest_record_over_max_doc_bytes_is_rejected_alone(tmp_path):
     lines = [json.dumps({"text": (STORY + " ") * 40}), json.dumps({"text": STORY})]
     items = list(read_path(_write(tmp_path, "a.jsonl", "\n".join(lines)), limits=Limits(max_doc_bytes=2000)))

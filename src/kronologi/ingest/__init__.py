@@ -22,6 +22,7 @@ from kronologi.ingest.sniff import sniff
 from kronologi.temporal.iso import to_iso
 
 Item = Document | Rejection
+_WHAT = {"text": "the text", "html": "the HTML page", "warc": "the WARC archive"}
 DEFAULT_LIMITS = Limits()
 
 
@@ -58,7 +59,7 @@ def _read_bytes(path: str, data: bytes, limits: Limits) -> Iterator[Item]:
     if not complete and kind != "warc":  # a cut archive still gives its complete records
         raise IngestError("gzip stream is truncated (file cut short)", "failed.ingest.truncated_gzip")
     if len(data) > limits.cap_for(kind):
-        raise too_large(f"the {kind} input", len(data), limits.cap_for(kind))
+        raise too_large(_WHAT.get(kind, f"the {kind} input"), len(data), limits.cap_for(kind))
     if kind == "warc":
         yield from _from_warc(path, data, limits, complete)
     else:

@@ -2,7 +2,8 @@
 
 One input (a file, stdin, a decompressed gzip) may hold at most
 ``max_input_bytes``; one document at most ``max_doc_bytes`` of text, and one
-HTML page ``MARKUP_FACTOR`` times that of markup. Beyond a limit the input or
+HTML page at most ``max_page_bytes`` of markup (text extraction is the slowest
+reader: trafilatura takes seconds per MB of dense markup). Beyond a limit the input or
 record is rejected with ``failed.ingest.too_large`` and the build goes on, so a
 hostile input costs at most a bounded amount of time and memory.
 """
@@ -15,8 +16,8 @@ from dataclasses import dataclass
 from kronologi.errors import IngestError
 
 DEFAULT_MAX_DOC_BYTES = 5_000_000
+DEFAULT_MAX_PAGE_BYTES = 2_000_000  # ten times a heavy news page
 DEFAULT_MAX_INPUT_BYTES = 256 * 2**20
-MARKUP_FACTOR = 4  # an HTML page may carry this many bytes of markup per byte of text allowed
 GZIP_MAGIC = b"\x1f\x8b"
 _IN_CHUNK = 64 * 1024  # compressed bytes fed to zlib at a time
 _OUT_CHUNK = 1024 * 1024  # inflated bytes asked of zlib at a time
@@ -27,11 +28,8 @@ class Limits:
     """How much one input and one document may hold (bytes)."""
 
     max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
-
-    @property
-    def max_page_bytes(self) -> int:
-        return self.max_doc_bytes * MARKUP_FACTOR
 
     def cap_for(self, kind: str) -> int:
         """The most bytes an input of this format may hold: one document, or a collection."""
