@@ -262,9 +262,10 @@ def _header(work: _Work, lines: list[Line], known_title: str | None) -> None:
 
 
 def _is_date_line(ln: Line, work: _Work) -> bool:
-    """A header line that is only a date (with weekday, Hijri date, time, zone)."""
+    """A header line that is only a date (with weekday, Hijri date, time, zone); a short
+    caption closed by a full stop after its date ("Banjir di Demak, Selasa (4/3/2025).") is not."""
     stated = date_only(ln.text, work.lang)
-    if not stated:
+    if not stated or ln.text.endswith(".") and ends_with_date(ln.text, work.lang):
         return False
     work.dates.add(stated.value, date_label(ln.text))
     return True

@@ -29,6 +29,7 @@ _SLASH_CREDIT = re.compile(r"(?:^|[\s(©])(?P<src>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]
 _TRAILING_AGENCY = re.compile(r"(?:\(\s*(?P<paren>[^()]{2,30}?)\s*\)|(?:^|\s)[-–—]\s*(?P<dash>[A-Z][\w .]{1,30}?))\s*$")
 _CREDIT_SEPARATORS = re.compile(r"[|/•·,;()\[\]]+|\s[-–—]\s|\band\b|\bdan\b")
 _MAX_WORDS_AFTER_LABEL = 8
+_TAIL_CHARS = 160
 
 
 @functools.lru_cache(maxsize=None)
@@ -43,10 +44,11 @@ def photo_credit(text: str) -> bool:
     """The line carries a photo credit near its end (or a copyright sign anywhere)."""
     if "©" in text:
         return True
-    for m in _label_pattern().finditer(text):
-        if len(text[m.end():].split()) <= _MAX_WORDS_AFTER_LABEL:
+    tail = text[-_TAIL_CHARS:]  # a credit stands at the end; long paragraphs need not be searched whole
+    for m in _label_pattern().finditer(tail):
+        if len(tail[m.end():].split()) <= _MAX_WORDS_AFTER_LABEL:
             return True
-    m = _SLASH_CREDIT.search(text)
+    m = _SLASH_CREDIT.search(tail)
     return bool(m and _is_source(m.group("src")))
 
 
@@ -114,13 +116,14 @@ def headline_like(line: Line) -> bool:
     return caps / line.n >= 0.6
 
 
-def repeated_copies(lines: list[Line], lang: str, min_words: int = 3) -> dict[int, str]:
+def repeated_copies(lines: list[Line], lang: str, min_words: int = 8) -> dict[int, str]:
     """Verdicts for lines printed more than once in one document.
 
     A repeated caption (a credit, or copies side by side that are not sentences)
     goes entirely: ``clean.caption``. Other repeated text — a standfirst printed
     again as the lead — keeps its last copy: ``clean.repeated_line``. Repeated
-    headlines are left to the title logic.
+    headlines are left to the title logic, and short lines (a chorus, a list
+    item) are not judged at all.
     """
     groups: dict[str, list[Line]] = {}
     for ln in lines:

@@ -21,6 +21,7 @@ from kronologi.temporal.stated import StatedDate, find_stated_date
 
 _NON_WORD = re.compile(r"[^\w]+")
 _MAX_OTHER_WORDS = 5
+_MAX_WORDS = 16  # a date with weekday, time, zone and a few other words
 _ORDER = {"published": 0, None: 1, "updated": 2}
 
 
@@ -43,6 +44,8 @@ class HeaderDates:
 
 def date_only(text: str, lang: str) -> StatedDate | None:
     """The date of a line that is a date with at most a few other words (weekday, name, label)."""
+    if len(text.split()) > _MAX_WORDS or not any(ch.isdigit() for ch in text):
+        return None
     stated = find_stated_date(text, lang)
     if not stated:
         return None

@@ -278,14 +278,18 @@ def _prompt_at_start(line: Line) -> str | None:
 def _boilerplate(line: Line) -> str | None:
     if line.text.startswith(("©", "(c)")) or line.n <= 8 and _has("boilerplate_phrases", line.text):
         return "clean.boilerplate"
+    pattern = _phrases("boilerplate_phrases")
+    m = pattern.match(line.text) if pattern and line.n <= 20 else None
+    if m and len(m.group().split()) >= 3:  # "This article has been adapted from ..." opens a closing note
+        return "clean.boilerplate"
     if "©" in line.text and line.n <= 12 and not line.terminal:  # "2024 © PT Media Nusantara"
         return "clean.boilerplate"
     return None
 
 
 def _symbols(line: Line) -> str | None:
-    """A line with no word at all: "|", "[]", "***", a lone bullet."""
-    return "clean.symbols" if not line.words else None
+    """A line with no word at all: "|", "[]", "***", a lone bullet (a lone quotation mark may close a quote)."""
+    return "clean.symbols" if not line.words and not any(q in line.text for q in "\"“”'’«»") else None
 
 
 def _widget(line: Line) -> str | None:
@@ -318,11 +322,18 @@ def _follow_prompt(line: Line) -> str | None:
     return None
 
 
-def foreign_script(line: Line, lang: str) -> bool:
-    """Most letters of the line are in a script the language is not written in (a Hebrew caption)."""
+def foreign_script(line: Line, lang: str, most_words: int = 20) -> bool:
+    """A short line written almost wholly in a script the language is not written in (a Hebrew caption)."""
+    if line.text.isascii() or line.n > most_words:
+        return False
     scripts = langs.words(lang, "clean", "scripts")
     letters = [ch for ch in line.text if ch.isalpha()]
     if not scripts or len(letters) < 3:
         return False
-    foreign = sum(1 for ch in letters if unicodedata.name(ch, "").split(" ")[0].lower() not in scripts)
-    return foreign / len(letters) > 0.5
+    foreign = sum(1 for ch in letters if ch >= "\u0250" and _script(ch) not in scripts)
+    return foreign / len(letters) >= 0.9
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ")[0].lower()

@@ -17,9 +17,11 @@ import unicodedata
 from dataclasses import dataclass
 
 import ftfy
+from ftfy import badness
 
 # Thai block as Windows-874 prints bytes 0xA1-0xFB; a garbled UTF-8 sequence is 2-4 of them.
 _THAI_RUN = re.compile(r"[\u0e01-\u0e5b]{2,4}")
+_THAI_ANY = re.compile(r"[\u0e01-\u0e5b]")
 _MAX_THAI_SHARE = 0.2  # a line with more Thai than this is Thai text, not mojibake
 
 
@@ -47,14 +49,18 @@ def repair_lines(lines: list[str]) -> tuple[list[str], list[Repair]]:
     text = "\n".join(lines)
     if text.isascii():
         return lines, []
-    fixed = _thai_codepage(ftfy.fix_text(text, _config())).split("\n")
+    if badness.is_bad(text):  # a cheap test first: most text has nothing for ftfy to fix
+        text = ftfy.fix_text(text, _config())
+    fixed = _thai_codepage(text).split("\n")
     if len(fixed) != len(lines):  # no fix adds or removes a line break; keep the text if one did
         return lines, []
     return fixed, [Repair(i, b, a) for i, (b, a) in enumerate(zip(lines, fixed)) if b != a]
 
 
 def _thai_codepage(text: str) -> str:
-    thai = sum(1 for ch in text if "\u0e01" <= ch <= "\u0e5b")
+    if not _THAI_ANY.search(text):
+        return text
+    thai = len(_THAI_ANY.findall(text))
     if not thai or thai > _MAX_THAI_SHARE * sum(ch.isalpha() for ch in text):
         return text
     return _THAI_RUN.sub(_decode_run, text)

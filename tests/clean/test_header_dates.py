@@ -1,0 +1,80 @@
+"""Header dates: labels, crawl-date widgets, metadata prefixes, caption dates."""
+
+from __future__ import annotations
+
+from kronologi.clean import clean_document
+from kronologi.clean.header_dates import date_label, metadata_prefix
+from kronologi.document import Document
+from kronologi.temporal.reference import plausible_header_date
+
+BODY = ["Banjir merendam ratusan rumah di tiga desa sejak Senin (3/3/2025) malam, kata petugas setempat.",
+        "Petugas gabungan mengevakuasi warga lanjut usia dan anak-anak ke gedung sekolah terdekat.",
+        "Pemerintah daerah menetapkan status tanggap darurat selama tujuh hari ke depan."]
+
+
+def _clean(*header: str) -> Document:
+    raw = "\n".join(["Banjir Rendam Tiga Desa di Pesisir", *header, *BODY])
+    return clean_document(Document(id="t", source_path="t.txt", format="text", raw_text=raw))
+
+
+def test_header_dates_published_label_wins_over_update():
+    doc = _clean("oleh Rina diperbarui 5 Mar 2025, 11:58 WIB", "Diterbitkan 4 Mar 2025, 09:00 WIB")
+    assert doc.published == "2025-03-04T09:00+07:00" and doc.published_basis == "text"
+
+
+def test_header_dates_unlabelled_line_wins_over_update():
+    doc = _clean("Diperbarui 6 Mar 2025 08:00 WIB", "Selasa, 4 Maret 2025 10:15 WIB")
+    assert doc.published.startswith("2025-03-04")
+
+
+def test_header_dates_update_used_when_alone():
+    assert _clean("Diperbarui 5 Mar 2025 08:00 WIB").published.startswith("2025-03-05")
+
+
+def test_header_dates_today_widget_is_never_the_publication_date():
+    doc = _clean("Hari ini: Jumat, 14 Maret 2025")
+    assert doc.published is None or not doc.published.startswith("2025-03-14")
+
+
+def test_header_dates_crawl_date_far_after_the_body_is_rejected():
+    doc = _clean("Kamis, 16 Oktober 2025")
+    assert doc.published is None
+    assert doc.observed["published"]["text_rejected"] == "2025-10-16"
+
+
+def test_header_dates_english_day_month_comma_year():
+    raw = "\n".join(["Floods reach homes on the coast", "Published 4 Mar, 2025 10:00am",
+                     "Heavy rain fell on the city from Monday afternoon and the river overflowed into homes.",
+                     "Rescue teams moved elderly residents and children to a nearby school building."])
+    doc = clean_document(Document(id="t", source_path="t.txt", format="text", raw_text=raw))
+    assert doc.published == "2025-03-04T10:00"
+
+
+def test_header_dates_caption_date_is_not_read():
+    doc = _clean("Banjir di Demak, Selasa (4/3/2025).")
+    assert doc.published is None or not doc.published.startswith("2025-03-04")
+    assert "Banjir di Demak, Selasa (4/3/2025)." not in doc.text
+
+
+def test_header_dates_metadata_prefix_is_stripped_and_read():
+    assert metadata_prefix(" date 2025-03-04 Rescue teams worked overnight.") == ("date 2025-03-04", "2025-03-04")
+    assert metadata_prefix("The date 2025-03-04 was set.") is None
+    raw = " date 2025-03-04 Heavy rain fell on the city from Monday afternoon and the river overflowed into homes.\n" \
+          "Rescue teams moved elderly residents and children to a nearby school building."
+    doc = clean_document(Document(id="t", source_path="t.txt", format="text", raw_text=raw))
+    assert doc.text.startswith("Heavy rain fell") and doc.published == "2025-03-04"
+
+
+def test_header_dates_labels():
+    assert date_label("Diterbitkan 4 Mar 2025") == "published"
+    assert date_label("Last updated March 5, 2025") == "updated"
+    assert date_label("Today: Friday, March 14, 2025") == "today"
+    assert date_label("Selasa, 4 Maret 2025 10:15 WIB") is None
+
+
+def test_reference_plausible_header_date():
+    body = "Gempa terjadi pada Senin (21/11/2022) dan warga mengungsi pada 22 November 2022."
+    assert plausible_header_date("2022-11-23", body, "id")
+    assert not plausible_header_date("2025-05-16", body, "id")
+    assert plausible_header_date("2025-05-16", "Tanpa tanggal apa pun di sini.", "id")
+    assert plausible_header_date("2025", body, "id")
