@@ -46,14 +46,23 @@ def _stop_regex(lang: str, forward: bool = False) -> re.Pattern[str]:
 def after_window(text: str, lang: str, n: Number, end: int) -> tuple[int, int]:
     """From the end of ``n`` to the end of its clause (a parenthetical "including ..." is skipped)."""
     stop = _stop_regex(lang, True).search(text, n.end, min(end, n.end + _WINDOW))
-    while stop and _joins_nouns(text, lang, stop, end):  # "100 bisnis dan bank diserang"
-        stop = _stop_regex(lang, True).search(text, stop.end(), min(end, n.end + _WINDOW))
+    while stop and (_joins_nouns(text, lang, stop, end) or _acronym(text, stop)):  # "100 bisnis dan bank diserang"
+        skip = _acronym(text, stop)
+        stop = _stop_regex(lang, True).search(text, skip.end() if skip else stop.end(), min(end, n.end + _WINDOW))
     if stop and stop.group(0) == "," and vocab.starting_regex(lang, "including").match(text[stop.end():]):
         again = re.compile(r",").search(text, stop.end(), min(end, stop.end() + _WINDOW))
         if again:
             nxt = _stop_regex(lang, True).search(text, again.end(), min(end, again.end() + _WINDOW))
             return n.end, nxt.start() if nxt else min(end, again.end() + _WINDOW)
     return n.end, stop.start() if stop else min(end, n.end + _WINDOW)
+
+
+_ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z]{1,6}\s*\)")
+
+
+def _acronym(text: str, stop: re.Match[str]) -> re.Match[str] | None:
+    """``10 warga negara Indonesia (WNI) terluka``: an acronym in parentheses goes on with its clause."""
+    return _ACRONYM.match(text, stop.start()) if stop.group(0) == "(" else None
 
 
 def _joins_nouns(text: str, lang: str, stop: re.Match[str], end: int) -> bool:
@@ -91,12 +100,14 @@ def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
     if not found:
         found, cue = _last(lang, "predicates", text, b0, b1), "predicate_before"
     noun_category = _noun_category(lang, noun)
-    if found == "deployed" and noun_category:  # "mengirimkan 2.500 tentara": troops, deployed
+    if found in _yields(lang) and noun_category:  # "mengirimkan 2.500 tentara": troops; "dua jenazah ditemukan"
         found, cue = noun_category, "noun"
     if not found:
         found, cue = noun_category, "noun"
     if not found:
         found, cue = _linked_noun(text, lang, n, b0), "noun"
+    if not found and (generic or _human(lang, noun, False)):
+        found, cue = _named_count(text, lang, _clause_start(text, n, sent[0]), n.start), "toll"
     if not found and (generic or _human(lang, noun, False)):
         found, cue = _last(lang, "tolls", text, sent[0], n.start), "toll"
     if found in vocab.wordset(lang, "human_categories") and not _human(lang, noun, generic):
@@ -118,6 +129,36 @@ def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, 
         return counted
     return Counted(other.category, "shared", subject_of(lang, counted.noun, other.category, ""), counted.noun,
                    counted.generic)
+
+
+def _yields(lang: str) -> frozenset[str]:
+    """Categories whose predicate gives way to the counted noun's category."""
+    return vocab.wordset(lang, "noun_first") | {"deployed"}
+
+
+def _named_count(text: str, lang: str, start: int, end: int) -> str | None:
+    """``jumlah pengungsi saat ini sudah 3.895 orang``, ``the number of evacuees rose to 3,000``: a category
+    noun earlier in the clause names what a generic count counts, when no other verb stands between them."""
+    found = None
+    for found in vocab.category_regex(lang, "nouns").finditer(_unquoted(text[start:end])):
+        pass
+    if not found or re.search(r"\d", text[start:end]):  # "82 suara dari 98 anggota": another number's noun
+        return None
+    links = vocab.wordset(lang, "toll_links") | vocab.wordset(lang, "change_words") | vocab.wordset(
+        lang, "amount_links") | vocab.wordset(lang, "count_words")
+    breaks = vocab.wordset(lang, "clause_joins") | vocab.wordset(lang, "predicate_stops")
+    between = [w.lower() for w in _TOKEN.findall(text[start + found.end():end])]
+    if any((_verb_like(lang, w) or w in breaks) and w not in links for w in between):
+        return None
+    return vocab.category_of(lang, "nouns", found.group(0))
+
+
+def _clause_start(text: str, n: Number, floor: int) -> int:
+    """Where the clause of ``n`` starts, by punctuation only (not at a clause-joining word)."""
+    last = None
+    for last in re.finditer(r"[,;:.!?()\[\]\n]", text[max(floor, n.start - _WINDOW):n.start]):
+        pass
+    return max(floor, n.start - _WINDOW) + (last.end() if last else 0)
 
 
 def _linked_noun(text: str, lang: str, n: Number, floor: int) -> str | None:
@@ -195,6 +236,24 @@ def counted_noun(text: str, lang: str, pos: int, end: int) -> tuple[str, bool]:
     return phrase, not rest
 
 
+def strip_generic(lang: str, phrase: str) -> str:
+    """The counted noun phrase without its generic words (``orang WNI`` -> ``WNI``)."""
+    return _strip_generic(phrase, vocab.wordset(lang, "generic_nouns"))
+
+
+def human(lang: str, noun: str) -> bool:
+    """Whether a counted noun phrase names people (``WNI``, ``ministers and deputies``)."""
+    words = {w.lower() for w in _TOKEN.findall(_unquoted(noun))}
+    return bool(words & vocab.wordset(lang, "human_nouns")) or bool(vocab.regex(lang, "human_nouns").search(noun))
+
+
+def tells_act(lang: str, clause: str) -> bool:
+    """Whether a clause has a verb by its form (``diserahkan``, ``naming``, ``were``)."""
+    return any(_verb_like(lang, w.lower()) or (lang == "en" and len(w) >= 6 and w.lower().endswith("ing")
+                                               and w.lower() not in vocab.wordset(lang, "not_counted"))
+               for w in _TOKEN.findall(clause))
+
+
 def _strip_generic(phrase: str, generic: frozenset[str]) -> str:
     words = phrase.split()
     while words and words[0].lower() in generic:
@@ -203,8 +262,12 @@ def _strip_generic(phrase: str, generic: frozenset[str]) -> str:
 
 
 def _verb_like(lang: str, word: str) -> bool:
-    """An Indonesian verb by its prefix ends a noun phrase (``tujuh orang berencana``)."""
-    return lang == "id" and len(word) >= 6 and word.startswith(("me", "ber", "di", "ter"))
+    """A verb by its form ends a noun phrase: an Indonesian prefix (``tujuh orang berencana``), an English
+    past participle (``6,000 buildings confirmed``) or form of *be*."""
+    if lang == "id":
+        return len(word) >= 6 and word.startswith(("me", "ber", "di", "ter"))
+    return (len(word) >= 5 and word.endswith("ed") and word not in vocab.wordset(lang, "human_nouns")) or \
+        word in vocab.wordset(lang, "auxiliaries")
 
 
 def _noun_category(lang: str, noun: str) -> str | None:

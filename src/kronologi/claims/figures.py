@@ -20,6 +20,7 @@ kept once, with every claimant it was given.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -89,18 +90,113 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
         subject = _part_subject(text, lang, last, partitive, counted, sent)
     if n.unit and n.unit.isupper() and len(n.unit) == 3:
         category, subject = "money", None  # an amount of money is money, whatever the sentence says of it
+    cue, unit = counted.cue, None
+    if category is None or cue == "toll":  # a list item is nearer than a total named at the sentence's start
+        listed = _listed(ctx, n, done, sent, counted)
+        category, subject, cue = listed if listed[0] else (category, subject, cue)
     if category is None and counted.generic:
-        category, subject = _borrowed(ctx, n, done, sent)
-    if category is None or n.value == 0 or (n.value == 1 and counted.cue != "predicate"):
+        (category, subject), cue = _borrowed(ctx, n, done, sent), "borrowed"
+    if category is None:
+        unit = _counted_other(ctx, n, counted, sent)
+        category, subject, cue = ("other", categories.canonical(lang, unit) or unit, "other") if unit else (
+            None, None, None)
+    if category is None or n.value == 0 or (n.value == 1 and cue not in ("predicate", "list", "shared")):
         return None  # "satu pihak", "1 unit": one of something is rarely a count of what happened
     area = _area(text, lang, last)
     if (area and category != "damaged") or _named_after(text, lang, last):
         return None
     return {"start": q.start, "end": q.end, "sentence": ctx.sentence_at(n.start), "value": q.value,
             "low": q.low, "high": q.high, "qualifier": q.qualifier, "category": category,
-            "unit": area or (n.unit if n.unit and n.unit != "year" else None), "subject": subject,
-            "text": text[q.start:q.end], "noun": counted.noun or None, "cue": counted.cue or "borrowed",
-            "part_of": part_of}
+            "unit": area or unit or (n.unit if n.unit and n.unit != "year" else None), "subject": subject,
+            "text": text[q.start:q.end], "noun": counted.noun or None, "cue": cue, "part_of": part_of}
+
+
+def _listed(ctx: Context, n: Number, done: list[dict], sent, counted) -> tuple[str | None, str | None, str | None]:
+    """``12.391 orang tewas di Turki dan 2.992 di Suriah``, ``Cibeber 2 jiwa, Cilaku 27 jiwa``: an item of a
+    list goes on from the figure before it in its sentence (or in the sentence before, same paragraph): its
+    category, and the place named beside the item as subject (else the figure's subject).
+
+    An item names nothing of its own: a generic noun or none, before it only names, list words and people
+    (``yaitu laki-laki 54.781 jiwa``), after it only a place (``di Cugenang``, ``from Hpakant Town``)."""
+    text, lang = ctx.text, ctx.lang
+    here = ctx.sentence_at(n.start)
+    prev = [f for f in done if f["sentence"] == here or (f["sentence"] == here - 1 and _same_paragraph(ctx, f, n))]
+    if not prev or not (counted.generic or not counted.noun) or prev[-1]["category"] == "other":
+        return None, None, None
+    b0, _ = categories.before_window(text, lang, n, sent[0])
+    a0, a1 = categories.after_window(text, lang, n, sent[1])
+    head, tail = text[b0:n.start], text[a0:a1]
+    noun = re.match(rf"\s*{re.escape(counted.noun)}", tail) if counted.noun else None
+    tail = tail[noun.end():] if noun else tail
+    place = _list_tail(lang).match(tail)
+    if not _list_head(lang, head) or (tail.strip() and not place):
+        return None, None, None
+    name = place.group("place") if place and place.group("place") else _names(lang, head)
+    return prev[-1]["category"], name or prev[-1]["subject"], "list"
+
+
+@functools.lru_cache(maxsize=None)
+def _list_tail(lang: str) -> re.Pattern[str]:
+    words = vocab.alternation(vocab.phrases(lang, "list_tails"))
+    stops = vocab.alternation(vocab.phrases(lang, "noun_stops") + vocab.phrases(lang, "list_tails"))
+    word = rf"(?!(?:{stops})(?!\w))[^\W\d_][\w'’-]*"
+    return re.compile(rf"(?i)\s*(?:(?:{words})(?!\w)\s*)+(?P<place>{word}(?:\s+{word}){{0,2}})?")
+
+
+def _list_head(lang: str, head: str) -> bool:
+    """Only names, list words (``yakni``, ``berikutnya``) and people before a list item."""
+    fillers = vocab.wordset(lang, "list_fillers") | vocab.wordset(lang, "human_nouns")
+    rest = vocab.regex(lang, "human_nouns").sub(" ", head)
+    return all(w[:1].isupper() or w.lower() in fillers for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
+
+
+def _names(lang: str, head: str) -> str | None:
+    """What a list item's own words name: a place (``Cibeber``), a group of people (``ibu hamil``)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", head) if w.lower() not in vocab.wordset(lang, "list_fillers")]
+    return " ".join(words) or None
+
+
+def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
+    """A count of something no category names: its counted noun, or None.
+
+    People named by a specific noun count (``104 WNI``, ``24 ministers``); anything else, people by a generic
+    noun included, when the number is acted on: the object of the verb before it (``diserahkan kurang lebih
+    8.100 bantuan``, ``naming 11 replacements``, ``diikuti oleh 709.775 orang``) or the subject of a passive
+    or of *be* after it (``5.2 million people were in need``). Not the doer of an act (``Dua ledakan
+    menewaskan``), not a count a ``data``/``angka`` word leaves unnamed, not fractions, nor nouns that count
+    no news (``lima titik``, ``tiga kali``)."""
+    text, lang = ctx.text, ctx.lang
+    if n.value is None or (n.scale == 1 and not float(n.value).is_integer()) or not counted.noun:
+        return None
+    rest = categories.strip_generic(lang, counted.noun)
+    if vocab.starting_regex(lang, "not_counted").match(rest or counted.noun):
+        return None
+    unit = " ".join((rest or counted.noun).split()[:3])
+    if rest and categories.human(lang, rest):  # "500 WNI", not "700 orang"
+        return unit
+    b0, _ = categories.before_window(text, lang, n, sent[0])
+    if vocab.regex(lang, "count_words").search(text, b0, n.start):
+        return None
+    return unit if _object(lang, text[b0:n.start]) or _passive(lang, text, n, counted.noun, sent[1]) else None
+
+
+def _object(lang: str, head: str) -> bool:
+    """The last words before a number are a verb (qualifiers and ``oleh``/``by`` aside)."""
+    head = qualifiers.strip_qualifier(lang, head)
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", head)]
+    while words and words[-1] in vocab.wordset(lang, "object_links"):
+        words.pop()
+    return bool(words) and categories.tells_act(lang, words[-1])
+
+
+def _passive(lang: str, text: str, n: Number, noun: str, end: int) -> bool:
+    """A passive verb or a form of *be* right after the counted noun (``bantuan telah disalurkan``)."""
+    after = re.match(rf"\s*{re.escape(noun)}", text[n.end:end])
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", text[n.end + (after.end() if after else 0):end])]
+    while words and words[0] in vocab.wordset(lang, "passive_links"):
+        words.pop(0)
+    return bool(words) and (words[0] in vocab.wordset(lang, "auxiliaries") or words[0].startswith(
+        tuple(vocab.phrases(lang, "passive_prefixes"))) and categories.tells_act(lang, words[0]))
 
 
 def _area(text: str, lang: str, n: Number) -> str | None:
@@ -113,7 +209,8 @@ def _named_after(text: str, lang: str, n: Number) -> bool:
     """``kios 7 Distrik``: an Indonesian number before a capitalised word the packs do not know names a thing."""
     m = re.match(r"\s+([A-Z][a-z][\w-]*)", text[n.end:n.end + 30])
     return lang == "id" and bool(m) and not (
-        m.group(1).lower() in vocab.wordset(lang, "human_nouns") or categories.canonical(lang, m.group(1)))
+        m.group(1).lower() in vocab.wordset(lang, "human_nouns") or categories.canonical(lang, m.group(1))
+        or vocab.starting_regex(lang, "human_nouns").match(text, n.end))  # "delapan Kepala Keluarga (KK)"
 
 
 def _same_paragraph(ctx: Context, fig: dict, n: Number) -> bool:

@@ -4,7 +4,8 @@
 ``nonfigure.age``, ``nonfigure.duration``, ``nonfigure.time``, ``nonfigure.clock``,
 ``nonfigure.percent``, ``nonfigure.counter``, ``nonfigure.phone``, ``nonfigure.measure``
 (``40 kg``, ``10 kilometer``; an area stays: see ``figures``), ``nonfigure.list``,
-``nonfigure.identifier``, ``nonfigure.score``) or None when
+``nonfigure.identifier``, ``nonfigure.score``, ``nonfigure.negated`` (``no one was killed``,
+``tidak seorang pun``)) or None when
 the number may be a figure. ``times`` are the spans the temporal layer tagged:
 a number inside a date, a clock time or a duration is never a figure.
 
@@ -33,11 +34,13 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
     """Why ``n`` is not a figure, or None."""
     before, after = text[max(0, n.start - 60):n.start], text[n.end:n.end + 60]
     checks = (
+        ("negated", lambda: _last_word(before) in vocab.wordset(lang, "negations")),
         ("counter", lambda: _starts(lang, "counters", after) or _counter_before(lang, before)),
         ("age", lambda: bool(vocab.ending_regex(lang, "age_cues").search(before)) or _age_after_name(before, after)),
         ("duration", lambda: n.unit == "year" or _starts(lang, "time_units", after)),
         ("time", lambda: any(n.start < e and s < n.end for s, e in times)),
-        ("measure", lambda: _starts(lang, "measure_units", after)),
+        ("measure", lambda: _starts(lang, "measure_units", after) or bool(
+            vocab.ending_regex(lang, "measures_before").search(before))),
         ("percent", lambda: _starts(lang, "percent", after)),
         ("clock", lambda: _clock(lang, before, after)),
         ("phone", lambda: _phone(text, n)),
@@ -80,7 +83,7 @@ def _phone(text: str, n: Number) -> bool:
 
 
 def _year(lang: str, n: Number, after: str) -> bool:
-    if n.kind != "digits" or not re.fullmatch(r"\d{4}", n.text) or not 1800 <= (n.value or 0) <= 2100:
+    if n.kind != "digits" or not re.fullmatch(r"\d{4}(?:-[^\W\d_]+)?", n.text) or not 1800 <= (n.value or 0) <= 2100:
         return False
     return not _count_noun_next(lang, after)
 
@@ -105,7 +108,14 @@ def _month_next(lang: str, before: str, after: str) -> bool:
     prev = _last_word(before)
     months = _months(lang)
     return bool(nxt and nxt.group(1).lower() in months) or (prev.rstrip(".") in months and before[-1:].isspace()
-                                                           and len(prev) > 2)
+                                                           and len(prev) > 2 and not _ends_sentence(lang, prev))
+
+
+def _ends_sentence(lang: str, word: str) -> bool:
+    """``... died on 2 May. 1 from ...``: a full month name with a full stop ends a sentence (``Jan.`` does not)."""
+    full = {str(m).lower() for m, n in (langs.load(lang, "dates").get("months") or {}).items()
+            if len(str(m)) > 3 or str(m).lower() == "may"}
+    return word.endswith(".") and word.rstrip(".") in full
 
 
 def _list_item(before: str, after: str) -> bool:
@@ -130,6 +140,7 @@ def _identifier(lang: str, text: str, n: Number, numbers: list[Number], times) -
         return True
     prev = re.search(r"(?:^|[\s(])([A-Z][\w.-]*) $", before)
     if prev and n.kind == "digits" and not _sentence_start(text, n.start - len(prev.group(1)) - 1) \
+            and not re.fullmatch(r"[A-Z][a-z]{2,}\.", prev.group(1)) \
             and prev.group(1).lower() not in _open_words(lang) and not _count_noun_next(lang, text[n.end:n.end + 40]):
         return True
     previous = [m for m in numbers if m.end <= n.start and re.fullmatch(

@@ -71,8 +71,11 @@ def _digit_regex(lang: str) -> re.Pattern[str]:
     cur = vocab.alternation(_currencies(lang))
     scales = vocab.alternation(str(s) for s in numbers.get("scales", {}))
     measures = vocab.alternation(str(s) for s in numbers.get("measures", {}))
+    suffixes = vocab.alternation(str(s) for s in numbers.get("suffix_scales") or {}) or r"(?!x)x"
+    marks = vocab.alternation(vocab.phrases(lang, "qualifier_suffixes", "about")) or r"(?!x)x"
     return re.compile(
-        rf"(?:(?<![\w])(?P<cur>{cur})\s?|(?<![\w/:.,])(?<![^\W\d_]-))(?P<num>{_DIGITS})(?![\w/:]|[.,]\d|-[^\W\d_])"
+        rf"(?:(?<![\w])(?P<cur>{cur})\s?|(?<![\w/:.,])(?<![^\W\d_]-))(?P<num>{_DIGITS})"
+        rf"(?:(?P<suffix>{suffixes})(?![\w]))?(?:{marks}(?!\w))?(?![\w/:]|[.,]\d|-[^\W\d_])"
         rf"(?:\s+(?P<scale>{scales})(?![\w]))?(?:\s+(?P<measure>{measures})(?![\w]))?"
         rf"(?:\s+(?P<cur2>{cur})(?![\w]))?",
         re.IGNORECASE)
@@ -87,10 +90,13 @@ def _digit_numbers(text: str, lang: str) -> list[Number]:
     scales = {str(k).lower(): float(v) for k, v in numbers.get("scales", {}).items()}
     out = []
     for m in _digit_regex(lang).finditer(text):
-        value = parse_digits(m.group("num"), numbers.get("decimal", "."), scaled=bool(m.group("scale")))
-        if value is None:
+        value = parse_digits(m.group("num"), numbers.get("decimal", "."),
+                             scaled=bool(m.group("scale") or m.group("suffix")))
+        if value is None or _decade(m):
             continue
         scale = scales[m.group("scale").lower()] if m.group("scale") else 1
+        if m.group("suffix"):  # "2K", "3bn": a scale written on the digits
+            scale *= float(_suffix_scales(lang)[m.group("suffix").lower()])
         value *= scale
         unit = None
         if m.group("measure"):
@@ -106,6 +112,15 @@ def _digit_numbers(text: str, lang: str) -> list[Number]:
         value = _tidy(value)
         out.append(Number(start, end, text[start:end], value, value, value, "digits", unit, scale))
     return out
+
+
+def _decade(m: re.Match[str]) -> bool:
+    """``1990-an`` is a decade, not about 1990 of something."""
+    return bool(re.fullmatch(r"1[89]\d0|20\d0", m.group("num"))) and bool(re.search(r"-[^\W\d_]+$", m.group(0)))
+
+
+def _suffix_scales(lang: str) -> dict[str, float]:
+    return {str(k).lower(): float(v) for k, v in ((vocab.section(lang, "numbers") or {}).get("suffix_scales") or {}).items()}
 
 
 def parse_digits(raw: str, decimal: str, scaled: bool = False) -> float | None:

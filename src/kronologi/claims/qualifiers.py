@@ -2,7 +2,8 @@
 
 Qualifiers come before the number (``lebih dari``, ``setidaknya``, ``hampir``,
 ``sekitar``, ``hingga``, ``kurang dari``; ``more than``, ``at least``, ``nearly``,
-``about``, ``up to``, ``fewer than``) or after it (``100 lebih``, ``100 or more``).
+``about``, ``up to``, ``fewer than``), after it (``100 lebih``, ``100 or more``) or on it
+(``13.400-an``).
 ``hingga``/``sampai`` after a change word (``bertambah hingga 174``) means "to",
 not "up to". Two numbers make a range (``antara 10 dan 20``, ``10-15 orang``,
 ``between 10 and 20``) or, opened by ``mulai dari``/``ranging from``, two separate
@@ -36,7 +37,9 @@ class Qualified:
 def _before_regex(lang: str) -> re.Pattern[str]:
     pairs = [(p, label) for label, items in (vocab.section(lang, "qualifiers") or {}).items() for p in items]
     body = vocab.alternation(str(p) for p, _ in pairs)
-    return re.compile(rf"(?<![\w])(?P<q>{body})\s+$", re.IGNORECASE)
+    fillers = vocab.alternation(vocab.phrases(lang, "qualifier_fillers"))
+    filler = rf"(?:(?:{fillers})\s+)?" if fillers else ""
+    return re.compile(rf"(?<![\w])(?P<q>{body})\s+{filler}$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -62,11 +65,26 @@ def qualify(text: str, lang: str, n: Number, floor: int) -> Qualified:
         label = _labels(lang, "qualifiers")[" ".join(m.group("q").lower().split())]
         if not (label == "up_to" and _after_change(lang, head[:m.start()])):
             return _bounded(label, n.value, n.start - len(head) + m.start(), n.end)
+    suffix = _suffix_regex(lang).search(n.text)
+    if suffix:  # "13.400-an orang"
+        return _bounded(_labels(lang, "qualifier_suffixes")[suffix.group(0).lower()], n.value, n.start, n.end)
     m = _after_regex(lang).match(text, n.end)
     if m and _is_after_qualifier(text, m):
         label = _labels(lang, "qualifiers_after")[" ".join(m.group("q").lower().split())]
         return _bounded(label, n.value, n.start, n.end)
     return _bounded("exact", n.value, n.start, n.end)
+
+
+@functools.lru_cache(maxsize=None)
+def _suffix_regex(lang: str) -> re.Pattern[str]:
+    body = vocab.alternation(_labels(lang, "qualifier_suffixes"))
+    return re.compile(rf"(?:{body})$" if body else r"(?!x)x", re.IGNORECASE)
+
+
+def strip_qualifier(lang: str, head: str) -> str:
+    """``head`` (the text before a number) without the qualifier that ends it."""
+    m = _before_regex(lang).search(head)
+    return head[:m.start()] if m else head
 
 
 def _is_after_qualifier(text: str, m: re.Match[str]) -> bool:

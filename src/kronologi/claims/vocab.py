@@ -93,18 +93,44 @@ def label_of(lang: str, key: str, found: str) -> str | None:
 
 @functools.lru_cache(maxsize=None)
 def categories(lang: str) -> dict[str, dict[str, tuple[str, ...]]]:
-    """``{kind: {phrase: category}}`` for kinds ``predicates``, ``nouns`` and ``tolls``."""
+    """``{kind: {phrase: category}}`` for kinds ``predicates``, ``nouns`` and ``tolls``.
+
+    A predicate that starts with a prefix the pack says writers split off (``ditahan`` as ``di tahan``)
+    is listed in both spellings.
+    """
     out: dict[str, dict[str, str]] = {"predicates": {}, "nouns": {}, "tolls": {}}
     for category, kinds in (pack(lang).get("categories") or {}).items():
         for kind, items in (kinds or {}).items():
             for item in items or []:
-                out[kind].setdefault(str(item).lower(), category)
+                for form in _spellings(lang, str(item).lower()) if kind == "predicates" else [str(item).lower()]:
+                    out[kind].setdefault(form, category)
     return out
+
+
+def _spellings(lang: str, phrase: str) -> list[str]:
+    """``ditahan`` -> ``[ditahan, di tahan]`` for a split prefix ``di``; a stem of three letters or more."""
+    forms = [phrase]
+    for prefix in phrases(lang, "split_prefixes"):
+        if phrase.startswith(prefix) and len(phrase) - len(prefix) >= 3 and phrase[len(prefix)].isalpha():
+            forms.append(f"{prefix} {phrase[len(prefix):]}")
+    return forms
 
 
 @functools.lru_cache(maxsize=None)
 def category_regex(lang: str, kind: str) -> re.Pattern[str]:
-    return re.compile(bounded(f"(?:{alternation(categories(lang)[kind])})"), re.IGNORECASE)
+    """Any phrase of a kind, not the tail of a hyphenated word (``government-held`` holds no one).
+
+    A split spelling matches in lower case only: ``di serang`` is a verb, ``di Serang`` a place.
+    """
+    split = {p for p in categories(lang)[kind] if _is_split(lang, p)}
+    whole = alternation(p for p in categories(lang)[kind] if p not in split)
+    body = f"{whole}|(?-i:{alternation(split)})" if split else whole
+    return re.compile(rf"(?<![-‐]){bounded(f'(?:{body})')}", re.IGNORECASE)
+
+
+def _is_split(lang: str, phrase: str) -> bool:
+    return any(phrase.startswith(f"{prefix} ") and phrase.replace(" ", "", 1) in categories(lang)["predicates"]
+               for prefix in phrases(lang, "split_prefixes"))
 
 
 def category_of(lang: str, kind: str, found: str) -> str | None:
