@@ -137,3 +137,20 @@ def _claimed_after(ctx: Context, figures: list[dict], sent, published: str | Non
         if stated["basis"] == "text" or stated["raw"]:
             fig["as_of"], fig["as_of_part"], fig["as_of_raw"] = stated["as_of"], stated["part"], stated["raw"]
             fig["as_of_basis"] = stated["basis"]
+
+
+def name_of(claimant: str | None, lang: str | None, names: list[str]) -> str | None:
+    """The claimant as a name of a person or body, or None for a fragment of the sentence.
+
+    ``names``: the person and organisation mentions inside the claimant phrase. A phrase that
+    opens with a sentence word (``Untuk sementara pemerintah``, ``including fatalities``) gives
+    the name inside it, else nothing; a phrase with a number (``more than 2``) is no claimant.
+    """
+    from kronologi.claims import ledgervocab
+
+    text = " ".join((claimant or "").split())
+    if not text or any(ch.isdigit() for ch in text):
+        return names[0] if names else None
+    if ledgervocab.regex(lang, "claimant_openers").match(text):
+        return names[0] if names else None
+    return text

@@ -24,7 +24,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 
-from kronologi.claims import ledgervocab, series
+from kronologi.claims import claimants, ledgervocab, quantity, series
 from kronologi.claims.dating import local_date, part_rank, past_event
 from kronologi.claims.quotelinks import link_quotes
 
@@ -52,6 +52,7 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     withdrawn = _withdrawn(figures)
     ledger = [_row(i, key, group, clock, withdrawn[key[0] or None])
               for i, (key, group) in enumerate(_groups(figures, clock))]
+    _link_parts(ledger, figures)
     return figures, quotes, ledger
 
 
@@ -128,8 +129,20 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["origin"] = origin.get((doc.id, fig["start"]), doc.id)
         record["outlet"] = getattr(doc, "outlet", None)
         record["revised"] = _revised(doc, fig)
+        record["claimant"] = claimants.name_of(fig.get("claimant"), doc.language, _names_in(doc, fig))
+        record["subject_key"] = quantity.subject_key(fig, doc.language)
+        record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
         out.append(record)
     return out
+
+
+def _names_in(doc, fig: dict) -> list[str]:
+    """The person and organisation mentions inside a figure's claimant phrase."""
+    start, end = fig.get("claimant_start"), fig.get("claimant_end")
+    if start is None or end is None:
+        return []
+    return [m["text"] for m in getattr(doc, "mentions", None) or []
+            if m["start"] >= start and m["end"] <= end and m.get("type") in ("PER", "ORG")]
 
 
 def _revised(doc, fig: dict) -> bool:
@@ -174,9 +187,10 @@ def _groups(figures: list[dict], clock: Clock):
 
 
 def _key(fig: dict, clock: Clock) -> tuple:
+    """``(story, category, subject, class, part)`` plus ``past:<year>`` for a past event's figures."""
     background = past_event(fig.get("as_of"), clock.day.get(fig["doc"]))
-    subject = (fig.get("subject") or "").lower() or None
-    return (fig["story"] or "", fig["category"], subject) + ((f"past:{fig['as_of'][:4]}",) if background else ())
+    key = (fig["story"] or "", fig["category"], fig.get("subject_key"), fig.get("class"), bool(fig.get("part_of")))
+    return key + ((f"past:{fig['as_of'][:4]}",) if background else ())
 
 
 def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set[tuple]) -> dict:
@@ -184,9 +198,18 @@ def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set
     for fig in group:
         fig["relation"] = relations[fig["id"]]
     relation = max(relations.values(), key=_STRENGTH.index)
-    return {"id": f"ledger-{index + 1}", "story": key[0] or None, "category": key[1], "subject": group[0]["subject"],
-            "figures": [f["id"] for f in _ordered(group, clock)], "relation": relation,
-            "note": _note(group, relation, clock), "past_event": len(key) > 3}
+    return {"id": f"ledger-{index + 1}", "story": key[0] or None, "category": key[1], "subject": key[2],
+            "class": key[3], "part": key[4], "figures": [f["id"] for f in _ordered(group, clock)],
+            "relation": relation, "note": _note(group, relation, clock), "past_event": len(key) > 5}
+
+
+def _link_parts(ledger: list[dict], figures: list[dict]) -> None:
+    """A line of parts points to the line(s) of the wholes its figures are parts of (``part_of``)."""
+    row_of = {f: row["id"] for row in ledger for f in row["figures"]}
+    whole = {f["id"]: f.get("part_of") for f in figures}
+    for row in ledger:
+        wholes = {row_of.get(whole[f]) for f in row["figures"] if whole.get(f)} - {None}
+        row["part_of"] = sorted(wholes) or None
 
 
 def _ordered(group: list[dict], clock: Clock) -> list[dict]:

@@ -21,3 +21,17 @@ def regex(lang: str | None, key: str) -> re.Pattern[str]:
 def revised(text: str, lang: str | None, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (a figure's sentence) gives a reason for a changed count."""
     return bool(regex(lang, "revision_cues").search(text, start, end))
+
+
+@functools.lru_cache(maxsize=None)
+def _labelled(lang: str | None, key: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A ``{label: [phrases]}`` section as one pattern and a phrase -> label map."""
+    data = langs.load(langs.normalise_lang(lang), TOPIC).get(key) or {}
+    labels = {" ".join(str(p).lower().split()): str(label) for label, items in data.items() for p in items or []}
+    return re.compile(bounded(f"(?:{alternation(labels)})"), re.IGNORECASE), labels
+
+
+def labels_in(lang: str | None, key: str, text: str) -> set[str]:
+    """The labels of a ``{label: [phrases]}`` section whose phrases occur in ``text``."""
+    pattern, labels = _labelled(lang, key)
+    return {labels[" ".join(m.group(0).lower().split())] for m in pattern.finditer(text)}

@@ -1,0 +1,67 @@
+"""Which quantity a figure counts: the key of its ledger line.
+
+A line is one quantity of one story: category + subject + class (``killed``, ``police``;
+``damaged``, ``houses``, ``heavy``). The subject the figure step read is a phrase as written
+(``unit rumah``, ``rumah warga``, ``telah teridentifikasi``); the ledger keys it so that the
+reports of one quantity meet, whatever their words or language:
+
+* a subject the claims pack names (``security forces``, ``protesters``) is kept;
+* a count of things takes its kind from the ledger pack (``rumah warga`` -> ``houses``);
+* a count of people keeps only a name-like subject (an acronym such as ``WNI``): descriptive
+  residue (``harus``, ``penentang kudeta``) is no subject, the count is the whole's;
+* a class next to the number (``rusak berat``, ``luka ringan``) makes its own line.
+
+A part of another figure (``122 orang di antaranya``) is never a competing total: it keys a
+line of its own, linked to its whole's line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kronologi.claims import ledgervocab, vocab
+
+_CLAUSE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:!?\n()]")  # not the marks inside "58.049"
+_REACH = 45
+
+
+def subject_key(fig: dict, lang: str | None) -> str | None:
+    """The subject of a figure's ledger line (see the module docstring)."""
+    subject = (fig.get("subject") or "").strip()
+    if not subject:
+        return None
+    if subject in _known_subjects():
+        return subject
+    kinds = ledgervocab.labels_in(lang, "kinds", subject)
+    if len(kinds) == 1:
+        return kinds.pop()
+    if fig["category"] in vocab.wordset(lang or "id", "human_categories"):
+        return _name_like(subject)
+    return " ".join(subject.lower().split())
+
+
+def _name_like(subject: str) -> str | None:
+    """An acronym among the subject's words (``WNI``), else None."""
+    return next((w for w in subject.split() if len(w) >= 2 and w.isalpha() and w.isupper()), None)
+
+
+@functools.lru_cache(maxsize=None)
+def _known_subjects() -> frozenset[str]:
+    return frozenset(label for lang in ("id", "en") for label in (vocab.pack(lang).get("subjects") or {}))
+
+
+def damage_class(text: str, lang: str | None, start: int, end: int) -> str | None:
+    """A class named in the figure's own clause (``rusak berat``), or None when none or several."""
+    found = ledgervocab.labels_in(lang, "classes", clause_around(text, start, end))
+    return found.pop() if len(found) == 1 and "all" not in found else None
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The words next to a number, up to the nearest clause punctuation on each side."""
+    left = text[max(0, start - _REACH):start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    left = left[cut[-1]:] if cut else left
+    right = text[end:end + _REACH]
+    stop = _CLAUSE_END.search(right)
+    return left + " # " + (right[:stop.start()] if stop else right)
