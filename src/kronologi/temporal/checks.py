@@ -98,4 +98,13 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 _WORD_BEFORE_TIGHT = re.compile(r"([\w'’.]+) $")
 
-CHECKS = {"year": _is_year, "age": _is_not_age, "name": _not_in_name, "place": _not_in_place_name}
+def _after_name(text: str, match: re.Match[str], p: Pack) -> bool:
+    """``Kota Dyarbakir (17/2)``, ``JAKARTA (17/2)``: a bare (day/month) is a date right after a name,
+    not after a number or a common word ("tiga perempat (3/4)")."""
+    found = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    word = found.group(1) if found else ""
+    return word[:1].isupper() and word[:1].isalpha()
+
+
+CHECKS = {"year": _is_year, "age": _is_not_age, "name": _not_in_name, "place": _not_in_place_name,
+          "after_name": _after_name}

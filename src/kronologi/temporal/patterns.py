@@ -37,7 +37,7 @@ _VOCAB_PLACEHOLDERS = {
     "anchorday": "anchored_days", "relday": "relative_days", "relpart": "relative_parts",
     "ref": "reference_words", "every": "every_words", "weekend": "weekend_words", "holiday": "holidays",
     "mod": "modifiers", "vague": "vague_numbers", "ordinal": "ordinals", "zone": "zones",
-    "setadverb": "set_adverbs", "one": "one_words", "position": "modifiers",
+    "setadverb": "set_adverbs", "one": "one_words", "position": "modifiers", "narrated": "narrated_parts",
 }
 # {position}: only the modifiers that place a time inside a period (awal, akhir, early, late)
 _POSITIONS = ("START", "MID", "END")
@@ -59,7 +59,7 @@ _PLACEHOLDER_RE = re.compile(r"\{(\w+)(?:>(\w+))?(?::(\d))?\}")
 @dataclass(frozen=True)
 class Rule:
     name: str
-    kind: str  # date | relative | offset | duration | set | clock | reference
+    kind: str  # date | relative | offset | duration | set | clock | reference | narrated
     regex: re.Pattern[str]
     priority: int
     split: bool = False  # a range: one mention per side
@@ -70,7 +70,7 @@ class Rule:
 # the rules only run near one of these words or a digit (see ``Pack.triggers``).
 _TRIGGER_VOCABS = ("months", "month_alone", "weekdays", "weekdays_full", "units", "single_units", "vague_units",
                    "relative_days", "relative_parts", "reference_words", "holidays", "set_adverbs", "every_words",
-                   "anchored_days", "weekend_words", "one_words", "extra_triggers")
+                   "anchored_days", "weekend_words", "one_words", "narrated_parts", "extra_triggers")
 
 
 @dataclass

@@ -77,12 +77,14 @@ class Resolver:
         self.clauses = clauses or Clauses(text, lang)
         self.weekdays: dict[int, list[tuple[int, date]]] = {}
         self.anchors: list[tuple[date, int]] = []  # (first day, precision rank) of each resolved date
+        self.agos: list[tuple[int, date, str]] = []  # (offset, first day, precision) of "a week ago"...
 
     def resolve_all(self, mentions: list[Mention]) -> list[TimeMention]:
         self.clauses.ignore([(tm.start, tm.end) for tm in mentions])
         out: list[TimeMention | None] = [None] * len(mentions)
-        passes = (lambda tm: tm.kind != "clock" and not self._bare_weekday(tm),
-                  self._bare_weekday, lambda tm: tm.kind == "clock")
+        late = ("clock", "narrated")
+        passes = (lambda tm: tm.kind not in late and not self._bare_weekday(tm),
+                  self._bare_weekday, lambda tm: tm.kind in late)
         for wanted in passes:
             for i, tm in enumerate(mentions):
                 if wanted(tm):
@@ -91,16 +93,18 @@ class Resolver:
 
     def resolve(self, tm: Mention, done: list[TimeMention | None] | None = None) -> TimeMention | None:
         handler = getattr(self, f"_{tm.kind}")
-        found = handler(tm, done or []) if tm.kind == "clock" else handler(tm)
+        found = handler(tm, done or []) if tm.kind in ("clock", "narrated") else handler(tm)
         if found is None:
             return None
         kind, value, precision = found
         result = TimeMention(tm.start, tm.end, self.text[tm.start:tm.end], kind, value, precision, tm.fields.get("mod"),
                             tm.fields.get("note"))
-        if tm.kind != "clock" and not tm.fields.get("anchor") and "X" not in value:
+        if tm.kind not in ("clock", "narrated") and not tm.fields.get("anchor") and "X" not in value:
             first = values.start_of(value, precision)
             if first:
                 self.anchors.append((first, values.RANK[precision]))
+                if tm.kind == "offset" and first < (self.today or first):
+                    self.agos.append((tm.start, first, precision))
         return result
 
     # --- dates ---------------------------------------------------------------
@@ -249,6 +253,9 @@ class Resolver:
         if rel is not None:
             return values.weekday_near(self.today, weekday, rel, strict=True).isoformat()
         tense = self.clauses.tense(tm.start, tm.end)
+        ago = self._ago_before(tm) if tense != FUTURE else None
+        if ago:
+            return ago
         remembered = self._remembered(weekday, tm.start) if tense is None else None
         if remembered:
             return remembered.isoformat()
@@ -256,6 +263,19 @@ class Resolver:
         if found > self.today:
             self.weekdays.setdefault(weekday, []).append((tm.start, found))
         return found.isoformat()
+
+    def _ago_before(self, tm: Mention) -> str | None:
+        """``a week ago, in the early hours of Monday``: a weekday after a past offset in its sentence is
+        the one of that week (or the last one on or before that day)."""
+        left, _ = self.clauses.sentence(tm.start, tm.end)
+        found = [(first, precision) for pos, first, precision in self.agos if left <= pos < tm.start]
+        if not found:
+            return None
+        first, precision = found[-1]
+        weekday = tm.fields["weekday"]
+        if precision == "week":
+            return values.shift(first, "D", weekday - 1).isoformat()
+        return values.weekday_near(first, weekday, -1).isoformat() if precision == "day" else None
 
     def _remembered(self, weekday: int, pos: int) -> date | None:
         earlier = [d for p, d in self.weekdays.get(weekday, []) if p < pos]
@@ -401,6 +421,41 @@ class Resolver:
                 return before[-1].value[:10]
             return values.shift(self.today, "D", -1).isoformat()
         return self.today.isoformat() if self.today else "XXXX-XX-XX"
+
+    def _narrated(self, tm: Mention, done: list[TimeMention | None]):
+        """``sore harinya``, ``hari yang sama``, ``saat itu``: the day (or time) the text is telling of."""
+        f = tm.fields
+        if f["narrated"] == "then":
+            return self._then(tm, done)
+        day = self._narrated_day(tm, done)
+        if f["narrated"] == "day":
+            return DATE, day, "day"
+        return TIME, f"{day}T{f['part']['code']}", "part_of_day"
+
+    def _narrated_day(self, tm: Mention, done: list[TimeMention | None]) -> str:
+        """The day named in the sentence, else the last day named before, else the reference day in a
+        past clause."""
+        left, right = self.clauses.sentence(tm.start, tm.end)
+        dated = [r for r in done if r is not None and r.day]
+        near = [r for r in dated if left <= r.start and r.end <= right]
+        if near:
+            return min(near, key=lambda r: abs(r.start - tm.start)).value[:10]
+        before = [r for r in dated if r.end <= tm.start]
+        if before:
+            return before[-1].value[:10]
+        if self.today and self.clauses.tense(tm.start, tm.end) == PAST:
+            return self.today.isoformat()
+        return "XXXX-XX-XX"  # "sarapan di pagi hari": a habit, no day
+
+    def _then(self, tm: Mention, done: list[TimeMention | None]):
+        """The last absolute time named in this sentence or the one before, else the past."""
+        left, _ = self.clauses.sentence(tm.start, tm.end)
+        previous = self.clauses.sentence(left - 1, left - 1)[0] if left > 0 else left
+        named = [r for r in done if r is not None and previous <= r.start and r.end <= tm.start
+                 and r.type in (DATE, TIME) and r.precision and "X" not in r.value and r.value[:1].isdigit()]
+        if named:
+            return named[-1].type, named[-1].value, named[-1].precision
+        return DATE, "PAST_REF", None
 
     def _after_reference(self, tm: Mention) -> bool:
         """A clock time later in the day than the reference, in a clause not about the future."""
