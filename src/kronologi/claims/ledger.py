@@ -133,6 +133,7 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["subject_key"] = quantity.subject_key(fig, doc.language)
         record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
         out.append(record)
+    quantity.carry_kinds(out, doc.language)
     return out
 
 

@@ -65,3 +65,20 @@ def clause_around(text: str, start: int, end: int) -> str:
     right = text[end:end + _REACH]
     stop = _CLAUSE_END.search(right)
     return left + " # " + (right[:stop.start()] if stop else right)
+
+
+_NEAR = 300  # characters: a list of counts ("20.367 rumah rusak ringan, 12.496 rusak sedang") stays within it
+
+
+def carry_kinds(records: list[dict], lang: str | None) -> None:
+    """A count of things with no subject counts what the count just before it did (same category)."""
+    human = vocab.wordset(lang or "id", "human_categories")
+    last: dict[str, dict] = {}
+    for rec in sorted(records, key=lambda r: r["start"]):
+        cat = rec["category"]
+        before = last.get(cat)
+        if (rec.get("subject_key") is None and cat not in human and before is not None
+                and rec["start"] - before["end"] <= _NEAR):
+            rec["subject_key"] = before["subject_key"]
+        if rec.get("subject_key") is not None:
+            last[cat] = rec

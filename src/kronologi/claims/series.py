@@ -16,9 +16,10 @@ related to the figures *before* it:
   for the same day and part of day that the qualifiers cannot reconcile;
 * ``retraction``: a value withdrawn anywhere in the story, wherever it is repeated.
 
-A figure with no date (neither its own nor its article's) is never a contradiction: it is an
-``agreement`` when an earlier-or-later value allows it, else an ``update`` of the series, and
-it is flagged ``as_of_basis: "none"``.
+A figure with no date (neither its own nor its article's) is never a contradiction: in a
+cumulative series it is placed where its value fits (``as_of_placed: "series"``), elsewhere it
+is an ``agreement`` when another source's value allows it, else an ``update``. A figure dated
+only by its article keeps ``as_of_basis: "published"``.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set
         level = _level(fig, out[fig["id"]], level, revised)
         seen.append(fig)
     for fig in undated:
-        fig["as_of_placed"] = "series" if cumulative else None
+        fig["as_of_placed"] = "series" if cumulative else "none"
         out.setdefault(fig["id"], _undated(fig, live))
     for fig in group:
         out.setdefault(fig["id"], "single")
@@ -78,10 +79,10 @@ def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set
 
 def place(undated: list[dict], dated: list[dict]) -> list[dict]:
     """A cumulative series with its undated figures put where their values fit it (before the
-    first dated figure that counts as many or more)."""
+    first dated figure that counts more)."""
     out = list(dated)
     for fig in sorted(undated, key=lambda f: bounds(f)[0]):
-        at = next((i for i, g in enumerate(out) if g in dated and bounds(g)[0] >= bounds(fig)[0]), len(out))
+        at = next((i for i, g in enumerate(out) if g in dated and bounds(g)[0] > bounds(fig)[0]), len(out))
         out.insert(at, fig)
     return out
 
