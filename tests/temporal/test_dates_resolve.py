@@ -84,3 +84,16 @@ def test_resolve_clock_time_later_than_the_reference_is_an_earlier_day():
                                                            ("pukul 13.00 WIB", "2022-10-02T13:00+07:00")]
     assert _values("Kebakaran terjadi pukul 23.00 WIB.", "2022-10-02T09:10") == \
         [("pukul 23.00 WIB", "2022-10-01T23:00+07:00")]
+
+
+def test_resolve_weekday_typo_is_noted_and_written_dates_are_not():
+    (fixed,) = tag("Gudang itu terbakar pada Senin (7/2).", "id", "2023-02-06")
+    assert (fixed.value, fixed.note, fixed.to_dict()["note"]) == ("2023-02-06", "corrected.weekday", "corrected.weekday")
+    (kept,) = tag("Gudang itu terbakar pada Senin (6/2).", "id", "2023-02-08")
+    assert (kept.value, kept.note) == ("2023-02-06", None) and "note" not in kept.to_dict()
+
+
+def test_resolve_weekday_nearest_stays_within_three_days():
+    assert values.weekday_nearest(date(2023, 2, 7), 1) == date(2023, 2, 6)  # Tuesday -> the Monday before
+    assert values.weekday_nearest(date(2023, 2, 10), 1) == date(2023, 2, 13)  # Friday -> the Monday after
+    assert values.weekday_nearest(date(2023, 2, 6), 1) == date(2023, 2, 6)
