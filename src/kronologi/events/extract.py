@@ -169,7 +169,8 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
         tm["opens"] = tm["wi"] <= OPENING_WORDS
     timing.attach(triggers, usable, ctx, published)
     kept = _select(ctx, triggers)
-    kept += _other_events(ctx, usable, kept)
+    named = [t for t in triggers if t not in kept and not t.saying]
+    kept += _other_events(ctx, usable, kept, named)
     return [_record(ctx, trig, mentions, published) for trig in sorted(kept, key=lambda t: t.start)]
 
 
@@ -265,15 +266,19 @@ def _occurs(ctx: _Sentence, trig: Trigger) -> bool:
     return bool(ctx.lex.occurrence.find(ctx.norm, lo, hi))
 
 
-def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigger]) -> list[Trigger]:
-    """An event of type ``other`` for every date no trigger took (and that no taken date repeats)."""
+def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigger],
+                  named: list[Trigger] = ()) -> list[Trigger]:
+    """An event for every date no trigger took (and that no taken date repeats): of the type of the
+    nearest event noun of the sentence that is no event by itself ("Gempa bumi magnitudo 5,6 terjadi
+    ... Senin": a disaster), else of type ``other``."""
     taken = [t.time for t in kept if t.time]
     out: list[Trigger] = []
     for tm in times:
         if any(tm is other or _same_point(tm, other) for other in taken):
             continue
         i = _anchor(ctx, tm)
-        trig = Trigger("other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
+        noun = min(named, key=lambda t: abs(t.i - tm["wi"]), default=None)
+        trig = Trigger(noun.type if noun else "other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
         _set_modality(ctx, trig)
         trig.time, trig.claimed = tm, True
         out.append(trig)

@@ -177,8 +177,9 @@ def _report(doc, order, sentence, events, story, stop, quoted_by) -> _Report:
     saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" for e in events) or bool(figures)
     speakers = set(quoted_by)
     for e in events:
-        if e["type"] in _SAYING_LIKE:
-            speakers |= {a for a in e.get("actors") or () if isinstance(a, str)}
+        sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
+        if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
+            speakers.add(f"e:{sayers[0]}")
     speakers |= _claimants(doc, sentence)
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}

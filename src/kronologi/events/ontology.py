@@ -68,6 +68,8 @@ TYPES: tuple[EventType, ...] = (
               "investigations, charges, suspects named, trials, verdicts, sentences, releases, lawsuits"),
     EventType("sanction", "sanction", "Strategic developments (Other)",
               "COERCE (impose embargo, boycott or sanctions); SANCTION", "sanctions, embargoes, asset freezes, bans"),
+    EventType("disaster", "disaster", "(none: ACLED codes no natural disasters)", "(none)",
+              "a natural disaster or its blow: an earthquake, a flood, a landslide, an eruption, a storm strikes"),
     EventType("other", "other", "(any)", "(any)",
               "a dated happening no trigger names: kept so that no dated fact of a text is lost"),
 )
