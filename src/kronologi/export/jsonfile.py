@@ -11,7 +11,7 @@ from typing import Any
 from kronologi.chronicle import Chronicle
 from kronologi.errors import KronologiError
 from kronologi.export.files import atomic_file
-from kronologi.export.safe import json_safe
+from kronologi.export.safe import json_ready, json_safe
 
 
 # Records per list checked against the schema: all of them up to this many, an even sample
@@ -43,7 +43,7 @@ def write_json(chronicle: Chronicle, path: Path, validate_limit: int = VALIDATE_
     and renamed into place (a reader never sees half a file). Strict JSON: no NaN or Infinity
     (written as null), no NUL character (written as U+FFFD)."""
     sections = chronicle.sections()
-    sample = {name: [json_safe(r) for r in _sample(records, validate_limit)] for name, records in sections.items()}
+    sample = {name: [json_ready(r) for r in _sample(records, validate_limit)] for name, records in sections.items()}
     validate({**json_safe(chronicle.header()), **sample})
     with atomic_file(path, "w", encoding="utf-8") as fh:
         fh.write("{\n")

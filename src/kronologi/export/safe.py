@@ -35,6 +35,7 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u2
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _SHOWN = str.maketrans({"\x00": REPLACEMENT, **{c: None for c in BIDI_CONTROLS}})
+_UNSHOWN = re.compile(f"[\x00{BIDI_CONTROLS}]")  # a C scan tells whether ``translate`` is needed at all
 _MARKDOWN = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]", "|": "\\|",
                            "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": " ", "\n": " "})
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -42,7 +43,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 def shown(value: Any) -> str:
     """Text as a person sees it: NUL replaced, bidirectional controls removed."""
-    return str(value).translate(_SHOWN)
+    text = value if type(value) is str else str(value)
+    return text.translate(_SHOWN) if _UNSHOWN.search(text) else text
 
 
 def html_text(value: Any) -> str:
@@ -62,21 +64,26 @@ def link_target(anchor: Any) -> str:
 
 
 def csv_cell(value: Any) -> Any:
-    if value is None:
+    kind = type(value)
+    if kind is str:
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif kind is bool:
         return str(value).lower()
-    if isinstance(value, (int, float)):
+    elif kind is int or kind is float:
         return plain_number(value)
-    return _neutralised(shown(_joined(value)))
+    else:
+        text = _joined(value)
+    return _neutralised(shown(text))
 
 
 def _joined(value: Any) -> str:
     """Lists of plain values as ``a; b``; records (dicts) as JSON, never as Python reprs."""
-    if isinstance(value, dict) or (isinstance(value, (list, tuple)) and any(isinstance(v, (dict, list)) for v in value)):
-        return json.dumps(json_safe(value), ensure_ascii=False, allow_nan=False)
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) and not any(isinstance(v, (dict, list, tuple)) for v in value):
         return "; ".join(str(v) for v in value)
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(json_safe(value), ensure_ascii=False, allow_nan=False)
     return str(value)
 
 
@@ -102,6 +109,17 @@ def figure_text(fig: dict[str, Any]) -> str:
     value = fig.get("value")
     text = plain_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
     return f"{text} {fig['unit']}" if fig.get("unit") else text
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` itself when it already is strict JSON without NUL (checked by the C encoder),
+    else ``json_safe(value)``."""
+    try:
+        if "\\u0000" not in json.dumps(value, allow_nan=False):
+            return value
+    except ValueError:
+        pass
+    return json_safe(value)
 
 
 def json_safe(value: Any) -> Any:

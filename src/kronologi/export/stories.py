@@ -96,7 +96,7 @@ def _view(story: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document]
         ledger=[_ledger(row, index, docs) for row in
                 (index.ledger.get(story.get("id"), []) if story.get("id") else chronicle.ledger)
                 if _in_story(row, story, ids)],
-        quotes=_quotes_by_speaker([q for doc_id in ids for q in index.quotes.get(doc_id, ())]),
+        quotes=_quotes_by_speaker([q for doc_id in sorted(ids) for q in index.quotes.get(doc_id, ())]),
         entities=_entities(index, ids), coverage=_coverage(members),
         summary=_summary(story, docs))
 
