@@ -10,6 +10,11 @@ paragraph ends without a closing mark and the next paragraph opens with one.
 paragraph or sentence, or follows a colon or ``X mengatakan,``) and ``partial``
 for a phrase quoted inside a sentence (``menyebut “kelompok teroris”``), a nested
 quote, or one in a heading.
+
+``start``/``end`` lie right inside the marks; ``trimmed`` are the offsets of
+``text`` itself, without the spaces some writers leave inside the marks
+(``“ Kami siap ”``): for a quote within one paragraph ``text`` is exactly
+``doc_text[trimmed[0]:trimmed[1]]``.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘‚", "’"
 _MARKS = re.compile(r"''|[“”„«»‘’‚\"']")  # two apostrophes stand for one double mark
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_HEAD_REACH = 200  # characters before a quote searched for ``X mengatakan,`` (no reporting phrase is longer)
 
 
 @dataclass
@@ -33,6 +39,7 @@ class Quote:
     kind: str = "full"
     parent: int | None = None  # index of the quote this one is nested in
     spans: list[tuple[int, int]] = field(default_factory=list)  # one per paragraph it runs over
+    trimmed: tuple[int, int] | None = None  # offsets of ``text`` (spans stripped of spaces)
 
 
 def find_quotes(text: str, lang: str, headings: list[tuple[int, int]] = ()) -> list[Quote]:
@@ -92,12 +99,21 @@ def _scan(text: str, p0: int, p1: int, carry, continues: bool):
         return out, (start, family, marks)
     if open_double and text[open_double[0][0] - 1:open_double[0][0]] and \
             not text[p0:open_double[0][0] - 1].strip():
-        out.append(_quote(text, open_double[0][0], len(text[:p1].rstrip()), open_double[0][2]))
+        out.append(_quote(text, open_double[0][0], _rstripped(text, p1), open_double[0][2]))
     return out, None
 
 
 def _first_mark(text: str, p0: int) -> int:
-    return p0 + len(text[p0:]) - len(text[p0:].lstrip())
+    while p0 < len(text) and text[p0].isspace():
+        p0 += 1
+    return p0
+
+
+def _rstripped(text: str, end: int, floor: int = 0) -> int:
+    """``len(text[:end].rstrip())`` without copying the text: the end of ``text[floor:end]`` before spaces."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _mark(found: str) -> str:
@@ -135,26 +151,42 @@ def _quote(text: str, start: int, end: int, marks: list) -> Quote:
     spans, at = [], start
     for mark in marks:  # paragraph breaks (negative: the paragraph's end) then reopenings
         if mark < 0:
-            spans.append((at, len(text[:-mark].rstrip())))
+            spans.append((at, _rstripped(text, -mark)))
         else:
             at = mark
     spans.append((at, end))
-    inner = "\n\n".join(text[s:e].strip() for s, e in spans)
-    return Quote(start, end, inner, spans=spans)
+    kept = [(s, e) for s, e in (_stripped(text, s, e) for s, e in spans) if s < e]
+    inner = "\n\n".join(text[s:e] for s, e in kept)
+    trimmed = (kept[0][0], kept[-1][1]) if kept else (start, start)
+    return Quote(start, end, inner, spans=spans, trimmed=trimmed)
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the spaces at either end (``text[start:end].strip()`` as offsets)."""
+    end = _rstripped(text, end, start)
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def _nest(quotes: list[Quote]) -> None:
+    """``parent``: the innermost quote that holds each one (quotes sorted by start; marks pair as a stack,
+    so the quotes that hold a position form a chain: one pass with a stack of open ones)."""
+    open_quotes: list[int] = []
     for i, q in enumerate(quotes):
-        outer = [j for j, o in enumerate(quotes) if j != i and o.start <= q.start and q.end <= o.end]
-        q.parent = outer[-1] if outer else None
+        while open_quotes and quotes[open_quotes[-1]].end < q.end:
+            open_quotes.pop()
+        q.parent = open_quotes[-1] if open_quotes else None
+        open_quotes.append(i)
 
 
 def _kind(text: str, lang: str, q: Quote, headings) -> str:
     if q.parent is not None or any(s <= q.start < e for s, e in headings):
         return "partial"
-    head = text[:q.start - 1].rstrip()
-    if not head or head[-1] in ".!?:\n" or text[q.start - 2:q.start - 1] == "\n":
+    head = _rstripped(text, q.start - 1)  # the end of what stands before the opening mark
+    if not head or text[head - 1] in ".!?:\n" or text[q.start - 2:q.start - 1] == "\n":
         return "full"
-    if head.endswith(",") and vocab.ending_regex(lang, "reporting_verbs").search(head[:-1]):
+    if text[head - 1] == "," and vocab.ending_regex(lang, "reporting_verbs").search(
+            text, max(0, head - 1 - _HEAD_REACH), head - 1):
         return "full"
     return "partial"

@@ -30,7 +30,7 @@ def attribute(ctx: Context, quotes: list[Quote], headings: list[tuple[int, int]]
     out: list[dict[str, Any]] = []
     for i, q in enumerate(quotes):
         found, how = _attribution(ctx, quotes, i, out)
-        record = {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker": None,
+        record = {"start": q.trimmed[0], "end": q.trimmed[1], "text": q.text, "kind": q.kind, "speaker": None,
                   "speaker_name": None, "speaker_text": None, "via": None, "how": how, "parent": q.parent,
                   "sentence": ctx.sentence_at(q.start)}
         if isinstance(found, str):
