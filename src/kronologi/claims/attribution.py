@@ -146,6 +146,9 @@ def after(text: str, lang: str, pos: int, limit: int) -> Attribution | None:
 
 def _phrase_speaker(text: str, lang: str, pos: int, limit: int, form: str) -> Attribution | None:
     start, end = phrase_after(text, lang, pos, limit)
+    marker = vocab.starting_regex(lang, "definite_after").match(text, end, limit)
+    if marker and end > start:  # "ucap grup tersebut": the group named before
+        end = marker.end()
     found = speaker(text[start:end], lang) if end > start else None
     if found and found.kind != "person":  # "kata juru bicara kepresidenan, Berik Uali": the name after the role
         named = _APPOSITIVE.match(text, end, limit)
@@ -153,6 +156,12 @@ def _phrase_speaker(text: str, lang: str, pos: int, limit: int, form: str) -> At
         if who and who.kind == "person":
             return Attribution(named.start("name"), named.end("name"), who, form)
     return Attribution(start, end, found, form) if found else None
+
+
+def according(text: str, lang: str, pos: int, limit: int) -> Attribution | None:
+    """``menurut X``, ``according to X`` right at ``pos``: X, read up to ``limit``."""
+    m = _according_regex(lang).match(text, pos, limit)
+    return _according(text, lang, m, limit) if m else None
 
 
 def _according(text: str, lang: str, m: re.Match[str], limit: int) -> Attribution | None:
@@ -218,11 +227,16 @@ def inside(text: str, lang: str, start: int, pos: int) -> Attribution | None:
 def final(text: str, lang: str, start: int, end: int, after_pos: int) -> Attribution | None:
     """An attribution closing the sentence ``[start, end)`` after ``after_pos``: ``..., kata X.``"""
     for comma in reversed([m.start() for m in re.finditer(r",", text[after_pos:end])]):
+        if _MISSED_BOUNDARY.search(text, after_pos, after_pos + comma):
+            continue  # "... the coup".In a letter, she said: another sentence, run together
         found = after(text, lang, after_pos + comma, end)
         rest = text[found.end:end].split(",")[0] if found else ""
         if found and len(rest.split()) <= 12 and not re.search(r"[\"“”]", rest):
             return found
     return None
+
+
+_MISSED_BOUNDARY = re.compile(r"[.!?][\"”’']?[A-Z][a-z]")
 
 
 def before(text: str, lang: str, start: int, pos: int, times: list[tuple[int, int]]) -> Attribution | None:
@@ -248,6 +262,9 @@ def _verb_subject(text, lang, start, verbs, i, times) -> Attribution | None:
     verb = verbs[i]
     floor = max([start] + [v.end() for v in verbs[:i]] + _clause_opens(text, lang, start, verb.start()))
     raw = text[floor:verb.start()]
+    named = _name_before(text, lang, floor, verb.start())
+    if named:  # "Seorang juru bicara partai yang ... (NLD) Myo Nyunt mengatakan": the name next to the verb
+        return named
     climb = _climbs(raw, lang)
     if climb == "previous" and i > 0:
         return _verb_subject(text, lang, start, verbs, i - 1, times)
@@ -258,6 +275,21 @@ def _verb_subject(text, lang, start, verbs, i, times) -> Attribution | None:
     if not found:
         return subject(text, lang, start, verb.start(), times)
     return Attribution(phrase_start, verb.start(), found, "before")
+
+
+_TAIL_NAME = re.compile(r"(?:^|[\s)])(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})\s*$")
+
+
+def _name_before(text: str, lang: str, floor: int, pos: int) -> Attribution | None:
+    """A person's name of two words or more right before a reporting verb, after a role with a clause in it."""
+    raw = text[floor:pos]
+    m = _TAIL_NAME.search(raw)
+    if not m or not _climbs(raw[:m.start("name")], lang) or m.start("name") == len(raw) - len(raw.lstrip()):
+        return None
+    found = speaker(m.group("name"), lang)
+    if not found or found.kind != "person" or " " not in found.name:
+        return None
+    return Attribution(floor + m.start("name"), floor + m.end("name"), found, "before")
 
 
 @functools.lru_cache(maxsize=None)
@@ -347,6 +379,9 @@ def _strip_lead(phrase: str, lang: str) -> str:
 def subject(text: str, lang: str, start: int, end: int, times) -> Attribution | None:
     """The subject of the sentence starting at ``start``: its words before the first verb."""
     phrase_start, phrase = _without_times(text, start, end, times, lang)
+    lead = _LEADING_PLACE.match(phrase)
+    if lead:  # "At one building in Kahramanmaras, rescuers ...": the subject follows the comma
+        phrase_start, phrase = phrase_start + lead.end(), phrase[lead.end():]
     words = list(re.finditer(r"\S+", phrase))
     cut = len(phrase)
     for m in words:
@@ -357,6 +392,9 @@ def subject(text: str, lang: str, start: int, end: int, times) -> Attribution | 
     if not found:
         return None
     return Attribution(phrase_start, phrase_start + cut, found, "subject")
+
+
+_LEADING_PLACE = re.compile(r"(?i)\s*(?:at|in|on|from|di|dalam|dari|pada)\s[^,]{1,60},\s*")
 
 
 def _verb_like(word: str, lang: str) -> bool:

@@ -68,16 +68,27 @@ class Context:
             if m:
                 self._add_person(p0, m.group("name"))
         cues = (vocab.regex(self.lang, "reporting_verbs"), vocab.regex(self.lang, "according_to"))
-        for verb in (m for cue in cues for m in cue.finditer(self.text)):
-            s0, _ = self.sentence_span(verb.start())
-            found = attribution.before(self.text, self.lang, s0, verb.end(), self.time_spans)
-            if not found or self._inside_quote(found.start):
-                continue
-            if found.speaker.kind == "person":
-                self.people.append((found.start, found.speaker.name))
-            elif _named_body(found.speaker):
-                self.refs.add_body(found.start, found.speaker.name)
+        for k, cue in enumerate(cues):
+            for verb in cue.finditer(self.text):
+                self._note_subject(verb, according=k == 1)
         self.people.sort()
+
+    def _note_subject(self, verb: re.Match[str], according: bool) -> None:
+        """Who is said to speak at a reporting verb (``X mengatakan``) or after ``menurut``: a person or a body."""
+        s0, s1 = self.sentence_span(verb.start())
+        if according:
+            found = attribution.according(self.text, self.lang, verb.start(), s1)
+        else:
+            found = attribution.before(self.text, self.lang, s0, verb.end(), self.time_spans)
+            comma = self.text.rfind(",", s0, verb.start())
+            if (not found or found.speaker.kind != "person") and comma >= 0:  # "..., Sigit said."
+                found = attribution.after(self.text, self.lang, comma, verb.end()) or found
+        if not found or self._inside_quote(found.start):
+            return
+        if found.speaker.kind == "person":
+            self.people.append((found.start, found.speaker.name))
+        elif _named_body(found.speaker):
+            self.refs.add_body(found.start, found.speaker.name)
 
     def _place(self, name: str) -> bool:
         """Whether the text calls ``name`` a place somewhere ("Kabupaten Demak")."""
@@ -108,15 +119,17 @@ class Context:
         """The last person who spoke or was introduced before ``pos``, within a few paragraphs."""
         floor = self._pstarts[max(0, self.paragraph_at(pos) - _RECALL)]
         i = bisect.bisect_left(self.people, (pos, ""))
-        for at, name in reversed(self.people[:i]):
-            if at >= floor:
-                return name
-            break
+        spoke = self.people[i - 1] if i and self.people[i - 1][0] >= floor else None
         mentions = [(at, name) for at, name in self._mentions if floor <= at < pos]
+        if spoke and (not mentions or mentions[-1][0] <= spoke[0] or self._recent(spoke[0], pos)):
+            return spoke[1]  # who spoke in this sentence or the one before keeps the floor
         if mentions:
-            return mentions[-1][1]
+            return mentions[-1][1]  # else the last person named
         speakers = [name for at, name, kind in self.spoke if at < pos and kind == "person"]
         return speakers[-1] if speakers else None  # further back: the last person who spoke
+
+    def _recent(self, at: int, pos: int) -> bool:
+        return self.sentence_at(at) >= self.sentence_at(pos) - 1
 
     def last_person_between(self, start: int, end: int) -> str | None:
         """The last person who spoke or was introduced in ``[start, end)``."""

@@ -23,7 +23,8 @@ _CAP_WORD = r"(?:[A-Z][a-z]{0,2}\.(?=[ \t]+[A-Z])|[A-Z][\w'’-]*)"
 _RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:bin|binti|van|von|de|al|el)[ \t]+)?{_CAP_WORD})*")
 _AFTER_PREPOSITION = re.compile(r"(?<![\w])(?:dari|di|ke|dan|untuk|pada|of|from|at|in|and|for|to|on)\s+$", re.I)
 _EDGE = "\"“”‘’'«»,.;: ()-–—"
-_MAX_NAME = 3
+_MAX_NAME = 4
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Suu Kyi's party": the name is Suu Kyi
 _MAX_GROUP = 6
 
 
@@ -107,6 +108,8 @@ def _tidy(phrase: str, lang: str) -> str:
 
 
 def _best_segment(segments: list[str], lang: str) -> Speaker | None:
+    if len(segments) > 1 and segments[-1].lower() in vocab.wordset(lang, "pronouns"):
+        return Speaker(segments[-1], "pronoun")  # "In a letter written in detention, she": the pronoun is the subject
     found = [(seg, _person(seg, lang)) for seg in segments]
     for seg, person in found:  # a segment that is all name (after a title) is the speaker
         if person and seg.endswith(person.name) and _covered(seg, person.name):
@@ -117,7 +120,8 @@ def _best_segment(segments: list[str], lang: str) -> Speaker | None:
     head = segments[0] if segments else ""
     if not head or (len(head.split()) > _MAX_GROUP and not _opens_with_org(head, lang) and "(" not in head):
         return None  # a long phrase with no name in it is a clause, not a speaker
-    return Speaker(head, "org" if _looks_org(head, lang) else "group", plural=_plural(head, lang))
+    kind = "org" if _looks_org(head, lang) or is_agency(head) else "group"
+    return Speaker(head, kind, plural=_plural(head, lang))
 
 
 def _person(segment: str, lang: str) -> Speaker | None:
@@ -131,11 +135,27 @@ def _person(segment: str, lang: str) -> Speaker | None:
     for run in reversed(runs):
         if _AFTER_PREPOSITION.search(segment[:run.start()]) and len(run.group(0).split()) < 4:
             continue  # "dari Organisasi ...", "di Eropa": an affiliation or a place, no one's name
+        if _modifier(segment, run, lang):
+            continue  # "One Yangon resident": the capitals describe a noun
         name, role = _strip_titles(segment, run, lang)
-        if name and not _opens_with_org(name, lang) and not _all_places(name) and not any(
+        if name and not _opens_with_org(name, lang) and not is_agency(name) and not _all_places(name) and not any(
                 w.lower() in vocab.wordset(lang, "org_words") for w in name.split()):
             return Speaker(name, "person", role)
     return None
+
+
+def _modifier(segment: str, run: re.Match[str], lang: str) -> bool:
+    """A run opened by a determiner and followed by a lower-case noun (``A Kyiv resident``) names no one."""
+    first = run.group(0).split()[0].lower()
+    determiners = vocab.wordset(lang, "indefinite_speakers") | {"a", "an", "the", "sebuah", "para"}
+    return first in determiners and bool(re.match(r"\s+[a-z]", segment[run.end():]))
+
+
+def is_agency(name: str) -> bool:
+    """A news agency or outlet (``Reuters``, ``Antara``): a body, never a person."""
+    from kronologi.clean.dateline import agencies
+
+    return re.sub(r"^(?:the|The)\s+", "", name.strip()).lower() in agencies()
 
 
 def _first_cap(text: str) -> int:
@@ -149,12 +169,12 @@ def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str
     cut = max([t.end() for t in titles if t.end() > start] + [start])
     words = _without_places(segment[cut:end].split(), lang, _jurisdiction(segment[:cut], lang))
     if len(words) == 1 and (words[0].isupper() or _sentence_case(segment, start, end) or _clitic(words[0], lang)
-                            or _is_org_word(words[0], lang)):
+                            or _is_org_word(words[0], lang) or _function_word(words[0], lang)):
         return "", None
     if len(words) > _MAX_NAME:
         words = words[-2:]
     role = segment[:cut].strip(_EDGE) or None
-    return " ".join(words).strip(_EDGE), role
+    return _POSSESSIVE.sub("", " ".join(words).strip(_EDGE)), role
 
 
 def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str]:
@@ -178,6 +198,12 @@ def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str
 def _jurisdiction(role: str, lang: str) -> bool:
     """Whether a role ends with a title that is followed by the place it governs (``Bupati``, ``Governor``)."""
     return bool(vocab.ending_regex(lang, "place_titles").search(role.strip(_EDGE))) if role.strip() else False
+
+
+def _function_word(word: str, lang: str) -> bool:
+    """A capitalised word that is a preposition or an opener (``In``, ``Namun``): never a name."""
+    low = word.lower().strip(_EDGE)
+    return any(low in vocab.wordset(lang, key) for key in ("speaker_stops", "openers", "speaker_adverbs"))
 
 
 def _sentence_case(segment: str, start: int, end: int) -> bool:
@@ -221,8 +247,8 @@ def _all_places(name: str) -> bool:
 
 
 def _plural(text: str, lang: str) -> bool:
-    low = text.lower()
-    return low.startswith(("para ", "pihak ")) or low.endswith(("officials", "authorities", "s"))
+    low, last = text.lower(), text.split()[-1] if text.split() else ""
+    return low.startswith(("para ", "pihak ")) or (last.islower() and last.endswith("s"))  # "officials", not "Reuters"
 
 
 def runs(text: str) -> list[tuple[int, int]]:

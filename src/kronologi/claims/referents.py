@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from kronologi import langs
 from kronologi.claims import vocab
-from kronologi.claims.names import speaker
+from kronologi.claims.names import is_agency, speaker
 
 _NAME = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,4}"
 _BRACKET_ALIAS = re.compile(rf"(?P<full>{_NAME})[ \t]*\((?P<alias>[A-Z][a-z][\w'’-]+)\)")
@@ -57,7 +57,7 @@ class Referents:
 
     def last_body(self, pos: int, floor: int, media: bool | None = None) -> str | None:
         """The last body named in ``[floor, pos)``; ``media``: only news agencies (True) or none of them (False)."""
-        found = [name for at, name in self.bodies if floor <= at < pos and (media is None or _agency(name) == media)]
+        found = [name for at, name in self.bodies if floor <= at < pos and (media is None or is_agency(name) == media)]
         return found[-1] if found else None
 
     def holder(self, titles: tuple[str, ...], pos: int) -> tuple[int, str] | None:
@@ -146,11 +146,7 @@ def _ends_with_any(core: str, nouns) -> bool:
     return any(core == n or core.endswith(" " + n) for n in nouns)
 
 
-def _agency(name: str) -> bool:
-    """A news agency or outlet (``Reuters``): what it relays is no speech of its own."""
-    from kronologi.clean.dateline import agencies
 
-    return _LEADING_THE.sub("", name).lower() in agencies()
 
 
 def role_titles(phrase: str, lang: str) -> tuple[str, ...]:
