@@ -43,6 +43,8 @@ from kronologi import langs
 from kronologi.document import Document
 
 WINDOW_DAYS = 21
+LONG_WINDOW_DAYS = 240  # a developing story resumes after a longer gap ...
+CONTINUE = 0.45  # ... when an article (or a story) matches it this well
 JOIN = 0.2  # combined similarity needed to join a story
 CLOSE = 0.4  # content cosine that joins an article to a story without a specific shared name
 SPECIFIC_SHARE = 0.007  # a name in at most this share of the articles is specific ...
@@ -178,9 +180,11 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
     keys = [k for k, _ in feats[0].most_common(CANDIDATE_TERMS)] + list(feats[1])
     candidates = _most_shared(keys, index, stories)
     scored = [(similarity(feats, stories[sid], doc.language or "und", specific), sid) for sid in sorted(candidates)
-              if _in_window(doc, stories[sid])]
+              if _in_window(doc, stories[sid], LONG_WINDOW_DAYS)]
+    scored = [(score, sid) for score, sid in scored
+              if score >= (JOIN if _in_window(doc, stories[sid]) else CONTINUE)]
     score, best = max(scored, default=(0.0, None))
-    if best is not None and score >= JOIN:
+    if best is not None:
         return stories[best]
     new_id = f"S{next(numbers)}"
     return stories.setdefault(new_id, Story(new_id))
@@ -225,11 +229,11 @@ def _story_number(story_id: str) -> int:
     return int(story_id[1:]) if story_id[1:].isdigit() else 0
 
 
-def _in_window(doc: Document, story: Story) -> bool:
+def _in_window(doc: Document, story: Story, days: int = WINDOW_DAYS) -> bool:
     day = doc_day(doc)
     if day is None or story.first is None:
         return True
-    return story.first.toordinal() - WINDOW_DAYS <= day.toordinal() <= story.last.toordinal() + WINDOW_DAYS
+    return story.first.toordinal() - days <= day.toordinal() <= story.last.toordinal() + days
 
 
 def similarity(feats: tuple[Counter, dict[str, float]], story: Story, lang: str, specific: float = 0.0) -> float:
@@ -270,9 +274,11 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, speci
         if late.id in kept or late.id not in stories:
             continue
         earlier = [stories[sid] for sid in sorted(_neighbours(late, index))
-                   if sid in stories and _story_number(sid) < _story_number(late.id) and _windows_meet(stories[sid], late)]
+                   if sid in stories and _story_number(sid) < _story_number(late.id)
+                   and _windows_meet(stories[sid], late, LONG_WINDOW_DAYS)]
         score, target = max(((story_similarity(late, s, specific), s) for s in earlier), key=lambda x: x[0], default=(0.0, None))
-        if target is not None and score >= _merge_threshold(late, target):
+        if target is not None and score >= _merge_threshold(late, target) and \
+                (_windows_meet(target, late) or score >= max(CONTINUE, _merge_threshold(late, target))):
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id])
                 doc.story = target.id
@@ -301,11 +307,10 @@ def _neighbours(story: Story, index: _Index, limit: int = 40) -> set[str]:
     return {sid for sid, _ in counts.most_common(limit)}
 
 
-def _windows_meet(a: Story, b: Story) -> bool:
+def _windows_meet(a: Story, b: Story, days: int = WINDOW_DAYS) -> bool:
     if a.first is None or b.first is None:
         return True
-    return b.first.toordinal() - WINDOW_DAYS <= a.last.toordinal() and \
-        a.first.toordinal() - WINDOW_DAYS <= b.last.toordinal()
+    return b.first.toordinal() - days <= a.last.toordinal() and a.first.toordinal() - days <= b.last.toordinal()
 
 
 def story_similarity(a: Story, b: Story, specific: float = 0.0) -> float:
@@ -397,8 +402,8 @@ def _title(story: Story) -> str | None:
     centroid = story.terms.get(lang, Counter())
     central = [d for d in originals if (d.language or "und") == lang] or originals
 
-    def closeness(doc: Document) -> tuple[float, bool]:
+    def closeness(doc: Document) -> tuple[bool, float]:
         words = set(_words(doc))
-        return sum(centroid[k] for k in words & centroid.keys()), doc.title is not None
+        return doc.title is not None, sum(centroid[k] for k in words & centroid.keys())
 
     return max(central, key=closeness).title
