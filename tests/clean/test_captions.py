@@ -21,6 +21,7 @@ def _clean(raw: str) -> Document:
     ("Residents queue for water. (AP Photo/John Roe)", True),
     ("Banjir merendam jalan utama. (ANTARA/Budi Santoso)", True),
     ("Gempa di pesisir. ©REUTERS/Jane Roe", True),
+    ("Merek itu berdiri sejak lama. © Merek Kita, dan kini produknya dijual di banyak negara di Asia Tenggara.", False),
     ("Foto/video yang beredar menunjukkan air setinggi dada di jalan utama.", False),
     ("Rute Jakarta/Bandung ditutup sementara karena longsor.", False),
     ("Warga antre bantuan di balai desa pada Senin pagi.", False),
@@ -48,10 +49,10 @@ def test_captions_credit_only(text, expected):
     assert credit_only(make_line(0, text)) is expected
 
 
-def test_captions_ends_with_date_strict_only_for_month_words():
-    assert ends_with_date("Posko pengungsian di halaman masjid, 4 Maret 2025.", "id", strict=True)
+def test_captions_ends_with_date():
+    assert ends_with_date("Posko pengungsian di halaman masjid, 4 Maret 2025.", "id")
     assert ends_with_date("Rumah rusak di desa itu, Selasa (4/3/2025).", "id")
-    assert not ends_with_date("Rumah rusak di desa itu, Selasa (4/3/2025).", "id", strict=True)
+    assert not ends_with_date("Kata dia, Kamis, 12 September 2019, di kantornya.", "id")
     assert not ends_with_date("Banjir terjadi pada 4 Maret 2025 di tiga desa.", "id")
 
 
@@ -78,7 +79,8 @@ def test_captions_whole_indonesian_page():
         "Rep: Sinta Dewi / Red: Agus Salim",
         "WARTA KITA, DEMAK - Banjir merendam tiga desa di pesisir Demak sejak Senin malam.",
         "Sebanyak 1.100 warga mengungsi ke balai desa dan masjid terdekat, kata petugas.",
-        "Posko pengungsian di halaman masjid desa, 4 Maret 2025.",
+        "Posko pengungsian di halaman masjid desa. (Foto: Dok. Warta Kita)",
+        "Bantuan tambahan tiba di posko itu, kata camat setempat, Selasa, 4 Maret 2025.",
         "Petugas memperkirakan air baru surut dalam dua hari jika cuaca membaik.",
         "|",
         "Ikuti Warta Kita di Google News",
@@ -90,7 +92,7 @@ def test_captions_whole_indonesian_page():
     assert "Warga menyelamatkan" not in doc.text and "Posko pengungsian" not in doc.text
     assert "waktu baca" not in doc.text and "copy-link" not in doc.text and "|" not in doc.text
     assert "Google News" not in doc.text and "Rep:" not in doc.text
-    assert doc.text.endswith("kini mencapai 1.100 orang")
+    assert doc.text.endswith("kini mencapai 1.100 orang") and "kata camat setempat, Selasa, 4 Maret 2025." in doc.text
     reasons = [r.reason for r in doc.removed]
     assert reasons.count("clean.caption") == 3
 

@@ -41,8 +41,9 @@ from kronologi.pipeline import Drop
 from kronologi.temporal.reference import plausible_header_date
 
 # paragraphs a scraper joined with commas: "...selesai.,Paragraf" / "Baca juga: ,Judul" / "Papua,Setelah"
-_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?:”\"])\s*,(?=\s*[A-Z“\"#@])|(?<=[a-z]),(?=[A-Z][a-z])")
+_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?:”\"])\s*,(?=\s*[A-Z“\"#@©])|(?<=[a-z]),(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^\w]+")
+_QUOTE = re.compile(r"[\"“”]")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _CREDIT_VERDICTS = ("clean.credit_line", "clean.byline")
 _DATELINE_REACH = 6  # the lead paragraph with a dateline may follow a standfirst or captions
@@ -252,8 +253,8 @@ def _header(work: _Work, lines: list[Line], known_title: str | None) -> None:
             work.verdict[ln.index] = "clean.repeated_title"
         elif is_masthead(ln):
             work.verdict[ln.index] = "clean.masthead"
-        elif trailing_agency(ln.text) or ends_with_date(ln.text, work.lang):
-            work.verdict[ln.index] = "clean.caption"
+        elif trailing_agency(ln.text) or ends_with_date(ln.text, work.lang) and not _QUOTE.search(ln.text):
+            work.verdict[ln.index] = "clean.caption"  # a photo's caption: no one is quoted in one
         elif work.find_title and not work.title and ln.n >= 3:
             work.title = ln.text
             work.verdict[ln.index] = "clean.title"
@@ -338,19 +339,14 @@ def _inner(work: _Work, lines: list[Line]) -> None:
 
 def _inner_debris(ln: Line, nxt: Line | None, work: _Work) -> str | None:
     """Inside the body: a caption (an agency after the text on a paragraph that is not
-    the last; a photo date after a comma on a short line) or a timestamp line."""
-    if nxt is not None and trailing_agency(ln.text) and not find_dateline(ln.text):
-        return "clean.caption"
-    if ln.n <= 15 and not _has_quote(ln.text) and ends_with_date(ln.text, work.lang, strict=True):
+    the last) or a timestamp line. A photo date after a comma is no signal here: body
+    sentences end so too ("..., kata dia, Kamis, 12 September 2019.")."""
+    if nxt is not None and trailing_agency(ln.text) and not find_dateline(ln.text) and ln.n <= 60:
         return "clean.caption"
     stated = date_only(ln.text, work.lang)
     if stated and "T" in stated.value and not ln.terminal:  # "Outlet 2023-02-06 16:41:37" between two items
         return "clean.date_line"
     return None
-
-
-def _has_quote(text: str) -> bool:
-    return any(q in text for q in "\"“”")
 
 
 def _apply_dateline(doc: Document, paragraphs: list[Line]) -> None:

@@ -30,6 +30,7 @@ _TRAILING_AGENCY = re.compile(r"(?:\(\s*(?P<paren>[^()]{2,30}?)\s*\)|(?:^|\s)[-�
 _CREDIT_SEPARATORS = re.compile(r"[|/•·,;()\[\]]+|\s[-–—]\s|\band\b|\bdan\b")
 _MAX_WORDS_AFTER_LABEL = 8
 _TAIL_CHARS = 160
+_MAX_CAPTION_WORDS = 60
 
 
 @functools.lru_cache(maxsize=None)
@@ -42,9 +43,11 @@ def _label_pattern() -> re.Pattern[str]:
 
 def photo_credit(text: str) -> bool:
     """The line carries a photo credit near its end (or a copyright sign anywhere)."""
-    if "©" in text:
+    if len(text.split()) > _MAX_CAPTION_WORDS:  # a paragraph, perhaps with a credit glued on: never all debris
+        return False
+    tail = text[-_TAIL_CHARS:]  # a credit stands at the end
+    if "©" in tail and len(tail[tail.rindex("©"):].split()) <= _MAX_WORDS_AFTER_LABEL:
         return True
-    tail = text[-_TAIL_CHARS:]  # a credit stands at the end; long paragraphs need not be searched whole
     for m in _label_pattern().finditer(tail):
         if len(tail[m.end():].split()) <= _MAX_WORDS_AFTER_LABEL:
             return True
@@ -82,12 +85,8 @@ def credit_only(line: Line) -> bool:
     return bool(parts) and all(_is_source(p) for p in parts) and any(p.lower() in agencies() for p in parts)
 
 
-def ends_with_date(text: str, lang: str, strict: bool = False) -> bool:
-    """The line ends with a date after a comma: "..., Senin (21/11/2022).", "..., 22 November 2022.".
-
-    ``strict``: only a date with its month in words and nothing else after the
-    comma (the form of a caption; a body sentence writes "..., Senin (21/11/2022).").
-    """
+def ends_with_date(text: str, lang: str) -> bool:
+    """The line ends with a date after a comma: "..., Senin (21/11/2022).", "..., 22 November 2022."."""
     body = text.rstrip(" .")
     weekdays = langs.all_words("dates", "weekdays")
     for cut in _comma_positions(body):
@@ -96,8 +95,6 @@ def ends_with_date(text: str, lang: str, strict: bool = False) -> bool:
         if not stated:
             continue
         rest = (tail[: stated.start] + " " + tail[stated.end:]).strip(" ()")
-        if strict and (rest or not re.search(r"[^\W\d_]", tail[stated.start:stated.end])):
-            continue
         if not rest or all(w.lower() in weekdays for w in re.findall(r"\w+", rest)):
             return True
     return False

@@ -276,8 +276,8 @@ def _prompt_at_start(line: Line) -> str | None:
 
 
 def _boilerplate(line: Line) -> str | None:
-    if line.text.startswith(("©", "(c)")) or line.n <= 8 and _has("boilerplate_phrases", line.text):
-        return "clean.boilerplate"
+    if line.text.startswith(("©", "(c)")) and line.n <= 15 or line.n <= 8 and _has("boilerplate_phrases", line.text):
+        return "clean.boilerplate"  # a long line after "©" is a paragraph with a credit glued before it
     pattern = _phrases("boilerplate_phrases")
     m = pattern.match(line.text) if pattern and line.n <= 20 else None
     if m and len(m.group().split()) >= 3:  # "This article has been adapted from ..." opens a closing note
