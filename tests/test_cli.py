@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from kronologi.cli import main
@@ -132,3 +134,17 @@ def test_cli_build_refuses_a_foreign_database_with_exit_1(tmp_path):
     con = sqlite3.connect(foreign)
     assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["notes"]
     con.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into read-only folders")
+def test_cli_build_into_a_read_only_folder_exits_1_before_building(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        args = _build_args(tmp_path)
+        result = CliRunner().invoke(main, args)
+    finally:
+        out.chmod(0o755)
+    assert result.exit_code == 1 and "cannot write the outputs to" in result.output
+    assert list(out.iterdir()) == []  # not even the store was made

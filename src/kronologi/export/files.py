@@ -125,5 +125,5 @@ def _alive(pid: int) -> bool:
 def _export_error(outdir: Path, exc: OSError) -> ExportError:
     why = exc.strerror or str(exc)
     where = exc.filename or outdir
-    return ExportError(f"cannot write the outputs to {outdir} ({why}: {where}); choose another -o folder, "
-                       "or free space or permissions there", code="failed.export.outdir")
+    return ExportError(f"cannot write the outputs to {outdir} ({why}: {where}); make it writable (permissions, "
+                       "free space) or choose another -o folder", code="failed.export.outdir")
