@@ -93,7 +93,6 @@ EXPECTED = {
         (164, "at_least", "killed", None, "denied", None),
         (16, "exact", "killed", "security forces", "denied", None),
         (82, "exact", "votes", None, "reported", None),
-        (98, "exact", "other", "anggota parlemen", "reported", None),  # "dari 98 anggota parlemen yang hadir"
         (10000, "exact", "arrested", None, "reported", "Kassym-Jomart Tokayev"),
         (12000, "exact", "arrested", None, "reported", "Kementerian Dalam Negeri"),
         (20, "exact", "killed", None, "reported", None),

@@ -166,18 +166,35 @@ def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
     menewaskan``), not a count a ``data``/``angka`` word leaves unnamed, not fractions, nor nouns that count
     no news (``lima titik``, ``tiga kali``)."""
     text, lang = ctx.text, ctx.lang
-    if n.value is None or (n.scale == 1 and not float(n.value).is_integer()) or not counted.noun:
+    if n.value is None or _fraction(lang, n) or not counted.noun:
         return None
     rest = categories.strip_generic(lang, counted.noun)
     if vocab.starting_regex(lang, "not_counted").match(rest or counted.noun):
         return None
     unit = " ".join((rest or counted.noun).split()[:3])
-    if rest and categories.human(lang, rest):  # "500 WNI", not "700 orang"
-        return unit
     b0, _ = categories.before_window(text, lang, n, sent[0])
-    if vocab.regex(lang, "count_words").search(text, b0, n.start):
-        return None
-    return unit if _object(lang, text[b0:n.start]) or _passive(lang, text, n, counted.noun, sent[1]) else None
+    head = text[b0:n.start]
+    if vocab.ending_regex(lang, "determiners").search(head) or vocab.regex(lang, "count_words").search(head):
+        return None  # "the nine officers" were counted before; "Data ... 129 orang" leaves the count unnamed
+    if _object(lang, head) or _passive(lang, text, n, counted.noun, sent[1]):
+        return unit
+    if rest and categories.human(lang, rest) and (_counted_cue(lang, head) or _passive(
+            lang, text, n, counted.noun, sent[1], active=True)):
+        return unit  # "Ada 104 WNI", "Sekitar 500 WNI menetap": people, not "700 orang"
+    return None
+
+
+def _counted_cue(lang: str, head: str) -> bool:
+    """A qualifier or a counting word right before a number (``sekitar``, ``ada``, ``some``)."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", head)]
+    return qualifiers.strip_qualifier(lang, head) != head or bool(words) and words[-1] in vocab.wordset(
+        lang, "object_links")
+
+
+def _fraction(lang: str, n: Number) -> bool:
+    """``7,0``, ``2.5``: digits with a decimal part and no scale measure something, they count nothing."""
+    decimal = re.escape((vocab.section(lang, "numbers") or {}).get("decimal", "."))
+    return n.scale == 1 and bool(re.search(rf"\d{decimal}(?:\d{{1,2}}|\d{{4,}})(?!\d)", n.text))
 
 
 def _object(lang: str, head: str) -> bool:
@@ -189,14 +206,15 @@ def _object(lang: str, head: str) -> bool:
     return bool(words) and categories.tells_act(lang, words[-1])
 
 
-def _passive(lang: str, text: str, n: Number, noun: str, end: int) -> bool:
-    """A passive verb or a form of *be* right after the counted noun (``bantuan telah disalurkan``)."""
+def _passive(lang: str, text: str, n: Number, noun: str, end: int, active: bool = False) -> bool:
+    """A passive verb or a form of *be* right after the counted noun (``bantuan telah disalurkan``); with
+    ``active``, any verb (``500 WNI menetap``)."""
     after = re.match(rf"\s*{re.escape(noun)}", text[n.end:end])
     words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", text[n.end + (after.end() if after else 0):end])]
     while words and words[0] in vocab.wordset(lang, "passive_links"):
         words.pop(0)
-    return bool(words) and (words[0] in vocab.wordset(lang, "auxiliaries") or words[0].startswith(
-        tuple(vocab.phrases(lang, "passive_prefixes"))) and categories.tells_act(lang, words[0]))
+    return bool(words) and (words[0] in vocab.wordset(lang, "auxiliaries") or (active or words[0].startswith(
+        tuple(vocab.phrases(lang, "passive_prefixes")))) and categories.tells_act(lang, words[0]))
 
 
 def _area(text: str, lang: str, n: Number) -> str | None:
@@ -253,7 +271,7 @@ def _borrowed(ctx: Context, n: Number, done: list[dict], sent) -> tuple[str | No
     if category in tally:
         return category, None
     floor = ctx.paragraphs[max(0, p - _TOPIC_REACH)][0]
-    recent = [f for f in done if f["start"] >= floor and f["value"] and not f.get("part_of")]
+    recent = [f for f in done if f["start"] >= floor and f["value"] and not f.get("part_of") and f["cue"] != "list"]
     counted = vocab.regex(lang, "count_words").search(text, sent[0], n.start)
     if recent and counted and n.value and recent[-1]["category"] in tally and \
             0.5 <= n.value / recent[-1]["value"] <= 2:
@@ -262,7 +280,9 @@ def _borrowed(ctx: Context, n: Number, done: list[dict], sent) -> tuple[str | No
 
 
 def _from_word(ctx: Context, n: Number) -> bool:
-    head = ctx.text[max(0, n.start - 20):n.start].lower().split()
+    head = ctx.text[max(0, n.start - 30):n.start].lower().split()
+    while len(head) > 1 and head[-1] in vocab.wordset(ctx.lang, "earlier_cues"):  # "dari awalnya 8.151 unit"
+        head.pop()
     if len(head) > 1 and head[-2] in ("lebih", "kurang", "more", "less", "fewer"):
         return False  # "lebih dari 20.000": a qualifier, not a change from
     return bool(head) and head[-1] in vocab.wordset(ctx.lang, "change_from") | {"angka"} and (

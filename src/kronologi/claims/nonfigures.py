@@ -15,6 +15,7 @@ happened, and the ledger compares counts.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -24,9 +25,11 @@ from kronologi.claims.numbers import Number
 
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?0\d{1,4}\)?(?:[\s-]?\d{2,5}){1,4}(?![\w])")
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
-_SCORE_SEP = re.compile(r"^\s*[-–—:]\s*$")
+_SCORE_SEP = re.compile(r"\s*[-–—:]\s*")  # the whole gap between two numbers (fullmatch)
 _SCORE_MAX = 30
 _NAME_PAREN = re.compile(r"[A-Z][\w'’-]+\s*\(\s*$")
+_LISTED = re.compile(r"\s*(?:,|,?\s*(?:dan|and|&|atau|or))\s*")
+_LIST_REACH = 100  # numbers back a list is followed to the identifier that opens it ("Pasal 12, 13 dan 14")
 _NAME_COMMA = re.compile(r"(?<![.!?]\s)[A-Z][\w'’-]+,\s$")
 
 
@@ -122,11 +125,23 @@ def _list_item(before: str, after: str) -> bool:
     return bool(_LIST_ITEM.search(before)) and bool(re.match(r"[.)]\s", after))
 
 
+def _neighbours(n: Number, numbers: list[Number]) -> tuple[Number | None, Number | None]:
+    """The numbers right before and right after ``n`` in ``numbers`` (sorted, none overlapping)."""
+    i = bisect.bisect_left(numbers, n.start, key=lambda m: m.start)
+    before = numbers[i - 1] if i > 0 else None
+    j = i + 1 if i < len(numbers) and numbers[i] is n else i
+    return before, (numbers[j] if j < len(numbers) else None)
+
+
 def _score(lang: str, text: str, n: Number, numbers: list[Number]) -> bool:
-    """``2-3``, ``3–2``: two small integers joined by a dash, not followed by a counted noun."""
-    for other in numbers:
+    """``2-3``, ``3–2``: two small integers joined by a dash, not followed by a counted noun.
+
+    Only the neighbours can be joined to ``n``: any other number has one between them."""
+    for other in _neighbours(n, numbers):
+        if other is None:
+            continue
         first, second = (other, n) if other.end <= n.start else (n, other)
-        if other is n or not _SCORE_SEP.match(text[first.end:second.start]):
+        if not _SCORE_SEP.fullmatch(text, first.end, second.start):
             continue
         if first.kind == second.kind == "digits" and max(first.value or 0, second.value or 0) <= _SCORE_MAX:
             return not _count_noun_next(lang, text[second.end:second.end + 40])
@@ -135,6 +150,17 @@ def _score(lang: str, text: str, n: Number, numbers: list[Number]) -> bool:
 
 def _identifier(lang: str, text: str, n: Number, numbers: list[Number], times) -> bool:
     """``pintu 13``, ``Pasal 359``, ``Liga 1``, and numbers listed after them (``13, 11, 14, dan 3``)."""
+    for _ in range(_LIST_REACH):
+        if _names_identifier(lang, text, n):
+            return True
+        previous, _ = _neighbours(n, numbers)  # only the number right before can be listed with it
+        if previous is None or previous.end > n.start or not _LISTED.fullmatch(text, previous.end, n.start):
+            return False
+        n = previous
+    return False
+
+
+def _names_identifier(lang: str, text: str, n: Number) -> bool:
     before = text[max(0, n.start - 40):n.start]
     if vocab.ending_regex(lang, "identifiers").search(before) and before[-1:] == " ":
         return True
@@ -143,9 +169,7 @@ def _identifier(lang: str, text: str, n: Number, numbers: list[Number], times) -
             and not re.fullmatch(r"[A-Z][a-z]{2,}\.", prev.group(1)) \
             and prev.group(1).lower() not in _open_words(lang) and not _count_noun_next(lang, text[n.end:n.end + 40]):
         return True
-    previous = [m for m in numbers if m.end <= n.start and re.fullmatch(
-        r"\s*(?:,|,?\s*(?:dan|and|&|atau|or))\s*", text[m.end:n.start])]
-    return bool(previous) and _identifier(lang, text, previous[-1], numbers, times)
+    return False
 
 
 @functools.lru_cache(maxsize=None)
@@ -160,8 +184,10 @@ def _open_words(lang: str) -> frozenset[str]:
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    head = text[:max(pos, 0)].rstrip(" \t\"“‘'(")
-    return not head or head[-1] in ".!?:\n"
+    pos = max(pos, 0)  # the last character before ``pos`` that is no space, quote or bracket
+    while pos > 0 and text[pos - 1] in " \t\"“‘'(":
+        pos -= 1
+    return pos == 0 or text[pos - 1] in ".!?:\n"
 
 
 def _last_word(before: str) -> str:

@@ -1,0 +1,76 @@
+"""Figures that do not hang on a vocabulary: the mechanisms of issue 12, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronologi.claims import nonfigures, vocab
+from kronologi.claims.numbers import find_numbers
+from kronologi.claims.step import read_text
+
+
+def _figures(text: str, lang: str) -> list[tuple]:
+    return [(f["value"], f["qualifier"], f["category"], f["subject"]) for f in read_text(text, lang, None)["figures"]]
+
+
+def test_claims_figures_split_prefix_matches_in_lower_case_only() -> None:
+    pattern = vocab.category_regex("id", "predicates")
+    assert pattern.search("lima orang di tahan polisi").group(0) == "di tahan"
+    assert _figures("Sebanyak 30 orang di Serang mengikuti lomba.", "id") == []  # a town, not "diserang"
+
+
+def test_claims_figures_predicate_not_read_in_a_hyphenated_word() -> None:
+    assert vocab.category_regex("en", "predicates").search("rebel-held town") is None
+
+
+@pytest.mark.parametrize("text, lang, value, unit", [
+    ("2K", "en", 2000, None),
+    ("Rs 3.88 lakh crore", "en", 3_880_000_000_000, "INR"),
+    ("Rp 2 triliaun", "id", 2_000_000_000_000, "IDR"),
+    ("13.400-an", "id", 13400, None),
+])
+def test_claims_figures_number_spellings(text: str, lang: str, value: float, unit: str | None) -> None:
+    (n,) = find_numbers(text, lang)
+    assert (n.value, n.unit, n.text) == (value, unit, text)
+
+
+def test_claims_figures_decade_is_no_number() -> None:
+    assert find_numbers("pada 1990-an", "id") == []
+
+
+@pytest.mark.parametrize("text, lang", [("No one was hurt.", "en"), ("Tidak satu pun rumah rusak.", "id")])
+def test_claims_figures_negated_number_is_no_figure(text: str, lang: str) -> None:
+    (n,) = find_numbers(text, lang)
+    assert nonfigures.reason(text, n, lang, [], [n]) == "nonfigure.negated"
+
+
+def test_claims_figures_full_month_with_full_stop_ends_a_sentence() -> None:
+    text = "Three died on 4 June. 2 from the village were hurt."
+    numbers = find_numbers(text, "en")
+    assert [nonfigures.reason(text, n, "en", [], numbers) for n in numbers] == [None, "nonfigure.date", None]
+
+
+def test_claims_figures_list_items_take_the_category_and_their_place() -> None:
+    got = _figures("Polisi menangkap 40 orang di Kota A, 7 di Kota B, dan satu di Kota C.", "id")
+    assert got == [(40, "exact", "arrested", None), (7, "exact", "arrested", "Kota B"), (1, "exact", "arrested", "Kota C")]
+
+
+def test_claims_figures_list_item_needs_a_figure_before_it() -> None:
+    assert _figures("Di Kota B ada 7 di antara mereka.", "id") == []
+
+
+def test_claims_figures_other_carries_its_noun_as_unit() -> None:
+    (fig,) = read_text("The ministry said it had shipped 480 tents and water tanks.", "en", None)["figures"]
+    assert (fig["category"], fig["unit"]) == ("other", "tents")
+
+
+def test_claims_figures_other_is_not_the_doer_of_an_act() -> None:
+    assert _figures("Three storms hit the coast.", "en") == []
+
+
+def test_claims_figures_nearer_qualifier_wins_when_stacked() -> None:
+    assert _figures("Korban tewas diperkirakan bertambah hingga di atas 9.000 jiwa.", "id")[0][:2] == (9000, "more_than")
+
+
+def test_claims_figures_rose_to_is_not_up_to() -> None:
+    assert _figures("The death toll rose to 410.", "en") == [(410, "exact", "killed", None)]
