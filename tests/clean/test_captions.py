@@ -117,3 +117,17 @@ def test_captions_whole_english_page():
         assert gone not in doc.text, gone
     assert doc.text.endswith("within two days. (AFP)") and "Rescue teams moved" in doc.text
     assert doc.credits == ["AFP"]
+
+
+def test_captions_footer_keeps_only_the_bodys_own_unpunctuated_last_line():
+    raw = "\n".join([
+        "Flood waters reach homes in coastal towns",
+        "Heavy rain fell on the coast from Monday afternoon and the river overflowed into homes.",
+        "Rescue teams moved elderly residents and children to a nearby school building.",
+        "The number of people moved to shelters in the district has now reached 1,100",
+        "More on this story",
+        "Storm damage in the north is expected to rise as rescue continues",
+    ])
+    doc = _clean(raw)
+    assert doc.text.endswith("has now reached 1,100")
+    assert "expected to rise" not in doc.text

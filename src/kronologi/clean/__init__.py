@@ -275,11 +275,15 @@ def _is_date_line(ln: Line, work: _Work) -> bool:
 def _footer(work: _Work, lines: list[Line]) -> None:
     """After the body: debris unless it is a sentence (a closing remark), long text,
     or part of a run of text-like lines (song lyrics, a list) that menus never form."""
-    verdicts = {ln.index: weak_reason(ln, work.lang) or _footer_reason(ln, work.lang)
+    verdicts = {ln.index: weak_reason(ln, work.lang) or _footer_reason(ln)
                 for ln in lines if ln.index not in work.verdict}
     for run in _text_runs(lines, verdicts, min_run=4):
         for ln in run:
             verdicts[ln.index] = None
+    for ln in lines:  # the body's own last lines, cut off or without a full stop, right after it
+        if verdicts.get(ln.index) != "clean.footer" or not (_holds_sentence(ln) or _sentence_case(ln, work.lang)):
+            break
+        verdicts[ln.index] = None
     work.verdict.update({i: r for i, r in verdicts.items() if r})
 
 
@@ -298,12 +302,12 @@ def _text_runs(lines: list[Line], verdicts: dict[int, str | None], min_run: int)
     return runs
 
 
-def _footer_reason(ln: Line, lang: str) -> str | None:
+def _footer_reason(ln: Line) -> str | None:
     from kronologi.clean.credits import trailing_codes
 
     if trailing_codes(ln.text) and ln.n <= 4:
         return "clean.credit_line"
-    if ln.terminal or ln.n > 15 or _holds_sentence(ln) or _sentence_case(ln, lang):
+    if ln.terminal or ln.n > 15:
         return None
     return "clean.footer"
 
