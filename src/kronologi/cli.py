@@ -75,7 +75,9 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
     from kronologi.build import build as run_build
     from kronologi.export import prepare_outdir, write_all
 
-    stdin = sys.stdin.buffer.read() if "-" in inputs else None
+    from kronologi.ingest.limits import DEFAULT_MAX_INPUT_BYTES
+
+    stdin = sys.stdin.buffer.read(DEFAULT_MAX_INPUT_BYTES + 1) if "-" in inputs else None  # more: too_large
     with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
             prepare_outdir(outdir)  # an unwritable folder fails now, not after the build

@@ -240,9 +240,9 @@ def read_all(paths: Iterable[str], meta: dict[str, dict[str, str]] | None = None
 def _settle(item: Item, path: str, meta: dict[str, dict[str, str]] | None, registry: Registry) -> Item:
     if isinstance(item, Rejection):
         return Rejection(printable(item.source_path), item.reason)
-    name = os.path.basename(path)
-    if meta and name in meta:
-        apply_meta(item, meta[name])
+    row = meta.get(printable(os.path.basename(path))) if meta else None
+    if row:
+        apply_meta(item, row)
     item.id = registry.claim_id(printable(item.id))
     item.key = registry.claim_key(item.key, item.id)
     return item
