@@ -94,3 +94,10 @@ def test_stories_a_genre_is_not_a_story():
     other = Story("S2")
     other.add(_doc("b", "x", "2024-03-02"), elsewhere[0], elsewhere[1])
     assert story_similarity(story, other, specific) == 0.0 < story_similarity(story, other)
+
+
+def test_stories_a_developing_story_goes_on_after_a_gap_when_it_recalls_its_days():
+    later = _doc("b", FLOOD_2, "2024-05-20")
+    later.times = [{"start": 0, "end": 1, "type": "DATE", "value": "2024-01-04"}]  # "the flood of 4 January"
+    stories = assign_stories([_doc("a", FLOOD, "2024-01-04"), later])
+    assert [sorted(d.id for d in s.docs) for s in stories] == [["a", "b"]]

@@ -44,7 +44,7 @@ from kronologi.document import Document
 
 WINDOW_DAYS = 21
 LONG_WINDOW_DAYS = 240  # a developing story resumes after a longer gap ...
-CONTINUE = 0.45  # ... when an article (or a story) matches it this well
+CONTINUE = 0.45  # ... when an article (or a story) matches it this well and recalls a day of it
 JOIN = 0.2  # combined similarity needed to join a story
 CLOSE = 0.4  # content cosine that joins an article to a story without a specific shared name
 SPECIFIC_SHARE = 0.007  # a name in at most this share of the articles is specific ...
@@ -182,7 +182,7 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
     scored = [(similarity(feats, stories[sid], doc.language or "und", specific), sid) for sid in sorted(candidates)
               if _in_window(doc, stories[sid], LONG_WINDOW_DAYS)]
     scored = [(score, sid) for score, sid in scored
-              if score >= (JOIN if _in_window(doc, stories[sid]) else CONTINUE)]
+              if score >= JOIN and _in_window(doc, stories[sid]) or score >= CONTINUE and _recalls(doc, stories[sid])]
     score, best = max(scored, default=(0.0, None))
     if best is not None:
         return stories[best]
@@ -227,6 +227,23 @@ def _numbers(previous: dict[str, str]) -> Iterator[int]:
 
 def _story_number(story_id: str) -> int:
     return int(story_id[1:]) if story_id[1:].isdigit() else 0
+
+
+def _recalls(doc: Document, story: Story) -> bool:
+    """The article narrates a day of the story's span ("since the coup of 1 February"): a developing
+    story goes on, where the same subject months later (a flood each season) is another story."""
+    if story.first is None:
+        return False
+    first, last = story.first.toordinal() - 1, story.last.toordinal() + 1
+    for tm in doc.times:
+        value = str(tm.get("value") or "")
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            try:
+                if first <= date.fromisoformat(value[:10]).toordinal() <= last:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def _in_window(doc: Document, story: Story, days: int = WINDOW_DAYS) -> bool:
@@ -277,8 +294,8 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, speci
                    if sid in stories and _story_number(sid) < _story_number(late.id)
                    and _windows_meet(stories[sid], late, LONG_WINDOW_DAYS)]
         score, target = max(((story_similarity(late, s, specific), s) for s in earlier), key=lambda x: x[0], default=(0.0, None))
-        if target is not None and score >= _merge_threshold(late, target) and \
-                (_windows_meet(target, late) or score >= max(CONTINUE, _merge_threshold(late, target))):
+        if target is not None and score >= _merge_threshold(late, target) and (_windows_meet(target, late) or (
+                score >= CONTINUE and any(_recalls(doc, target) for doc in late.docs))):
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id])
                 doc.story = target.id
