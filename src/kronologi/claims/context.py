@@ -24,6 +24,7 @@ from kronologi.entities.names import split_role
 
 _INTRO = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s")
 _RECALL = 3  # paragraphs a pronoun may reach back
+_MENTION_REACH = 200  # person mentions a pronoun may reach back (bounds the walk in a one-paragraph text)
 
 
 class Context:
@@ -34,18 +35,22 @@ class Context:
         self._starts = [s for s, _ in self.sentences]
         self.paragraphs = paragraphs_of(text)
         self._pstarts = [s for s, _ in self.paragraphs]
-        self.times = times
-        self.time_spans = [(t["start"], t["end"]) for t in times]
+        self.times = sorted(times, key=lambda t: t["start"])  # in text order (dating bisects them)
+        self.time_spans = sorted((t["start"], t["end"]) for t in times)
         self.credits = list(credits)
         self.quoted = [(q.start, q.end) for q in find_quotes(text, self.lang)]  # no antecedent hides in a quote
         self.people: list[tuple[int, str]] = []  # (position, name) of people who speak or are introduced
-        self._mentions = [(m["start"], m["text"]) for m in mentions if m.get("type") == "PER"]
-        self._spans = [(m["start"], m["end"], m["text"]) for m in mentions if m.get("type") == "PER"]
+        persons = [(m, _person_name(m["text"], self.lang)) for m in mentions if m.get("type") == "PER"]
+        self._mentions = [(m["start"], name) for m, name in persons if name]
+        self._spans = [(m["start"], m["end"], name) for m, name in persons if name]
         self.refs = read_referents(text, self.lang, self.quoted)
         self.spoke: list[tuple[int, str, str]] = []  # (position, name, kind) of every speaker so far
         for m in mentions:
             if m.get("type") == "ORG" and not self._inside_quote(m["start"]):
                 self.refs.add_body(m["start"], m["text"])
+        for m in _agency_regex().finditer(text):  # "told Reuters": an outlet a later "the news agency" goes back to
+            if m.group(0)[:1].isupper() and not self._inside_quote(m.start()):  # "Antara", not "antara"
+                self.refs.add_body(m.start(), m.group(0))
         self._scan_people()
         named = [(at, name) for at, name in _full_names(text, self.lang) if not self._inside_quote(at)]
         self.names = tuple(n for _, n in self.people) + tuple(n for _, n in self._mentions) + tuple(n for _, n in named)
@@ -92,10 +97,17 @@ class Context:
 
     def _place(self, name: str) -> bool:
         """Whether the text calls ``name`` a place somewhere ("Kabupaten Demak")."""
-        return any(m.group("name") == name for m in _place_regex(self.lang).finditer(self.text))
+        places = self.__dict__.get("_places")
+        if places is None:  # every name the text calls a place, read once
+            places = self.__dict__["_places"] = {m.group("name") for m in _place_regex(self.lang).finditer(self.text)}
+        return name in places
 
     def _inside_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quoted)
+        spans = self.__dict__.get("_quoted_union")
+        if spans is None:  # the quotes as disjoint spans (nested ones lie inside their parents), once
+            spans = self.__dict__["_quoted_union"] = _union(self.quoted)
+        i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
     def _add_person(self, pos: int, phrase: str) -> None:
         found = speaker(phrase, self.lang)
@@ -120,26 +132,41 @@ class Context:
         floor = self._pstarts[max(0, self.paragraph_at(pos) - _RECALL)]
         i = bisect.bisect_left(self.people, (pos, ""))
         spoke = self.people[i - 1] if i and self.people[i - 1][0] >= floor else None
-        mentions = [(at, name) for at, name in self._mentions if floor <= at < pos]
-        if spoke and (not mentions or mentions[-1][0] <= spoke[0] or self._recent(spoke[0], pos)):
-            return spoke[1]  # who spoke in this sentence or the one before keeps the floor
-        if mentions:
-            return mentions[-1][1]  # else the last person named
-        speakers = [name for at, name, kind in self.spoke if at < pos and kind == "person"]
-        return speakers[-1] if speakers else None  # further back: the last person who spoke
+        named = self._last_mention(floor, pos)
+        if spoke and named and named[0] > spoke[0] and self._recent(named[0], pos) \
+                and not self._recent(spoke[0], pos):
+            return named[1]  # a person named just before outweighs a speaker further back
+        if spoke:
+            return spoke[1]
+        if named:
+            return named[1]
+        speakers = (name for at, name, kind in reversed(self.spoke) if at < pos and kind == "person")
+        return next(speakers, None)  # further back: the last person who spoke
+
+    def _last_mention(self, floor: int, pos: int) -> tuple[int, str] | None:
+        """The last person mention in ``[floor, pos)`` that reads as a name (walked back from ``pos``)."""
+        i = bisect.bisect_left(self._mentions, (pos, ""))
+        for at, name in reversed(self._mentions[max(0, i - _MENTION_REACH):i]):
+            if at < floor:
+                return None
+            if _a_name(name, self.lang):
+                return at, name
+        return None
 
     def _recent(self, at: int, pos: int) -> bool:
         return self.sentence_at(at) >= self.sentence_at(pos) - 1
 
     def last_person_between(self, start: int, end: int) -> str | None:
         """The last person who spoke or was introduced in ``[start, end)``."""
-        found = [name for at, name in self.people if start <= at < end]
-        return self.full_name(found[-1]) if found else None
+        i = bisect.bisect_left(self.people, (end, ""))
+        found = self.people[i - 1] if i and self.people[i - 1][0] >= start else None
+        return self.full_name(found[1]) if found else None
 
     def first_person_in(self, start: int, end: int) -> str | None:
-        for at, name in self.people + self._mentions:
-            if start <= at < end:
-                return self.full_name(name)
+        for found in (self.people, self._mentions):  # both sorted by position
+            i = bisect.bisect_left(found, (start, ""))
+            if i < len(found) and found[i][0] < end:
+                return self.full_name(found[i][1])
         return None
 
     def resolve(self, found: Speaker, pos: int, span: tuple[int, int] | None = None) -> str | None:
@@ -148,10 +175,11 @@ class Context:
         When the entity layer found a person inside the speaker phrase (``span``), its words win.
         """
         tagged = [t for s, e, t in self._spans if span and span[0] <= s and e <= span[1]]
-        if tagged and found.kind != "pronoun":
-            return self.full_name(split_role(max(tagged, key=len))[0])
-        if found.kind == "person" and " " not in found.name and span and self._place(found.name):
+        name = max(tagged, key=len) if tagged and found.kind != "pronoun" else found.name
+        if (tagged or found.kind == "person") and " " not in name and span and self._place(name):
             return " ".join(self.text[span[0]:span[1]].split())  # "Kepala BPBD Demak", Demak a regency
+        if tagged and found.kind != "pronoun":
+            return self.full_name(name)
         if found.kind == "pronoun":
             return self._pronoun(found, pos)
         if found.kind == "person":
@@ -182,7 +210,18 @@ class Context:
     def full_name(self, name: str) -> str:
         """``Nico`` -> ``Nico Afinta`` when the document names someone so (or ``Emil`` -> ``Ridwan Kamil``
         when it gives him that name), else ``name``."""
-        return _fullest(self.refs.aliases.get(name, name), self.names)
+        return _fullest(self.refs.aliases.get(name, name), self.names, self._names_by_word())
+
+    def _names_by_word(self) -> dict[str, list[str]]:
+        """Each word of ``names`` -> the names holding it, in order (built once per ``names``)."""
+        cached = self.__dict__.get("_by_word")
+        if cached is None or cached[0] is not self.names:
+            index: dict[str, list[str]] = {}
+            for other in dict.fromkeys(self.names):
+                for word in dict.fromkeys(other.split()):
+                    index.setdefault(word, []).append(other)
+            cached = self.__dict__["_by_word"] = (self.names, index)
+        return cached[1]
 
     # --- relayed by ------------------------------------------------------------
     def via(self, start: int, end: int) -> str | None:
@@ -191,6 +230,29 @@ class Context:
         if m:
             return _agencies()[" ".join(m.group("name").lower().split())]
         return ", ".join(self.credits) or None
+
+
+def _a_name(name: str, lang: str) -> bool:
+    return _person_name(name, lang) is not None
+
+
+def _person_name(mention: str, lang: str) -> str | None:
+    """The name in a person mention of the entity layer, without title, role or possessive
+    (``Kepala BNPB Suharyanto`` -> ``Suharyanto``); None when it reads as no person (``BNPB``)."""
+    name, _ = split_role(mention)
+    found = speaker(name, lang)
+    return found.name if found and found.kind == "person" else None
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint spans covering the same positions as ``spans``."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _named_body(found: Speaker) -> bool:
@@ -211,10 +273,10 @@ def _full_names(text: str, lang: str) -> list[tuple[int, str]]:
     return out
 
 
-def _fullest(name: str, names: tuple[str, ...]) -> str:
+def _fullest(name: str, names: tuple[str, ...], by_word: dict[str, list[str]] | None = None) -> str:
     tokens = name.split()
     best = name
-    for other in names:
+    for other in (by_word.get(tokens[0], []) if by_word is not None and tokens else names):
         words = other.split()
         if len(words) > len(best.split()) and _contains(words, tokens):
             best = other
@@ -237,6 +299,11 @@ def _agencies() -> dict[str, str]:
     from kronologi.clean.dateline import agencies
 
     return agencies()
+
+
+@functools.lru_cache(maxsize=None)
+def _agency_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(_agencies())})(?![\w-])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)

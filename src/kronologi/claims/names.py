@@ -169,8 +169,8 @@ def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str
     cut = max([t.end() for t in titles if t.end() > start] + [start])
     words = _without_places(segment[cut:end].split(), lang, _jurisdiction(segment[:cut], lang))
     if len(words) == 1 and (words[0].isupper() or _sentence_case(segment, start, end) or _clitic(words[0], lang)
-                            or _is_org_word(words[0], lang) or _function_word(words[0], lang)):
-        return "", None
+                            or _is_org_word(words[0], lang)) or any(_function_word(w, lang) for w in words):
+        return "", None  # "In", "Light Of Myanmar": a function word is in no one's name
     if len(words) > _MAX_NAME:
         words = words[-2:]
     role = segment[:cut].strip(_EDGE) or None
@@ -183,6 +183,9 @@ def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str
     ``Kabupaten Cianjur Cecep Alamsyah``: a place word takes the word after it; after a title that
     governs a place (``Bupati Garut Rudi Hartono``) the first of three or more words is the place.
     """
+    acronyms = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1 and i <= len(words) - 3]
+    if acronyms:  # "Meteorolog CNN Brandon Miller": the name follows the organisation
+        words = words[acronyms[-1] + 1:]
     while len(words) > 1:
         if len(words) > 2 and (lookup(" ".join(words[:2])) or words[0].lower() in vocab.wordset(lang, "place_words")):
             words = words[2:]
@@ -203,7 +206,8 @@ def _jurisdiction(role: str, lang: str) -> bool:
 def _function_word(word: str, lang: str) -> bool:
     """A capitalised word that is a preposition or an opener (``In``, ``Namun``): never a name."""
     low = word.lower().strip(_EDGE)
-    return any(low in vocab.wordset(lang, key) for key in ("speaker_stops", "openers", "speaker_adverbs"))
+    return low in ("of", "the", "for", "and") or any(
+        low in vocab.wordset(lang, key) for key in ("speaker_stops", "openers", "speaker_adverbs"))
 
 
 def _sentence_case(segment: str, start: int, end: int) -> bool:

@@ -75,6 +75,8 @@ def read_referents(text: str, lang: str, quoted: list[tuple[int, int]]) -> Refer
         _add_alias(ref, text, lang, m.start("full"), m.group("full"), m.group("alias"), outside)
     for m in _cue_regex(lang).finditer(text):
         _add_alias(ref, text, lang, m.start("full"), m.group("full"), m.group("alias"), outside)
+    for m in _described_regex(lang).finditer(text):  # "Sosok yang akrab disapa Emil": the person named before
+        _add_alias(ref, text, lang, m.start(), _last_full_name(text, lang, m.start()), m.group("alias"), outside)
     for m in _LONG_FORM.finditer(text):
         _add_acronym(ref, m, outside)
     ref.roles = _roles(text, lang, outside)
@@ -86,7 +88,7 @@ def _outside(quoted: list[tuple[int, int]]):
 
 
 def _add_alias(ref: Referents, text: str, lang: str, at: int, full: str, alias: str, outside) -> None:
-    person = speaker(full, lang)
+    person = speaker(full, lang) if full else None
     if not outside(at) or not person or person.kind != "person" or " " not in person.name or alias in person.name:
         return
     ref.aliases.setdefault(alias, person.name)
@@ -116,6 +118,22 @@ def _cue_regex(lang: str) -> re.Pattern[str]:
     cues = vocab.alternation(vocab.phrases(lang, "alias_cues"))
     return re.compile(rf"(?P<full>{_NAME}),?\s+(?:{cues})\s+(?P<alias>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
                       if cues else r"(?!x)x")
+
+
+@functools.lru_cache(maxsize=None)
+def _described_regex(lang: str) -> re.Pattern[str]:
+    cues = vocab.alternation(vocab.phrases(lang, "alias_cues"))
+    return re.compile(rf"(?<![A-Z][\w'’-])(?<![A-Z][\w'’-],)\s(?:{cues})\s+(?P<alias>[A-Z][\w'’-]+)"
+                      if cues else r"(?!x)x")
+
+
+def _last_full_name(text: str, lang: str, pos: int) -> str:
+    """The last name of two words or more before ``pos`` that names a person."""
+    for m in reversed(list(re.finditer(_NAME, text[:pos]))):
+        found = speaker(m.group(0), lang) if " " in m.group(0) else None
+        if found and found.kind == "person" and " " in found.name:
+            return m.group(0)
+    return ""
 
 
 # --- anaphors ------------------------------------------------------------------------

@@ -1,0 +1,159 @@
+"""Who a quote's speaker phrase stands for: other names, acronyms, roles and bodies named again, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronologi.claims.names import speaker
+from kronologi.claims.referents import body_anaphor, read_referents, role_titles
+from kronologi.claims.step import read_text
+
+
+def _speakers(text: str, lang: str = "id") -> list[str | None]:
+    return [q["speaker_name"] for q in read_text(text, lang, "2024-03-05")["quotes"]]
+
+
+# --- other names of a person ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Presiden Arif Wibowo (Bowo) meninjau tanggul.\n\n“Kami bangun lagi,” kata Bowo.", "id", "Arif Wibowo"),
+    ("Wali Kota Padang Rina Lestari atau akrab disapa Teteh meninjau pasar.\n\n“Pasar dibuka lagi,” ujar Teteh.",
+     "id", "Rina Lestari"),
+    ("Gubernur Rina Lestari meninjau pasar.\n\nSosok yang akrab disapa Teteh itu membagikan beras.\n\n"
+     "“Pasar dibuka lagi,” ujar Teteh.", "id", "Rina Lestari"),
+    ("Mayor Daniel Okafor, known as Dano, toured the dam.\n\n“We will rebuild,” Dano said.", "en", "Daniel Okafor"),
+])
+def test_claims_speakers_aliases_go_to_the_full_name(text: str, lang: str, expected: str) -> None:
+    assert _speakers(text, lang) == [expected]
+
+
+def test_claims_speakers_alias_needs_a_person() -> None:
+    ref = read_referents("Komisi Pemilihan Daerah (Kopda) bersidang.", "id", [])
+    assert ref.aliases == {}
+
+
+# --- a role named instead of its holder ---------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Presiden Arif Wibowo meresmikan bendungan.\n\n“Air untuk sawah,” ujar kepala negara.", "id", "Arif Wibowo"),
+    ("Gubernur Rina Lestari meninjau pasar.\n\n“Pasar dibuka lagi,” kata sang gubernur.", "id", "Rina Lestari"),
+    ("President Maria Lopez opened the bridge.\n\n“It is a new start,” the head of state said.", "en", "Maria Lopez"),
+])
+def test_claims_speakers_role_goes_to_its_holder(text: str, lang: str, expected: str) -> None:
+    assert _speakers(text, lang) == [expected]
+
+
+def test_claims_speakers_role_without_holder_stays_as_written() -> None:
+    assert _speakers("“Air untuk sawah,” ujar kepala negara.") == ["kepala negara"]
+    assert role_titles("kepala negara", "id") == ("presiden",) and role_titles("juru masak", "id") == ()
+
+
+# --- bodies: acronyms, bodies named again, it and they ---------------------------------------
+
+BODY = "Lembaga Pemantau Hak Sipil (LPHS)"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Lembaga Pemantau Hak Sipil (LPHS) merilis data baru.\n\n“Angka ini sudah diverifikasi,” ucap lembaga tersebut.",
+     "id"),
+    ("Lembaga Pemantau Hak Sipil (LPHS) merilis data baru.\n\n“Angka ini sudah diverifikasi,” kata LPHS.", "id"),
+    ("Data itu dirilis Lembaga Pemantau Hak Sipil (LPHS).\n\n“Angka ini sudah diverifikasi,” kata Lembaga Pemantau "
+     "Hak Sipil.", "id"),
+])
+def test_claims_speakers_acronym_and_long_form_are_one_body(text: str, lang: str) -> None:
+    assert _speakers(text, lang) == [BODY]
+
+
+def test_claims_speakers_body_named_again_in_english() -> None:
+    text = ("The Coastal Relief Network (CRN) reported new figures on Monday.\n\n"
+            "“The count is still rising,” said the NGO in a statement.\n\n"
+            "“We ask for safe access,” it added.\n\n“Our teams are ready,” they said.")
+    assert _speakers(text, "en") == ["Coastal Relief Network (CRN)"] * 3
+
+
+def test_claims_speakers_statement_of_a_body() -> None:
+    text = "The Coastal Relief Network (CRN) counts the dead.\n\nA total of 40 “are now confirmed dead,” a CRN statement said."
+    assert _speakers(text, "en") == ["Coastal Relief Network (CRN)"]
+
+
+def test_claims_speakers_news_outlet_and_agency_are_told_apart() -> None:
+    text = ("Port officials spoke to Reuters on Monday.\n\n"
+            "The news agency noted that a “spokesman for the port did not respond.”")
+    assert _speakers(text, "en") == ["Reuters"]
+    assert body_anaphor("the agency", "en") == "body" and body_anaphor("the news agency", "en") == "media"
+    assert body_anaphor("the ministry", "en") is None
+
+
+def test_claims_speakers_they_without_a_body_is_no_one() -> None:
+    assert _speakers("Lina Hart spoke first.\n\n“We are tired,” they said.", "en") == [None]
+
+
+# --- names in a speaker phrase ---------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, lang, name", [
+    ("Sekretaris Daerah (Sekda) Kabupaten Garut Dedi Kurnia", "id", "Dedi Kurnia"),
+    ("Bupati Garut Rudi Hartono", "id", "Rudi Hartono"),
+    ("Pengamat CSIS Rina Hapsari", "id", "Rina Hapsari"),
+    ("Aung Lin Thet Naing's", "en", "Aung Lin Thet Naing"),
+])
+def test_claims_speakers_person_names(phrase: str, lang: str, name: str) -> None:
+    found = speaker(phrase, lang)
+    assert (found.kind, found.name) == ("person", name)
+
+
+@pytest.mark.parametrize("phrase, lang", [("Sekretaris Daerah", "id"), ("In a letter", "en"), ("one", "en"),
+                                          ("One Harbour resident", "en"), ("Kantor Berita Light Of Asia", "id")])
+def test_claims_speakers_no_person_in_these(phrase: str, lang: str) -> None:
+    found = speaker(phrase, lang)
+    assert found is None or found.kind != "person"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("“Jumlahnya bertambah,” kata Asisten Daerah Kabupaten Garut, Budi Santoso dalam konferensi pers.", "id",
+     ["Budi Santoso"]),
+    ("“Jumlahnya bertambah,” kata Sekretaris Daerah (Sekda) Kabupaten Garut Dedi Kurnia, Sabtu.", "id", ["Dedi Kurnia"]),
+    ("“We will go on,” said the Harbour Workers Union for Fair Pay (HWU), a group founded in 1990.", "en",
+     ["Harbour Workers Union for Fair Pay (HWU)"]),
+    ("Juru bicara partai yang memimpin Aliansi Rakyat (AR) Tono Sudarmo mengatakan: “Kami menolak.”", "id",
+     ["Tono Sudarmo"]),
+])
+def test_claims_speakers_phrases_after_and_before(text: str, lang: str, expected: list) -> None:
+    assert _speakers(text, lang) == expected
+
+
+# --- pronouns ------------------------------------------------------------------------------
+
+def test_claims_speakers_object_pronoun_and_quote_over_paragraphs() -> None:
+    text = ("“We need help,” said aid chief Lina Hart.\n\nShe said the roads were cut.\n\n"
+            "According to him, “the bridge is gone.\n\n“We need boats.”")
+    assert _speakers(text, "en") == ["Lina Hart", "Lina Hart"]
+
+
+def test_claims_speakers_pronoun_prefers_recent_speaker_then_last_named() -> None:
+    text = ("Juru bicara Tono Sudarmo mengatakan Rina Lestari dan Dedi Kurnia telah ditahan.\n\n"
+            "Dia berkata: “Kami menunggu kabar.”")
+    assert _speakers(text) == ["Tono Sudarmo"]
+    text = ("Lina Hart spoke on Monday. Banks said they would close. Shops said the same. Roads were closed.\n\n"
+            "The vote went to Mira Chen's party. She urged calm and “patience”.")
+    assert _speakers(text, "en") == ["Mira Chen"]
+
+
+def test_claims_speakers_pronoun_reaches_back_to_the_last_speaker() -> None:
+    text = ("“Kami bekerja,” kata Rudi Hartono.\n\nHujan turun.\n\nJalan ditutup.\n\nSekolah libur.\n\n"
+            "Pasar sepi.\n\n“Kami terus bekerja,” ucapnya.")
+    assert _speakers(text) == ["Rudi Hartono", "Rudi Hartono"]
+
+
+def test_claims_speakers_according_to_introduces_the_speaker() -> None:
+    text = "Menurut Rudi Hartono, ada 30 titik pengungsian. Jumlahnya masih bertambah. “Kami terus mendata.”"
+    assert _speakers(text) == ["Rudi Hartono"]
+
+
+def test_claims_speakers_subject_after_a_place_phrase() -> None:
+    text = "At one building in Harbour Town, rescuers worked for hours, chanting “We will find you”."
+    assert _speakers(text, "en") == ["rescuers"]
+
+
+def test_claims_speakers_missed_sentence_boundary_is_no_attribution() -> None:
+    text = "Mira Chen urged calm and “patience”.In a letter, Tom Reyes said the army had won."
+    assert _speakers(text, "en") == ["Mira Chen"]
