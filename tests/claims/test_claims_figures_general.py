@@ -74,3 +74,8 @@ def test_claims_figures_nearer_qualifier_wins_when_stacked() -> None:
 
 def test_claims_figures_rose_to_is_not_up_to() -> None:
     assert _figures("The death toll rose to 410.", "en") == [(410, "exact", "killed", None)]
+
+
+def test_claims_figures_a_building_noun_counts_no_one() -> None:
+    assert _figures("Para korban dirawat di tiga rumah sakit.", "id") == []
+    assert _figures("Gempa merusak 3 rumah sakit.", "id") == [(3, "exact", "damaged", "rumah sakit")]

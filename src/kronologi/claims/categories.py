@@ -175,8 +175,9 @@ def _human(lang: str, noun: str, generic: bool) -> bool:
     if generic or not noun:
         return True
     words = {w.lower() for w in _TOKEN.findall(_unquoted(noun))}
+    category = _noun_category(lang, noun)
     return bool(words & vocab.wordset(lang, "human_nouns")) or bool(canonical(lang, noun)) or bool(
-        _noun_category(lang, noun))
+        category and category not in vocab.wordset(lang, "thing_categories"))
 
 
 def _done_by(text: str, lang: str, start: int, end: int, category: str) -> bool:
