@@ -174,7 +174,7 @@ class Context:
 
         When the entity layer found a person inside the speaker phrase (``span``), its words win.
         """
-        tagged = [t for s, e, t in self._spans if span and span[0] <= s and e <= span[1]]
+        tagged = self._tagged_in(span)
         name = max(tagged, key=len) if tagged and found.kind != "pronoun" else found.name
         if (tagged or found.kind == "person") and " " not in name and span and self._place(name):
             return " ".join(self.text[span[0]:span[1]].split())  # "Kepala BPBD Demak", Demak a regency
@@ -185,6 +185,21 @@ class Context:
         if found.kind == "person":
             return self.full_name(found.name)
         return self._description(found.name, pos)
+
+    def _tagged_in(self, span: tuple[int, int] | None) -> list[str]:
+        """The names of the person mentions inside ``span`` (mentions sorted by start once; bisected)."""
+        if not span:
+            return []
+        spans = self.__dict__.get("_sorted_spans")
+        if spans is None:
+            spans = self.__dict__["_sorted_spans"] = sorted(self._spans, key=lambda m: m[0])
+        i = bisect.bisect_left(spans, span[0], key=lambda m: m[0])
+        out = []
+        while i < len(spans) and spans[i][0] < span[1]:
+            if spans[i][1] <= span[1]:
+                out.append(spans[i][2])
+            i += 1
+        return out
 
     def _pronoun(self, found: Speaker, pos: int) -> str | None:
         """A person's pronoun goes to the last person; ``it`` to the last body; ``they`` to a body that just spoke."""

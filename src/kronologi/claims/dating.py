@@ -12,6 +12,7 @@ published date. Values are ISO dates (``2022-10-02``) or datetimes with a clock
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -32,9 +33,21 @@ def iso(value: str | None) -> tuple[str | None, str | None]:
     return m.group(1), m.group(3)
 
 
+def _in_sentence(times: list[dict[str, Any]], sent: tuple[int, int]) -> list[dict[str, Any]]:
+    """The times starting in ``sent``, by bisection: ``times`` are sorted by start (``Context.times`` is),
+    so a long document's figures are dated in linear time."""
+    lo = bisect.bisect_left(times, sent[0], key=_start)
+    return times[lo:bisect.bisect_left(times, sent[1], lo=lo, key=_start)]
+
+
+def _start(tm: dict[str, Any]) -> int:
+    return tm["start"]
+
+
 def as_of(text: str, times: list[dict[str, Any]], sent: tuple[int, int], pos: int,
           claim: tuple[int, int] | None, published: str | None, zone: str = HOME_ZONE) -> dict[str, str | None]:
-    """``{"as_of", "part", "raw"}`` for a figure at ``pos``; ``claim``: its claimant phrase's span.
+    """``{"as_of", "part", "raw"}`` for a figure at ``pos``; ``claim``: its claimant phrase's span;
+    ``times``: the document's, sorted by start.
 
     ``raw`` keeps an underspecified value (``XXXX-WXX-7``: a Sunday) the ledger may anchor later.
 
@@ -43,6 +56,7 @@ def as_of(text: str, times: list[dict[str, Any]], sent: tuple[int, int], pos: in
     Undated articles take the nearest time of the sentence.
     """
     day = local_date(published, zone)
+    times = _in_sentence(times, sent)
     future_ok = not re.search(r"(?i)(?<![\w])(?:akan|will|bakal)(?![\w])", text[sent[0]:sent[1]])
     raw = next((tm.get("value") for tm in sorted(times, key=lambda t: abs(t["start"] - pos))
                 if sent[0] <= tm["start"] < sent[1] and tm.get("type") in ("DATE", "TIME")

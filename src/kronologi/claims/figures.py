@@ -80,8 +80,7 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
     if counted.category is None and following is not None:
         counted = categories.shared(text, lang, last, following, sent, counted)
     part_of, subject, category = None, counted.subject, counted.category
-    previous = [f for f in done if f["sentence"] == ctx.sentence_at(n.start) or _same_paragraph(ctx, f, n)] or \
-        [f for f in done if ctx.paragraph_at(f["start"]) == ctx.paragraph_at(n.start) - 1]
+    previous = _last_before(ctx, done, n)
     partitive = categories.partitive(text, lang, last, sent[1])
     if (partitive is not None or categories.including(text, lang, n, sent[0])) and previous \
             and (counted.generic or counted.subject or categories.canonical(lang, counted.noun)):
@@ -229,6 +228,15 @@ def _named_after(text: str, lang: str, n: Number) -> bool:
     return lang == "id" and bool(m) and not (
         m.group(1).lower() in vocab.wordset(lang, "human_nouns") or categories.canonical(lang, m.group(1))
         or vocab.starting_regex(lang, "human_nouns").match(text, n.end))  # "delapan Kepala Keluarga (KK)"
+
+
+def _last_before(ctx: Context, done: list[dict], n: Number) -> list[dict]:
+    """The last figure of ``n``'s sentence or paragraph, else of the paragraph before (``done`` is in text
+    order, so the last one decides: constant time however long the paragraph)."""
+    if done and (done[-1]["sentence"] == ctx.sentence_at(n.start)
+                 or ctx.paragraph_at(done[-1]["start"]) in (ctx.paragraph_at(n.start), ctx.paragraph_at(n.start) - 1)):
+        return [done[-1]]
+    return []
 
 
 def _same_paragraph(ctx: Context, fig: dict, n: Number) -> bool:

@@ -41,7 +41,7 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
         ("counter", lambda: _starts(lang, "counters", after) or _counter_before(lang, before)),
         ("age", lambda: bool(vocab.ending_regex(lang, "age_cues").search(before)) or _age_after_name(before, after)),
         ("duration", lambda: n.unit == "year" or _starts(lang, "time_units", after)),
-        ("time", lambda: any(n.start < e and s < n.end for s, e in times)),
+        ("time", lambda: _in_times(n, times)),
         ("measure", lambda: _starts(lang, "measure_units", after) or bool(
             vocab.ending_regex(lang, "measures_before").search(before))),
         ("percent", lambda: _starts(lang, "percent", after)),
@@ -57,6 +57,13 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
         if check():
             return f"nonfigure.{code}"
     return None
+
+
+def _in_times(n: Number, times: list[tuple[int, int]]) -> bool:
+    """Whether ``n`` overlaps a temporal expression (``times`` sorted by start, as the temporal layer's are;
+    the few before ``n``'s end are checked, so an expression that holds others is seen too)."""
+    i = bisect.bisect_left(times, (n.end,))
+    return any(e > n.start for _, e in times[max(0, i - 4):i])
 
 
 def _starts(lang: str, key: str, after: str) -> bool:

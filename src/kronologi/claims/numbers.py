@@ -17,6 +17,7 @@ value, whatever it counts (the figures layer decides what is a figure):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -46,9 +47,9 @@ def find_numbers(text: str, lang: str | None) -> list[Number]:
     """Every number of ``text``, in text order, none overlapping."""
     lang = _lang(lang)
     found = _digit_numbers(text, lang)
-    taken = [(n.start, n.end) for n in found]
+    taken = sorted((n.start, n.end) for n in found)
     found += [n for n in _vague_numbers(text, lang) if not _overlaps(n, taken)]
-    taken = [(n.start, n.end) for n in found]
+    taken = sorted((n.start, n.end) for n in found)
     found += [n for n in _word_numbers(text, lang) if not _overlaps(n, taken)]
     return sorted(found, key=lambda n: n.start)
 
@@ -60,7 +61,9 @@ def _lang(lang: str | None) -> str:
 
 
 def _overlaps(n: Number, spans: list[tuple[int, int]]) -> bool:
-    return any(n.start < e and s < n.end for s, e in spans)
+    """Whether ``n`` overlaps one of ``spans`` (sorted, none overlapping: their ends are sorted too)."""
+    i = bisect.bisect_left(spans, (n.end,))  # spans[:i] start before n ends
+    return i > 0 and spans[i - 1][1] > n.start
 
 
 # --- digits ----------------------------------------------------------------------

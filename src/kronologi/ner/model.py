@@ -88,7 +88,7 @@ def tag_with(nlp: Language, sentences: Iterable[list[str]]) -> list[list[str]]:
     """IOB2 tags from a given spaCy pipeline (the training project scores its models with this)."""
     from spacy.tokens import Doc
 
-    docs = [Doc(nlp.vocab, words=[_word(t) for t in toks]) for toks in sentences]
+    docs = (Doc(nlp.vocab, words=[_word(t) for t in toks]) for toks in sentences)  # made as the network reads
     return [[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
             for doc in nlp.pipe(docs, batch_size=BATCH_SIZE)]
 

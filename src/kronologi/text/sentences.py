@@ -17,7 +17,10 @@ How a paragraph is split:
   (plus any closing quotes or brackets) when whitespace follows;
 * it is refused inside a quotation that opens and closes on the same line,
   after abbreviations and initials, before a lower-case word, and between a
-  closing quote and its attribution (``"Why?" Tokayev asked.``).
+  closing quote and its attribution (``"Why?" Tokayev asked.``);
+* a "sentence" longer than ``MAX_SENTENCE`` characters (a page glued into one
+  line, a list without punctuation) is cut at the last space before the limit,
+  so every later step works on bounded pieces and stays linear in the text.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from dataclasses import dataclass
 from kronologi import langs
 
 Span = tuple[int, int]
+MAX_SENTENCE = 2000  # characters; news sentences are far shorter
 
 TOPIC = "sentences"
 
@@ -66,8 +70,22 @@ def split_sentences(text: str, lang: str) -> list[Span]:
     vocab = _vocab(langs.normalise_lang(lang))
     spans: list[Span] = []
     for line in _line_re().finditer(text):
-        spans.extend(_split_paragraph(text, line.start(), line.end(), vocab))
+        for start, end in _split_paragraph(text, line.start(), line.end(), vocab):
+            spans.extend(_capped(text, start, end))
     return spans
+
+
+def _capped(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> list[Span]:
+    """``(start, end)`` cut into pieces of at most ``limit`` characters, at the last whitespace
+    before the limit (or at the limit, in a run without spaces), each stripped."""
+    out: list[Span] = []
+    while end - start > limit:
+        cut = start + limit
+        space = next((i for i in range(cut, start, -1) if text[i].isspace()), None)
+        _append_stripped(out, text, start, space if space else cut)
+        start = space if space else cut
+    _append_stripped(out, text, start, end)
+    return out
 
 
 @functools.lru_cache(maxsize=None)

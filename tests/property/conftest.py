@@ -1,8 +1,0 @@
-"""Property tests: their strategies (``strategies.py``) are importable from the test modules."""
-
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
