@@ -156,8 +156,9 @@ def _by_sentence(doc: Document, items: list[Any], key=lambda item: item) -> dict
 
 
 def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, published) -> list[dict[str, Any]]:
-    usable = timing.usable_times(times)
     found = _triggers(ctx, times)
+    nouns = [t.i for t in found if t.pos == "noun"]
+    usable = [tm for tm in timing.usable_times(times) if not _since(ctx, tm, nouns)]
     if not found and not usable:
         return []
     ctx.prepare(times)
@@ -172,6 +173,19 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
     named = [t for t in triggers if t not in kept and not t.saying]
     kept += _other_events(ctx, usable, kept, named)
     return [_record(ctx, trig, mentions, published) for trig in sorted(kept, key=lambda t: t.start)]
+
+
+SINCE_GAP = 5  # words between a "since" word and the date it opens ("since the February 1 coup")
+
+
+def _since(ctx: _Sentence, tm: dict[str, Any], nouns: list[int]) -> bool:
+    """The date of an earlier happening named by its noun, opening a span up to the sentence's time
+    ("killed since the February 1 coup", "sejak kudeta 1 Februari"): it dates none of the sentence's
+    events. A bare "sejak Rabu" dates the start of the state the sentence tells."""
+    wi, wj = _word_at(ctx, tm["start"]), _word_at(ctx, max(tm["start"], tm["end"] - 1))
+    if not any(ctx.norm[k] in ctx.lex.since_markers for k in range(max(0, wi - SINCE_GAP), wi)):
+        return False
+    return any(wi - SINCE_GAP <= n <= wj + SINCE_GAP for n in nouns)
 
 
 def _set_modality(ctx: _Sentence, trig: Trigger) -> None:

@@ -92,6 +92,7 @@ class Lexicon:
     not_cues: PhraseIndex
     function_words: frozenset[str]
     relative_markers: frozenset[str]
+    since_markers: frozenset[str]
     determiners: frozenset[str]
     not_actors: frozenset[str]
     known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
@@ -138,6 +139,7 @@ def lexicon(lang: str | None) -> Lexicon:
         not_cues=_index(modality.get("not_cues")),
         function_words=langs.words(lang, "clean", "function_words"),
         relative_markers=_lower(data.get("relative_markers")),
+        since_markers=_lower(data.get("since_markers")),
         determiners=_lower(data.get("determiners")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )
