@@ -65,7 +65,7 @@ class _Work:
 
 class CleanStep:
     name = "clean"
-    version = "1"
+    version = "2"  # 2: captions, widgets, mojibake repair
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

@@ -28,7 +28,7 @@ from kronologi.temporal.step import HOME_ZONE
 
 class EventsStep:
     name = "events"
-    version = "1"
+    version = "2"  # 2: disaster type, since-dates, typed dated facts
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
