@@ -91,7 +91,7 @@ def phrase_after(text: str, lang: str, pos: int, limit: int) -> tuple[int, int]:
             at = stop.end()
             continue
         inside = _inside_name(text, stop, hard)
-        if inside:  # "Association for Political Prisoners (AAPP)": the name goes on
+        if inside:  # "League for Press Freedom (LPF)": the name goes on
             at = inside
             continue
         verb = _first_verb(text, lang, start, stop.start())
@@ -380,7 +380,7 @@ def subject(text: str, lang: str, start: int, end: int, times) -> Attribution | 
     """The subject of the sentence starting at ``start``: its words before the first verb."""
     phrase_start, phrase = _without_times(text, start, end, times, lang)
     lead = _LEADING_PLACE.match(phrase)
-    if lead:  # "At one building in Kahramanmaras, rescuers ...": the subject follows the comma
+    if lead:  # "At one school in Medan, volunteers ...": the subject follows the comma
         phrase_start, phrase = phrase_start + lead.end(), phrase[lead.end():]
     words = list(re.finditer(r"\S+", phrase))
     cut = len(phrase)

@@ -223,7 +223,7 @@ class Context:
         return self.refs.body_name(phrase)
 
     def full_name(self, name: str) -> str:
-        """``Nico`` -> ``Nico Afinta`` when the document names someone so (or ``Emil`` -> ``Ridwan Kamil``
+        """``Nico`` -> ``Nico Afinta`` when the document names someone so (or ``Kang Budi`` -> ``Budi Santoso``
         when it gives him that name), else ``name``."""
         return _fullest(self.refs.aliases.get(name, name), self.names, self._names_by_word())
 
@@ -253,7 +253,7 @@ def _a_name(name: str, lang: str) -> bool:
 
 def _person_name(mention: str, lang: str) -> str | None:
     """The name in a person mention of the entity layer, without title, role or possessive
-    (``Kepala BNPB Suharyanto`` -> ``Suharyanto``); None when it reads as no person (``BNPB``)."""
+    (``Kepala Basarnas Dedi Kurnia`` -> ``Dedi Kurnia``); None when it reads as no person (``BNPB``)."""
     name, _ = split_role(mention)
     found = speaker(name, lang)
     return found.name if found and found.kind == "person" else None
@@ -271,7 +271,7 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _named_body(found: Speaker) -> bool:
-    """A body with a name (``AAPP``, ``Komisi Pemilihan Umum``), not ``the ministry``."""
+    """A body with a name (``LPF``, ``Komisi Pemilihan Umum``), not ``the ministry``."""
     words = found.name.split()
     return found.kind in ("org", "group") and any(w[:1].isupper() for w in words[1:] or words) \
         and not found.plural

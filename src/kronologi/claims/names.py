@@ -24,7 +24,7 @@ _RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:bin|binti|van|von|de|al|el)[ \t]+
 _AFTER_PREPOSITION = re.compile(r"(?<![\w])(?:dari|di|ke|dan|untuk|pada|of|from|at|in|and|for|to|on)\s+$", re.I)
 _EDGE = "\"“”‘’'«»,.;: ()-–—"
 _MAX_NAME = 4
-_POSSESSIVE = re.compile(r"['’]s?$")  # "Suu Kyi's party": the name is Suu Kyi
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Ana Lima's party": the name is Ana Lima
 _MAX_GROUP = 6
 
 
@@ -68,7 +68,7 @@ def speaker(phrase: str, lang: str) -> Speaker | None:
         if cut >= 0:
             return speaker(phrase[cut + len(link) + 2:], lang) or Speaker(phrase, "group")
     medium = _without_medium(phrase, lang)
-    if medium:  # "an AAPP statement", "keterangan tertulis BNPB": the name, not the statement
+    if medium:  # "an LPF statement", "keterangan tertulis Basarnas": the name, not the statement
         return speaker(medium, lang)
     segments = [s.strip() for s in phrase.split(",") if s.strip()]
     return _best_segment(segments, lang)
@@ -170,7 +170,7 @@ def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str
     words = _without_places(segment[cut:end].split(), lang, _jurisdiction(segment[:cut], lang))
     if len(words) == 1 and (words[0].isupper() or _sentence_case(segment, start, end) or _clitic(words[0], lang)
                             or _is_org_word(words[0], lang)) or any(_function_word(w, lang) for w in words):
-        return "", None  # "In", "Light Of Myanmar": a function word is in no one's name
+        return "", None  # "In", "Voice Of Freedom": a function word is in no one's name
     if len(words) > _MAX_NAME:
         words = words[-2:]
     role = segment[:cut].strip(_EDGE) or None
@@ -180,7 +180,7 @@ def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str
 def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str]:
     """The words of a run without the places, organisations and portfolios before the name.
 
-    ``Kabupaten Cianjur Cecep Alamsyah``: a place word takes the word after it; after a title that
+    ``Kabupaten Garut Dedi Kurnia``: a place word takes the word after it; after a title that
     governs a place (``Bupati Garut Rudi Hartono``) the first of three or more words is the place.
     """
     acronyms = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1 and i <= len(words) - 3]

@@ -1,8 +1,8 @@
 """What a speaker phrase that is not a full name stands for, read once per document.
 
-* another name the text gives a person: ``Joko Widodo (Jokowi)``, ``Ridwan Kamil atau akrab disapa Emil``,
+* another name the text gives a person: ``Joko Widodo (Jokowi)``, ``Budi Santoso atau akrab disapa Kang Budi``,
   ``Kemal Arslan, known as Kemo``: the short name speaks for the full one;
-* an acronym defined with its long form: ``Assistance Association for Political Prisoners (AAPP)``: both
+* an acronym defined with its long form: ``League for Press Freedom (LPF)``: both
   are one speaker, named ``long form (ACRONYM)``;
 * a role named instead of its holder: ``ujar kepala negara``, ``kata sang gubernur``, ``the prime minister said``:
   the last person the text gave that title (``Presiden Joko Widodo``);
@@ -32,8 +32,8 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 @dataclass
 class Referents:
-    aliases: dict[str, str] = field(default_factory=dict)  # "Emil" -> "Ridwan Kamil"
-    acronyms: dict[str, str] = field(default_factory=dict)  # "AAPP" -> "Assistance Association ... (AAPP)"
+    aliases: dict[str, str] = field(default_factory=dict)  # "Kang Budi" -> "Budi Santoso"
+    acronyms: dict[str, str] = field(default_factory=dict)  # "LPF" -> "League for Press Freedom (LPF)"
     long_forms: dict[str, str] = field(default_factory=dict)  # "assistance association ..." -> the same canonical
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (position, role in lower case, name)
     bodies: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of named bodies
@@ -75,7 +75,7 @@ def read_referents(text: str, lang: str, quoted: list[tuple[int, int]]) -> Refer
         _add_alias(ref, text, lang, m.start("full"), m.group("full"), m.group("alias"), outside)
     for m in _cue_regex(lang).finditer(text):
         _add_alias(ref, text, lang, m.start("full"), m.group("full"), m.group("alias"), outside)
-    for m in _described_regex(lang).finditer(text):  # "Sosok yang akrab disapa Emil": the person named before
+    for m in _described_regex(lang).finditer(text):  # "Sosok yang akrab disapa Kang Budi": the person named before
         _add_alias(ref, text, lang, m.start(), _last_full_name(text, lang, m.start()), m.group("alias"), outside)
     for m in _LONG_FORM.finditer(text):
         _add_acronym(ref, m, outside)
