@@ -19,11 +19,14 @@ from kronologi.document import Document
 from kronologi.export.files import atomic_file
 from kronologi.export.safe import figure_text, link_target
 from kronologi.export.safe import html_text as escape
-from kronologi.export.stories import StoryView, TimelineLine, precision_label, story_views
+from kronologi.export.charts import claimant_legend, quantity_chart
+from kronologi.export.keynumbers import KeyNumber, quantity_label
+from kronologi.export.stories import StoryView, TimelineLine, article_url, evidence_text, precision_label, story_views
 from kronologi.export.views import date_label, overview
 
 _CSS = """
-body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
+body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222;
+overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}
 h1,h2,h3{line-height:1.2}h2{margin-top:2.5rem;border-bottom:2px solid #333}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;
 text-align:left;vertical-align:top}th{background:#f4f4f4}.muted{color:#777}details{margin:.4rem 0}
@@ -34,6 +37,18 @@ tr.contradiction td{background:#fde2e2}tr.retraction td{background:#fff0d6}tr.up
 tr.agreement td{background:#e8f7e8}.status-retracted{text-decoration:line-through}
 svg .axis{stroke:#999}svg .ev{fill:#1f6feb}svg .ev.bg{fill:#aaa}svg text{font:11px system-ui,sans-serif;fill:#555}
 :target{background:#ffe58a}
+.keys{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,22rem),1fr));gap:.8rem;padding:0;margin:0}
+.key{list-style:none;border:1px solid #ddd;border-radius:6px;padding:.5rem .7rem}.key p{margin:0 0 .3rem}
+svg.chart{width:100%;max-width:30rem;height:auto;display:block}svg .claimant{fill:none;stroke-width:1.6;opacity:.7}
+svg .pt.retracted{stroke-width:2}.struck{text-decoration:line-through;color:#a33}
+.claimants{list-style:none;padding:0;margin:.2rem 0;font-size:.85em;display:flex;flex-wrap:wrap;gap:.2rem .8rem}
+.sw{display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.3em}
+.basis{font-size:.75em;border:1px solid #bbb;border-radius:3px;padding:0 .25rem;color:#555}
+.ext{text-decoration:none}.toc ul{margin:.2rem 0}.legend dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem}
+.legend dd{margin:0}.swatch{display:inline-block;width:2.5em}
+.contradiction{background:#fde2e2}.retraction{background:#fff0d6}.update{background:#e6f3ff}
+.agreement{background:#e8f7e8}
+@media (max-width:40rem){body{margin:1rem auto;font-size:16px}td,th{padding:.2rem .3rem}}
 """
 
 
@@ -43,43 +58,116 @@ def render_report(chronicle: Chronicle) -> str:
             f"{len(ov.documents)} documents · {len(chronicle.stories)} stories · {len(chronicle.events)} events · "
             f"{len(chronicle.figures)} figures · {len(chronicle.quotes)} quotes · "
             f"{len(chronicle.rejected)} rejected inputs</p>"]
-    body += [_story(view) for view in story_views(chronicle)]
+    views = story_views(chronicle)
+    body += [_contents(views, bool(chronicle.rejected)), LEGEND]
+    body += [_story(view) for view in views]
     body.append(_documents_table(ov.documents))
-    body.append("<h2>Texts</h2>" + "".join(_document(d) for d in ov.documents))
+    body.append("<h2 id=texts>Texts</h2>" + "".join(_document(d) for d in ov.documents))
     if chronicle.rejected:
         items = "".join(f"<li><code>{escape(r.source_path)}</code>: {escape(r.reason)}</li>" for r in chronicle.rejected)
-        body.append(f"<h2>Rejected inputs</h2><ul>{items}</ul>")
-    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>Kronologi chronicle</title>"
+        body.append(f"<h2 id=rejected>Rejected inputs</h2><ul>{items}</ul>")
+    return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
+            "<meta name=viewport content='width=device-width, initial-scale=1'><title>Kronologi chronicle</title>"
             f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>\n")
 
 
+LEGEND = (
+    "<details class=legend><summary>Legend</summary><dl>"
+    "<dt>● ○</dt><dd>a figure as its claimant gave it (a colour per claimant, a line joins one claimant's values); "
+    "hollow: a retracted value</dd>"
+    "<dt><span class=struck>174</span></dt><dd>a retracted value</dd>"
+    "<dt><span class='swatch agreement'>&nbsp;</span></dt><dd>agreement: the same value from another source</dd>"
+    "<dt><span class='swatch update'>&nbsp;</span></dt><dd>update: a later value replaces an earlier one</dd>"
+    "<dt><span class='swatch contradiction'>&nbsp;</span></dt><dd>contradiction: claimants give different values "
+    "for the same day</dd>"
+    "<dt><span class='swatch retraction'>&nbsp;</span></dt><dd>retraction: a value withdrawn</dd>"
+    "<dt><span class=basis>clause</span> <span class=basis>narrative</span> <span class=basis>publication</span></dt>"
+    "<dd>where an event's date comes from: its own sentence, the story told around it, or the article's "
+    "publication date</dd>"
+    "<dt><span class=bg>grey</span></dt><dd>background: an earlier happening recalled</dd>"
+    "<dt>↗</dt><dd>the original article on its site</dd></dl></details>")
+
+
+def _contents(views: list[StoryView], rejected: bool) -> str:
+    items = []
+    for view in views:
+        sid = _story_id(view)
+        parts = [(f"{sid}-keys", "key numbers", view.key_numbers), (f"{sid}-timeline", "timeline", view.dated),
+                 (f"{sid}-undated", "undated events", view.undated), (f"{sid}-ledger", "figure ledger", view.ledger)]
+        links = " · ".join(f"<a href='#{link_target(a)}'>{t}</a>" for a, t, present in parts if present)
+        items.append(f"<li><a href='#{link_target(sid)}'>{escape(view.story.get('title') or 'Untitled story')}</a>"
+                     f"<br><small>{links}</small></li>")
+    items.append("<li><a href='#documents'>Documents</a> · <a href='#texts'>Texts</a>"
+                 + (" · <a href='#rejected'>Rejected inputs</a>" if rejected else "") + "</li>")
+    return f"<nav class=toc><h2>Contents</h2><ul>{''.join(items)}</ul></nav>"
+
+
+def _story_id(view: StoryView) -> str:
+    return f"story-{view.story.get('id')}"
+
+
 def _story(view: StoryView) -> str:
-    s = view.story
-    head = (f"<h2 id='story-{escape(str(s.get('id')))}'>{escape(s.get('title') or 'Untitled story')}</h2>"
+    s, sid = view.story, _story_id(view)
+    head = (f"<h2 id='{escape(sid)}'>{escape(s.get('title') or 'Untitled story')}</h2>"
             f"<p class=muted>{escape(str(s.get('start') or '?'))} – {escape(str(s.get('end') or '?'))} · "
             f"{len(view.documents)} articles</p>")
-    parts = [head]
+    parts = [head, _key_numbers(view, sid)]
     if view.summary:
         parts.append("<p><b>Summary.</b> " + " ".join(
             f"<a href='#{_href(d.id)}'>{escape(t)}</a>" for d, t in view.summary) + "</p>")
     if view.dated:
-        parts.append(_svg_timeline(view.dated) + "<h3>Timeline</h3><ul class=tl>"
-                     + "".join(_line(ln) for ln in view.dated) + "</ul>")
+        parts.append(f"<h3 id='{escape(sid)}-timeline'>Timeline</h3>" + _svg_timeline(view.dated)
+                     + "<ul class=tl>" + "".join(_line(ln) for ln in view.dated) + "</ul>")
     if view.undated:
-        parts.append("<h3>Undated events</h3><ul class=tl>" + "".join(_line(ln) for ln in view.undated) + "</ul>")
-    parts += [_ledger(view), _quotes(view), _entities(view), _coverage(view)]
+        parts.append(f"<details id='{escape(sid)}-undated'><summary>Undated events ({len(view.undated)})</summary>"
+                     "<ul class=tl>" + "".join(_line(ln) for ln in view.undated) + "</ul></details>")
+    parts += [_ledger(view, sid), _quotes(view), _entities(view), _coverage(view)]
     return "".join(parts)
+
+
+def _key_numbers(view: StoryView, sid: str) -> str:
+    if not view.key_numbers:
+        return ""
+    cards = "".join(_key_number(kn) for kn in view.key_numbers)
+    return f"<section id='{escape(sid)}-keys'><h3>Key numbers</h3><ul class=keys>{cards}</ul></section>"
+
+
+def _key_number(kn: KeyNumber) -> str:
+    latest = kn.series[-1].fig if kn.series else kn.points[-1].fig
+    sources = f" <a href='#{_fig_href(latest)}'>sentence</a>" + _ext(latest.get("url"))
+    return (f"<li class='key {escape(str(kn.row.get('relation') or ''))}-row'><p>{escape(kn.sentence)}{sources}</p>"
+            f"{quantity_chart(kn, _fig_href)}{claimant_legend(kn)}</li>")
+
+
+def _fig_href(fig: dict) -> str:
+    return _href(fig["doc"], fig.get("sentence"))
+
+
+def _ext(url: str | None) -> str:
+    """A link to the original article (``stories.article_url`` let only web addresses through)."""
+    return f" <a class=ext href='{escape(url)}' title='original article'>↗</a>" if url else ""
 
 
 def _line(ln: TimelineLine) -> str:
     ev = ln.event
     modality = "" if ev.get("modality") in (None, "asserted") else f" <span class=modality>{escape(ev['modality'])}</span>"
     sources = ", ".join(f"<a href='#{_href(s['doc'], s.get('sentence'))}'>{escape(s.get('label') or s['doc'])}</a>"
-                        for s in ln.sources)
+                        + _ext(s.get("url")) for s in ln.sources)
     cls = " class=bg" if ln.background else ""
     bg = " <span class=muted>(background)</span>" if ln.background else ""
-    return (f"<li{cls} id='{escape(str(ev.get('id')))}'><span class=date>{escape(precision_label(ev))}</span> "
-            f"<b>{escape(ev.get('type', ''))}</b>: {escape(ev.get('summary', ''))}{modality}{bg} — {sources}</li>")
+    return (f"<li{cls} id='{escape(str(ev.get('id')))}'><span class=date>{escape(precision_label(ev))}</span>"
+            f"{_basis(ev)} <b>{escape(ev.get('type', ''))}</b>: {escape(ev.get('summary', ''))}{modality}{bg} — "
+            f"<span{_evidence_title(ev)}>{sources}</span></li>")
+
+
+def _basis(ev: dict) -> str:
+    basis = ev.get("date_basis")
+    return f" <span class=basis title='date from the {escape(basis)}'>{escape(basis)}</span>" if basis else ""
+
+
+def _evidence_title(ev: dict) -> str:
+    text = evidence_text(ev)
+    return f" title='why these sources are one event: {escape(text)}'" if text else ""
 
 
 def _svg_timeline(lines: list[TimelineLine]) -> str:
@@ -111,23 +199,24 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _ledger(view: StoryView) -> str:
+def _ledger(view: StoryView, sid: str) -> str:
     if not view.ledger:
         return ""
-    rows = []
-    for lv in view.ledger:
-        for fig in lv.figures:
-            relation = fig.get("relation") or lv.row.get("relation", "")
-            rows.append(
-                f"<tr class='{escape(relation)}'><td>{escape(str(lv.row.get('category')))}"
-                f"{' (' + escape(lv.row['subject']) + ')' if lv.row.get('subject') else ''}</td>"
-                f"<td class='status-{escape(str(fig.get('status')))}'><a href='#{_href(fig['doc'], fig.get('sentence'))}'>"
-                f"{escape(_value(fig))}</a></td><td>{escape(str(fig.get('qualifier') or ''))}</td>"
-                f"<td>{escape(str(fig.get('claimant') or ''))}</td><td>{escape(str(fig.get('via') or ''))}</td>"
-                f"<td>{escape(str(fig.get('outlet') or ''))}</td><td>{escape(str(fig.get('as_of') or ''))}</td>"
-                f"<td>{escape(str(fig.get('status') or ''))}</td><td>{escape(relation)}</td></tr>")
-    return ("<h3>Figure ledger</h3><table><tr><th>quantity</th><th>value</th><th>qualifier</th><th>claimant</th>"
-            "<th>via</th><th>outlet</th><th>as of</th><th>status</th><th>relation</th></tr>" + "".join(rows) + "</table>")
+    rows = "".join(_ledger_row(lv.row, fig) for lv in view.ledger for fig in lv.figures)
+    return (f"<h3 id='{escape(sid)}-ledger'>Figure ledger</h3><div class=scroll><table><tr><th>quantity</th>"
+            "<th>value</th><th>qualifier</th><th>claimant</th><th>via</th><th>outlet</th><th>as of</th>"
+            f"<th>status</th><th>relation</th></tr>{rows}</table></div>")
+
+
+def _ledger_row(row: dict, fig: dict) -> str:
+    relation = fig.get("relation") or row.get("relation", "")
+    struck = " struck" if fig.get("status") == "retracted" else ""
+    cells = [fig.get("qualifier"), fig.get("claimant"), fig.get("via"), fig.get("outlet"), fig.get("as_of"),
+             fig.get("status"), relation]
+    return (f"<tr class='{escape(relation)}'><td>{escape(quantity_label(row))}</td>"
+            f"<td class='status-{escape(str(fig.get('status')))}{struck}'>"
+            f"<a href='#{_fig_href(fig)}'>{escape(_value(fig))}</a>{_ext(fig.get('url'))}</td>"
+            + "".join(f"<td>{escape(str(c or ''))}</td>" for c in cells) + "</tr>")
 
 
 def _value(fig: dict) -> str:
@@ -151,7 +240,8 @@ def _entities(view: StoryView) -> str:
     rows = "".join(f"<tr><td>{escape(e['name'])}</td><td>{escape(e['type'])}</td><td>{e['count']}</td>"
                    f"<td>{escape(', '.join(a for a in e.get('aliases', []) if a != e['name']))}</td></tr>"
                    for e in view.entities[:40])
-    return f"<h3>Entities</h3><table><tr><th>name</th><th>type</th><th>mentions</th><th>also written</th></tr>{rows}</table>"
+    return ("<h3>Entities</h3><div class=scroll><table><tr><th>name</th><th>type</th><th>mentions</th>"
+            f"<th>also written</th></tr>{rows}</table></div>")
 
 
 def _coverage(view: StoryView) -> str:
@@ -159,16 +249,18 @@ def _coverage(view: StoryView) -> str:
     head = "".join(f"<th>{escape(day)}</th>" for day in days)
     rows = "".join(f"<tr><td>{escape(outlet)}</td>" + "".join(f"<td>{counts.get(day, '')}</td>" for day in days) + "</tr>"
                    for outlet, counts in view.coverage.items())
-    return f"<h3>Coverage per outlet</h3><table><tr><th>outlet</th>{head}</tr>{rows}</table>"
+    return f"<h3>Coverage per outlet</h3><div class=scroll><table><tr><th>outlet</th>{head}</tr>{rows}</table></div>"
 
 
 def _documents_table(docs: list[Document]) -> str:
     rows = "".join(
-        f"<tr><td>{escape(date_label(d))}</td><td><a href='#{_href(d.id)}'>{escape(d.title or d.id)}</a></td>"
+        f"<tr><td>{escape(date_label(d))}</td><td><a href='#{_href(d.id)}'>{escape(d.title or d.id)}</a>"
+        f"{_ext(article_url(d))}</td>"
         f"<td>{escape(d.outlet or '')}</td><td>{escape(d.language or '')}</td><td>{escape(', '.join(d.credits))}</td>"
         f"<td>{escape(d.story or '')}</td><td>{escape(d.duplicate_of or '')}</td></tr>" for d in docs)
-    return ("<h2>Documents</h2><table><tr><th>date</th><th>title</th><th>outlet</th><th>lang</th>"
-            f"<th>credits</th><th>story</th><th>duplicate of</th></tr>{rows}</table>")
+    return ("<h2 id=documents>Documents</h2><div class=scroll><table><tr><th>date</th><th>title</th>"
+            "<th>outlet</th><th>lang</th>"
+            f"<th>credits</th><th>story</th><th>duplicate of</th></tr>{rows}</table></div>")
 
 
 def _document(doc: Document) -> str:

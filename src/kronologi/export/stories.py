@@ -6,12 +6,18 @@ Markdown and the HTML exporters, so the two always agree.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from kronologi.chronicle import Chronicle
 from kronologi.document import Document
+from kronologi.export.keynumbers import KeyNumber, key_numbers
+from kronologi.export.safe import BIDI_CONTROLS
+
+_WEB_URL = re.compile(r"https?://[^/\s]", re.IGNORECASE)
 
 
 @dataclass
@@ -47,6 +53,7 @@ class StoryView:
     entities: list[dict[str, Any]]
     coverage: dict[str, Counter]  # outlet -> day -> articles
     summary: list[tuple[Document, str]] = field(default_factory=list)  # (document, sentence text)
+    key_numbers: list[KeyNumber] = field(default_factory=list)  # the ledger rows read as histories
 
 
 def story_views(chronicle: Chronicle) -> list[StoryView]:
@@ -90,15 +97,15 @@ def _view(story: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document]
     events = index.events.get(story.get("id"), []) + index.events.get(None, []) if story.get("id") else chronicle.events
     lines = [_line(ev, docs, index) for ev in events if _in_story(ev, story, ids)]
     dated = sorted((ln for ln in lines if ln.date), key=lambda ln: (ln.date, ln.event.get("id", "")))
+    ledger = [_ledger(row, index, docs) for row in
+              (index.ledger.get(story.get("id"), []) if story.get("id") else chronicle.ledger)
+              if _in_story(row, story, ids)]
     return StoryView(
         story=story, documents=sorted(members, key=lambda d: (d.published is None, d.published or "", d.id)),
-        dated=dated, undated=[ln for ln in lines if not ln.date],
-        ledger=[_ledger(row, index, docs) for row in
-                (index.ledger.get(story.get("id"), []) if story.get("id") else chronicle.ledger)
-                if _in_story(row, story, ids)],
+        dated=dated, undated=[ln for ln in lines if not ln.date], ledger=ledger,
         quotes=_quotes_by_speaker([q for doc_id in sorted(ids) for q in index.quotes.get(doc_id, ())]),
         entities=_entities(index, ids), coverage=_coverage(members),
-        summary=_summary(story, docs))
+        summary=_summary(story, docs), key_numbers=key_numbers(ledger))
 
 
 def _in_story(record: dict[str, Any], story: dict[str, Any], ids: set[str]) -> bool:
@@ -121,7 +128,8 @@ def _source(src: dict[str, Any], docs: dict[str, Document]) -> dict[str, Any]:
     doc = docs.get(src["doc"])
     text = doc.text[src["start"]:src["end"]] if doc else ""
     return {**src, "outlet": doc.outlet if doc else None, "title": doc.title if doc else None, "text": text,
-            "published": doc.published if doc else None, "duplicate_of": doc.duplicate_of if doc else None}
+            "published": doc.published if doc else None, "duplicate_of": doc.duplicate_of if doc else None,
+            "url": article_url(doc)}
 
 
 def _without_copies(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -168,8 +176,19 @@ def _ledger(row: dict[str, Any], index: _Index, docs: dict[str, Document]) -> Le
         if fid in by_id:
             fig = by_id[fid]
             doc = docs.get(fig.get("doc"))
-            figures.append({**fig, "outlet": doc.outlet if doc else None})
+            figures.append({**fig, "outlet": doc.outlet if doc else None,
+                            "published": doc.published if doc else None, "url": article_url(doc)})
     return LedgerView(row, figures)
+
+
+def article_url(doc: Document | None) -> str | None:
+    """The original article's address when known and plainly a web address (http or https),
+    with spaces, quotes, brackets and parentheses percent-encoded so it stays one link in
+    Markdown and in HTML; anything else (``javascript:``, a local path) is not linked."""
+    url = (doc.url if doc else None) or ""
+    if not _WEB_URL.match(url) or any(ord(c) < 32 or c in BIDI_CONTROLS for c in url):
+        return None
+    return quote(url, safe=":/?#@!$&*+,;=%~-._")
 
 
 def _quotes_by_speaker(quotes: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -209,3 +228,12 @@ def precision_label(event: dict[str, Any]) -> str:
     if not date:
         return "undated"
     return date if precision in (None, "day") else f"{date} ({precision})"
+
+
+def evidence_text(event: dict[str, Any]) -> str:
+    """Why an event's sources were merged, one line: ``doc (s5): same date 2022-10-01, wording 0.67; …``."""
+    parts = []
+    for item in event.get("evidence") or []:
+        where = f"{item.get('doc')} (s{item['sentence']})" if item.get("sentence") is not None else str(item.get("doc"))
+        parts.append(f"{where}: {', '.join(str(w) for w in item.get('why') or [])}")
+    return "; ".join(parts)

@@ -1,0 +1,159 @@
+"""A story's key numbers: every tracked quantity (a ledger row) read as its history.
+
+For each ledger row of a story: its points (value against as-of, per claimant, a
+retracted value marked), the values in as-of order with their main claimant, the
+days on which claimants contradict each other and the retractions — as plain
+records and one sentence (``killed: 127 → 125 → 131 → 135 (police); 174 retracted
+on 3 Oct (Pemprov Jatim)``), rendered by both report.html and timeline.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kronologi.export.safe import figure_text
+
+BOUNDS = frozenset({"more_than", "at_least", "up_to", "less_than"})  # a side of the value, not the value
+_QUALIFIER_WORDS = {"about": "~", "nearly": "nearly ", "more_than": "> ", "at_least": "≥ ",
+                    "up_to": "≤ ", "less_than": "< "}
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@dataclass
+class Point:
+    fig: dict[str, Any]
+    day: date | None  # as-of, else the article's publication day
+    retracted: bool  # the value was retracted (by this figure or another of the row)
+
+    @property
+    def claimant(self) -> str:
+        return self.fig.get("claimant") or "unattributed"
+
+
+@dataclass
+class KeyNumber:
+    label: str  # ``killed (inside the stadium)``
+    row: dict[str, Any]
+    points: list[Point]
+    series: list[Point] = field(default_factory=list)  # one per change of value, in as-of order
+    claimant: str | None = None
+    contradictions: list[str] = field(default_factory=list)
+    retractions: list[str] = field(default_factory=list)
+
+    @property
+    def sentence(self) -> str:
+        values = " → ".join(value_text(p.fig) for p in self.series)
+        text = f"{self.label}: {values}" + (f" ({self.claimant})" if self.claimant and values else "")
+        return "; ".join([text, *self.contradictions, *self.retractions])
+
+
+def key_numbers(ledger_views: list) -> list[KeyNumber]:
+    """One KeyNumber per ledger row with figures; the story's own totals first, parts and
+    quantities of past events after, longer histories before shorter ones."""
+    rows = sorted(ledger_views, key=lambda lv: (bool(lv.row.get("past_event")), bool(lv.row.get("part")),
+                                                -len(lv.figures)))
+    return [key_number(lv.row, lv.figures) for lv in rows if lv.figures]
+
+
+def key_number(row: dict[str, Any], figures: list[dict[str, Any]]) -> KeyNumber:
+    retracted = {f.get("value") for f in figures if f.get("status") == "retracted"}
+    points = sorted((Point(f, fig_day(f), f.get("value") in retracted) for f in figures),
+                    key=lambda p: (p.day is None, p.day or date.min))
+    series = _series(points)
+    label = quantity_label(row)
+    if row.get("past_event") and points and points[0].day:
+        label += f", {points[0].day.year}"
+    return KeyNumber(label, row, points, series, _main_claimant(series, points),
+                     _contradictions(points), _retractions(points))
+
+
+def quantity_label(row: dict[str, Any]) -> str:
+    label = str(row.get("category") or "figure").replace("_", " ")
+    return f"{label} ({row['subject']})" if row.get("subject") else label
+
+
+def value_text(fig: dict[str, Any]) -> str:
+    return _QUALIFIER_WORDS.get(fig.get("qualifier") or "", "") + figure_text(fig)
+
+
+def fig_day(fig: dict[str, Any]) -> date | None:
+    """The figure's as-of day (a year or month as its first day), else its article's day."""
+    for value in (fig.get("as_of"), fig.get("published")):
+        day = _parse_day(value)
+        if day:
+            return day
+    return None
+
+
+def _parse_day(value: Any) -> date | None:
+    text = str(value or "")[:10]
+    for candidate in (text, text[:7] + "-01", text[:4] + "-01-01"):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def day_text(day: date | None) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}" if day else "undated"
+
+
+def _series(points: list[Point]) -> list[Point]:
+    """Each day's value (the one most figures of the day give, bounds only on days without
+    another), consecutive repeats dropped."""
+    kept = [p for p in points if not p.retracted]
+    firm = [p for p in kept if p.fig.get("qualifier") not in BOUNDS] or kept
+    out: list[Point] = []
+    for day in dict.fromkeys(p.day for p in firm):
+        chosen = _day_value([p for p in firm if p.day == day])
+        if not out or value_text(out[-1].fig) != value_text(chosen.fig):
+            out.append(chosen)
+    return out
+
+
+def _day_value(points: list[Point]) -> Point:
+    counts = Counter(value_text(p.fig) for p in points)  # text: a NaN value equals itself
+    latest = {value_text(p.fig): p for p in points}
+    return max(latest.values(), key=lambda p: (counts[value_text(p.fig)], _sortable(p.fig.get("value"))))
+
+
+def _sortable(value: Any) -> float:
+    return value if isinstance(value, (int, float)) and value == value and not isinstance(value, bool) else 0.0
+
+
+def _main_claimant(series: list[Point], points: list[Point]) -> str | None:
+    values = {(p.day, p.fig.get("value")) for p in series}
+    named = Counter(p.fig["claimant"] for p in points
+                    if p.fig.get("claimant") and (p.day, p.fig.get("value")) in values)
+    return named.most_common(1)[0][0] if named else None
+
+
+def _contradictions(points: list[Point]) -> list[str]:
+    """``162 vs 62 on 22 Nov, governor vs BNPB`` for each day with a contradiction."""
+    out = []
+    days = dict.fromkeys(p.day for p in points if p.fig.get("relation") == "contradiction")
+    for day in days:
+        firm = [p for p in points if p.day == day and not p.retracted and p.fig.get("qualifier") not in BOUNDS]
+        by_value = {p.fig.get("value"): p for p in firm}
+        if len(by_value) < 2:
+            continue
+        values = " vs ".join(value_text(p.fig) for p in by_value.values())
+        claimants = " vs ".join(p.claimant for p in by_value.values())
+        out.append(f"{values} on {day_text(day)}, {claimants}")
+    return out
+
+
+def _retractions(points: list[Point]) -> list[str]:
+    """``174 retracted on 3 Oct (East Java government, Authorities)``, once per value and day."""
+    by_retraction: dict[tuple, list[str]] = {}
+    for p in points:
+        if p.fig.get("status") == "retracted":
+            who = by_retraction.setdefault((value_text(p.fig), day_text(p.day)), [])
+            if p.fig.get("claimant") and p.fig["claimant"] not in who:
+                who.append(p.fig["claimant"])
+    return [f"{value} retracted on {day}" + (f" ({', '.join(who)})" if who else "")
+            for (value, day), who in by_retraction.items()]
