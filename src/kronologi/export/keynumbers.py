@@ -133,11 +133,12 @@ def _main_claimant(series: list[Point], points: list[Point]) -> str | None:
 
 
 def _contradictions(points: list[Point]) -> list[str]:
-    """``162 vs 62 on 22 Nov, governor vs BNPB`` for each day with a contradiction."""
+    """``9 vs 40 on 2 Mar, the mayor vs a local radio`` for each day with a contradiction."""
     out = []
     days = dict.fromkeys(p.day for p in points if p.fig.get("relation") == "contradiction")
     for day in days:
-        firm = [p for p in points if p.day == day and not p.retracted and p.fig.get("qualifier") not in BOUNDS]
+        firm = [p for p in points if p.day == day and p.fig.get("status") != "retracted"
+                and p.fig.get("qualifier") not in BOUNDS]  # a value retracted later still was the conflict
         by_value = {p.fig.get("value"): p for p in firm}
         if len(by_value) < 2:
             continue

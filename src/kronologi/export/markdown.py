@@ -1,7 +1,8 @@
 """timeline.md: the chronicle as Markdown a person can skim.
 
-Per story: the summary, the dated timeline (precision shown, background marked),
-undated events, the figure ledger, quotes by speaker, entities and coverage per
+Per story: the key numbers (each tracked quantity's history in one sentence), the
+summary, the dated timeline (precision and date basis shown, background marked, why
+sources were merged on a line below), undated events, the figure ledger, quotes by speaker, entities and coverage per
 outlet. Every line links to its source sentence in report.html.
 
 Every value that came from an article (titles, names, summaries, quotes, ids
@@ -17,7 +18,7 @@ from pathlib import Path
 from kronologi.chronicle import Chronicle
 from kronologi.export.files import atomic_file
 from kronologi.export.safe import figure_text, link_target, md_text
-from kronologi.export.stories import StoryView, TimelineLine, precision_label, story_views
+from kronologi.export.stories import StoryView, TimelineLine, evidence_text, precision_label, story_views
 from kronologi.export.views import date_label, overview
 
 
@@ -43,29 +44,50 @@ def _story(view: StoryView) -> list[str]:
     out = [f"## {_esc(s.get('title') or 'Untitled story')} ({_esc(s.get('id') or 'all documents')})", "",
            f"{_esc(span)} · {len(view.documents)} articles"
            + (f" · related: {_esc(', '.join(s['related']))}" if s.get("related") else ""), ""]
+    out += _key_numbers(view)
     if view.summary:
         out += ["**Summary.** " + " ".join(_esc(text) for _, text in view.summary), ""]
     if view.dated:
-        out += ["### Timeline", ""] + [_line(ln) for ln in view.dated] + [""]
+        out += ["### Timeline", ""] + [row for ln in view.dated for row in _line(ln)] + [""]
     if view.undated:
-        out += ["### Undated events", ""] + [_line(ln) for ln in view.undated] + [""]
+        out += ["### Undated events", ""] + [row for ln in view.undated for row in _line(ln)] + [""]
     out += _ledger(view) + _quotes(view) + _entities(view) + _coverage(view)
     return out
 
 
-def _line(ln: TimelineLine) -> str:
+def _key_numbers(view: StoryView) -> list[str]:
+    """Each tracked quantity as one sentence, linked to its latest value's sentence and article."""
+    if not view.key_numbers:
+        return []
+    out = ["### Key numbers", ""]
+    for kn in view.key_numbers:
+        latest = kn.series[-1].fig if kn.series else kn.points[-1].fig
+        out.append(f"- {_esc(kn.sentence)} ([sentence]({_target(latest['doc'], latest.get('sentence'))})"
+                   f"{_ext(latest.get('url'))})")
+    return out + [""]
+
+
+def _line(ln: TimelineLine) -> list[str]:
+    """The event's line, and a folded line below it saying why its sources were merged."""
     ev = ln.event
     tag = " *(background)*" if ln.background else ""
     modality = "" if ev.get("modality") in (None, "asserted") else f" *[{_esc(ev['modality'])}]*"
+    basis = f" `{_esc(ev['date_basis'])}`" if ev.get("date_basis") else ""
     sources = ", ".join(_link(src) for src in ln.sources)
     extra = "".join(f"; figure {_figure(f)}" for f in ln.figures[:3])
-    return (f"- **{_esc(precision_label(ev))}** {_esc(ev.get('type', ''))}: {_esc(ev.get('summary', ''))}"
-            f"{modality}{tag} — {sources}{extra}")
+    why = evidence_text(ev)
+    return [f"- **{_esc(precision_label(ev))}**{basis} {_esc(ev.get('type', ''))}: {_esc(ev.get('summary', ''))}"
+            f"{modality}{tag} — {sources}{extra}"] + ([f"  - merged: {_esc(why)}"] if why else [])
 
 
 def _link(src: dict) -> str:
     label = src.get("label") or src.get("outlet") or src["doc"]
-    return f"[{_esc(label)}]({_target(src['doc'], src.get('sentence'))})"
+    return f"[{_esc(label)}]({_target(src['doc'], src.get('sentence'))}){_ext(src.get('url'))}"
+
+
+def _ext(url: str | None) -> str:
+    """A link to the original article; ``stories.article_url`` let only encoded web addresses through."""
+    return f" [↗]({url})" if url else ""
 
 
 def _target(doc_id: str, sentence: int | None = None) -> str:

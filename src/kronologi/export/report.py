@@ -1,6 +1,8 @@
 """report.html: one self-contained page (styles inline, no scripts, no network).
 
-Per story: summary, a visual timeline (inline SVG), the dated and undated events,
+A table of contents and a legend; then per story, answers first: its key numbers (each
+tracked quantity as a chart of value against as-of and one sentence), the summary, a
+visual timeline (inline SVG), the dated events, the undated events folded,
 the figure ledger with conflicts highlighted, quotes by speaker, entities and
 coverage per outlet; then every document's cleaned text with one anchor per
 sentence, so every line above links to the sentence it came from. All article
