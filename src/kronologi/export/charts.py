@@ -17,17 +17,20 @@ from kronologi.export.safe import html_text as escape
 
 PALETTE = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df", "#bf8700", "#0a7ea4")
 OTHER = "#999999"
+UNATTRIBUTED, UNATTRIBUTED_COLOUR = "unattributed", "#444c56"  # a figure no one was named for: dark grey, last
 WIDTH, HEIGHT = 360, 150
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 12, 26
 
 
 def claimant_colours(kn: KeyNumber) -> dict[str, str]:
-    """The claimants of a quantity, most figures first, each with a colour (the rest grey)."""
+    """The named claimants of a quantity, most figures first, each with a colour (past the palette
+    grey), then ``unattributed`` in dark grey."""
     order: dict[str, int] = {}
     for p in kn.points:
         order[p.claimant] = order.get(p.claimant, 0) + 1
-    ranked = sorted(order, key=lambda c: (-order[c], c))
-    return {c: PALETTE[i] if i < len(PALETTE) else OTHER for i, c in enumerate(ranked)}
+    named = sorted((c for c in order if c != UNATTRIBUTED), key=lambda c: (-order[c], c))
+    colours = {c: PALETTE[i] if i < len(PALETTE) else OTHER for i, c in enumerate(named)}
+    return colours | ({UNATTRIBUTED: UNATTRIBUTED_COLOUR} if UNATTRIBUTED in order else {})
 
 
 def quantity_chart(kn: KeyNumber, href: Callable[[dict], str]) -> str:

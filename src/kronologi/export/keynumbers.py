@@ -133,19 +133,26 @@ def _main_claimant(series: list[Point], points: list[Point]) -> str | None:
 
 
 def _contradictions(points: list[Point]) -> list[str]:
-    """``9 vs 40 on 2 Mar, the mayor vs a local radio`` for each day with a contradiction."""
+    """``9 vs 40 on 2 Mar, the mayor vs a local radio`` for each day with a contradiction: the
+    day's agreed value first, then the values that contradict it (three values at most)."""
     out = []
-    days = dict.fromkeys(p.day for p in points if p.fig.get("relation") == "contradiction")
-    for day in days:
+    for day in dict.fromkeys(p.day for p in points if p.fig.get("relation") == "contradiction"):
         firm = [p for p in points if p.day == day and p.fig.get("status") != "retracted"
                 and p.fig.get("qualifier") not in BOUNDS]  # a value retracted later still was the conflict
-        by_value = {p.fig.get("value"): p for p in firm}
-        if len(by_value) < 2:
+        clashing = [p for p in firm if p.fig.get("relation") == "contradiction"]
+        others = [p for p in firm if p.fig.get("relation") != "contradiction"]
+        by_value = {value_text(p.fig): p for p in reversed(([_day_value(others)] if others else []) + clashing)}
+        chosen = list(reversed(by_value.values()))[:3]
+        if len(chosen) < 2:
             continue
-        values = " vs ".join(value_text(p.fig) for p in by_value.values())
-        claimants = " vs ".join(p.claimant for p in by_value.values())
-        out.append(f"{values} on {day_text(day)}, {claimants}")
+        values = " vs ".join(value_text(p.fig) for p in chosen)
+        out.append(f"{values} on {day_text(day)}, {' vs '.join(_who(p) for p in chosen)}")
     return out
+
+
+def _who(p: Point) -> str:
+    """The claimant, else the outlet that printed the figure."""
+    return p.fig.get("claimant") or (f"per {p.fig['outlet']}" if p.fig.get("outlet") else "unattributed")
 
 
 def _retractions(points: list[Point]) -> list[str]:
