@@ -15,6 +15,7 @@ Menteri Armenia Nikol Pashinyan"). Before mentions are grouped:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -82,27 +83,36 @@ def _mention(doc: Any, start: int, end: int, kind: str, source: str) -> dict[str
             "sentence": _sentence_of(doc, start), "source": source}
 
 
+def _covered(taken: list[tuple[int, int]], pos: int) -> bool:
+    """Whether a span of ``taken`` (sorted; mentions hardly overlap, so the few starting last
+    before ``pos`` are checked) holds ``pos``: bisection, not a scan of every mention."""
+    i = bisect.bisect_right(taken, (pos, float("inf")))
+    return any(e > pos for _, e in taken[max(0, i - 8):i])
+
+
 def _propagate(doc: Any) -> list[dict[str, Any]]:
     """One name, one reading per article: where a person's full name was found, the
     same article's bare surname or first name is that person too, even where the
     tagger missed it ("Mukhtar Ablyazov" ... "Ablyazov mendorong ...")."""
-    taken = [(m["start"], m["end"]) for m in doc.mentions]
+    taken = sorted((m["start"], m["end"]) for m in doc.mentions)
     parts = {w for m in doc.mentions if m.get("type") == "PER" and m.get("source") != "propagated"
              for w in (lambda ws: {ws[0], ws[-1]} if len(ws) > 1 else set())(split_role(m["text"])[0].split())
              if len(w) > 2 and w[0].isupper()}
     added = []
     for word in sorted(parts):
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
-            if not any(s <= m.start() < e for s, e in taken):
+            if not _covered(taken, m.start()):
                 added.append({"start": m.start(), "end": m.end(), "text": word, "type": "PER",
                               "sentence": _sentence_of(doc, m.start()), "source": "propagated"})
-                taken.append((m.start(), m.end()))
+                bisect.insort(taken, (m.start(), m.end()))
     doc.mentions.extend(added)
     return added
 
 
 def _sentence_of(doc: Any, pos: int) -> int | None:
-    return next((i for i, s in enumerate(doc.sentences) if s.start <= pos < s.end), None)
+    """The index of the sentence holding ``pos`` (sentences are in text order: bisected)."""
+    i = bisect.bisect_right(doc.sentences, pos, key=lambda s: s.start) - 1
+    return i if i >= 0 and pos < doc.sentences[i].end else None
 
 
 def _name(mention: dict[str, Any]) -> tuple[str, str | None]:

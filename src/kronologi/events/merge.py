@@ -165,14 +165,23 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None) -> list[_Report]:
         for ev in doc.events:
             groups.setdefault((ev["sentence"], ev.get("date"), ev.get("precision")), []).append(ev)
         speakers = _quote_speakers(doc)
+        figs = _figures_by_sentence(doc)  # indexed once per document: a long one has thousands of reports
         for (sentence, _, _), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
-            out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set())))
+            out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
+                               figs.get(sentence, [])))
     return out
 
 
-def _report(doc, order, sentence, events, story, stop, quoted_by) -> _Report:
+def _figures_by_sentence(doc: Any) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    for f in getattr(doc, "figures", None) or []:
+        out.setdefault(f.get("sentence"), []).append(f)
+    return out
+
+
+def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figures) -> _Report:
     first = events[0]
-    figures = _figures(doc, sentence)
+    figures = _figures(sentence_figures)
     types = {e["type"] for e in events}
     saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" for e in events) or bool(figures)
     speakers = set(quoted_by)
@@ -180,7 +189,7 @@ def _report(doc, order, sentence, events, story, stop, quoted_by) -> _Report:
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
             speakers.add(f"e:{sayers[0]}")
-    speakers |= _claimants(doc, sentence)
+    speakers |= _claimants(doc, sentence_figures)
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
     text = doc.text[first["start"]:first["end"]]
@@ -220,11 +229,11 @@ def _keys(doc: Any, refs: Iterable[Any]) -> set[str]:
     return keys
 
 
-def _figures(doc: Any, sentence: int) -> dict[str, frozenset]:
+def _figures(sentence_figures: list[dict[str, Any]]) -> dict[str, frozenset]:
     """Reported counts of the sentence, by category (retracted, denied and projected ones aside)."""
     out: dict[str, set] = {}
-    for f in getattr(doc, "figures", None) or []:
-        if f.get("sentence") == sentence and f.get("value") is not None and f.get("status", "reported") == "reported":
+    for f in sentence_figures:
+        if f.get("value") is not None and f.get("status", "reported") == "reported":
             out.setdefault(f.get("category") or "other", set()).add(f["value"])
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -238,10 +247,11 @@ def _quote_speakers(doc: Any) -> dict[int, set[str]]:
     return out
 
 
-def _claimants(doc: Any, sentence: int) -> set[str]:
+def _claimants(doc: Any, sentence_figures: list[dict[str, Any]]) -> set[str]:
     """Entities named as the source of the sentence's figures."""
-    names = {" ".join(str(f.get("claimant") or "").lower().split()) for f in getattr(doc, "figures", None) or []
-             if f.get("sentence") == sentence and f.get("claimant")}
+    names = {" ".join(str(f.get("claimant") or "").lower().split()) for f in sentence_figures if f.get("claimant")}
+    if not names:
+        return set()
     return {f"e:{m['entity']}" for m in doc.mentions
             if m.get("entity") and " ".join(m.get("text", "").lower().split()) in names}
 
