@@ -268,5 +268,11 @@ def test_wheel_build_writes_the_chronicle(venv, tmp_path):
     assert page["language"] == "id" and page["published"].startswith("2024-02-12")
     assert "Tim SAR gabungan" in page["text"] and "Baca juga" not in page["text"]
     assert docs["bridge-lumajang"]["language"] == "en"
+    # A step that fails on a document (a model missing from the wheel) is recorded there, not fatal.
+    assert {i: d["failures"] for i, d in docs.items() if d["failures"]} == {}
+    ner_docs = {m["doc"] for ent in data["entities"] for m in ent["mentions"]}
+    assert "jembatan-lumajang" in ner_docs, "the Indonesian NER model found no entity"
+    assert data["stories"] and all(story["summary"] for story in data["stories"])
+    assert data["figures"] and data["events"]
     for name in ("timeline.md", "report.html", "documents.csv", "figures.csv", "events.csv"):
         assert (tmp_path / "out" / name).is_file(), name
