@@ -166,9 +166,10 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None) -> list[_Report]:
             groups.setdefault((ev["sentence"], ev.get("date"), ev.get("precision")), []).append(ev)
         speakers = _quote_speakers(doc)
         figs = _figures_by_sentence(doc)  # indexed once per document: a long one has thousands of reports
+        named = _entities_by_text(doc)
         for (sentence, _, _), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
-                               figs.get(sentence, [])))
+                               figs.get(sentence, []), named))
     return out
 
 
@@ -179,7 +180,16 @@ def _figures_by_sentence(doc: Any) -> dict[int, list[dict[str, Any]]]:
     return out
 
 
-def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figures) -> _Report:
+def _entities_by_text(doc: Any) -> dict[str, set[str]]:
+    """Each mention's text (lower case, spaces normalised) -> the entity keys it was resolved to."""
+    out: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.get("entity"):
+            out.setdefault(" ".join(m.get("text", "").lower().split()), set()).add(f"e:{m['entity']}")
+    return out
+
+
+def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figures, named) -> _Report:
     first = events[0]
     figures = _figures(sentence_figures)
     types = {e["type"] for e in events}
@@ -189,7 +199,7 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
             speakers.add(f"e:{sayers[0]}")
-    speakers |= _claimants(doc, sentence_figures)
+    speakers |= _claimants(sentence_figures, named)
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
     text = doc.text[first["start"]:first["end"]]
@@ -247,13 +257,10 @@ def _quote_speakers(doc: Any) -> dict[int, set[str]]:
     return out
 
 
-def _claimants(doc: Any, sentence_figures: list[dict[str, Any]]) -> set[str]:
-    """Entities named as the source of the sentence's figures."""
+def _claimants(sentence_figures: list[dict[str, Any]], named: dict[str, set[str]]) -> set[str]:
+    """Entities named as the source of the sentence's figures (``named``: ``_entities_by_text``)."""
     names = {" ".join(str(f.get("claimant") or "").lower().split()) for f in sentence_figures if f.get("claimant")}
-    if not names:
-        return set()
-    return {f"e:{m['entity']}" for m in doc.mentions
-            if m.get("entity") and " ".join(m.get("text", "").lower().split()) in names}
+    return {key for name in names for key in named.get(name, ())}
 
 
 # --- copies -------------------------------------------------------------------------------
