@@ -24,7 +24,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 
-from kronologi.claims import claimants, ledgervocab, quantity, series
+from kronologi.claims import claimants, ledgervocab, quantity, scope, series
 from kronologi.claims.dating import local_date, part_rank, past_event
 from kronologi.claims.quotelinks import link_quotes
 
@@ -47,8 +47,10 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
         quotes += _doc_quotes(doc)
     link_quotes(quotes, {d.id: d.language for d in docs}, story)
     clock = Clock(docs, story)
+    scope.scopes(figures)
     for fig in figures:
-        fig["as_of"] = fig.get("as_of") or clock.anchored(fig)
+        if not fig.get("as_of"):
+            _anchor(fig, clock)
     withdrawn = _withdrawn(figures)
     ledger = [_row(i, key, group, clock, withdrawn[key[0] or None])
               for i, (key, group) in enumerate(_groups(figures, clock))]
@@ -74,11 +76,19 @@ class Clock:
         return anchor(fig.get("as_of_raw"), self.day.get(fig["doc"]) or self.latest.get(self.story.get(fig["doc"])))
 
     def when(self, fig: dict) -> tuple[str, int] | None:
-        """``(day, part of day)`` a figure speaks of; None when nothing dates it."""
+        """``(day, part of day)`` a figure speaks of; None when nothing dates it (a weekday of an
+        undated article, put on the story's calendar, orders nothing)."""
         day = fig.get("as_of") or self.day.get(fig["doc"])
-        if not day:
+        if not day or fig.get("as_of_basis") == "story":
             return None
         return day[:10], part_rank(fig.get("as_of_part")) or _hour_rank(fig.get("as_of"))
+
+
+def _anchor(fig: dict, clock: Clock) -> None:
+    """A bare weekday on its article's calendar, else on its story's (``as_of_basis: "story"``)."""
+    fig["as_of"] = clock.anchored(fig)
+    if fig["as_of"] and not clock.day.get(fig["doc"]):
+        fig["as_of_basis"] = "story"
 
 
 def _moment(published: str | None) -> datetime | None:
@@ -132,6 +142,7 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["claimant"] = claimants.name_of(fig.get("claimant"), doc.language, _names_in(doc, fig))
         record["subject_key"] = quantity.subject_key(fig, doc.language)
         record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
+        record["place"] = scope.place_of(doc.text, doc.language, fig, getattr(doc, "mentions", None) or [])
         out.append(record)
     quantity.carry_kinds(out, doc.language)
     return out
@@ -188,9 +199,10 @@ def _groups(figures: list[dict], clock: Clock):
 
 
 def _key(fig: dict, clock: Clock) -> tuple:
-    """``(story, category, subject, class, part)`` plus ``past:<year>`` for a past event's figures."""
-    background = past_event(fig.get("as_of"), clock.day.get(fig["doc"]))
-    key = (fig["story"] or "", fig["category"], fig.get("subject_key"), fig.get("class"), bool(fig.get("part_of")))
+    """``(story, category, subject, class, part, scope)`` plus ``past:<year>`` for a past event's figures."""
+    background = past_event(fig.get("as_of"), clock.day.get(fig["doc"]) or clock.latest.get(fig["story"]))
+    key = (fig["story"] or "", fig["category"], fig.get("subject_key"), fig.get("class"), bool(fig.get("part_of")),
+           fig.get("scope"))
     return key + ((f"past:{fig['as_of'][:4]}",) if background else ())
 
 
@@ -200,8 +212,8 @@ def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set
         fig["relation"] = relations[fig["id"]]
     relation = max(relations.values(), key=_STRENGTH.index)
     return {"id": f"ledger-{index + 1}", "story": key[0] or None, "category": key[1], "subject": key[2],
-            "class": key[3], "part": key[4], "figures": [f["id"] for f in _ordered(group, clock)],
-            "relation": relation, "note": _note(group, relation, clock), "past_event": len(key) > 5}
+            "class": key[3], "part": key[4], "scope": key[5], "figures": [f["id"] for f in _ordered(group, clock)],
+            "relation": relation, "note": _note(group, relation, clock), "past_event": len(key) > 6}
 
 
 def _link_parts(ledger: list[dict], figures: list[dict]) -> None:
@@ -221,7 +233,7 @@ def _hour_rank(value: str | None) -> int:
     if not value or "T" not in value:
         return 0
     hour = int(value[11:13])
-    return 1 if hour < 11 else 2 if hour < 15 else 3 if hour < 18 else 4
+    return 1 if hour < 11 else 2 if hour < 15 else 3 if hour < 19 else 4
 
 
 def anchor(raw: str | None, reference: str | None) -> str | None:

@@ -35,3 +35,11 @@ def labels_in(lang: str | None, key: str, text: str) -> set[str]:
     """The labels of a ``{label: [phrases]}`` section whose phrases occur in ``text``."""
     pattern, labels = _labelled(lang, key)
     return {labels[" ".join(m.group(0).lower().split())] for m in pattern.finditer(text)}
+
+
+@functools.lru_cache(maxsize=None)
+def ending_regex(lang: str | None, key: str) -> re.Pattern[str]:
+    """A vocabulary word of ``ledger.yaml`` closing a text, up to two words before its end (``di wilayah ``)."""
+    items = langs.load(langs.normalise_lang(lang), TOPIC).get(key) or []
+    words = alternation(str(p).lower() for p in items)
+    return re.compile(rf"(?<![\w-])(?:{words})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)

@@ -61,7 +61,7 @@ def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set
     undated = [f for f in live if not when(f)]
     cumulative = bool(group) and group[0]["category"] in CUMULATIVE
     if cumulative:
-        dated = place(undated, dated)
+        dated = place(undated, within_days(dated, when))
     seen: list[dict] = []
     level = None
     for fig in dated:
@@ -79,11 +79,26 @@ def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set
 
 def place(undated: list[dict], dated: list[dict]) -> list[dict]:
     """A cumulative series with its undated figures put where their values fit it (before the
-    first dated figure that counts more)."""
+    first dated figure that counts more: an undated copy of a dated count follows it)."""
     out = list(dated)
     for fig in sorted(undated, key=lambda f: bounds(f)[0]):
         at = next((i for i, g in enumerate(out) if g in dated and bounds(g)[0] > bounds(fig)[0]), len(out))
         out.insert(at, fig)
+    return out
+
+
+def within_days(dated: list[dict], when: When) -> list[dict]:
+    """A cumulative series in which each day's counts without a time of day sit where their values
+    fit among that day's timed counts (a rising count: 76 and then 284 the same day)."""
+    out: list[dict] = []
+    day: list[dict] = []
+    for fig in dated + [None]:
+        if day and (fig is None or when(fig)[0] != when(day[0])[0]):
+            timed = [f for f in day if when(f)[1] or f.get("earlier")]
+            out += place([f for f in day if f not in timed], timed)
+            day = []
+        if fig is not None:
+            day.append(fig)
     return out
 
 

@@ -1,0 +1,155 @@
+"""Where a count counts: the place a figure is restricted to, relative to its story.
+
+A figure's place is read next to its number, up to the neighbouring number or the clause's end:
+the words after it first (``12.391 tewas di Turki dan 2.992 di Suriah``), else those before it
+(``Di Suriah sedikitnya 42 orang tewas``). A place counts when a locative cue stands before it
+(``di``, ``in``, ``across``; ``warga`` for its people) or a possessive after it (``Ardania's
+toll``); two places there (``in Ardania and Belvora``) are a combined count, no restriction.
+Names are keyed by the gazetteer (``Turki`` and ``Turkey`` are one place), else by the
+resolved entity, else by the words.
+
+A place restricts a count only where the story counts that category in more than one place,
+and never the story's home (``home_places``): the place its counts name far more often than any
+other (a story about one town names it everywhere, and its counts are all of it; a story of two
+countries has no home, and each one's count is a part of the combined count).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from kronologi import langs
+
+from kronologi.claims import ledgervocab
+from kronologi.entities import gazetteer
+
+_STOP = re.compile(r"\d|(?<!\d)[,.]|[,.](?!\d)|[;:!?\n()\"“”]")
+_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n]")
+_HARD_STOP = re.compile(r"\d|(?<!\d)\.|\.(?!\d)|[;:!?\n\"“”]")
+_REACH = 80
+_PLACE_TYPES = ("LOC", "GPE", None)
+
+
+def place_of(text: str, lang: str | None, fig: dict, mentions: list[dict]) -> str | None:
+    """The place a figure's words restrict it to (see the module docstring), or None."""
+    skip = _claimant_span(fig)
+    for start, end in [_segment_after(text, lang, fig["end"]), *_pieces_before(text, fig["start"])]:
+        if ledgervocab.regex(lang, "all_areas").search(text, start, end):
+            return None
+        found = _places(text, lang, start, end, mentions, skip)
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _claimant_span(fig: dict) -> tuple[int, int]:
+    start, end = fig.get("claimant_start"), fig.get("claimant_end")
+    return (start, end) if start is not None and end is not None else (0, 0)
+
+
+def _segment_after(text: str, lang: str | None, end: int) -> tuple[int, int]:
+    """From the number to the next number, clause mark or new clause (``sedangkan``, ``while``)."""
+    limit = min(len(text), end + _REACH)
+    stops = [m.start() for m in (_STOP.search(text, end, limit), ledgervocab.regex(lang, "clause_breaks").search(
+        text, end, limit)) if m]
+    return end, min(stops, default=limit)
+
+
+def _pieces_before(text: str, start: int) -> list[tuple[int, int]]:
+    """The comma-separated pieces of the sentence before a number, nearest first, back to the
+    previous number or the sentence's start (``In Ardania alone, the number was 35``)."""
+    floor = max(0, start - 2 * _REACH)
+    hard = [m.end() for m in _HARD_STOP.finditer(text, floor, start)]
+    floor = hard[-1] if hard else floor
+    cuts = [floor] + [m.end() for m in _STOP.finditer(text, floor, start)]
+    bounds = sorted(set(cuts)) + [start]
+    pieces = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 2, -1, -1) if bounds[i + 1] > bounds[i]]
+    lead = _lead_in(text, floor)
+    return pieces + ([lead] if lead else [])
+
+
+def _lead_in(text: str, start: int) -> tuple[int, int] | None:
+    """The sentence before, when it counts nothing and no paragraph break parts them: it frames the
+    count that follows (``Korban tewas di Ardania terus bertambah. Catatan sementara, 1.014 ...``)."""
+    if start < 2 or "\n" in text[max(0, start - 2):start]:
+        return None
+    floor = max(0, start - 2 * _REACH)
+    hard = [m.end() for m in _SENTENCE_END.finditer(text, floor, start - 2)]
+    begin = hard[-1] if hard else floor
+    return None if re.search(r"\d", text[begin:start]) else (begin, start)
+
+
+def _places(text: str, lang: str | None, start: int, end: int, mentions: list[dict],
+            skip: tuple[int, int]) -> set[str]:
+    """The places named in ``text[start:end]`` outside ``skip``, when one of them is cued as a location."""
+    spans = [(s + start, e + start, name) for s, e, name in gazetteer.find_places(text[start:end])]
+    taken = [(s, e) for s, e, _ in spans]
+    for m in mentions:
+        if (start <= m["start"] and m["end"] <= end and m.get("type") in _PLACE_TYPES
+                and not any(s < m["end"] and m["start"] < e for s, e in taken)):
+            spans.append((m["start"], m["end"], _key(m)))
+    cued = [_cued(text, lang, s, e) for s, e, _ in spans]
+    spans = [sp for sp, c in zip(spans, cued) if c or not skip[0] <= sp[0] < skip[1]]  # "Ardania's agency" names no place
+    if not any(cued):
+        return set()
+    return {name for _, _, name in spans}
+
+
+def _key(mention: dict) -> str:
+    return place_key(mention["text"])
+
+
+def place_key(name: str) -> str:
+    """A place's key: its gazetteer name (``Turki`` -> ``Turkey``), else its words without an
+    administrative prefix (``Kabupaten Ardana`` -> ``ardana``)."""
+    known = gazetteer.lookup(name)
+    if known:
+        return known
+    words = name.lower().split()
+    if len(words) > 1 and words[0] in _prefixes():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _prefixes() -> frozenset[str]:
+    return frozenset(str(w).lower() for lang in langs.SUPPORTED
+                     for w in langs.load(lang, "entities").get("place_prefixes") or [])
+
+
+def _cued(text: str, lang: str | None, start: int, end: int) -> bool:
+    before = text[max(0, start - 25):start]
+    if ledgervocab.ending_regex(lang, "place_cues").search(before):
+        return True
+    return bool(re.match(r"['’]s?(?!\w)", text[end:end + 3]))
+
+
+_DOMINANT = 2  # the home restricts at least twice as many of the story's counts as any other place
+
+
+def home_places(figures: list[dict]) -> dict[str | None, str]:
+    """``{story: home place}``: the place a story's counts name far more often than any other."""
+    named: dict[str | None, Counter] = defaultdict(Counter)
+    for fig in figures:
+        if fig.get("place"):
+            named[fig["story"]][fig["place"]] += 1
+    out = {}
+    for key, counts in named.items():
+        (first, n1), *rest = counts.most_common(2)
+        if n1 >= 2 and n1 >= _DOMINANT * (rest[0][1] if rest else 0):
+            out[key] = first
+    return out
+
+
+def scopes(figures: list[dict]) -> None:
+    """Set each figure's ``scope``: its ``place`` where its story counts that category in several places,
+    unless that place is the story's home."""
+    home = home_places(figures)
+    places: dict[tuple, set[str]] = defaultdict(set)
+    for fig in figures:
+        if fig.get("place"):
+            places[(fig["story"], fig["category"])].add(fig["place"])
+    for fig in figures:
+        several = len(places[(fig["story"], fig["category"])]) > 1
+        place = fig.get("place")
+        fig["scope"] = place if several and place != home.get(fig["story"]) else None
