@@ -57,7 +57,8 @@ def test_events_extract_offsets_and_fields():
     assert (second["date"], second["date_text"], second["precision"], second["timex"]) == \
         ("2022-01-11", "Selasa", "day", "2022-01-11")
     assert set(first) == {"type", "trigger", "trigger_start", "trigger_end", "sentence", "start", "end", "summary",
-                          "date", "date_text", "precision", "timex", "modality", "actors", "location", "background"}
+                          "date", "date_text", "precision", "timex", "modality", "actors", "location", "background",
+                          "span_start"}
 
 
 def test_events_extract_actors_and_location_from_mentions():
@@ -102,3 +103,8 @@ def test_events_step_is_a_step_and_idempotent():
 def test_events_extract_empty_documents():
     doc = events_of("", "id")
     assert doc.events == []
+
+
+def test_events_extract_a_date_after_since_opens_a_span():
+    doc = events_of("Kekerasan meluas di seluruh negeri sejak Senin.", "id")
+    assert [ev["span_start"] for ev in doc.events if ev["date"]] == [True]

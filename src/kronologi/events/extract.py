@@ -159,6 +159,8 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
     found = _triggers(ctx, times)
     nouns = [t.i for t in found if t.pos == "noun"]
     usable = [tm for tm in timing.usable_times(times) if not _since(ctx, tm, nouns)]
+    for tm in usable:
+        tm["opens_span"] = _since(ctx, tm, None)
     if not found and not usable:
         return []
     ctx.prepare(times)
@@ -181,11 +183,12 @@ SINCE_GAP = 5  # words between a "since" word and the date it opens ("since the 
 def _since(ctx: _Sentence, tm: dict[str, Any], nouns: list[int]) -> bool:
     """The date of an earlier happening named by its noun, opening a span up to the sentence's time
     ("killed since the February 1 coup", "sejak kudeta 1 Februari"): it dates none of the sentence's
-    events. A bare "sejak Rabu" dates the start of the state the sentence tells."""
+    events. A bare "sejak Rabu" dates the start of the state the sentence tells (``nouns`` None: any
+    date after a "since" word, which opens a span)."""
     wi, wj = _word_at(ctx, tm["start"]), _word_at(ctx, max(tm["start"], tm["end"] - 1))
     if not any(ctx.norm[k] in ctx.lex.since_markers for k in range(max(0, wi - SINCE_GAP), wi)):
         return False
-    return any(wi - SINCE_GAP <= n <= wj + SINCE_GAP for n in nouns)
+    return nouns is None or any(wi - SINCE_GAP <= n <= wj + SINCE_GAP for n in nouns)
 
 
 def _set_modality(ctx: _Sentence, trig: Trigger) -> None:
@@ -341,4 +344,5 @@ def _record(ctx: _Sentence, trig: Trigger, mentions, published) -> dict[str, Any
         "actors": refs(doc.mentions, actors),
         "location": ref(doc.mentions, place) if place is not None else None,
         "background": timing.is_background(tm["date"] if tm else None, tm["precision"] if tm else None, published),
+        "span_start": bool(tm and tm.get("opens_span")),
     }

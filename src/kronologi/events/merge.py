@@ -367,7 +367,7 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
         return 0.0, []
     when = _dates(x.ev, y.ev)
-    if when == "apart" or _counts_differ(a.figures, b.figures):
+    if when == "apart" or _counts_differ(a, b):
         return 0.0, []
     if x.kind == "saying" and a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers):
         return 0.0, []
@@ -411,25 +411,23 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if a.best.ev["type"] == b.best.ev["type"] != "other":
         score += 0.5
         why.append("same type")
-    near = _near(a, b)
-    if near:
+    if _near(a, b):
         score += 1.0
         why.append("next sentences of one article")
     return score, why
 
 
 def _near(a: _Cluster, b: _Cluster) -> bool:
-    return any(r.doc == s.doc and abs(r.sentence - s.sentence) <= NEAR_SENTENCES
-               for r in a.reports for s in b.reports)
+    return any(r.doc == s.doc and abs(r.sentence - s.sentence) <= NEAR_SENTENCES for r in a.reports for s in b.reports)
 
 
 def _families_fit(a: set[str], b: set[str]) -> bool:
     return bool(a & b) or "any" in a or "any" in b
 
 
-def _counts_differ(a: dict[str, set], b: dict[str, set]) -> bool:
+def _counts_differ(a: _Cluster, b: _Cluster) -> bool:
     """Both give a count of one kind, and no value in common: two different announcements."""
-    return any(values and b.get(cat) and values.isdisjoint(b[cat]) for cat, values in a.items())
+    return any(values and b.figures.get(cat) and values.isdisjoint(b.figures[cat]) for cat, values in a.figures.items())
 
 
 def _similarity(a: _Cluster, b: _Cluster) -> float:

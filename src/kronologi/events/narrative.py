@@ -11,7 +11,8 @@ fills those gaps, in this order:
 2. ``narrative`` — the narrative anchor: the last day the article set, in an earlier
    sentence (or earlier in the same one), for a past happening it narrates. Background
    dates (years before publication), plans and dates after publication never become
-   anchors. Before the article names any day, the first day it names for a past
+   anchors, nor does the start of a span ("violence has spread since 1 February"). Before the
+   article names any day, the first day it names for a past
    happening stands as the anchor when it lies within ``LEAD_DAYS`` of publication
    (a lead often states the happening before its date);
 3. ``publication`` — the article's own day, for what is said or reported "now":
@@ -61,7 +62,8 @@ def _take(ev: dict[str, Any], anchor: dict[str, Any], basis: str) -> None:
 
 def _anchors(ev: dict[str, Any], published: date | None) -> bool:
     """A day the article narrates: day precision, not background, no plan, not after publication."""
-    if ev.get("precision") != "day" or ev.get("background") or ev.get("modality") in _NOT_ANCHORS:
+    if ev.get("precision") != "day" or ev.get("background") or ev.get("span_start") \
+            or ev.get("modality") in _NOT_ANCHORS:
         return False
     if published is None:
         return True
