@@ -74,7 +74,14 @@ def _joins_nouns(text: str, lang: str, stop: re.Match[str], end: int) -> bool:
         return False
     word = nxt.group(1)
     return not (_verb_like(lang, word.lower()) or vocab.category_regex(lang, "predicates").match(word)
-                or word.lower() in vocab.wordset(lang, "noun_stops") or word[:1].isupper())
+                or word.lower() in vocab.wordset(lang, "noun_stops") or word[:1].isupper()
+                or _number_word(lang, word))  # "335 jiwa dan delapan orang hilang": two counts
+
+
+def _number_word(lang: str, word: str) -> bool:
+    from kronologi.claims.numbers import find_numbers
+
+    return any(n.start == 0 for n in find_numbers(word, lang))
 
 
 def before_window(text: str, lang: str, n: Number, start: int) -> tuple[int, int]:

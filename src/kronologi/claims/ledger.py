@@ -48,6 +48,8 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     link_quotes(quotes, {d.id: d.language for d in docs}, story)
     clock = Clock(docs, story)
     scope.scopes(figures)
+    quantity.category_keys(figures)
+    _parts_of_same_count(figures)
     for fig in figures:
         if not fig.get("as_of"):
             _anchor(fig, clock)
@@ -201,7 +203,7 @@ def _groups(figures: list[dict], clock: Clock):
 def _key(fig: dict, clock: Clock) -> tuple:
     """``(story, category, subject, class, part, scope)`` plus ``past:<year>`` for a past event's figures."""
     background = past_event(fig.get("as_of"), clock.day.get(fig["doc"]) or clock.latest.get(fig["story"]))
-    key = (fig["story"] or "", fig["category"], fig.get("subject_key"), fig.get("class"), bool(fig.get("part_of")),
+    key = (fig["story"] or "", fig["category_key"], fig.get("subject_key"), fig.get("class"), bool(fig.get("part_whole")),
            fig.get("scope"))
     return key + ((f"past:{fig['as_of'][:4]}",) if background else ())
 
@@ -214,6 +216,16 @@ def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set
     return {"id": f"ledger-{index + 1}", "story": key[0] or None, "category": key[1], "subject": key[2],
             "class": key[3], "part": key[4], "scope": key[5], "figures": [f["id"] for f in _ordered(group, clock)],
             "relation": relation, "note": _note(group, relation, clock), "past_event": len(key) > 6}
+
+
+def _parts_of_same_count(figures: list[dict]) -> None:
+    """``part_whole``: a part counts what its whole counts (``80 of the 120 dead``), so it must not
+    compete with that total; a part of another kind (``of the 268 dead, 122 identified``) is a
+    count of its own quantity and joins that quantity's line."""
+    by_id = {f["id"]: f for f in figures}
+    for fig in figures:
+        whole = by_id.get(fig.get("part_of"))
+        fig["part_whole"] = bool(whole) and whole["category"] == fig["category"]
 
 
 def _link_parts(ledger: list[dict], figures: list[dict]) -> None:

@@ -29,14 +29,17 @@ _REACH = 45
 def subject_key(fig: dict, lang: str | None) -> str | None:
     """The subject of a figure's ledger line (see the module docstring)."""
     subject = (fig.get("subject") or "").strip()
+    human = fig["category"] in vocab.wordset(lang or "id", "human_categories")
+    kinds = set() if human else ledgervocab.labels_in(lang, "kinds", fig.get("noun") or "")
+    if len(kinds) != 1 and subject not in _known_subjects():
+        kinds = ledgervocab.labels_in(lang, "kinds", subject)
+    if len(kinds) == 1:
+        return kinds.pop()  # the counted noun as written ("unit toko"), else the subject read
     if not subject:
         return None
     if subject in _known_subjects():
         return subject
-    kinds = ledgervocab.labels_in(lang, "kinds", subject)
-    if len(kinds) == 1:
-        return kinds.pop()
-    if fig["category"] in vocab.wordset(lang or "id", "human_categories"):
+    if human:
         return _name_like(subject)
     return " ".join(subject.lower().split())
 
@@ -82,3 +85,16 @@ def carry_kinds(records: list[dict], lang: str | None) -> None:
             rec["subject_key"] = before["subject_key"]
         if rec.get("subject_key") is not None:
             last[cat] = rec
+
+
+# A count of buildings with no predicate (``363 sekolah`` in a list after ``rusak``) counts what the
+# story's damage counts count, when the story has any.
+_READ_AS = {"buildings": "damaged"}
+
+
+def category_keys(records: list[dict]) -> None:
+    """Set ``category_key``: the category of a figure's ledger line (see ``_READ_AS``)."""
+    present = {(r["story"], r["category"]) for r in records}
+    for rec in records:
+        other = _READ_AS.get(rec["category"])
+        rec["category_key"] = other if other and (rec["story"], other) in present else rec["category"]
