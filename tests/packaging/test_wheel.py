@@ -40,8 +40,6 @@ CLEAN_INSTALL = os.environ.get("KRONOLOGI_WHEEL_CLEAN_INSTALL", "") == "1"
 # Present in .venv without being in requirements.lock: venv's own tools and Kronologi.
 NOT_IN_LOCK = {"pip", "setuptools", "wheel", "kronologi"}
 
-pytestmark = pytest.mark.wheel
-
 HTML_PAGE = """<!DOCTYPE html>
 <html lang="id">
 <head>
