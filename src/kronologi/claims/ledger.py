@@ -144,9 +144,11 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["claimant"] = claimants.name_of(fig.get("claimant"), doc.language, _names_in(doc, fig))
         record["subject_key"] = quantity.subject_key(fig, doc.language)
         record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
+        record["state"] = quantity.is_state(doc.language, record["class"])
         record["place"] = scope.place_of(doc.text, doc.language, fig, getattr(doc, "mentions", None) or [])
         out.append(record)
     quantity.carry_kinds(out, doc.language)
+    quantity.carry_revisions(out)
     return out
 
 

@@ -43,3 +43,10 @@ def ending_regex(lang: str | None, key: str) -> re.Pattern[str]:
     items = langs.load(langs.normalise_lang(lang), TOPIC).get(key) or []
     words = alternation(str(p).lower() for p in items)
     return re.compile(rf"(?<![\w-])(?:{words})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def starting_regex(lang: str | None, key: str) -> re.Pattern[str]:
+    """A vocabulary word of ``ledger.yaml`` opening a text (after spaces)."""
+    items = langs.load(langs.normalise_lang(lang), TOPIC).get(key) or []
+    return re.compile(rf"\s*(?:{alternation(str(p).lower() for p in items)})(?![\w-])", re.IGNORECASE)

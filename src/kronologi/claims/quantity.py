@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kronologi import langs
 from kronologi.claims import ledgervocab, vocab
 
 _CLAUSE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:!?\n()]")  # not the marks inside "58.049"
@@ -55,9 +56,44 @@ def _known_subjects() -> frozenset[str]:
 
 
 def damage_class(text: str, lang: str | None, start: int, end: int) -> str | None:
-    """A class named in the figure's own clause (``rusak berat``), or None when none or several."""
-    found = ledgervocab.labels_in(lang, "classes", clause_around(text, start, end))
-    return found.pop() if len(found) == 1 and "all" not in found else None
+    """A state of the counted in the figure's clause (``masih dirawat``: a count that falls as people
+    leave hospital), else a class named in its own clause (``rusak berat``), or None when none,
+    several, or the last of a list of classes (``rusak berat, rusak sedang, dan rusak ringan dari
+    sebelumnya 37.830``: all of them)."""
+    states = ledgervocab.labels_in(lang, "states", _wide_clause(text, start, end))
+    if len(states) == 1:
+        return states.pop()
+    left, right = clause_around(text, start, end).split(" # ", 1)
+    found = ledgervocab.labels_in(lang, "classes", left + " # " + right)
+    if len(found) != 1 or "all" in found:
+        return None
+    if not ledgervocab.labels_in(lang, "classes", right) and _listed(text, lang, start):
+        return None
+    return found.pop()
+
+
+def is_state(lang: str | None, label: str | None) -> bool:
+    """Whether a line's class is a state (``in care``) rather than a class of a growing count."""
+    return bool(label) and label in (langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get("states") or {})
+
+
+def _wide_clause(text: str, start: int, end: int) -> str:
+    """The words of a number's clause, reaching further back than ``clause_around`` (a state is often
+    named at the head of the clause: ``yang masih dirawat di rumah sakit di seluruh kota mencapai 44``)."""
+    left = text[max(0, start - 2 * _REACH):start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    return (left[cut[-1]:] if cut else left) + " # " + clause_around(text, start, end).split(" # ", 1)[1]
+
+
+def _listed(text: str, lang: str | None, start: int) -> bool:
+    """The class next to the number closes a list of classes (``A, B, dan C ... N``)."""
+    left = text[max(0, start - _REACH):start]
+    cut = [m for m in _CLAUSE_END.finditer(left)]
+    if not cut or not ledgervocab.starting_regex(lang, "list_joiners").match(left[cut[-1].end():]):
+        return False
+    before = text[max(0, start - 3 * _REACH):max(0, start - _REACH) + cut[-1].start()]
+    item = before[[m.end() for m in _CLAUSE_END.finditer(before)][-1]:] if _CLAUSE_END.search(before) else before
+    return bool(ledgervocab.labels_in(lang, "classes", item)) and not re.search(r"\d", item)
 
 
 def clause_around(text: str, start: int, end: int) -> str:
@@ -98,3 +134,15 @@ def category_keys(records: list[dict]) -> None:
     for rec in records:
         other = _READ_AS.get(rec["category"])
         rec["category_key"] = other if other and (rec["story"], other) in present else rec["category"]
+
+
+def carry_revisions(records: list[dict]) -> None:
+    """A breakdown by class that follows a revised total (``35.601 rumah tervalidasi``, then ``rusak berat
+    7.817 unit, ...``) was revised with it: the reason is stated once, in the total's sentence."""
+    last = None
+    for rec in sorted(records, key=lambda r: r["start"]):
+        if rec.get("revised") and not rec.get("class"):
+            last = rec
+        elif (last is not None and rec.get("class") and rec["category"] == last["category"]
+              and rec.get("subject_key") == last.get("subject_key") and rec["start"] - last["end"] <= _NEAR):
+            rec["revised"] = True

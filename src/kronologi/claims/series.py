@@ -59,7 +59,8 @@ def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set
     live = [f for f in group if f["id"] not in out and f["status"] != "projected"]
     dated = sorted((f for f in live if when(f)), key=lambda f: order_key(f, when, moment))
     undated = [f for f in live if not when(f)]
-    cumulative = bool(group) and group[0].get("category_key", group[0]["category"]) in CUMULATIVE
+    cumulative = (bool(group) and group[0].get("category_key", group[0]["category"]) in CUMULATIVE
+                  and not group[0].get("state"))
     if cumulative:
         dated = place(undated, within_days(dated, when))
     seen: list[dict] = []
