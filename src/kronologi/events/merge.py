@@ -362,24 +362,25 @@ def _candidates(cluster: _Cluster, index: dict[tuple, list[int]]) -> list[int]:
 def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     """How surely two clusters are one happening (0: not the same), and why."""
     x, y = a.best, b.best
-    if x.story != y.story or x.kind != y.kind:
+    if x.story != y.story or x.kind != y.kind and not _reports_the_deed(a, b):
         return 0.0, []
+    kind = x.kind if x.kind == y.kind else "occurrence"
     if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
         return 0.0, []
     when = _dates(x.ev, y.ev)
     if when == "apart" or _counts_differ(a, b):
         return 0.0, []
-    if x.kind == "saying" and a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers):
+    if kind == "saying" and a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers):
         return 0.0, []
-    if x.kind == "occurrence" and (not _families_fit(a.families, b.families)
+    if kind == "occurrence" and (not _families_fit(a.families, b.families)
                                    or a.places and b.places and a.places.isdisjoint(b.places)):
         return 0.0, []
     score, why = _evidence(a, b)
-    if x.kind == "occurrence" and a.actors and b.actors and a.actors.isdisjoint(b.actors) \
+    if kind == "occurrence" and a.actors and b.actors and a.actors.isdisjoint(b.actors) \
             and _similarity(a, b) < SIMILAR_STRONG:
         return 0.0, []  # different participants, not told in the same words: two happenings
     need = NEED_SAME_DAY if when == "same" else NEED_LOOSE
-    if x.kind == "occurrence" and not (a.families & b.families - {"any"}):
+    if kind == "occurrence" and not (a.families & b.families - {"any"}):
         need += 1.0  # an untyped happening needs more
     if score < need:
         return 0.0, []
@@ -423,6 +424,14 @@ def _near(a: _Cluster, b: _Cluster) -> bool:
 
 def _families_fit(a: set[str], b: set[str]) -> bool:
     return bool(a & b) or "any" in a or "any" in b
+
+
+def _reports_the_deed(a: _Cluster, b: _Cluster) -> bool:
+    """A saying that reports an occurrence of the same family ("the spokesman said the leaders had been
+    detained") may be a source of that occurrence; a saying that only speaks never is."""
+    saying, deed = (a, b) if a.best.kind == "saying" else (b, a)
+    told = saying.families - {"statement", "any"}
+    return bool(told & (deed.families - {"any"}))
 
 
 def _counts_differ(a: _Cluster, b: _Cluster) -> bool:
