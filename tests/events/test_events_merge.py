@@ -119,3 +119,11 @@ def test_events_merge_orders_by_date_and_numbers_events():
         ("V1", "2022-01-05", "clause"), ("V2", "2022-01-05", "narrative"), ("V3", "2022-01-08", "clause")]
     assert set(events[0]) == {"id", "story", "type", "summary", "date", "date_text", "precision", "date_basis",
                               "modality", "actors", "location", "sources", "background", "evidence"}
+
+
+def test_events_merge_a_shared_distinctive_number_bridges_languages():
+    a = _doc("a", "Gempa bumi magnitudo 6,2 mengguncang kota itu pada Senin pukul 04.17.")
+    b = _doc("b", "A magnitude 6.2 earthquake struck at 4:17 on Monday.", lang="en")
+    (event,) = merge_events([a, b], {"a": "S1", "b": "S1"})
+    assert event["type"] == "disaster" and _sources(event) == ["a", "b"]
+    assert any("numbers 4.17, 6.2" in why for e in event["evidence"] for why in e["why"])

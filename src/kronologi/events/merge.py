@@ -50,6 +50,8 @@ SIMILAR_STRONG = 0.7  # ... that outweighs different participants
 NEED_SAME_DAY = 1.5  # evidence needed on the same date
 NEED_LOOSE = 2.0  # ... with a coarser or unknown date
 _WORD_RE = re.compile(r"\w+")
+_NUMBER_RE = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?![\w])")
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 _MODALITY_FAMILY = {"asserted": "fact", "reported": "fact", "future": "future", "hypothetical": "hypothetical",
                     "negated": "negated"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
@@ -80,6 +82,7 @@ class _Report:
     places: frozenset[str]
     speakers: frozenset[str]
     figures: dict[str, frozenset]  # category -> values
+    numbers: frozenset[str] = frozenset()  # distinctive numbers of the sentence (a magnitude, a clock time)
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -94,7 +97,7 @@ class _Report:
 class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
-    __slots__ = ("reports", "docs", "actors", "places", "speakers", "figures", "wordings", "families",
+    __slots__ = ("reports", "docs", "actors", "places", "speakers", "figures", "numbers", "wordings", "families",
                  "best", "evidence", "_seen")
 
     def __init__(self, report: _Report):
@@ -105,6 +108,7 @@ class _Cluster:
         self.speakers: set[str] = set()
         self.figures: dict[str, set] = {}
         self.families: set[str] = set()
+        self.numbers: set[str] = set()
         self.wordings: list[frozenset[str]] = []
         self.evidence: list[dict[str, Any]] = []
         self._seen: set[frozenset[str]] = set()
@@ -118,6 +122,7 @@ class _Cluster:
         self.places |= report.places
         self.speakers |= report.speakers
         self.families |= report.families
+        self.numbers |= report.numbers
         for cat, values in report.figures.items():
             self.figures.setdefault(cat, set()).update(values)
         if report.words and report.words not in self._seen:
@@ -205,7 +210,20 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     text = doc.text[first["start"]:first["end"]]
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
-                   frozenset(places), frozenset(speakers), figures)
+                   frozenset(places), frozenset(speakers), figures, _numbers(text))
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The sentence's distinctive numbers, written alike across languages: "5,6" and "5.6", "04.17" and
+    "04:17", "1.014" and "1,014" all keep their digits with one separator. Small whole numbers and years
+    are too common to tell happenings apart."""
+    out = set()
+    for m in _NUMBER_RE.finditer(text):
+        parts = re.split(r"[.,:]", m.group())
+        if len(parts) == 1 and (len(parts[0]) < 3 or _YEAR_RE.fullmatch(parts[0])):
+            continue
+        out.add(".".join([parts[0].lstrip("0") or "0", *parts[1:]]))
+    return frozenset(out)
 
 
 def _saying_words(lang: str | None) -> frozenset[str]:
@@ -394,6 +412,11 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         score += 2.0 * len(shared)
         why.append("figures " + ", ".join(f"{cat} {v:g}" if isinstance(v, (int, float)) else f"{cat} {v}"
                                           for cat, v in shared))
+    counted = {str(v) for values in a.figures.values() for v in values}
+    numbers = sorted((a.numbers & b.numbers) - counted)
+    if numbers:
+        score += min(2.0, 1.0 * len(numbers))
+        why.append("numbers " + ", ".join(numbers))
     speakers = a.speakers & b.speakers
     if speakers:
         score += 1.5
