@@ -240,7 +240,7 @@ def _link_parts(ledger: list[dict], figures: list[dict]) -> None:
 
 
 def _ordered(group: list[dict], clock: Clock) -> list[dict]:
-    return sorted(group, key=lambda f: series.order_key(f, clock.when, clock.moment))
+    return sorted(group, key=lambda f: series.order_key(f, clock.when, clock.moment, clock.day))
 
 
 def _hour_rank(value: str | None) -> int:
@@ -263,7 +263,7 @@ def anchor(raw: str | None, reference: str | None) -> str | None:
 
 def relate(group: list[dict], clock: Clock, withdrawn: set[tuple] = frozenset()) -> dict[str, str]:
     """Each figure's relation within its group, in as-of order (see ``series``)."""
-    return series.relate(group, clock.when, clock.moment, withdrawn, lambda fig: bool(fig.get("revised")))
+    return series.relate(group, clock.when, clock.moment, withdrawn, lambda fig: bool(fig.get("revised")), clock.day)
 
 
 def _withdrawn(figures: list[dict]) -> dict[str | None, set[tuple]]:

@@ -38,31 +38,34 @@ _FAR = datetime.max.replace(tzinfo=timezone.utc)
 When = Callable[[dict], "tuple[str, int] | None"]
 
 
-def order_key(fig: dict, when: When, moment: dict[str, Any]) -> tuple:
+def order_key(fig: dict, when: When, moment: dict[str, Any], published: dict[str, str] | None = None) -> tuple:
     """Where a figure stands in its series: as-of day, an earlier value first, part of day (a count
-    dated only by its article comes after the counts its day's texts date), publication."""
+    without one comes after the counts its day's texts time), publication (day, moment, document)."""
     day, rank = when(fig) or ("9999", 0)
-    if not rank and fig.get("as_of_basis") != "text":
-        rank = 5
-    return day, 0 if fig.get("earlier") else 1, rank, moment.get(fig["doc"]) or _FAR, fig["doc"], fig["start"]
+    return (day, 0 if fig.get("earlier") else 1, rank or 5) + _publication(fig, moment, published) + (fig["start"],)
+
+
+def _publication(fig: dict, moment: dict[str, Any], published: dict[str, str] | None) -> tuple:
+    return (published or {}).get(fig["doc"]) or "9999", moment.get(fig["doc"]) or _FAR, fig["doc"]
 
 
 def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set[tuple] = frozenset(),
-           revised: Callable[[dict], bool] = lambda fig: False) -> dict[str, str]:
+           revised: Callable[[dict], bool] = lambda fig: False,
+           published: dict[str, str] | None = None) -> dict[str, str]:
     """``{figure id: relation}`` for the figures of one quantity (see the module docstring).
 
     ``withdrawn``: value keys withdrawn anywhere in the story; ``revised(fig)``: whether a
-    figure's clause gives a reason for a lower count.
+    figure's clause gives a reason for a lower count; ``published``: each document's day.
     """
     withdrawn = set(withdrawn) | {value_key(f) for f in group if f["status"] in WITHDRAWN}
     out = {f["id"]: "retraction" for f in group if value_key(f) in withdrawn}
     live = [f for f in group if f["id"] not in out and f["status"] != "projected"]
-    dated = sorted((f for f in live if when(f)), key=lambda f: order_key(f, when, moment))
+    dated = sorted((f for f in live if when(f)), key=lambda f: order_key(f, when, moment, published))
     undated = [f for f in live if not when(f)]
     cumulative = (bool(group) and group[0].get("category_key", group[0]["category"]) in CUMULATIVE
                   and not group[0].get("state"))
     if cumulative:
-        dated = place(undated, within_days(dated, when))
+        dated = place(undated, within_days(dated, when, lambda f: _publication(f, moment, published)))
     seen: list[dict] = []
     level = None
     for fig in dated:
@@ -88,18 +91,29 @@ def place(undated: list[dict], dated: list[dict]) -> list[dict]:
     return out
 
 
-def within_days(dated: list[dict], when: When) -> list[dict]:
+def within_days(dated: list[dict], when: When, reported: Callable[[dict], tuple]) -> list[dict]:
     """A cumulative series in which each day's counts without a time of day sit where their values
-    fit among that day's timed counts (a rising count: 76 and then 284 the same day)."""
+    fit among that day's timed counts (a rising count: 76 and then 284 the same day); of two equal
+    counts, the one reported first comes first."""
     out: list[dict] = []
     day: list[dict] = []
     for fig in dated + [None]:
         if day and (fig is None or when(fig)[0] != when(day[0])[0]):
             timed = [f for f in day if when(f)[1] or f.get("earlier")]
-            out += place([f for f in day if f not in timed], timed)
+            out += _fit(sorted((f for f in day if f not in timed), key=lambda f: (bounds(f)[0], reported(f))),
+                        timed, reported)
             day = []
         if fig is not None:
             day.append(fig)
+    return out
+
+
+def _fit(untimed: list[dict], timed: list[dict], reported: Callable[[dict], tuple]) -> list[dict]:
+    out = list(timed)
+    for fig in untimed:
+        key = (bounds(fig)[0], reported(fig))
+        at = next((i for i, g in enumerate(out) if g in timed and (bounds(g)[0], reported(g)) > key), len(out))
+        out.insert(at, fig)
     return out
 
 
