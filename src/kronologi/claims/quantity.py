@@ -64,8 +64,10 @@ def damage_class(text: str, lang: str | None, start: int, end: int) -> str | Non
     if len(states) == 1:
         return states.pop()
     left, right = clause_around(text, start, end).split(" # ", 1)
+    if ledgervocab.regex(lang, "all_classes").search(left + " # " + right):
+        return None
     found = ledgervocab.labels_in(lang, "classes", left + " # " + right)
-    if len(found) != 1 or "all" in found:
+    if len(found) != 1:
         return None
     if not ledgervocab.labels_in(lang, "classes", right) and _listed(text, lang, start):
         return None

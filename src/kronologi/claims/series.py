@@ -121,7 +121,8 @@ def _step(fig: dict, seen: list[dict], out: dict[str, str], level, cumulative: b
           revised) -> str:
     if not seen:
         return "single"
-    if any(_agrees(fig, g, when, moment) for g in seen if g["origin"] != fig["origin"]):
+    if any(_agrees(fig, g, when, moment) and _standing(fig, g, level, cumulative, when, moment)
+           for g in seen if g["origin"] != fig["origin"]):
         return "agreement"
     same = next((g for g in seen if g["origin"] == fig["origin"] and value_key(g) == value_key(fig)), None)
     if same is not None:
@@ -139,8 +140,28 @@ def _agrees(fig: dict, g: dict, when: When, moment) -> bool:
     unless both speak of one window (a later 41,732 refines an earlier "more than 40,000": an update)."""
     if not fits(fig, g):
         return False
+    if same_window(fig, g, when, moment):
+        return True
     (lf, hf), (lg, hg) = bounds(fig), bounds(g)
-    return (lf <= lg and hg <= hf) or same_window(fig, g, when, moment)
+    return lf <= lg and hg <= hf and _rounds_to(fig, g)
+
+
+def _rounds_to(fig: dict, g: dict) -> bool:
+    """A later round "about" figure repeats an earlier count only as its rounding ("about 58,000" after
+    58,362; "about 61,000" is a new count)."""
+    if fig["qualifier"] != "about" or not fig["value"] or g["value"] is None or g["qualifier"] != "exact":
+        return True
+    value = int(fig["value"])
+    step = 10 ** (len(str(value)) - len(str(value).rstrip("0")))
+    return round(g["value"] / step) * step == value
+
+
+def _standing(fig: dict, g: dict, level, cumulative: bool, when: When, moment) -> bool:
+    """Whether ``g`` is a count ``fig`` may agree with: of its window, or (a cumulative count) one
+    the series still stands at; an old value repeated after the count rose is no agreement."""
+    if not cumulative or level is None or same_window(fig, g, when, moment):
+        return True
+    return bounds(g)[1] >= level
 
 
 def _level(fig: dict, relation: str, level, revised):
