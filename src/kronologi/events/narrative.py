@@ -14,7 +14,8 @@ fills those gaps, in this order:
    anchors, nor does the start of a span ("violence has spread since 1 February"). Before the
    article names any day, the first day it names for a past
    happening stands as the anchor when it lies within ``LEAD_DAYS`` of publication
-   (a lead often states the happening before its date);
+   (a lead often states the happening before its date) — but what is said or reported before the
+   narration sets a day of its own is said on the day of publication;
 3. ``publication`` — the article's own day, for what is said or reported "now":
    statements and reported counts, when the article names no day at all;
 4. otherwise the event stays undated (``date_basis`` None).
@@ -41,13 +42,16 @@ def date_events(doc: Any, zone: str | None = None) -> None:
     published = timing.published_day(doc.published, zone) if doc.published else None
     events = sorted(doc.events, key=lambda e: (e["sentence"], e["trigger_start"]))
     anchor = _lead_anchor(events, published)
+    lead = anchor is not None  # the anchor is the lead's day, not yet set by the narration
     for ev in events:
         if ev.get("date"):
             ev["date_basis"] = ev.get("date_basis") or "clause"
             if _anchors(ev, published):
-                anchor = ev
+                anchor, lead = ev, False
             continue
-        if anchor is not None:
+        if lead and published is not None and _said_now(ev):
+            ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
+        elif anchor is not None:
             _take(ev, anchor, "narrative")
         elif published is not None and _said_now(ev):
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
