@@ -4,7 +4,7 @@ Among the dates and times of the figure's sentence, the one that dates the
 statement or the count wins: right after the claimant's reporting verb
 (``kata X pada Senin``, ``said on Sunday``), or after an as-of word (``hingga
 Selasa``, ``per pukul 10.30``, ``as of Monday``); else the one nearest the figure.
-A date after ``since``/``sejak`` is when counting began, not the count's day. Times after the article's publication are skipped (``Pada hari Minggu, ... akan``
+A date after ``since``/``sejak``/``from`` is when counting began, not the count's day. Times after the article's publication are skipped (``Pada hari Minggu, ... akan``
 speaks of an election to come, not of the figure). Without one, the article's
 published date. Values are ISO dates (``2022-10-02``) or datetimes with a clock
 (``2022-10-02T10:30``); a part of day (``TNI``, night) is kept apart, in ``part``.
@@ -18,8 +18,9 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 _ISO = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})|T(MO|AF|EV|NI))?(?![\w-])")
-_AS_OF = re.compile(r"(?i)(?:hingga|sampai|per|as\s+of|by|until)\s*$")
-_SINCE = re.compile(r"(?i)(?<![\w-])(?:sejak|semenjak|since)\s+(?:the\s+|tanggal\s+)?$")  # when counting began
+_AS_OF = re.compile(r"(?i)(?:hingga|sampai|per|as\s+of|by|until|to)\s*$")
+# when counting began ("since the 1 February coup", "from 1 February to ..."), not the count's day
+_SINCE = re.compile(r"(?i)(?<![\w-])(?:sejak|semenjak|mulai|dari|since|from)\s+(?:the\s+|tanggal\s+)?$")
 HOME_ZONE = "+07:00"  # the clock the dates step reads stories on (WIB)
 _PARTS = {"MO": 1, "AF": 2, "EV": 3, "NI": 4}
 

@@ -149,6 +149,7 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         out.append(record)
     quantity.carry_kinds(out, doc.language)
     quantity.carry_revisions(out)
+    quantity.carry_changes(out, doc.text, doc.language)
     return out
 
 

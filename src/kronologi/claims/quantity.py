@@ -148,3 +148,23 @@ def carry_revisions(records: list[dict]) -> None:
         elif (last is not None and rec.get("class") and rec["category"] == last["category"]
               and rec.get("subject_key") == last.get("subject_key") and rec["start"] - last["end"] <= _NEAR):
             rec["revised"] = True
+
+
+def carry_changes(records: list[dict], text: str, lang: str | None) -> None:
+    """``semula Rp 50 juta menjadi Rp 60 juta``: the new value of a change counts what the old one
+    counted (its class and subject), when the old one is a figure read before."""
+    spans = sorted(((s, e, rec) for rec in records for s, e in rec.get("mentions") or [(rec["start"], rec["end"])]),
+                   key=lambda t: t[1])
+    link = ledgervocab.ending_regex(lang, "change_links")
+    for rec in records:
+        if rec.get("class"):
+            continue
+        head = text[max(0, rec["start"] - 40):rec["start"]]
+        m = link.search(head)
+        if not m:
+            continue
+        at = rec["start"] - len(head) + m.start()
+        old = next((r for s, e, r in reversed(spans) if e <= at and at - e <= 3 and r is not rec
+                    and r["category"] == rec["category"] and r.get("class")), None)
+        if old is not None:
+            rec["class"], rec["subject_key"] = old["class"], rec.get("subject_key") or old.get("subject_key")

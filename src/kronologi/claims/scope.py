@@ -86,7 +86,7 @@ def _places(text: str, lang: str | None, start: int, end: int, mentions: list[di
     spans = [(s + start, e + start, name) for s, e, name in gazetteer.find_places(text[start:end])]
     taken = [(s, e) for s, e, _ in spans]
     for m in mentions:
-        if (start <= m["start"] and m["end"] <= end and m.get("type") in _PLACE_TYPES
+        if (start <= m["start"] and m["end"] <= end and m.get("type") in _PLACE_TYPES and m["text"][:1].isupper()
                 and not any(s < m["end"] and m["start"] < e for s, e in taken)):
             spans.append((m["start"], m["end"], _key(m)))
     cued = [_cued(text, lang, s, e) for s, e, _ in spans]
@@ -151,5 +151,5 @@ def scopes(figures: list[dict]) -> None:
             places[(fig["story"], fig["category"])].add(fig["place"])
     for fig in figures:
         several = len(places[(fig["story"], fig["category"])]) > 1
-        place = fig.get("place")
+        place = None if fig.get("subject_key") else fig.get("place")  # "10 WNI": a people, not a place
         fig["scope"] = place if several and place != home.get(fig["story"]) else None

@@ -60,6 +60,10 @@ def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set
     withdrawn = set(withdrawn) | {value_key(f) for f in group if f["status"] in WITHDRAWN}
     out = {f["id"]: "retraction" for f in group if value_key(f) in withdrawn}
     live = [f for f in group if f["id"] not in out and f["status"] != "projected"]
+    vague = [f for f in live if f.get("qualifier") == "vague"]  # "thousands": no step of the series
+    live = [f for f in live if f not in vague]
+    for fig in vague:
+        out[fig["id"]] = _undated(fig, live)
     dated = sorted((f for f in live if when(f)), key=lambda f: order_key(f, when, moment, published))
     undated = [f for f in live if not when(f)]
     cumulative = (bool(group) and group[0].get("category_key", group[0]["category"]) in CUMULATIVE
@@ -149,7 +153,7 @@ def _agrees(fig: dict, g: dict, when: When, moment) -> bool:
 def _rounds_to(fig: dict, g: dict) -> bool:
     """A later round "about" figure repeats an earlier count only as its rounding ("about 58,000" after
     58,362; "about 61,000" is a new count)."""
-    if fig["qualifier"] != "about" or not fig["value"] or g["value"] is None or g["qualifier"] != "exact":
+    if fig.get("qualifier") != "about" or not fig["value"] or g["value"] is None or g.get("qualifier") != "exact":
         return True
     value = int(fig["value"])
     step = 10 ** (len(str(value)) - len(str(value).rstrip("0")))
