@@ -294,8 +294,8 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, speci
                    if sid in stories and _story_number(sid) < _story_number(late.id)
                    and _windows_meet(stories[sid], late, LONG_WINDOW_DAYS)]
         score, target = max(((story_similarity(late, s, specific), s) for s in earlier), key=lambda x: x[0], default=(0.0, None))
-        if target is not None and score >= _merge_threshold(late, target) and (_windows_meet(target, late) or (
-                score >= CONTINUE and any(_recalls(doc, target) for doc in late.docs))):
+        if target is not None and score >= _merge_threshold(late, target) and (
+                _windows_meet(target, late) or any(_recalls(doc, target) for doc in late.docs)):
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id])
                 doc.story = target.id
