@@ -143,6 +143,8 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["revised"] = _revised(doc, fig)
         record["claimant"] = claimants.name_of(fig.get("claimant"), doc.language, _names_in(doc, fig))
         record["subject_key"] = quantity.subject_key(fig, doc.language)
+        if record["subject_key"] is None and not quantity.human(fig, doc.language):
+            record["subject_key"] = quantity.kind_in_clause(doc.text, doc.language, fig["start"], fig["end"])
         record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
         record["state"] = quantity.is_state(doc.language, record["class"])
         record["place"] = scope.place_of(doc.text, doc.language, fig, getattr(doc, "mentions", None) or [])
@@ -229,6 +231,26 @@ def _parts_of_same_count(figures: list[dict]) -> None:
     for fig in figures:
         whole = by_id.get(fig.get("part_of"))
         fig["part_whole"] = bool(whole) and whole["category"] == fig["category"]
+    _breakdowns(figures)
+
+
+_PART = 0.2  # a count under a fifth of a total its article gave before it is a part of that total
+
+
+def _breakdowns(figures: list[dict]) -> None:
+    """An article's far smaller counts of a quantity after its total (``602 dead: 78 in one district, 2 in
+    another``) are parts of that total, never competing totals; a count before a larger one stays a
+    step of the series (``at least 76 ... now 284``), and so does one its text dates (a report of its own)."""
+    largest: dict[tuple, dict] = {}
+    for fig in sorted(figures, key=lambda f: (f["doc"], f["start"])):
+        if fig.get("part_whole") or fig.get("earlier") or fig["status"] != "reported" or fig["value"] is None:
+            continue
+        line = (fig["doc"], fig["category_key"], fig.get("subject_key"), fig.get("class"), fig.get("scope"))
+        whole = largest.get(line)
+        if whole is not None and fig["value"] < _PART * whole["value"] and fig.get("as_of_basis") != "text":
+            fig["part_whole"], fig["part_of"] = True, fig.get("part_of") or whole["id"]
+        elif whole is None or fig["value"] > whole["value"]:
+            largest[line] = fig
 
 
 def _link_parts(ledger: list[dict], figures: list[dict]) -> None:
@@ -241,7 +263,7 @@ def _link_parts(ledger: list[dict], figures: list[dict]) -> None:
 
 
 def _ordered(group: list[dict], clock: Clock) -> list[dict]:
-    return sorted(group, key=lambda f: series.order_key(f, clock.when, clock.moment, clock.day))
+    return series.ordered(group, clock.when, clock.moment, clock.day)
 
 
 def _hour_rank(value: str | None) -> int:

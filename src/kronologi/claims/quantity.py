@@ -25,6 +25,7 @@ from kronologi.claims import ledgervocab, vocab
 
 _CLAUSE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:!?\n()]")  # not the marks inside "58.049"
 _REACH = 45
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def subject_key(fig: dict, lang: str | None) -> str | None:
@@ -45,6 +46,11 @@ def subject_key(fig: dict, lang: str | None) -> str | None:
     return " ".join(subject.lower().split())
 
 
+def human(fig: dict, lang: str | None) -> bool:
+    """Whether a figure counts people."""
+    return fig["category"] in vocab.wordset(lang or "id", "human_categories")
+
+
 def _name_like(subject: str) -> str | None:
     """An acronym among the subject's words (``WNI``), else None."""
     return next((w for w in subject.split() if len(w) >= 2 and w.isalpha() and w.isupper()), None)
@@ -60,12 +66,12 @@ def damage_class(text: str, lang: str | None, start: int, end: int) -> str | Non
     leave hospital), else a class named in its own clause (``rusak berat``), or None when none,
     several, or the last of a list of classes (``rusak berat, rusak sedang, dan rusak ringan dari
     sebelumnya 37.830``: all of them)."""
-    states = ledgervocab.labels_in(lang, "states", _wide_clause(text, start, end))
+    states = ledgervocab.labels_in(lang, "states", _wide_clause(text, start, end, lang))
     if len(states) == 1:
         return states.pop()
-    left, right = clause_around(text, start, end).split(" # ", 1)
-    if ledgervocab.regex(lang, "all_classes").search(left + " # " + right):
+    if ledgervocab.regex(lang, "all_classes").search(clause_around(text, start, end)):
         return None
+    left, right = clause_around(text, start, end, lang).split(" # ", 1)
     found = ledgervocab.labels_in(lang, "classes", left + " # " + right)
     if len(found) != 1:
         return None
@@ -79,12 +85,12 @@ def is_state(lang: str | None, label: str | None) -> bool:
     return bool(label) and label in (langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get("states") or {})
 
 
-def _wide_clause(text: str, start: int, end: int) -> str:
+def _wide_clause(text: str, start: int, end: int, lang: str | None) -> str:
     """The words of a number's clause, reaching further back than ``clause_around`` (a state is often
     named at the head of the clause: ``yang masih dirawat di rumah sakit di seluruh kota mencapai 44``)."""
     left = text[max(0, start - 2 * _REACH):start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
-    return (left[cut[-1]:] if cut else left) + " # " + clause_around(text, start, end).split(" # ", 1)[1]
+    return (left[cut[-1]:] if cut else left) + " # " + clause_around(text, start, end, lang).split(" # ", 1)[1]
 
 
 def _listed(text: str, lang: str | None, start: int) -> bool:
@@ -98,14 +104,23 @@ def _listed(text: str, lang: str | None, start: int) -> bool:
     return bool(ledgervocab.labels_in(lang, "classes", item)) and not re.search(r"\d", item)
 
 
-def clause_around(text: str, start: int, end: int) -> str:
-    """The words next to a number, up to the nearest clause punctuation on each side."""
+def clause_around(text: str, start: int, end: int, lang: str | None = None) -> str:
+    """The words next to a number: back to the nearest clause punctuation, on to the nearest clause
+    punctuation, next number or (given ``lang``) list word (``6.500 unit dan rumah rusak ringan 5.500``)."""
     left = text[max(0, start - _REACH):start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
     left = left[cut[-1]:] if cut else left
     right = text[end:end + _REACH]
-    stop = _CLAUSE_END.search(right)
-    return left + " # " + (right[:stop.start()] if stop else right)
+    found = (_CLAUSE_END.search(right), _NUMBER.search(right),
+             ledgervocab.regex(lang, "list_joiners").search(right) if lang else None)
+    stops = [m.start() for m in found if m]
+    return left + " # " + (right[:min(stops)] if stops else right)
+
+
+def kind_in_clause(text: str, lang: str | None, start: int, end: int) -> str | None:
+    """The one kind of thing the words before a number name (``Jumlah rumah rusak ... sebanyak 12.000 unit``)."""
+    kinds = ledgervocab.labels_in(lang, "kinds", clause_around(text, start, end).split(" # ", 1)[0])
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 _NEAR = 300  # characters: a list of counts ("20.367 rumah rusak ringan, 12.496 rusak sedang") stays within it

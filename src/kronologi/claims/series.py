@@ -66,8 +66,7 @@ def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set
         out[fig["id"]] = _undated(fig, live)
     dated = sorted((f for f in live if when(f)), key=lambda f: order_key(f, when, moment, published))
     undated = [f for f in live if not when(f)]
-    cumulative = (bool(group) and group[0].get("category_key", group[0]["category"]) in CUMULATIVE
-                  and not group[0].get("state"))
+    cumulative = _cumulative(group)
     if cumulative:
         dated = place(undated, within_days(dated, when, lambda f: _publication(f, moment, published)))
     seen: list[dict] = []
@@ -83,6 +82,24 @@ def relate(group: list[dict], when: When, moment: dict[str, Any], withdrawn: set
     for fig in group:
         out.setdefault(fig["id"], "single")
     return out
+
+
+def _cumulative(group: list[dict]) -> bool:
+    """A line that only grows: a cumulative category, neither a state (still in care) nor parts (per district)."""
+    first = group[0] if group else {}
+    return (bool(group) and first.get("category_key", first.get("category")) in CUMULATIVE
+            and not first.get("state") and not first.get("part_whole"))
+
+
+def ordered(group: list[dict], when: When, moment: dict[str, Any], published: dict[str, str] | None = None) -> list[dict]:
+    """A line's figures in the order its series reads them (a cumulative count: each day's untimed
+    counts where their values fit, undated ones where they fit the series)."""
+    by_key = sorted(group, key=lambda f: order_key(f, when, moment, published))
+    if not _cumulative(group):
+        return by_key
+    dated = [f for f in by_key if when(f)]
+    reported = lambda f: _publication(f, moment, published)  # noqa: E731
+    return place([f for f in by_key if not when(f)], within_days(dated, when, reported))
 
 
 def place(undated: list[dict], dated: list[dict]) -> list[dict]:

@@ -1,0 +1,127 @@
+"""The ledger, round 2: where a count counts (place scope), a day's order, breakdowns and states."""
+
+from __future__ import annotations
+
+from kronologi.claims.dating import as_of
+from kronologi.claims.ledger import build_ledger
+from kronologi.claims.step import ClaimsStep
+from kronologi.document import Document, Sentence
+from kronologi.temporal import tag
+from kronologi.text.sentences import split_sentences
+
+
+def _doc(doc_id: str, text: str, published: str | None, lang: str = "id") -> Document:
+    doc = Document(id=doc_id, source_path=f"{doc_id}.txt", format="text", raw_text=text, text=text,
+                   language=lang, published=published, outlet=doc_id)
+    doc.sentences = [Sentence(s, e) for s, e in split_sentences(text, lang)]
+    starts = [s.start for s in doc.sentences]
+    doc.times = [{**tm.to_dict(), "sentence": max(i for i, s in enumerate(starts) if s <= tm.start)}
+                 for tm in tag(text, lang, published)]
+    return ClaimsStep({})(doc)
+
+
+def _ledger(docs):
+    figures, _, ledger = build_ledger(docs, {d.id: "s" for d in docs})
+    by_id = {f["id"]: f for f in figures}
+    return figures, [(row, [by_id[i] for i in row["figures"]]) for row in ledger]
+
+
+def _values(rows, **match):
+    found = [[f["value"] for f in figs] for row, figs in rows if all(row.get(k) == v for k, v in match.items())]
+    assert len(found) == 1, [(r["category"], r.get("scope"), r.get("class"), [f["value"] for f in fs]) for r, fs in rows]
+    return found[0]
+
+
+def test_claims_ledger_scope_per_country_counts_are_lines_beside_the_combined_count() -> None:
+    docs = [
+        _doc("a", "Sedikitnya 50 orang tewas di Peru dan 20 orang tewas di Chile, kata badan bencana pada Senin "
+                  "(3/4/2023).", "2023-04-03"),
+        _doc("b", "Korban tewas gabungan bertambah menjadi 300 orang, kata badan bencana pada Selasa (4/4/2023).",
+             "2023-04-04"),
+        _doc("c", "At least 210 people were killed in Peru and 95 in Chile, officials said on Tuesday.", "2023-04-04",
+             lang="en"),
+        _doc("d", "The combined death toll in Peru and Chile rose to 640, officials said on Wednesday.", "2023-04-05",
+             lang="en"),
+    ]
+    figures, rows = _ledger(docs)
+    assert _values(rows, category="killed", scope="Peru") == [50, 210]
+    assert _values(rows, category="killed", scope="Chile") == [20, 95]
+    assert _values(rows, category="killed", scope=None) == [300, 640]
+    assert "contradiction" not in {f["relation"] for f in figures}
+
+
+def test_claims_ledger_scope_the_story_home_place_is_all_areas() -> None:
+    docs = [_doc("a", "Sebanyak 40 orang meninggal dunia di Peru, kata polisi pada Senin (3/4/2023).", "2023-04-03"),
+            _doc("b", "Korban meninggal bertambah menjadi 75 orang, kata polisi pada Selasa (4/4/2023).", "2023-04-04"),
+            _doc("c", "Sebanyak 90 orang meninggal di Peru dan 2 orang di Chile, kata polisi pada Rabu (5/4/2023).",
+                 "2023-04-05"),
+            _doc("d", "Korban meninggal di Peru kini 120 orang, kata polisi pada Kamis (6/4/2023).", "2023-04-06")]
+    _, rows = _ledger(docs)
+    assert _values(rows, category="killed", scope=None) == [40, 75, 90, 120]
+    assert _values(rows, category="killed", scope="Chile") == [2]
+
+
+def test_claims_ledger_scope_a_rising_count_within_one_day_is_updates() -> None:
+    docs = [_doc("a", "Sedikitnya 30 orang tewas, kata polisi. Kemudian korban tewas bertambah menjadi 140 orang, "
+                      "kata gubernur.", "2023-04-03"),
+            _doc("b", "Sebanyak 90 orang tewas, kata dinas kesehatan.", "2023-04-03")]
+    _, rows = _ledger(docs)
+    (row, figs), = [(r, f) for r, f in rows if r["category"] == "killed"]
+    assert [f["value"] for f in figs] == [30, 90, 140]
+    assert [f["relation"] for f in figs] == ["single", "update", "update"]
+
+
+def test_claims_ledger_scope_a_breakdown_shares_its_total_revision() -> None:
+    docs = [_doc("a", "Sebanyak 9.000 rumah rusak berat, kata bupati pada Senin (3/4/2023).", "2023-04-03"),
+            _doc("b", "Jumlah rumah rusak yang telah diverifikasi sebanyak 12.000 unit. Rinciannya, rumah rusak berat "
+                      "6.500 unit dan rumah rusak ringan 5.500 unit, kata bupati pada Jumat (7/4/2023).", "2023-04-07")]
+    _, rows = _ledger(docs)
+    heavy = [figs for row, figs in rows if row["category"] == "damaged" and row["class"] == "heavy"][0]
+    assert [(f["value"], f["relation"]) for f in heavy] == [(9000, "single"), (6500, "update")]
+
+
+def test_claims_ledger_scope_patients_still_treated_are_a_line_that_may_fall() -> None:
+    docs = [_doc("a", "Sebanyak 400 orang luka-luka dan 120 orang masih dirawat di rumah sakit, kata dinas kesehatan "
+                      "pada Senin (3/4/2023).", "2023-04-03"),
+            _doc("b", "Korban luka yang masih dirawat tinggal 45 orang, kata dinas kesehatan pada Jumat (7/4/2023).",
+                 "2023-04-07")]
+    _, rows = _ledger(docs)
+    care = [figs for row, figs in rows if row["category"] == "injured" and row["class"] == "in care"][0]
+    assert [(f["value"], f["relation"]) for f in care] == [(120, "single"), (45, "update")]
+    assert _values(rows, category="injured", **{"class": None}) == [400]
+
+
+def test_claims_ledger_scope_district_counts_after_a_total_are_its_parts() -> None:
+    docs = [_doc("a", "Korban meninggal mencapai 500 orang, kata bupati. Perinciannya, di Kecamatan Lembah 40 orang, "
+                      "di Kecamatan Bukit 12 orang, dan di Kecamatan Pantai 3 orang.", "2023-04-03")]
+    figures, rows = _ledger(docs)
+    total = next(r for r, figs in rows if r["category"] == "killed" and not r["part"])
+    parts = next((r, figs) for r, figs in rows if r["category"] == "killed" and r["part"])
+    assert [f["value"] for f in parts[1]] == [40, 12, 3] and parts[0]["part_of"] == [total["id"]]
+    assert "contradiction" not in {f["relation"] for f in figures}
+
+
+def test_claims_ledger_scope_a_part_of_another_kind_joins_its_own_line() -> None:
+    docs = [_doc("a", "Korban meninggal mencapai 200 orang, 80 orang di antaranya telah teridentifikasi.", "2023-04-03"),
+            _doc("b", "Sebanyak 150 jenazah telah teridentifikasi, kata polisi.", "2023-04-05")]
+    figures, rows = _ledger(docs)
+    identified = [figs for row, figs in rows if row["category"] == "identified"]
+    assert len(identified) == 1 and [f["value"] for f in identified[0]] == [80, 150]
+
+
+def test_claims_ledger_scope_the_new_value_of_a_change_keeps_its_class() -> None:
+    docs = [_doc("a", "Bantuan untuk rumah rusak berat semula Rp 40 juta. Pemerintah menaikkan bantuan: yang semula "
+                      "Rp 40 juta menjadi Rp 55 juta.", "2023-04-03")]
+    _, rows = _ledger(docs)
+    assert _values(rows, category="money", **{"class": "heavy"}) == [40000000, 55000000]
+
+
+def test_claims_ledger_scope_a_date_after_since_or_from_is_not_the_count_day() -> None:
+    for text, lang in (("At least 900 people have been detained since the 1 March crackdown, the group said.", "en"),
+                       ("Sebanyak 900 orang ditahan sejak 1 Maret 2023, kata kelompok itu.", "id")):
+        times = [tm.to_dict() for tm in tag(text, lang, "2023-06-10")]
+        found = as_of(text, times, (0, len(text)), text.index("900"), None, "2023-06-10")
+        assert found["as_of"] == "2023-06-10" and found["basis"] == "published"
+    text = "Some 900 people were detained, the group said of the period from 1 March to 9 June."
+    times = [tm.to_dict() for tm in tag(text, "en", "2023-06-10")]
+    assert as_of(text, times, (0, len(text)), 5, (31, 40), "2023-06-10")["as_of"] == "2023-06-09"
