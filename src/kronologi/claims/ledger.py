@@ -148,6 +148,7 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
         record["state"] = quantity.is_state(doc.language, record["class"])
         record["place"] = scope.place_of(doc.text, doc.language, fig, getattr(doc, "mentions", None) or [])
+        record["claimant_place"] = scope.claimant_place(doc.text, fig)
         out.append(record)
     quantity.carry_kinds(out, doc.language)
     quantity.carry_revisions(out)

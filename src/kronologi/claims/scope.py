@@ -5,8 +5,9 @@ the words after it first (``12.391 tewas di Turki dan 2.992 di Suriah``), else t
 (``Di Suriah sedikitnya 42 orang tewas``). A place counts when a locative cue stands before it
 (``di``, ``in``, ``across``; ``warga`` for its people) or a possessive after it (``Ardania's
 toll``); two places there (``in Ardania and Belvora``) are a combined count, no restriction.
-Names are keyed by the gazetteer (``Turki`` and ``Turkey`` are one place), else by the
-resolved entity, else by the words.
+Names are keyed by the gazetteer (``Turki`` and ``Turkey`` are one place), else by their words
+without an administrative prefix. With no place in its words, a count whose claimant is a body of
+one of the places the story counts (``Pemerintah Ardania mencatat 200 orang tewas``) is that place's.
 
 A place restricts a count only where the story counts that category in more than one place,
 and never the story's home (``home_places``): the place its counts name far more often than any
@@ -16,6 +17,7 @@ countries has no home, and each one's count is a part of the combined count).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 
@@ -36,11 +38,26 @@ def place_of(text: str, lang: str | None, fig: dict, mentions: list[dict]) -> st
     skip = _claimant_span(fig)
     for start, end in [_segment_after(text, lang, fig["end"]), *_pieces_before(text, fig["start"])]:
         if ledgervocab.regex(lang, "all_areas").search(text, start, end):
-            return None
+            return ALL
         found = _places(text, lang, start, end, mentions, skip)
         if found:
-            return found.pop() if len(found) == 1 else None
+            return found.pop() if len(found) == 1 else ALL
     return None
+
+
+ALL = ""  # a count its words make the whole story's ("in Ardania and Belvora", "the combined toll")
+
+
+def claimant_place(text: str, fig: dict) -> str | None:
+    """The one country or known place named in a figure's claimant phrase (``Pemerintah Ardania``)."""
+    start, end = _claimant_span(fig)
+    found = {name for _, _, name in gazetteer.find_places(_unpossessive(text[start:end]))} if end > start else set()
+    return found.pop() if len(found) == 1 else None
+
+
+def _unpossessive(text: str) -> str:
+    """``Ardania's`` as ``Ardania  `` (same length), so that the gazetteer reads the name."""
+    return re.sub(r"(?<=\w)['’]s?(?!\w)", lambda m: " " * len(m.group(0)), text)
 
 
 def _claimant_span(fig: dict) -> tuple[int, int]:
@@ -83,10 +100,10 @@ def _lead_in(text: str, start: int) -> tuple[int, int] | None:
 def _places(text: str, lang: str | None, start: int, end: int, mentions: list[dict],
             skip: tuple[int, int]) -> set[str]:
     """The places named in ``text[start:end]`` outside ``skip``, when one of them is cued as a location."""
-    spans = [(s + start, e + start, name) for s, e, name in gazetteer.find_places(text[start:end])]
+    spans = [(s + start, e + start, name) for s, e, name in gazetteer.find_places(_unpossessive(text[start:end]))]
     taken = [(s, e) for s, e, _ in spans]
-    for m in mentions:
-        if (start <= m["start"] and m["end"] <= end and m.get("type") in _PLACE_TYPES and m["text"][:1].isupper()
+    for m in _within(mentions, start, end):
+        if (m.get("type") in _PLACE_TYPES and m["text"][:1].isupper()
                 and not any(s < m["end"] and m["start"] < e for s, e in taken)):
             spans.append((m["start"], m["end"], _key(m)))
     cued = [_cued(text, lang, s, e) for s, e, _ in spans]
@@ -94,6 +111,20 @@ def _places(text: str, lang: str | None, start: int, end: int, mentions: list[di
     if not any(cued):
         return set()
     return {name for _, _, name in spans}
+
+
+_LAST: list = [None, 0, [], []]  # the mentions last asked about, their count, and them sorted with their starts
+
+
+def _within(mentions: list[dict], start: int, end: int) -> list[dict]:
+    """The mentions lying inside ``[start, end)``, in order: the document's mentions are sorted once
+    (the ledger asks for every figure of a document in turn), then bisected."""
+    if _LAST[0] is not mentions or _LAST[1] != len(mentions):
+        ordered = sorted(mentions, key=lambda m: m["start"])
+        _LAST[:] = [mentions, len(mentions), ordered, [m["start"] for m in ordered]]
+    ordered, starts = _LAST[2], _LAST[3]
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [m for m in ordered[lo:hi] if m["end"] <= end]
 
 
 def _key(mention: dict) -> str:
@@ -124,21 +155,29 @@ def _cued(text: str, lang: str | None, start: int, end: int) -> bool:
     return bool(re.match(r"['’]s?(?!\w)", text[end:end + 3]))
 
 
-_DOMINANT = 2  # the home restricts at least twice as many of the story's counts as any other place
+_DOMINANT = 3  # the home restricts three times as many of the story's counts as any place of its kind
 
 
 def home_places(figures: list[dict]) -> dict[str | None, str]:
-    """``{story: home place}``: the place a story's counts name far more often than any other."""
+    """``{story: home place}``: the place a story's counts name far more often than any other place of
+    its kind (a country against countries, a town against local places: a country story's
+    provinces do not compete with it, and two countries of one story are no home)."""
     named: dict[str | None, Counter] = defaultdict(Counter)
     for fig in figures:
         if fig.get("place"):
             named[fig["story"]][fig["place"]] += 1
     out = {}
     for key, counts in named.items():
-        (first, n1), *rest = counts.most_common(2)
-        if n1 >= 2 and n1 >= _DOMINANT * (rest[0][1] if rest else 0):
+        (first, n1), *_ = counts.most_common(1)
+        known = _known(first)
+        rival = max((n for place, n in counts.items() if place != first and _known(place) == known), default=0)
+        if n1 >= 2 and n1 >= _DOMINANT * rival:
             out[key] = first
     return out
+
+
+def _known(place: str) -> bool:
+    return gazetteer.lookup(place) is not None
 
 
 def scopes(figures: list[dict]) -> None:
@@ -150,6 +189,8 @@ def scopes(figures: list[dict]) -> None:
         if fig.get("place"):
             places[(fig["story"], fig["category"])].add(fig["place"])
     for fig in figures:
-        several = len(places[(fig["story"], fig["category"])]) > 1
+        counted = places[(fig["story"], fig["category"])]
         place = None if fig.get("subject_key") else fig.get("place")  # "10 WNI": a people, not a place
-        fig["scope"] = place if several and place != home.get(fig["story"]) else None
+        if place is None and fig.get("claimant_place") in counted:
+            place = fig["claimant_place"]  # "the Ardanian government recorded 200 dead": Ardania's count
+        fig["scope"] = place if len(counted) > 1 and place and place != home.get(fig["story"]) else None
