@@ -28,7 +28,8 @@ def _ledger(docs):
 
 def _values(rows, **match):
     found = [[f["value"] for f in figs] for row, figs in rows if all(row.get(k) == v for k, v in match.items())]
-    assert len(found) == 1, [(r["category"], r.get("scope"), r.get("class"), [f["value"] for f in fs]) for r, fs in rows]
+    assert len(found) == 1, [(r["category"], r.get("scope"), r.get("class"), [f["value"] for f in fs])
+                             for r, fs in rows]
     return found[0]
 
 
@@ -102,7 +103,8 @@ def test_claims_ledger_scope_district_counts_after_a_total_are_its_parts() -> No
 
 
 def test_claims_ledger_scope_a_part_of_another_kind_joins_its_own_line() -> None:
-    docs = [_doc("a", "Korban meninggal mencapai 200 orang, 80 orang di antaranya telah teridentifikasi.", "2023-04-03"),
+    docs = [_doc("a", "Korban meninggal mencapai 200 orang, 80 orang di antaranya telah teridentifikasi.",
+                 "2023-04-03"),
             _doc("b", "Sebanyak 150 jenazah telah teridentifikasi, kata polisi.", "2023-04-05")]
     figures, rows = _ledger(docs)
     identified = [figs for row, figs in rows if row["category"] == "identified"]
@@ -125,3 +127,18 @@ def test_claims_ledger_scope_a_date_after_since_or_from_is_not_the_count_day() -
     text = "Some 900 people were detained, the group said of the period from 1 March to 9 June."
     times = [tm.to_dict() for tm in tag(text, "en", "2023-06-10")]
     assert as_of(text, times, (0, len(text)), 5, (31, 40), "2023-06-10")["as_of"] == "2023-06-09"
+
+
+def test_claims_ledger_scope_counts_keep_their_own_category() -> None:
+    from kronologi.claims.categories import classify
+    from kronologi.claims.numbers import find_numbers
+
+    def categories(text):
+        return [classify(text, "id", n, (0, len(text))).category for n in find_numbers(text, "id")]
+
+    # the change of a count named at the head of the sentence, across a place in apposition
+    assert categories("Meninggal dunia akibat banjir di Kabupaten Lembah, Jawa Tengah, bertambah menjadi 90 orang.") \
+        == ["killed"]
+    # two counts joined by "dan": the second one's predicate is not the first one's
+    assert categories("Data korban meninggal dunia mencapai sebanyak 70 jiwa dan sembilan orang hilang.") \
+        == ["killed", "missing"]

@@ -117,6 +117,9 @@ def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
         found, cue = _named_count(text, lang, _clause_start(text, n, sent[0]), n.start), "toll"
     if not found and (generic or _human(lang, noun, False)):
         found, cue = _last(lang, "tolls", text, sent[0], n.start), "toll"
+    if not found and generic and _changed_to(text, lang, b0, b1):
+        # "meninggal dunia ..., bertambah menjadi 268": the change of a count named earlier in the sentence
+        found, cue = _last(lang, "predicates", text, sent[0], b0), "toll"
     if found in vocab.wordset(lang, "human_categories") and not _human(lang, noun, generic):
         return Counted(None, None, None, noun, generic)  # "menahan beban 40 kg", "1 unit barang bukti"
     if not found:
@@ -136,6 +139,14 @@ def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, 
         return counted
     return Counted(other.category, "shared", subject_of(lang, counted.noun, other.category, ""), counted.noun,
                    counted.generic)
+
+
+def _changed_to(text: str, lang: str, start: int, end: int) -> bool:
+    """The clause before a number is only a change of a count (``, bertambah menjadi``, ``, rose to``)."""
+    words = [w.lower() for w in _TOKEN.findall(text[start:end])]
+    links = vocab.wordset(lang, "change_words") | vocab.wordset(lang, "toll_links")
+    return bool(words) and all(w in links or w in ("to", "has", "had", "have") for w in words) and any(
+        w in vocab.wordset(lang, "change_words") for w in words)
 
 
 def _yields(lang: str) -> frozenset[str]:

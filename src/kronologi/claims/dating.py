@@ -4,7 +4,8 @@ Among the dates and times of the figure's sentence, the one that dates the
 statement or the count wins: right after the claimant's reporting verb
 (``kata X pada Senin``, ``said on Sunday``), or after an as-of word (``hingga
 Selasa``, ``per pukul 10.30``, ``as of Monday``); else the one nearest the figure.
-A date after ``since``/``sejak``/``from`` is when counting began, not the count's day. Times after the article's publication are skipped (``Pada hari Minggu, ... akan``
+A date after ``since``/``sejak``/``from`` is when counting began, not the count's day.
+Times after the article's publication are skipped (``Pada hari Minggu, ... akan``
 speaks of an election to come, not of the figure). Without one, the article's
 published date. Values are ISO dates (``2022-10-02``) or datetimes with a clock
 (``2022-10-02T10:30``); a part of day (``TNI``, night) is kept apart, in ``part``.

@@ -27,6 +27,7 @@ from typing import Any, Iterable
 from kronologi.claims import claimants, ledgervocab, quantity, scope, series
 from kronologi.claims.dating import local_date, part_rank, past_event
 from kronologi.claims.quotelinks import link_quotes
+from kronologi.claims.spans import ByStart
 
 FIGURE_FIELDS = ("id", "story", "doc", "sentence", "start", "end", "value", "low", "high", "qualifier", "category",
                  "unit", "subject", "claimant", "via", "as_of", "status")
@@ -132,6 +133,7 @@ def _doc_figures(doc, story, origin) -> list[dict]:
     out, ids = [], {}
     for k, fig in enumerate(doc.figures):
         ids[fig["start"]] = f"{doc.id}#f{k + 1}"
+    mentions = ByStart(getattr(doc, "mentions", None) or [])
     for fig in doc.figures:
         record = {name: fig.get(name) for name in FIGURE_FIELDS}
         record.update({"id": ids[fig["start"]], "story": story, "doc": doc.id})
@@ -141,7 +143,7 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["origin"] = origin.get((doc.id, fig["start"]), doc.id)
         record["outlet"] = getattr(doc, "outlet", None)
         record["revised"] = _revised(doc, fig)
-        record["claimant"] = claimants.name_of(fig.get("claimant"), doc.language, _names_in(doc, fig))
+        record["claimant"] = claimants.name_of(fig.get("claimant"), doc.language, _names_in(mentions, fig))
         record["subject_key"] = quantity.subject_key(fig, doc.language)
         if record["subject_key"] is None and not quantity.human(fig, doc.language):
             record["subject_key"] = quantity.kind_in_clause(doc.text, doc.language, fig["start"], fig["end"])
@@ -156,13 +158,12 @@ def _doc_figures(doc, story, origin) -> list[dict]:
     return out
 
 
-def _names_in(doc, fig: dict) -> list[str]:
+def _names_in(mentions: ByStart, fig: dict) -> list[str]:
     """The person and organisation mentions inside a figure's claimant phrase."""
     start, end = fig.get("claimant_start"), fig.get("claimant_end")
     if start is None or end is None:
         return []
-    return [m["text"] for m in getattr(doc, "mentions", None) or []
-            if m["start"] >= start and m["end"] <= end and m.get("type") in ("PER", "ORG")]
+    return [m["text"] for m in mentions.inside(start, end) if m.get("type") in ("PER", "ORG")]
 
 
 def _revised(doc, fig: dict) -> bool:
@@ -176,7 +177,7 @@ def _revised(doc, fig: dict) -> bool:
 
 def _doc_quotes(doc) -> list[dict]:
     out = []
-    entities = [m for m in getattr(doc, "mentions", []) or [] if m.get("entity")]
+    entities = ByStart(m for m in getattr(doc, "mentions", []) or [] if m.get("entity"))
     for k, q in enumerate(doc.quotes):
         record = {name: q.get(name) for name in QUOTE_FIELDS}
         record.update({"id": f"{doc.id}#q{k + 1}", "doc": doc.id, "speaker": _entity(q, entities)})
@@ -186,13 +187,13 @@ def _doc_quotes(doc) -> list[dict]:
     return out
 
 
-def _entity(q: dict, entities: list[dict]) -> str | None:
+def _entity(q: dict, entities: ByStart) -> str | None:
     """The entity of the mention that covers the speaker phrase, when the entity layer resolved one."""
     start, end = q.get("speaker_start"), q.get("speaker_end")
     if start is None:
         return None
-    for m in entities:
-        if m["start"] < end and start < m["end"] and m.get("type") in ("PER", "ORG", "LOC", None):
+    for m in entities.overlapping(start, end):
+        if m.get("type") in ("PER", "ORG", "LOC", None):
             return m["entity"]
     return None
 
@@ -209,8 +210,8 @@ def _groups(figures: list[dict], clock: Clock):
 def _key(fig: dict, clock: Clock) -> tuple:
     """``(story, category, subject, class, part, scope)`` plus ``past:<year>`` for a past event's figures."""
     background = past_event(fig.get("as_of"), clock.day.get(fig["doc"]) or clock.latest.get(fig["story"]))
-    key = (fig["story"] or "", fig["category_key"], fig.get("subject_key"), fig.get("class"), bool(fig.get("part_whole")),
-           fig.get("scope"))
+    key = (fig["story"] or "", fig["category_key"], fig.get("subject_key"), fig.get("class"),
+           bool(fig.get("part_whole")), fig.get("scope"))
     return key + ((f"past:{fig['as_of'][:4]}",) if background else ())
 
 

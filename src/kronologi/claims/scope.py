@@ -107,7 +107,8 @@ def _places(text: str, lang: str | None, start: int, end: int, mentions: list[di
                 and not any(s < m["end"] and m["start"] < e for s, e in taken)):
             spans.append((m["start"], m["end"], _key(m)))
     cued = [_cued(text, lang, s, e) for s, e, _ in spans]
-    spans = [sp for sp, c in zip(spans, cued) if c or not skip[0] <= sp[0] < skip[1]]  # "Ardania's agency" names no place
+    # a place inside the claimant names no place unless cued ("Ardania's agency" is no count of Ardania)
+    spans = [sp for sp, c in zip(spans, cued) if c or not skip[0] <= sp[0] < skip[1]]
     if not any(cued):
         return set()
     return {name for _, _, name in spans}

@@ -91,7 +91,8 @@ def _cumulative(group: list[dict]) -> bool:
             and not first.get("state") and not first.get("part_whole"))
 
 
-def ordered(group: list[dict], when: When, moment: dict[str, Any], published: dict[str, str] | None = None) -> list[dict]:
+def ordered(group: list[dict], when: When, moment: dict[str, Any],
+            published: dict[str, str] | None = None) -> list[dict]:
     """A line's figures in the order its series reads them (a cumulative count: each day's untimed
     counts where their values fit, undated ones where they fit the series)."""
     by_key = sorted(group, key=lambda f: order_key(f, when, moment, published))
