@@ -99,3 +99,15 @@ def test_report_never_links_an_article_url_that_is_not_a_web_address(chronicle):
     chronicle.documents[0].url = "javascript:alert(1)"
     html, md = render_report(chronicle), render_markdown(chronicle)
     assert "javascript:" not in html and "javascript:" not in md
+
+
+def test_report_charts_only_quantities_reported_more_than_once(chronicle):
+    once = _fig(7, 3, "2031-03-02", "the mayor", "single")
+    once["category"] = "missing"
+    chronicle.figures = FIGURES + [once]
+    chronicle.ledger = [ROW, {**ROW, "id": "ledger-2", "category": "missing", "figures": [once["id"]],
+                              "relation": "single"}]
+    html = render_report(chronicle)
+    assert html.count("<svg class=chart") == 1
+    folded = html[html.index("Reported once (1)"):]
+    assert "missing: 3" in folded[:folded.index("</details>")]

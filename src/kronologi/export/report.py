@@ -130,14 +130,24 @@ def _story(view: StoryView) -> str:
 def _key_numbers(view: StoryView, sid: str) -> str:
     if not view.key_numbers:
         return ""
-    cards = "".join(_key_number(kn) for kn in view.key_numbers)
-    return f"<section id='{escape(sid)}-keys'><h3>Key numbers</h3><ul class=keys>{cards}</ul></section>"
+    tracked = [kn for kn in view.key_numbers if len(kn.points) > 1]
+    once = [kn for kn in view.key_numbers if len(kn.points) <= 1]
+    cards = "".join(_key_number(kn) for kn in tracked)
+    lines = "".join(f"<li>{_key_sentence(kn)}</li>" for kn in once)
+    rest = (f"<details class=once><summary>Reported once ({len(once)})</summary><ul>{lines}</ul></details>"
+            if once else "")
+    return (f"<section id='{escape(sid)}-keys'><h3>Key numbers</h3>"
+            + (f"<ul class=keys>{cards}</ul>" if cards else "") + rest + "</section>")
+
+
+def _key_sentence(kn: KeyNumber) -> str:
+    latest = kn.series[-1].fig if kn.series else kn.points[-1].fig
+    return f"{escape(kn.sentence)} <a href='#{_fig_href(latest)}'>sentence</a>" + _ext(latest.get("url"))
 
 
 def _key_number(kn: KeyNumber) -> str:
-    latest = kn.series[-1].fig if kn.series else kn.points[-1].fig
-    sources = f" <a href='#{_fig_href(latest)}'>sentence</a>" + _ext(latest.get("url"))
-    return (f"<li class='key {escape(str(kn.row.get('relation') or ''))}-row'><p>{escape(kn.sentence)}{sources}</p>"
+    """A quantity reported more than once: its sentence, and its chart of value against as-of."""
+    return (f"<li class='key {escape(str(kn.row.get('relation') or ''))}-row'><p>{_key_sentence(kn)}</p>"
             f"{quantity_chart(kn, _fig_href)}{claimant_legend(kn)}</li>")
 
 
