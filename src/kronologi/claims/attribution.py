@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kronologi.claims import vocab
+from kronologi.claims import spans, vocab
 from kronologi.claims.names import Speaker, speaker
 
 _CLOSERS = "\"”’'»"
@@ -339,10 +339,9 @@ _AND = ("dan", "and", "serta", "lalu", "kemudian", "then", "juga", "also")
 def _without_times(text, start, end, times, lang) -> tuple[int, str]:
     """The phrase ``text[start:end]`` with time expressions and openers blanked out."""
     chars = list(text[start:end])
-    for s, e in times:
-        if s < end and start < e:
-            for k in range(max(s, start), min(e, end)):
-                chars[k - start] = " "
+    for s, e in spans.overlapping(times, start, end):
+        for k in range(max(s, start), min(e, end)):
+            chars[k - start] = " "
     phrase = _QUOTED.sub(_blank, "".join(chars))  # "“Order,” he said": quoted words are no subject
     phrase = phrase.replace("“", " ").replace("”", " ").replace('"', " ")
     according = _according_regex(lang).match(phrase.lstrip())

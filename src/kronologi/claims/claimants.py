@@ -63,7 +63,8 @@ def _changed_by(text: str, lang: str, fig: dict, clause: tuple[int, int]) -> att
 def carry(ctx: Context, fig: dict, done: list[dict]) -> None:
     """No attribution in its sentence: a part takes its whole's claimant; a figure may go on with a claim."""
     sent = ctx.sentences[fig["sentence"]]
-    parent = next((f for f in done if f["start"] == fig.get("part_of")), None)
+    part_of = fig.get("part_of")
+    parent = next((f for f in done if f["start"] == part_of), None) if part_of is not None else None
     if parent and parent.get("claimant"):
         fig["claimant"], fig["claimant_how"] = parent["claimant"], "carried"
         return

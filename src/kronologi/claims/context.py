@@ -20,6 +20,7 @@ from kronologi.claims import attribution, vocab
 from kronologi.claims.names import Speaker, runs, speaker
 from kronologi.claims.quotes import find_quotes, paragraphs_of
 from kronologi.claims.referents import body_anaphor, read_referents, role_titles
+from kronologi.claims.spans import SortedSpans
 from kronologi.entities.names import split_role
 
 _INTRO = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s")
@@ -36,7 +37,7 @@ class Context:
         self.paragraphs = paragraphs_of(text)
         self._pstarts = [s for s, _ in self.paragraphs]
         self.times = sorted(times, key=lambda t: t["start"])  # in text order (dating bisects them)
-        self.time_spans = sorted((t["start"], t["end"]) for t in times)
+        self.time_spans = SortedSpans((t["start"], t["end"]) for t in times)
         self.credits = list(credits)
         self.quoted = [(q.start, q.end) for q in find_quotes(text, self.lang)]  # no antecedent hides in a quote
         self.people: list[tuple[int, str]] = []  # (position, name) of people who speak or are introduced

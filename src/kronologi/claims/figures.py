@@ -20,6 +20,7 @@ kept once, with every claimant it was given.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -38,10 +39,11 @@ def find_figures(ctx: Context, quotes: list[dict[str, Any]], published: str | No
     numbers = find_numbers(ctx.text, ctx.lang)
     numbers = [n for n in numbers if nonfigures.reason(ctx.text, n, ctx.lang, ctx.time_spans, numbers) is None]
     figures: list[dict[str, Any]] = []
+    outer = _OuterQuotes(quotes)
     for unit, q, context, following in _units(ctx, numbers):
         fig = _figure(ctx, unit, q, figures, context, following)
         if fig:
-            _complete(ctx, fig, quotes, published, figures)
+            _complete(ctx, fig, outer, published, figures)
             figures.append(fig)
     claimants.follow_ups(ctx, figures, published)
     return _once(figures, headings)
@@ -297,14 +299,27 @@ def _from_word(ctx: Context, n: Number) -> bool:
         head[-1] != "angka" or (len(head) > 1 and head[-2] in vocab.wordset(ctx.lang, "change_from")))
 
 
-def _complete(ctx: Context, fig: dict, quotes: list[dict], published: str | None, done: list[dict]) -> None:
+class _OuterQuotes:
+    """The quotes that no other holds, by start: they are disjoint (nested ones lie inside their parent),
+    so the one around a position is found by bisection, not by a scan of every quote per figure."""
+
+    def __init__(self, quotes: list[dict]):
+        self.quotes = sorted((q for q in quotes if q.get("parent") is None), key=lambda q: q["start"])
+        self.starts = [q["start"] for q in self.quotes]
+
+    def around(self, pos: int) -> dict | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.quotes[i] if i >= 0 and pos < self.quotes[i]["end"] else None
+
+
+def _complete(ctx: Context, fig: dict, quotes: _OuterQuotes, published: str | None, done: list[dict]) -> None:
     text, lang = ctx.text, ctx.lang
     sent = ctx.sentences[fig["sentence"]]
     clause = (categories.before_window(text, lang, _n(fig), sent[0])[0],
               categories.after_window(text, lang, _n(fig), sent[1])[1])
     fig["status"] = status.status(text, lang, fig["start"], fig["end"], sent, clause)
     fig["earlier"] = bool(vocab.regex(lang, "earlier_cues").search(text, clause[0], clause[1]))
-    quote = next((q for q in quotes if q["start"] <= fig["start"] < q["end"] and q.get("parent") is None), None)
+    quote = quotes.around(fig["start"])
     found = None
     if quote and quote.get("speaker_name"):
         fig["claimant"], fig["claimant_how"] = quote["speaker_name"], "quote"

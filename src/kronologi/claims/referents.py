@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from kronologi import langs
 from kronologi.claims import vocab
 from kronologi.claims.names import is_agency, speaker
+from kronologi.claims.spans import Covered
 
 _NAME = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,4}"
 _BRACKET_ALIAS = re.compile(rf"(?P<full>{_NAME})[ \t]*\((?P<alias>[A-Z][a-z][\w'’-]+)\)")
@@ -84,7 +85,8 @@ def read_referents(text: str, lang: str, quoted: list[tuple[int, int]]) -> Refer
 
 
 def _outside(quoted: list[tuple[int, int]]):
-    return lambda pos: not any(s <= pos < e for s, e in quoted)
+    covered = Covered(quoted)
+    return lambda pos: pos not in covered
 
 
 def _add_alias(ref: Referents, text: str, lang: str, at: int, full: str, alias: str, outside) -> None:

@@ -6,6 +6,7 @@ Markdown and the HTML exporters, so the two always agree.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -82,6 +83,13 @@ class _Index:
             self.figures[(fig.get("doc"), fig.get("sentence"))].append(fig)
         for quote in chronicle.quotes:
             self.quotes[quote.get("doc")].append(quote)
+        self._by_start = {doc: sorted(qs, key=lambda q: q["start"]) for doc, qs in self.quotes.items()}
+        self._starts = {doc: [q["start"] for q in qs] for doc, qs in self._by_start.items()}
+
+    def quotes_in(self, doc: str, start: int, end: int) -> list[dict[str, Any]]:
+        """The quotes of ``doc`` that open in ``[start, end)``, in order (bisected: a long article has thousands)."""
+        starts = self._starts.get(doc, [])
+        return self._by_start[doc][bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if starts else []
 
 
 def _by_story(records: list[dict[str, Any]]) -> dict[Any, list[dict[str, Any]]]:
@@ -120,7 +128,7 @@ def _line(ev: dict[str, Any], docs: dict[str, Document], index: _Index) -> Timel
     sources = _labelled(_without_copies([_source(s, docs) for s in srcs]))
     keys = dict.fromkeys((s["doc"], s.get("sentence")) for s in srcs)
     figures = [f for key in keys for f in index.figures.get(key, ())]
-    quotes = [q for s in srcs for q in index.quotes.get(s["doc"], ()) if s["start"] <= q["start"] < s["end"]]
+    quotes = [q for s in srcs for q in index.quotes_in(s["doc"], s["start"], s["end"])]
     return TimelineLine(ev, sources, figures, quotes)
 
 

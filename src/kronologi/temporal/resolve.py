@@ -25,6 +25,7 @@ bare weekdays and clock times, then bare weekdays, then clock times.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -78,10 +79,13 @@ class Resolver:
         self.weekdays: dict[int, list[tuple[int, date]]] = {}
         self.anchors: list[tuple[date, int]] = []  # (first day, precision rank) of each resolved date
         self.agos: list[tuple[int, date, str]] = []  # (offset, first day, precision) of "a week ago"...
+        self._starts: list[int] | None = None  # the starts of the mentions being resolved, when in order
 
     def resolve_all(self, mentions: list[Mention]) -> list[TimeMention]:
         self.clauses.ignore([(tm.start, tm.end) for tm in mentions])
         out: list[TimeMention | None] = [None] * len(mentions)
+        starts = [tm.start for tm in mentions]
+        self._starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
         late = ("clock", "narrated")
         passes = (lambda tm: tm.kind not in late and not self._bare_weekday(tm),
                   self._bare_weekday, lambda tm: tm.kind in late)
@@ -408,17 +412,16 @@ class Resolver:
         """The day of the nearest dated expression in the sentence, else of the last one before it
         in the paragraph, else the reference day."""
         left, right = self.clauses.sentence(tm.start, tm.end)
-        dated = [r for r in done if r is not None and r.day]
-        near = [r for r in dated if left <= r.start and r.end <= right]
+        near = [r for r in self._between(done, left, right) if r.day and r.end <= right]
         if near:
             return min(near, key=lambda r: abs(r.start - tm.start)).value[:10]
         paragraph = self.text.rfind("\n", 0, tm.start) + 1
-        before = [r for r in dated if r.end <= tm.start]
-        if before and before[-1].start >= paragraph:
-            return before[-1].value[:10]
+        before = self._last_dated_before(done, tm.start)
+        if before and before.start >= paragraph:
+            return before.value[:10]
         if self._after_reference(tm):  # "dimulai pukul 20.00" in a story published at 09:10
             if before:
-                return before[-1].value[:10]
+                return before.value[:10]
             return values.shift(self.today, "D", -1).isoformat()
         return self.today.isoformat() if self.today else "XXXX-XX-XX"
 
@@ -436,13 +439,12 @@ class Resolver:
         """The day named in the sentence, else the last day named before, else the reference day in a
         past clause."""
         left, right = self.clauses.sentence(tm.start, tm.end)
-        dated = [r for r in done if r is not None and r.day]
-        near = [r for r in dated if left <= r.start and r.end <= right]
+        near = [r for r in self._between(done, left, right) if r.day and r.end <= right]
         if near:
             return min(near, key=lambda r: abs(r.start - tm.start)).value[:10]
-        before = [r for r in dated if r.end <= tm.start]
+        before = self._last_dated_before(done, tm.start)
         if before:
-            return before[-1].value[:10]
+            return before.value[:10]
         if self.today and self.clauses.tense(tm.start, tm.end) == PAST:
             return self.today.isoformat()
         return "XXXX-XX-XX"  # "sarapan di pagi hari": a habit, no day
@@ -451,11 +453,28 @@ class Resolver:
         """The last absolute time named in this sentence or the one before, else the past."""
         left, _ = self.clauses.sentence(tm.start, tm.end)
         previous = self.clauses.sentence(left - 1, left - 1)[0] if left > 0 else left
-        named = [r for r in done if r is not None and previous <= r.start and r.end <= tm.start
+        named = [r for r in self._between(done, previous, tm.start) if r.end <= tm.start
                  and r.type in (DATE, TIME) and r.precision and "X" not in r.value and r.value[:1].isdigit()]
         if named:
             return named[-1].type, named[-1].value, named[-1].precision
         return DATE, "PAST_REF", None
+
+    def _between(self, done: list[TimeMention | None], lo: int, hi: int) -> list[TimeMention]:
+        """The resolved mentions of ``done`` that start in ``[lo, hi]``, in order; bisected when ``done``
+        follows mentions in text order (a long text has thousands: no scan of them all per clock time)."""
+        if self._starts is not None and len(done) == len(self._starts):
+            done = done[bisect.bisect_left(self._starts, lo):bisect.bisect_right(self._starts, hi)]
+        return [r for r in done if r is not None and lo <= r.start <= hi]
+
+    def _last_dated_before(self, done: list[TimeMention | None], pos: int) -> TimeMention | None:
+        """The last resolved mention of ``done`` with a day that ends by ``pos``, walking back from ``pos``."""
+        ordered = self._starts is not None and len(done) == len(self._starts)
+        k = bisect.bisect_right(self._starts, pos) if ordered else len(done)
+        for i in range(k - 1, -1, -1):
+            r = done[i]
+            if r is not None and r.day and r.end <= pos:
+                return r
+        return None
 
     def _after_reference(self, tm: Mention) -> bool:
         """A clock time later in the day than the reference, in a clause not about the future."""
