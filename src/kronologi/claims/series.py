@@ -131,10 +131,11 @@ def within_days(dated: list[dict], when: When, reported: Callable[[dict], tuple]
 
 
 def _fit(untimed: list[dict], timed: list[dict], reported: Callable[[dict], tuple]) -> list[dict]:
+    """Each untimed count (smallest first) right after the last count it is not smaller than."""
     out = list(timed)
     for fig in untimed:
         key = (bounds(fig)[0], reported(fig))
-        at = next((i for i, g in enumerate(out) if g in timed and (bounds(g)[0], reported(g)) > key), len(out))
+        at = max((i + 1 for i, g in enumerate(out) if (bounds(g)[0], reported(g)) <= key), default=0)
         out.insert(at, fig)
     return out
 
