@@ -142,3 +142,13 @@ def test_claims_ledger_scope_counts_keep_their_own_category() -> None:
     # two counts joined by "dan": the second one's predicate is not the first one's
     assert categories("Data korban meninggal dunia mencapai sebanyak 70 jiwa dan sembilan orang hilang.") \
         == ["killed", "missing"]
+
+
+def test_claims_ledger_scope_a_briefing_times_its_counts_of_the_day() -> None:
+    # the agency's 700 injured come from its 18.30 briefing; the governor's 326 is of the night: lower, a clash
+    docs = [_doc("a", "Kepala BNPB Sari Wulan mengatakan 40 orang meninggal dunia per pukul 18.30 WIB. Selain itu, "
+                      "700 orang luka-luka, kata Sari Wulan.", "2023-04-03"),
+            _doc("b", "Gubernur Budi Santosa mengatakan 326 orang luka-luka pada Senin malam.", "2023-04-03")]
+    _, rows = _ledger(docs)
+    injured = [figs for row, figs in rows if row["category"] == "injured"][0]
+    assert [(f["value"], f["relation"]) for f in injured] == [(700, "single"), (326, "contradiction")]

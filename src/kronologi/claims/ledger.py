@@ -84,7 +84,8 @@ class Clock:
         day = fig.get("as_of") or self.day.get(fig["doc"])
         if not day or fig.get("as_of_basis") == "story":
             return None
-        return day[:10], part_rank(fig.get("as_of_part")) or _hour_rank(fig.get("as_of"))
+        rank = part_rank(fig.get("as_of_part")) or _hour_rank(fig.get("as_of"))
+        return day[:10], rank or fig.get("briefing_rank", 0)
 
 
 def _anchor(fig: dict, clock: Clock) -> None:
@@ -155,7 +156,22 @@ def _doc_figures(doc, story, origin) -> list[dict]:
     quantity.carry_kinds(out, doc.language)
     quantity.carry_revisions(out)
     quantity.carry_changes(out, doc.text, doc.language)
+    _briefing_time(out)
     return out
+
+
+def _briefing_time(records: list[dict]) -> None:
+    """``briefing_rank``: a claimant whose count of a day an article times once (``per pukul 18.27``)
+    gave its other counts of that day in the same briefing: they take that part of the day."""
+    ranks: dict[tuple, set[int]] = defaultdict(set)
+    for rec in records:
+        rank = part_rank(rec.get("as_of_part")) or _hour_rank(rec.get("as_of"))
+        if rank and rec.get("claimant") and rec.get("as_of") and not rec.get("earlier"):
+            ranks[(rec["as_of"][:10], rec["claimant"])].add(rank)
+    for rec in records:
+        found = ranks.get(((rec.get("as_of") or "")[:10], rec.get("claimant")), ())
+        if len(found) == 1 and not rec.get("earlier"):
+            rec["briefing_rank"] = next(iter(found))
 
 
 def _names_in(mentions: ByStart, fig: dict) -> list[str]:
