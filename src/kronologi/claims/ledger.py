@@ -150,7 +150,7 @@ def _doc_figures(doc, story, origin) -> list[dict]:
             record["subject_key"] = quantity.kind_in_clause(doc.text, doc.language, fig["start"], fig["end"])
         record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
         record["state"] = quantity.is_state(doc.language, record["class"])
-        record["place"] = scope.place_of(doc.text, doc.language, fig, getattr(doc, "mentions", None) or [])
+        record["place"] = scope.place_of(doc.text, doc.language, fig, mentions)
         record["claimant_place"] = scope.claimant_place(doc.text, fig)
         out.append(record)
     quantity.carry_kinds(out, doc.language)

@@ -17,13 +17,12 @@ countries has no home, and each one's count is a part of the combined count).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 
 from kronologi import langs
-
 from kronologi.claims import ledgervocab
+from kronologi.claims.spans import ByStart
 from kronologi.entities import gazetteer
 
 _STOP = re.compile(r"\d|(?<!\d)[,.]|[,.](?!\d)|[;:!?\n()\"“”]")
@@ -33,7 +32,7 @@ _REACH = 80
 _PLACE_TYPES = ("LOC", "GPE", None)
 
 
-def place_of(text: str, lang: str | None, fig: dict, mentions: list[dict]) -> str | None:
+def place_of(text: str, lang: str | None, fig: dict, mentions: ByStart | list[dict]) -> str | None:
     """The place a figure's words restrict it to (see the module docstring), or None."""
     skip = _claimant_span(fig)
     for start, end in [_segment_after(text, lang, fig["end"]), *_pieces_before(text, fig["start"])]:
@@ -97,7 +96,7 @@ def _lead_in(text: str, start: int) -> tuple[int, int] | None:
     return None if re.search(r"\d", text[begin:start]) else (begin, start)
 
 
-def _places(text: str, lang: str | None, start: int, end: int, mentions: list[dict],
+def _places(text: str, lang: str | None, start: int, end: int, mentions: ByStart | list[dict],
             skip: tuple[int, int]) -> set[str]:
     """The places named in ``text[start:end]`` outside ``skip``, when one of them is cued as a location."""
     spans = [(s + start, e + start, name) for s, e, name in gazetteer.find_places(_unpossessive(text[start:end]))]
@@ -114,18 +113,11 @@ def _places(text: str, lang: str | None, start: int, end: int, mentions: list[di
     return {name for _, _, name in spans}
 
 
-_LAST: list = [None, 0, [], []]  # the mentions last asked about, their count, and them sorted with their starts
-
-
-def _within(mentions: list[dict], start: int, end: int) -> list[dict]:
-    """The mentions lying inside ``[start, end)``, in order: the document's mentions are sorted once
-    (the ledger asks for every figure of a document in turn), then bisected."""
-    if _LAST[0] is not mentions or _LAST[1] != len(mentions):
-        ordered = sorted(mentions, key=lambda m: m["start"])
-        _LAST[:] = [mentions, len(mentions), ordered, [m["start"] for m in ordered]]
-    ordered, starts = _LAST[2], _LAST[3]
-    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-    return [m for m in ordered[lo:hi] if m["end"] <= end]
+def _within(mentions, start: int, end: int) -> list[dict]:
+    """The mentions lying inside ``[start, end)``: bisected when given as ``ByStart`` (the ledger's way)."""
+    if isinstance(mentions, ByStart):
+        return [m for m in mentions.inside(start, end) if m["end"] <= end and m["start"] < end]
+    return [m for m in mentions if start <= m["start"] and m["end"] <= end]
 
 
 def _key(mention: dict) -> str:
