@@ -15,6 +15,7 @@ import click
 
 from kronologi import __version__
 from kronologi.errors import KronologiError
+from kronologi.ingest.limits import DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_PAGE_BYTES
 
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
@@ -57,9 +58,10 @@ def _configure_logging(level: str) -> None:
               help="SQLite store (default: OUTDIR/kronologi.db). Re-runs reuse what it holds.")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for the per-document steps.")
-@click.option("--max-doc-bytes", default=5_000_000, show_default=True, type=click.IntRange(1000),
-              help="Largest text of one document; larger inputs and records are rejected.")
-@click.option("--max-page-bytes", default=2_000_000, show_default=True, type=click.IntRange(1000),
+@click.option("--max-doc-bytes", default=DEFAULT_MAX_DOC_BYTES, show_default=True, type=click.IntRange(1000),
+              help="Largest text of one document (a long news article is ~100 KB); larger inputs and records "
+                   "are rejected.")
+@click.option("--max-page-bytes", default=DEFAULT_MAX_PAGE_BYTES, show_default=True, type=click.IntRange(1000),
               help="Largest HTML page (markup); larger pages are rejected.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, workers: int,

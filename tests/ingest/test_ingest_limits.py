@@ -14,7 +14,7 @@ from kronologi.document import Document, Rejection
 from kronologi.errors import MetadataError
 from kronologi.ingest import read_all, read_path
 from kronologi.ingest.ids import Registry, printable
-from kronologi.ingest.limits import Limits, inflate
+from kronologi.ingest.limits import DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_PAGE_BYTES, Limits, inflate
 from kronologi.ingest.meta import load_meta, read_meta
 
 STORY = "Banjir rob merendam ratusan rumah di pesisir utara pada Selasa malam, kata petugas setempat."
@@ -147,6 +147,24 @@ def test_ingest_text_over_max_doc_bytes_is_rejected_and_under_it_read(tmp_path):
     big = list(read_path(_write(tmp_path, "big.txt", (STORY + " ") * 40), limits=limits))
     assert _reasons(big) == ["failed.ingest.too_large"] and "over the limit of 2,000 bytes" in big[0].reason
     assert len(_docs(read_path(_write(tmp_path, "ok.txt", STORY), limits=limits))) == 1
+
+
+def test_ingest_default_max_doc_bytes_reads_a_long_article_and_rejects_four_times_one(tmp_path):
+    """256 KiB: a long news article (~100 KB) is read; a text past 256 KiB is refused unless asked for."""
+    assert Limits().max_doc_bytes == DEFAULT_MAX_DOC_BYTES == 256 * 1024
+    long_article = (STORY + " ") * (100_000 // (len(STORY) + 1))
+    assert len(_docs(read_path(_write(tmp_path, "long.txt", long_article)))) == 1
+    huge = (STORY + " ") * (300_000 // (len(STORY) + 1))
+    assert _reasons(read_path(_write(tmp_path, "huge.txt", huge))) == ["failed.ingest.too_large"]
+    assert len(_docs(read_path(_write(tmp_path, "huge.txt", huge), limits=Limits(max_doc_bytes=1_000_000)))) == 1
+
+
+def test_ingest_cli_build_defaults_to_the_ingest_caps():
+    from kronologi.cli import build
+
+    defaults = {p.name: p.default for p in build.params}
+    assert defaults["max_doc_bytes"] == DEFAULT_MAX_DOC_BYTES
+    assert defaults["max_page_bytes"] == DEFAULT_MAX_PAGE_BYTES
 
 
 def test_ingest_html_page_over_max_page_bytes_is_rejected(tmp_path):
