@@ -236,9 +236,10 @@ def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set
     for fig in group:
         fig["relation"] = relations[fig["id"]]
     relation = max(relations.values(), key=_STRENGTH.index)
+    ordered = _ordered(group, clock)
     return {"id": f"ledger-{index + 1}", "story": key[0] or None, "category": key[1], "subject": key[2],
-            "class": key[3], "part": key[4], "scope": key[5], "figures": [f["id"] for f in _ordered(group, clock)],
-            "relation": relation, "note": _note(group, relation, clock), "past_event": len(key) > 6}
+            "class": key[3], "part": key[4], "scope": key[5], "figures": [f["id"] for f in ordered],
+            "relation": relation, "note": _note(ordered, relation), "past_event": len(key) > 6}
 
 
 def _parts_of_same_count(figures: list[dict]) -> None:
@@ -316,8 +317,8 @@ def _withdrawn(figures: list[dict]) -> dict[str | None, set[tuple]]:
     return out
 
 
-def _note(group: list[dict], relation: str, clock: Clock) -> str:
-    ordered = _ordered(group, clock)
+def _note(ordered: list[dict], relation: str) -> str:
+    group = ordered
     values = " → ".join(dict.fromkeys(shown(f) for f in ordered))
     origins = {f["origin"] for f in group}
     parts = [f"{len(group)} figure(s) from {len({f['doc'] for f in group})} document(s), "

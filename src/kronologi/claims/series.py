@@ -106,11 +106,14 @@ def ordered(group: list[dict], when: When, moment: dict[str, Any],
 def place(undated: list[dict], dated: list[dict]) -> list[dict]:
     """A cumulative series with its undated figures put where their values fit it (before the
     first dated figure that counts more: an undated copy of a dated count follows it)."""
-    out = list(dated)
-    for fig in sorted(undated, key=lambda f: bounds(f)[0]):
-        at = next((i for i, g in enumerate(out) if g in dated and bounds(g)[0] > bounds(fig)[0]), len(out))
-        out.insert(at, fig)
-    return out
+    pending = sorted(undated, key=lambda f: bounds(f)[0])
+    out, k = [], 0
+    for g in dated:  # the first dated count above a value only moves on as the values grow
+        while k < len(pending) and bounds(g)[0] > bounds(pending[k])[0]:
+            out.append(pending[k])
+            k += 1
+        out.append(g)
+    return out + pending[k:]
 
 
 def within_days(dated: list[dict], when: When, reported: Callable[[dict], tuple]) -> list[dict]:
@@ -132,11 +135,17 @@ def within_days(dated: list[dict], when: When, reported: Callable[[dict], tuple]
 
 def _fit(untimed: list[dict], timed: list[dict], reported: Callable[[dict], tuple]) -> list[dict]:
     """Each untimed count (smallest first) right after the last count it is not smaller than."""
-    out = list(timed)
-    for fig in untimed:
+    keyed = sorted(range(len(timed)), key=lambda i: (bounds(timed[i])[0], reported(timed[i])))
+    after: dict[int, list[dict]] = {}
+    last, j = -1, 0
+    for fig in untimed:  # given smallest first: the last timed count at or below it only moves on
         key = (bounds(fig)[0], reported(fig))
-        at = max((i + 1 for i, g in enumerate(out) if (bounds(g)[0], reported(g)) <= key), default=0)
-        out.insert(at, fig)
+        while j < len(keyed) and (bounds(timed[keyed[j]])[0], reported(timed[keyed[j]])) <= key:
+            last, j = max(last, keyed[j]), j + 1
+        after.setdefault(last, []).append(fig)
+    out = after.get(-1, [])
+    for i, g in enumerate(timed):
+        out += [g] + after.get(i, [])
     return out
 
 
