@@ -127,3 +127,11 @@ def test_events_merge_a_shared_distinctive_number_bridges_languages():
     (event,) = merge_events([a, b], {"a": "S1", "b": "S1"})
     assert event["type"] == "disaster" and _sources(event) == ["a", "b"]
     assert any("numbers 4.17, 6.2" in why for e in event["evidence"] for why in e["why"])
+
+
+def test_events_merge_a_small_shared_count_is_no_evidence_of_one_happening():
+    a = _doc("a", "Pengendara motor meninggal setelah ditabrak truk di jalan tol pada Senin.")
+    b = _doc("b", "Satu nelayan tewas tenggelam di muara sungai pada Senin.")
+    for doc in (a, b):
+        doc.figures = [{"sentence": 0, "category": "killed", "value": 1, "status": "reported"}]
+    assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 2

@@ -45,9 +45,10 @@ from kronologi.events.timing import bounds
 
 MAX_CANDIDATES = 80  # clusters compared with a report at most (the latest of a crowded bucket)
 NEAR_SENTENCES = 2  # sentences of one article this close narrate on
+DISTINCTIVE = 10  # a shared count from this value up tells a happening apart (two reports of "1 dead" need not)
 SIMILAR = 0.3  # overlap of content words that counts as evidence
 SIMILAR_STRONG = 0.7  # ... that outweighs different participants
-NEED_SAME_DAY = 1.5  # evidence needed on the same date
+NEED_SAME_DAY = 1.25  # evidence needed on the same date
 NEED_LOOSE = 2.0  # ... with a coarser or unknown date
 _WORD_RE = re.compile(r"\w+")
 _NUMBER_RE = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?![\w])")
@@ -409,7 +410,7 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     score, why = 0.0, []
     shared = sorted((cat, v) for cat, values in a.figures.items() for v in values & b.figures.get(cat, set()))
     if shared:
-        score += 2.0 * len(shared)
+        score += sum(2.0 if v >= DISTINCTIVE else 0.5 for _, v in shared)
         why.append("figures " + ", ".join(f"{cat} {v:g}" if isinstance(v, (int, float)) else f"{cat} {v}"
                                           for cat, v in shared))
     counted = {str(v) for values in a.figures.values() for v in values}
