@@ -149,12 +149,12 @@ def test_ingest_text_over_max_doc_bytes_is_rejected_and_under_it_read(tmp_path):
     assert len(_docs(read_path(_write(tmp_path, "ok.txt", STORY), limits=limits))) == 1
 
 
-def test_ingest_default_max_doc_bytes_reads_a_long_article_and_rejects_four_times_one(tmp_path):
-    """256 KiB: a long news article (~100 KB) is read; a text past 256 KiB is refused unless asked for."""
-    assert Limits().max_doc_bytes == DEFAULT_MAX_DOC_BYTES == 256 * 1024
+def test_ingest_default_max_doc_bytes_reads_a_long_article_and_rejects_six_times_one(tmp_path):
+    """512 KiB: a long news article (~100 KB) is read; a text past 512 KiB is refused unless asked for."""
+    assert Limits().max_doc_bytes == DEFAULT_MAX_DOC_BYTES == 512 * 1024
     long_article = (STORY + " ") * (100_000 // (len(STORY) + 1))
     assert len(_docs(read_path(_write(tmp_path, "long.txt", long_article)))) == 1
-    huge = (STORY + " ") * (300_000 // (len(STORY) + 1))
+    huge = (STORY + " ") * (600_000 // (len(STORY) + 1))
     assert _reasons(read_path(_write(tmp_path, "huge.txt", huge))) == ["failed.ingest.too_large"]
     assert len(_docs(read_path(_write(tmp_path, "huge.txt", huge), limits=Limits(max_doc_bytes=1_000_000)))) == 1
 
