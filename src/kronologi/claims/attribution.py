@@ -228,7 +228,7 @@ def final(text: str, lang: str, start: int, end: int, after_pos: int) -> Attribu
     """An attribution closing the sentence ``[start, end)`` after ``after_pos``: ``..., kata X.``"""
     for comma in reversed([m.start() for m in re.finditer(r",", text[after_pos:end])]):
         if _MISSED_BOUNDARY.search(text, after_pos, after_pos + comma):
-            continue  # "... the coup".In a letter, she said: another sentence, run together
+            continue  # "... the vote".In a statement, he said: another sentence, run together
         found = after(text, lang, after_pos + comma, end)
         rest = text[found.end:end].split(",")[0] if found else ""
         if found and len(rest.split()) <= 12 and not re.search(r"[\"“”]", rest):
@@ -263,7 +263,7 @@ def _verb_subject(text, lang, start, verbs, i, times) -> Attribution | None:
     floor = max([start] + [v.end() for v in verbs[:i]] + _clause_opens(text, lang, start, verb.start()))
     raw = text[floor:verb.start()]
     named = _name_before(text, lang, floor, verb.start())
-    if named:  # "Seorang juru bicara partai yang ... (NLD) Myo Nyunt mengatakan": the name next to the verb
+    if named:  # "Seorang juru bicara partai yang ... (PRB) Andi Lubis mengatakan": the name next to the verb
         return named
     climb = _climbs(raw, lang)
     if climb == "previous" and i > 0:

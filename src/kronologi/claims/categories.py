@@ -61,7 +61,7 @@ _ACRONYM = re.compile(r"\(\s*[A-Z][A-Za-z]{1,6}\s*\)")
 
 
 def _acronym(text: str, stop: re.Match[str]) -> re.Match[str] | None:
-    """``10 warga negara Indonesia (WNI) terluka``: an acronym in parentheses goes on with its clause."""
+    """``6 warga negara Indonesia (WNI) dirawat``: an acronym in parentheses goes on with its clause."""
     return _ACRONYM.match(text, stop.start()) if stop.group(0) == "(" else None
 
 
@@ -75,7 +75,7 @@ def _joins_nouns(text: str, lang: str, stop: re.Match[str], end: int) -> bool:
     word = nxt.group(1)
     return not (_verb_like(lang, word.lower()) or vocab.category_regex(lang, "predicates").match(word)
                 or word.lower() in vocab.wordset(lang, "noun_stops") or word[:1].isupper()
-                or _number_word(lang, word))  # "335 jiwa dan delapan orang hilang": two counts
+                or _number_word(lang, word))  # "412 jiwa dan tujuh orang hilang": two counts
 
 
 def _number_word(lang: str, word: str) -> bool:
@@ -107,7 +107,7 @@ def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
     if not found:
         found, cue = _last(lang, "predicates", text, b0, b1), "predicate_before"
     noun_category = _noun_category(lang, noun)
-    if found in _yields(lang) and noun_category:  # "mengirimkan 2.500 tentara": troops; "dua jenazah ditemukan"
+    if found in _yields(lang) and noun_category:  # "mengirimkan 2.500 tentara": troops; "tiga jenazah dievakuasi"
         found, cue = noun_category, "noun"
     if not found:
         found, cue = noun_category, "noun"
@@ -142,7 +142,7 @@ def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, 
 
 
 def _changed_to(text: str, lang: str, start: int, end: int) -> bool:
-    """The clause before a number is only a change of a count (``, bertambah menjadi``, ``, rose to``)."""
+    """The clause before a number is only a change of a count (``, naik menjadi``, ``, rose to``)."""
     words = [w.lower() for w in _TOKEN.findall(text[start:end])]
     links = vocab.wordset(lang, "change_words") | vocab.wordset(lang, "toll_links")
     return bool(words) and all(w in links or w in ("to", "has", "had", "have") for w in words) and any(
@@ -155,7 +155,7 @@ def _yields(lang: str) -> frozenset[str]:
 
 
 def _named_count(text: str, lang: str, start: int, end: int) -> str | None:
-    """``jumlah pengungsi saat ini sudah 3.895 orang``, ``the number of evacuees rose to 3,000``: a category
+    """``jumlah pengungsi kini mencapai 4.210 orang``, ``the number of evacuees rose to 3,000``: a category
     noun earlier in the clause names what a generic count counts, when no other verb stands between them."""
     found = None
     for found in vocab.category_regex(lang, "nouns").finditer(_unquoted(text[start:end])):
@@ -261,7 +261,7 @@ def strip_generic(lang: str, phrase: str) -> str:
 
 
 def human(lang: str, noun: str) -> bool:
-    """Whether a counted noun phrase names people (``WNI``, ``ministers and deputies``)."""
+    """Whether a counted noun phrase names people (``WNI``, ``ministers and their aides``)."""
     words = {w.lower() for w in _TOKEN.findall(_unquoted(noun))}
     return bool(words & vocab.wordset(lang, "human_nouns")) or bool(vocab.regex(lang, "human_nouns").search(noun))
 
@@ -282,7 +282,7 @@ def _strip_generic(phrase: str, generic: frozenset[str]) -> str:
 
 def _verb_like(lang: str, word: str) -> bool:
     """A verb by its form ends a noun phrase: an Indonesian prefix (``tujuh orang berencana``), an English
-    past participle (``6,000 buildings confirmed``) or form of *be*."""
+    past participle (``4,300 homes reported``) or form of *be*."""
     if lang == "id":
         return len(word) >= 6 and word.startswith(("me", "ber", "di", "ter"))
     return (len(word) >= 5 and word.endswith("ed") and word not in vocab.wordset(lang, "human_nouns")) or \

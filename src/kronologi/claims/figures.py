@@ -113,12 +113,12 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
 
 
 def _listed(ctx: Context, n: Number, done: list[dict], sent, counted) -> tuple[str | None, str | None, str | None]:
-    """``12.391 orang tewas di Turki dan 2.992 di Suriah``, ``Cibeber 2 jiwa, Cilaku 27 jiwa``: an item of a
+    """``1.204 orang tewas di Garut dan 310 di Tasik``, ``Cikole 4 jiwa, Cimahi 19 jiwa``: an item of a
     list goes on from the figure before it in its sentence (or in the sentence before, same paragraph): its
     category, and the place named beside the item as subject (else the figure's subject).
 
     An item names nothing of its own: a generic noun or none, before it only names, list words and people
-    (``yaitu laki-laki 54.781 jiwa``), after it only a place (``di Cugenang``, ``from Hpakant Town``)."""
+    (``yaitu perempuan 12.640 jiwa``), after it only a place (``di Cikole``, ``from Lakeside Town``)."""
     text, lang = ctx.text, ctx.lang
     here = ctx.sentence_at(n.start)
     prev = [f for f in done if f["sentence"] == here or (f["sentence"] == here - 1 and _same_paragraph(ctx, f, n))]
@@ -152,7 +152,7 @@ def _list_head(lang: str, head: str) -> bool:
 
 
 def _names(lang: str, head: str) -> str | None:
-    """What a list item's own words name: a place (``Cibeber``), a group of people (``ibu hamil``)."""
+    """What a list item's own words name: a place (``Cikole``), a group of people (``ibu hamil``)."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", head) if w.lower() not in vocab.wordset(lang, "list_fillers")]
     return " ".join(words) or None
 
@@ -160,10 +160,10 @@ def _names(lang: str, head: str) -> str | None:
 def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
     """A count of something no category names: its counted noun, or None.
 
-    People named by a specific noun count (``104 WNI``, ``24 ministers``); anything else, people by a generic
+    People named by a specific noun count (``37 WNI``, ``9 ministers``); anything else, people by a generic
     noun included, when the number is acted on: the object of the verb before it (``diserahkan kurang lebih
-    8.100 bantuan``, ``naming 11 replacements``, ``diikuti oleh 709.775 orang``) or the subject of a passive
-    or of *be* after it (``5.2 million people were in need``). Not the doer of an act (``Dua ledakan
+    8.100 bantuan``, ``appointing 7 deputies``, ``diikuti oleh 42.500 orang``) or the subject of a passive
+    or of *be* after it (``1.8 million people were left without power``). Not the doer of an act (``Dua ledakan
     menewaskan``), not a count a ``data``/``angka`` word leaves unnamed, not fractions, nor nouns that count
     no news (``lima titik``, ``tiga kali``)."""
     text, lang = ctx.text, ctx.lang
@@ -181,7 +181,7 @@ def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
         return unit
     if rest and categories.human(lang, rest) and (_counted_cue(lang, head) or _passive(
             lang, text, n, counted.noun, sent[1], active=True)):
-        return unit  # "Ada 104 WNI", "Sekitar 500 WNI menetap": people, not "700 orang"
+        return unit  # "Ada 37 WNI", "Sekitar 300 WNI tinggal": people, not "450 orang"
     return None
 
 
@@ -209,7 +209,7 @@ def _object(lang: str, head: str) -> bool:
 
 def _passive(lang: str, text: str, n: Number, noun: str, end: int, active: bool = False) -> bool:
     """A passive verb or a form of *be* right after the counted noun (``bantuan telah disalurkan``); with
-    ``active``, any verb (``500 WNI menetap``)."""
+    ``active``, any verb (``300 WNI tinggal``)."""
     after = re.match(rf"\s*{re.escape(noun)}", text[n.end:end])
     words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", text[n.end + (after.end() if after else 0):end])]
     while words and words[0] in vocab.wordset(lang, "passive_links"):
@@ -291,7 +291,7 @@ def _borrowed(ctx: Context, n: Number, done: list[dict], sent) -> tuple[str | No
 
 def _from_word(ctx: Context, n: Number) -> bool:
     head = ctx.text[max(0, n.start - 30):n.start].lower().split()
-    while len(head) > 1 and head[-1] in vocab.wordset(ctx.lang, "earlier_cues"):  # "dari awalnya 8.151 unit"
+    while len(head) > 1 and head[-1] in vocab.wordset(ctx.lang, "earlier_cues"):  # "dari awalnya 6.020 unit"
         head.pop()
     if len(head) > 1 and head[-2] in ("lebih", "kurang", "more", "less", "fewer"):
         return False  # "lebih dari 20.000": a qualifier, not a change from

@@ -161,7 +161,7 @@ def _doc_figures(doc, story, origin) -> list[dict]:
 
 
 def _briefing_time(records: list[dict]) -> None:
-    """``briefing_rank``: a claimant whose count of a day an article times once (``per pukul 18.27``)
+    """``briefing_rank``: a claimant whose count of a day an article times once (``per pukul 20.05``)
     gave its other counts of that day in the same briefing: they take that part of the day."""
     ranks: dict[tuple, set[int]] = defaultdict(set)
     for rec in records:

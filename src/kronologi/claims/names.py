@@ -109,7 +109,7 @@ def _tidy(phrase: str, lang: str) -> str:
 
 def _best_segment(segments: list[str], lang: str) -> Speaker | None:
     if len(segments) > 1 and segments[-1].lower() in vocab.wordset(lang, "pronouns"):
-        return Speaker(segments[-1], "pronoun")  # "In a letter written in detention, she": the pronoun is the subject
+        return Speaker(segments[-1], "pronoun")  # "In a note sent from prison, he": the pronoun is the subject
     found = [(seg, _person(seg, lang)) for seg in segments]
     for seg, person in found:  # a segment that is all name (after a title) is the speaker
         if person and seg.endswith(person.name) and _covered(seg, person.name):

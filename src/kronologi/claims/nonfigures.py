@@ -122,7 +122,7 @@ def _month_next(lang: str, before: str, after: str) -> bool:
 
 
 def _ends_sentence(lang: str, word: str) -> bool:
-    """``... died on 2 May. 1 from ...``: a full month name with a full stop ends a sentence (``Jan.`` does not)."""
+    """``... drowned on 9 June. 4 from ...``: a full month name with a full stop ends a sentence (``Jan.`` does not)."""
     full = {str(m).lower() for m, n in (langs.load(lang, "dates").get("months") or {}).items()
             if len(str(m)) > 3 or str(m).lower() == "may"}
     return word.endswith(".") and word.rstrip(".") in full

@@ -66,7 +66,7 @@ def qualify(text: str, lang: str, n: Number, floor: int) -> Qualified:
         if not (label == "up_to" and _after_change(lang, head[:m.start()])):
             return _bounded(label, n.value, n.start - len(head) + m.start(), n.end)
     suffix = _suffix_regex(lang).search(n.text)
-    if suffix:  # "13.400-an orang"
+    if suffix:  # "2.600-an orang"
         return _bounded(_labels(lang, "qualifier_suffixes")[suffix.group(0).lower()], n.value, n.start, n.end)
     m = _after_regex(lang).match(text, n.end)
     if m and _is_after_qualifier(text, m):

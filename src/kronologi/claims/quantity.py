@@ -11,7 +11,7 @@ reports of one quantity meet, whatever their words or language:
   residue (``harus``, ``penentang kudeta``) is no subject, the count is the whole's;
 * a class next to the number (``rusak berat``, ``luka ringan``) makes its own line.
 
-A part of another figure (``122 orang di antaranya``) is never a competing total: it keys a
+A part of another figure (``85 orang di antaranya``) is never a competing total: it keys a
 line of its own, linked to its whole's line.
 """
 
@@ -87,7 +87,7 @@ def is_state(lang: str | None, label: str | None) -> bool:
 
 def _wide_clause(text: str, start: int, end: int, lang: str | None) -> str:
     """The words of a number's clause, reaching further back than ``clause_around`` (a state is often
-    named at the head of the clause: ``yang masih dirawat di rumah sakit di seluruh kota mencapai 44``)."""
+    named at the head of the clause: ``yang masih menjalani perawatan di puskesmas mencapai 27``)."""
     left = text[max(0, start - 2 * _REACH):start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
     return (left[cut[-1]:] if cut else left) + " # " + clause_around(text, start, end, lang).split(" # ", 1)[1]
@@ -106,7 +106,7 @@ def _listed(text: str, lang: str | None, start: int) -> bool:
 
 def clause_around(text: str, start: int, end: int, lang: str | None = None) -> str:
     """The words next to a number: back to the nearest clause punctuation, on to the nearest clause
-    punctuation, next number or (given ``lang``) list word (``6.500 unit dan rumah rusak ringan 5.500``)."""
+    punctuation, next number or (given ``lang``) list word (``1.200 unit dan rumah rusak ringan 3.400``)."""
     left = text[max(0, start - _REACH):start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
     left = left[cut[-1]:] if cut else left
@@ -123,7 +123,7 @@ def kind_in_clause(text: str, lang: str | None, start: int, end: int) -> str | N
     return kinds.pop() if len(kinds) == 1 else None
 
 
-_NEAR = 300  # characters: a list of counts ("20.367 rumah rusak ringan, 12.496 rusak sedang") stays within it
+_NEAR = 300  # characters: a list of counts ("10.250 rumah rusak ringan, 4.130 rusak sedang") stays within it
 
 
 def carry_kinds(records: list[dict], lang: str | None) -> None:
@@ -140,7 +140,7 @@ def carry_kinds(records: list[dict], lang: str | None) -> None:
             last[cat] = rec
 
 
-# A count of buildings with no predicate (``363 sekolah`` in a list after ``rusak``) counts what the
+# A count of buildings with no predicate (``58 sekolah`` in a list after ``rusak``) counts what the
 # story's damage counts count, when the story has any.
 _READ_AS = {"buildings": "damaged"}
 
@@ -166,7 +166,7 @@ def carry_revisions(records: list[dict]) -> None:
 
 
 def carry_changes(records: list[dict], text: str, lang: str | None) -> None:
-    """``semula Rp 50 juta menjadi Rp 60 juta``: the new value of a change counts what the old one
+    """``semula Rp 10 juta menjadi Rp 15 juta``: the new value of a change counts what the old one
     counted (its class and subject), when the old one is a figure read before."""
     spans = sorted(((s, e, rec) for rec in records for s, e in rec.get("mentions") or [(rec["start"], rec["end"])]),
                    key=lambda t: t[1])

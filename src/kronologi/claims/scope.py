@@ -1,8 +1,8 @@
 """Where a count counts: the place a figure is restricted to, relative to its story.
 
 A figure's place is read next to its number, up to the neighbouring number or the clause's end:
-the words after it first (``12.391 tewas di Turki dan 2.992 di Suriah``), else those before it
-(``Di Suriah sedikitnya 42 orang tewas``). A place counts when a locative cue stands before it
+the words after it first (``1.204 tewas di Garut dan 310 di Tasik``), else those before it
+(``Di Yordania sedikitnya 17 orang tewas``). A place counts when a locative cue stands before it
 (``di``, ``in``, ``across``; ``warga`` for its people) or a possessive after it (``Ardania's
 toll``); two places there (``in Ardania and Belvora``) are a combined count, no restriction.
 Names are keyed by the gazetteer (``Turki`` and ``Turkey`` are one place), else by their words
@@ -74,7 +74,7 @@ def _segment_after(text: str, lang: str | None, end: int) -> tuple[int, int]:
 
 def _pieces_before(text: str, start: int) -> list[tuple[int, int]]:
     """The comma-separated pieces of the sentence before a number, nearest first, back to the
-    previous number or the sentence's start (``In Ardania alone, the number was 35``)."""
+    previous number or the sentence's start (``In Ardania alone, the tally stood at 61``)."""
     floor = max(0, start - 2 * _REACH)
     hard = [m.end() for m in _HARD_STOP.finditer(text, floor, start)]
     floor = hard[-1] if hard else floor
@@ -87,7 +87,7 @@ def _pieces_before(text: str, start: int) -> list[tuple[int, int]]:
 
 def _lead_in(text: str, start: int) -> tuple[int, int] | None:
     """The sentence before, when it counts nothing and no paragraph break parts them: it frames the
-    count that follows (``Korban tewas di Ardania terus bertambah. Catatan sementara, 1.014 ...``)."""
+    count that follows (``Korban di Ardania kian banyak. Data terakhir, 2.310 ...``)."""
     if start < 2 or "\n" in text[max(0, start - 2):start]:
         return None
     floor = max(0, start - 2 * _REACH)

@@ -313,7 +313,7 @@ def _footer_reason(ln: Line) -> str | None:
 
 
 def _holds_sentence(ln: Line, min_words: int = 6) -> bool:
-    """A last line cut off after a full sentence: "Gempa terjadi pukul 13.21 WIB. Pusat gempa berada di"."""
+    """A last line cut off after a full sentence: "Banjir surut pukul 09.40 WIB. Warga mulai kembali ke"."""
     m = _INNER_SENTENCE_END.search(ln.text)
     return bool(m and len(ln.text[: m.start()].split()) >= min_words)
 
@@ -348,7 +348,7 @@ def _inner_debris(ln: Line, nxt: Line | None, work: _Work) -> str | None:
     if nxt is not None and trailing_agency(ln.text) and not find_dateline(ln.text) and ln.n <= 60:
         return "clean.caption"
     stated = date_only(ln.text, work.lang)
-    if stated and "T" in stated.value and not ln.terminal:  # "Outlet 2023-02-06 16:41:37" between two items
+    if stated and "T" in stated.value and not ln.terminal:  # "Outlet 2031-05-04 08:12:09" between two items
         return "clean.date_line"
     return None
 

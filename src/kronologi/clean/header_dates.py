@@ -1,7 +1,7 @@
 """Dates stated in the header of a scraped copy, and which one is the publication date.
 
 A header may print several dates: the publication date (``Diterbitkan 12 Feb
-2023, 11:00 WIB``, ``Published 15 Feb, 2023``), an update time (``diperbarui
+2023, 11:00 WIB``, ``Published 4 May, 2031``), an update time (``diperbarui
 ...``), a bare date line, or a widget that shows the day of reading (``Hari ini:
 ...``). The labels come from the ``clean`` packs. The publication date is, in
 order: a date labelled as published, else the first unlabelled date line,

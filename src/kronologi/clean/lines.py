@@ -187,7 +187,7 @@ def _comment(line: Line) -> str | None:
 def _paginated(line: Line) -> str | None:
     if not _pagination(line) or not any(w.isdigit() for w in line.words):
         return None
-    return None if find_stated_date(line.text) else "clean.navigation"  # "22 Nov 2022 : 07.10" is a date line
+    return None if find_stated_date(line.text) else "clean.navigation"  # "4 Mei 2031 : 08.12" is a date line
 
 
 def _pagination(line: Line) -> bool:

@@ -177,12 +177,12 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
     return [_record(ctx, trig, mentions, published) for trig in sorted(kept, key=lambda t: t.start)]
 
 
-SINCE_GAP = 5  # words between a "since" word and the date it opens ("since the February 1 coup")
+SINCE_GAP = 5  # words between a "since" word and the date it opens ("since the 3 March vote")
 
 
 def _since(ctx: _Sentence, tm: dict[str, Any], nouns: list[int]) -> bool:
     """The date of an earlier happening named by its noun, opening a span up to the sentence's time
-    ("killed since the February 1 coup", "sejak kudeta 1 Februari"): it dates none of the sentence's
+    ("killed since the 3 March vote", "sejak pemungutan suara 3 Maret"): it dates none of the sentence's
     events. A bare "sejak Rabu" dates the start of the state the sentence tells (``nouns`` None: any
     date after a "since" word, which opens a span)."""
     wi, wj = _word_at(ctx, tm["start"]), _word_at(ctx, max(tm["start"], tm["end"] - 1))
@@ -286,7 +286,7 @@ def _occurs(ctx: _Sentence, trig: Trigger) -> bool:
 def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigger],
                   named: list[Trigger] = ()) -> list[Trigger]:
     """An event for every date no trigger took (and that no taken date repeats): of the type of the
-    nearest event noun of the sentence that is no event by itself ("Gempa bumi magnitudo 5,6 terjadi
+    nearest event noun of the sentence that is no event by itself ("Banjir bandang setinggi 2 meter terjadi
     ... Senin": a disaster), else of type ``other``."""
     taken = [t.time for t in kept if t.time]
     out: list[Trigger] = []

@@ -269,7 +269,7 @@ class Resolver:
         return found.isoformat()
 
     def _ago_before(self, tm: Mention) -> str | None:
-        """``a week ago, in the early hours of Monday``: a weekday after a past offset in its sentence is
+        """``ten days ago, late on Friday``: a weekday after a past offset in its sentence is
         the one of that week (or the last one on or before that day)."""
         left, _ = self.clauses.sentence(tm.start, tm.end)
         found = [(first, precision) for pos, first, precision in self.agos if left <= pos < tm.start]
