@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from kronologi.claims.ledger import build_ledger
 from kronologi.claims.series import fits, relate
-from kronologi.document import Document, Sentence
-from kronologi.claims.step import ClaimsStep
-from kronologi.temporal import tag
-from kronologi.text.sentences import split_sentences
+
+from ledger_fixtures import claims_doc
 
 
-def _doc(doc_id: str, text: str, published: str | None, lang: str = "id") -> Document:
-    doc = Document(id=doc_id, source_path=f"{doc_id}.txt", format="text", raw_text=text, text=text,
-                   language=lang, published=published, outlet=doc_id)
-    doc.sentences = [Sentence(s, e) for s, e in split_sentences(text, lang)]
-    starts = [s.start for s in doc.sentences]
-    doc.times = [{**tm.to_dict(), "sentence": max(i for i, s in enumerate(starts) if s <= tm.start)}
-                 for tm in tag(text, lang, published)]
-    return ClaimsStep({})(doc)
+_doc = claims_doc
 
 
 def _line(ledger, figures, category="killed", **match):
