@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kronologi.claims import spans, vocab
+from kronologi.claims import anonymous, spans, vocab
 from kronologi.claims.names import Speaker, speaker
 
 _CLOSERS = "\"”’'»"
@@ -150,6 +150,9 @@ def _phrase_speaker(text: str, lang: str, pos: int, limit: int, form: str) -> At
     if marker and end > start:  # "ucap grup tersebut": the group named before
         end = marker.end()
     found = speaker(text[start:end], lang) if end > start else None
+    if found and found.kind == "anonymous":  # "a resident" | "of Marlow": the place belongs to the description
+        end = anonymous.place_tail(text, lang, end, limit)
+        found = speaker(text[start:end], lang) or found
     if found and found.kind != "person":  # "kata juru bicara kepresidenan, Berik Uali": the name after the role
         named = _APPOSITIVE.match(text, end, limit)
         who = speaker(named.group("name"), lang) if named else None

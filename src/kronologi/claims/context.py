@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from kronologi import langs
-from kronologi.claims import attribution, vocab
+from kronologi.claims import anonymous, attribution, vocab
 from kronologi.claims.names import Speaker, runs, speaker
 from kronologi.claims.quotes import find_quotes, paragraphs_of
 from kronologi.claims.referents import body_anaphor, read_referents, role_titles
@@ -128,6 +128,13 @@ class Context:
     def _floor(self, pos: int) -> int:
         return self._pstarts[max(0, self.paragraph_at(pos) - _RECALL)]
 
+    def recall_floor(self, pos: int) -> int:
+        """The start of the furthest paragraph a pronoun at ``pos`` may reach back to."""
+        return self._floor(pos)
+
+    def inside_quote(self, pos: int) -> bool:
+        return self._inside_quote(pos)
+
     def last_person(self, pos: int) -> str | None:
         """The last person who spoke or was introduced before ``pos``, within a few paragraphs."""
         floor = self._pstarts[max(0, self.paragraph_at(pos) - _RECALL)]
@@ -183,6 +190,8 @@ class Context:
             return self.full_name(name)
         if found.kind == "pronoun":
             return self._pronoun(found, pos)
+        if found.kind == "anonymous":
+            return anonymous.describe(self, found.name, pos)
         if found.kind == "person":
             return self.full_name(found.name)
         return self._description(found.name, pos)

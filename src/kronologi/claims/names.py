@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kronologi import langs
-from kronologi.claims import vocab
+from kronologi.claims import anonymous, vocab
 from kronologi.entities.gazetteer import lookup
 
 _CAP_WORD = r"(?:[A-Z][a-z]{0,2}\.(?=[ \t]+[A-Z])|[A-Z][\w'’-]*)"
@@ -31,7 +31,7 @@ _MAX_GROUP = 6
 @dataclass
 class Speaker:
     name: str  # the name as written (a person's without title), or the phrase
-    kind: str  # person | org | group | pronoun
+    kind: str  # person | org | group | pronoun | anonymous (an unnamed person: "a resident of Marlow", "one")
     role: str | None = None  # the title or role before a person's name
     plural: bool = False
     body: bool = False  # a pronoun for a body ("it", "pihaknya")
@@ -53,8 +53,8 @@ def speaker(phrase: str, lang: str) -> Speaker | None:
     low = phrase.lower()
     if low in vocab.wordset(lang, "body_pronouns"):
         return Speaker(phrase, "pronoun", body=True)
-    if low in vocab.wordset(lang, "indefinite_speakers"):
-        return None  # "said one": no one is named
+    if low in vocab.wordset(lang, "indefinite_speakers") or anonymous.is_description(phrase, lang):
+        return Speaker(phrase, "anonymous")  # "said one", "one nurse": someone unnamed, described in context
     if low.split()[0] in vocab.wordset(lang, "first_person") or _clitic(phrase, lang):
         return None  # "Kami yakin ...", "Pasalnya"
     if low in vocab.wordset(lang, "pronouns"):

@@ -56,6 +56,8 @@ def _kind_of(ctx: Context, found, name: str | None) -> str:
         return "person" if name in ctx.names else "org"
     if found.speaker.kind == "pronoun":
         return "org" if found.speaker.body or found.speaker.plural else "person"
+    if found.speaker.kind == "anonymous":
+        return "person"
     return "person" if found.speaker.kind == "person" or name in ctx.names else found.speaker.kind
 
 
