@@ -24,7 +24,8 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "3"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts
+    version = "4"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    # 4: unnamed speakers described (claims/anonymous.py)
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
