@@ -15,12 +15,16 @@ sentence already taken (redundancy); copies (``duplicate_of``), section headings
 a title repeated in the body are left out.
 The summary is returned as ``(document id, sentence index)`` pairs, in the order
 of the documents given and of the sentences in them.
+
+Without its weights file (a broken install) the summary is each story's lead sentences,
+with a logged warning, rather than a failed build.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import logging
 import math
 import re
 from collections import Counter
@@ -41,6 +45,7 @@ _WORD_RE = re.compile(r"\w+")
 _QUOTE_RE = re.compile(r"[\"“”]")
 _OPENING_QUOTE_RE = re.compile(r"\s*[\"“]")
 _DIGIT_RE = re.compile(r"\d")
+log = logging.getLogger(__name__)
 
 
 def summarize(docs: Iterable[Any], n: int = 3) -> list[tuple[str, int]]:
@@ -133,13 +138,33 @@ def _redundant(row: dict[str, Any], chosen: list[dict[str, Any]]) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def load_model() -> dict[str, Any]:
-    """The packaged weights: ``features``, ``mean``, ``scale``, ``weights`` (see summary_model/README.md)."""
+    """The packaged weights: ``features``, ``mean``, ``scale``, ``weights`` (see summary_model/README.md).
+
+    When the weights file is missing or unreadable (an install that lost package data), a build still
+    gets summaries: the lead sentences of each article (:func:`lead_model`), with one logged warning.
+    """
     path = resources.files(__package__).joinpath("summary_model", "weights.json")
-    model = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(model, dict) or not {"features", "mean", "scale", "weights"} <= model.keys():
+            raise ValueError("not a weights object")
+    except (OSError, ValueError) as exc:
+        log.warning("summary model %s unreadable (%s): story summaries fall back to each article's lead sentences; "
+                    "reinstall kronologi or re-create it with `python -m kronologi.events.train_summary`", path, exc)
+        return lead_model()
     if tuple(model["features"]) != FEATURES:
         raise ValueError("summary_model/weights.json was trained on other features; "
                          "re-create it with `python -m kronologi.events.train_summary`")
     return model
+
+
+def lead_model() -> dict[str, Any]:
+    """Weights that rank sentences as LEAD-3 does: an article's first sentences, skipping very short lines
+    and "read also" links (the fallback when the trained weights cannot be read)."""
+    lead = {"position_0": 3.0, "position_1": 2.0, "position_2": 1.0, "relative_position": -1.0, "short": -2.0,
+            "related_line": -5.0}
+    return {"features": list(FEATURES), "mean": [0.0] * len(FEATURES), "scale": [1.0] * len(FEATURES),
+            "weights": [lead.get(name, 0.0) for name in FEATURES], "fallback": "lead"}
 
 
 def score(model: dict[str, Any], x: list[float]) -> float:
