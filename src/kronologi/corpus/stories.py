@@ -30,6 +30,7 @@ than the stories it could belong to.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import operator
@@ -59,6 +60,7 @@ MIN_CONTENT = 0.1  # stories in one language must share some content to be merge
 CORE_SHARE = 0.3  # a name is core to a story when this share of its articles names it
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][\w-]{2,}")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -179,10 +181,11 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
         return stories.setdefault(known, Story(known))
     keys = [k for k, _ in feats[0].most_common(CANDIDATE_TERMS)] + list(feats[1])
     candidates = _most_shared(keys, index, stories)
-    scored = [(similarity(feats, stories[sid], doc.language or "und", specific), sid) for sid in sorted(candidates)
-              if _in_window(doc, stories[sid], LONG_WINDOW_DAYS)]
+    days = recalled_days(doc)
+    reachable = [sid for sid in sorted(candidates) if _reachable(doc, stories[sid], days)]
+    scored = [(similarity(feats, stories[sid], doc.language or "und", specific), sid) for sid in reachable]
     scored = [(score, sid) for score, sid in scored
-              if score >= JOIN and _in_window(doc, stories[sid]) or score >= CONTINUE and _recalls(doc, stories[sid])]
+              if score >= JOIN and _in_window(doc, stories[sid]) or score >= CONTINUE and _meets(days, stories[sid])]
     score, best = max(scored, default=(0.0, None))
     if best is not None:
         return stories[best]
@@ -211,12 +214,16 @@ class _Index:
         return itertools.islice(reversed(self.postings.get(key, {})), self.RECENT)
 
     def all(self, key: str) -> Iterable[str]:
-        return self.postings.get(key, {})
+        return self.postings.get(key, {}).keys()
 
 
 def _most_shared(keys: list[str], index: _Index, stories: dict, limit: int = 20) -> list[str]:
     """The stories sharing the most lookup keys with an article (at most ``limit``)."""
-    counts: Counter = Counter(sid for key in keys for sid in index.recent(key) if sid in stories)
+    counts: Counter = Counter()
+    for key in keys:
+        counts.update(index.recent(key))  # counted in C; ties keep the order of first sight
+    for gone in [sid for sid in counts if sid not in stories]:
+        del counts[gone]
     return [sid for sid, _ in counts.most_common(limit)]
 
 
@@ -232,18 +239,34 @@ def _story_number(story_id: str) -> int:
 def _recalls(doc: Document, story: Story) -> bool:
     """The article narrates a day of the story's span ("since the coup of 1 February"): a developing
     story goes on, where the same subject months later (a flood each season) is another story."""
-    if story.first is None:
-        return False
-    first, last = story.first.toordinal() - 1, story.last.toordinal() + 1
+    return _meets(recalled_days(doc), story)
+
+
+def recalled_days(doc: Document) -> list[int]:
+    """The days (ordinals, sorted) the article's resolved times name, for ``_recalls``."""
+    days = []
     for tm in doc.times:
         value = str(tm.get("value") or "")
         if len(value) >= 10 and value[4] == "-" and value[7] == "-":
             try:
-                if first <= date.fromisoformat(value[:10]).toordinal() <= last:
-                    return True
+                days.append(date.fromisoformat(value[:10]).toordinal())
             except ValueError:
                 continue
-    return False
+    return sorted(days)
+
+
+def _meets(days: list[int], story: Story) -> bool:
+    """Whether one of ``days`` (sorted) falls in the story's span, a day either side."""
+    if story.first is None:
+        return False
+    i = bisect.bisect_left(days, story.first.toordinal() - 1)
+    return i < len(days) and days[i] <= story.last.toordinal() + 1
+
+
+def _reachable(doc: Document, story: Story, days: list[int]) -> bool:
+    """Whether the article may join the story at all: within ``WINDOW_DAYS`` of it, or within
+    ``LONG_WINDOW_DAYS`` and recalling one of its days (only these are worth scoring)."""
+    return _in_window(doc, story) or _in_window(doc, story, LONG_WINDOW_DAYS) and _meets(days, story)
 
 
 def _in_window(doc: Document, story: Story, days: int = WINDOW_DAYS) -> bool:
@@ -293,15 +316,33 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, speci
         earlier = [stories[sid] for sid in sorted(_neighbours(late, index))
                    if sid in stories and _story_number(sid) < _story_number(late.id)
                    and _windows_meet(stories[sid], late, LONG_WINDOW_DAYS)]
-        score, target = max(((story_similarity(late, s, specific), s) for s in earlier), key=lambda x: x[0], default=(0.0, None))
-        if target is not None and score >= _merge_threshold(late, target) and (
-                _windows_meet(target, late) or any(_recalls(doc, target) for doc in late.docs)):
+        target = _merge_target(late, earlier, specific)
+        if target is not None:
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id])
                 doc.story = target.id
             for key in _keys(late):
                 index.touch(key, target.id)
             del stories[late.id]
+
+
+def _merge_target(late: Story, earlier: list[Story], specific: float) -> Story | None:
+    """The earlier story most similar to ``late`` (the first of equals), if ``late`` merges into it:
+    similar enough (``_merge_threshold``) and near in time, or recalled by one of ``late``'s articles.
+
+    The stories that cannot take ``late`` are scored only when one that can is good enough:
+    ``late`` merges only if none of them is more similar (most stories do not merge)."""
+    days = [recalled_days(doc) for doc in late.docs]
+    able = [_windows_meet(s, late) or any(_meets(d, s) for d in days) for s in earlier]
+    scores = {i: story_similarity(late, s, specific) for i, s in enumerate(earlier) if able[i]}
+    best = max(scores, key=scores.__getitem__, default=None)  # the first of equals, as ``max`` keeps
+    if best is None or scores[best] < _merge_threshold(late, earlier[best]):
+        return None
+    for i, s in enumerate(earlier):
+        if not able[i] and (story_similarity(late, s, specific) > scores[best] if i > best else
+                            story_similarity(late, s, specific) >= scores[best]):
+            return None
+    return earlier[best]
 
 
 def _merge_threshold(a: Story, b: Story) -> float:
@@ -320,7 +361,10 @@ def _keys(story: Story) -> list[str]:
 
 
 def _neighbours(story: Story, index: _Index, limit: int = 40) -> set[str]:
-    counts: Counter = Counter(sid for key in _keys(story) for sid in index.all(key) if sid != story.id)
+    counts: Counter = Counter()
+    for key in _keys(story):
+        counts.update(index.all(key))  # counted in C; ties keep the order of first sight
+    counts.pop(story.id, None)
     return {sid for sid, _ in counts.most_common(limit)}
 
 
@@ -368,7 +412,7 @@ def _idf(feature_sets) -> dict[str, float]:
 def _words(doc: Document) -> list[str]:
     stop = langs.words(doc.language or langs.FALLBACK, "clean", "function_words")
     text = f"{doc.title or ''} {doc.text}"
-    return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in stop]
+    return [w for w in map(str.lower, _WORD.findall(text)) if w not in stop]
 
 
 def _terms(words: list[str], idf: dict[str, float]) -> Counter:
@@ -392,14 +436,22 @@ def _namelike(docs: list[Document]) -> frozenset[str]:
     caps: Counter = Counter()
     total: Counter = Counter()
     for doc in docs:
-        starts = {s.start for s in doc.sentences}
-        for m in _WORD.finditer(doc.text):
-            if m.start() not in starts:
-                word = m.group()
-                total[word.lower()] += 1
-                caps[word.lower()] += word[0].isupper()
+        words = _WORD.findall(doc.text)
+        total.update(map(str.lower, words))
+        caps.update(w.lower() for w in words if w[0].isupper())
+        for word in _sentence_initial(doc):
+            total[word.lower()] -= 1
+            caps[word.lower()] -= word[0].isupper()
     calendar = langs.all_words("dates", "months") | langs.all_words("dates", "weekdays")
-    return frozenset(w for w, n in total.items() if caps[w] >= 0.75 * n and w not in calendar)
+    return frozenset(w for w, n in total.items() if n > 0 and caps[w] >= 0.75 * n and w not in calendar)
+
+
+def _sentence_initial(doc: Document) -> list[str]:
+    """The words of ``_WORD`` that begin a sentence: those ``_WORD.findall`` finds at a sentence's start."""
+    text = doc.text
+    starts = sorted({s.start for s in doc.sentences if 0 <= s.start < len(text)})
+    return [m.group() for m in map(_WORD.match, itertools.repeat(text), starts)
+            if m and (m.start() == 0 or not _LETTER.match(text, m.start() - 1))]
 
 
 def _link_related(stories: list[Story], index: _Index, specific: float) -> None:
