@@ -27,6 +27,7 @@ from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
 from kronologi.claims.ledger import build_ledger
 from kronologi.entities.resolve import resolve
+from kronologi.corpus.calendar import date_from_stories
 from kronologi.events.merge import merge_events
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
@@ -63,7 +64,7 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
         rejected += dropped
         log.info("processed %d documents, %d dropped", len(docs), len(dropped))
-        chronicle = _corpus_passes(store, docs, progress)
+        chronicle = _corpus_passes(store, docs, progress, config.options)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
@@ -144,7 +145,8 @@ CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "events
                  "story summaries")
 
 
-def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None) -> Chronicle:
+def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None,
+                   options: dict | None = None) -> Chronicle:
     """Passes over the whole corpus, in order; each one's decisions are stored."""
     def passed(name: str) -> None:
         log.info("corpus pass done: %s", name)
@@ -158,6 +160,7 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
     store.put_decisions("reference", _sibling_dates(docs))
     passed("reference dates")
     stories = _story_pass(store, docs)
+    store.put_decisions("story reference", date_from_stories(stories, options))
     story_of = {d.id: d.story for d in docs if d.story}
     passed("stories")
     entities = resolve(docs)  # sets mention["entity"], which events and quotes then refer to

@@ -135,3 +135,49 @@ def test_events_merge_a_small_shared_count_is_no_evidence_of_one_happening():
     for doc in (a, b):
         doc.figures = [{"sentence": 0, "category": "killed", "value": 1, "status": "reported"}]
     assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 2
+
+
+# --- episodes: one article narrating one happening over several sentences ------------------
+
+_BRIEFING = ("Badan Penanggulangan Bencana Lembang mengumumkan 48 orang meninggal dunia di Cikole pada Selasa. "
+             "Sebanyak 48 korban itu tewas tertimpa bangunan. "
+             "Kepala badan itu mengatakan bantuan segera dikirim ke Cikole.")
+
+
+def _briefing(text: str = _BRIEFING, speaker: tuple | None = None):
+    names = [("Badan Penanggulangan Bencana Lembang", "ORG", "E1"), ("Cikole", "LOC", "L1")]
+    doc = _doc("a", text, names + ([speaker] if speaker else []))
+    doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"},
+                   {"sentence": 1, "category": "killed", "value": 48, "status": "reported"}]
+    return doc
+
+
+def _sentences(events) -> list[list[int]]:
+    return sorted([s["sentence"] for s in ev["sources"]] for ev in events)
+
+
+def test_events_merge_an_article_narrating_one_toll_is_one_event():
+    events = merge_events([_briefing()], {"a": "S1"})
+    assert _sentences(events) == [[0, 1, 2]]
+    assert any("one article narrating on" in e["why"] for e in events[0]["evidence"])
+
+
+def test_events_merge_a_turn_to_another_happening_starts_a_new_event():
+    text = _BRIEFING.replace("Kepala badan itu", "Sementara itu, kepala badan itu")
+    assert _sentences(merge_events([_briefing(text)], {"a": "S1"})) == [[0, 1], [2]]
+
+
+def test_events_merge_someone_new_speaking_is_another_statement():
+    text = _BRIEFING.replace("Kepala badan itu mengatakan bantuan segera dikirim ke Cikole.",
+                             "Bupati Sumedang, Dedi Kurnia, mengatakan korban tewas tertimpa bangunan di Cikole.")
+    doc = _briefing(text, ("Dedi Kurnia", "PER", "E2"))
+    assert _sentences(merge_events([doc], {"a": "S1"})) == [[0, 1], [2]]
+
+
+def test_events_merge_a_count_is_dated_as_of_its_report_not_by_the_disaster_it_counts():
+    text = "Korban gempa yang mengguncang Lembang pada Senin (10/1) bertambah menjadi 80 orang."
+    a = _doc("a", text, [("Lembang", "LOC", "L1")], published="2022-01-12")
+    a.figures = [{"sentence": 0, "category": "killed", "value": 80, "status": "reported",
+                  "as_of": "2022-01-12", "as_of_basis": "published"}]
+    (event,) = merge_events([a], {"a": "S1"})
+    assert (event["date"], event["date_basis"]) == ("2022-01-12", "publication")

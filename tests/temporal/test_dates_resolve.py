@@ -39,6 +39,15 @@ def test_resolve_reference_known_to_the_month_only():
         [("tahun lalu", "2021"), ("bulan lalu", "2021-12"), ("dua hari lalu", "XXXX-XX-XX")]
 
 
+def test_resolve_a_day_and_month_on_a_reference_known_to_the_year_or_month():
+    text = "Per 2 Mei, 30 orang ditahan. Kerusuhan pecah 28 Desember, dua hari lalu."
+    assert _values(text, "2021") == [("2 Mei", "2021-05-02"), ("28 Desember", "2021-12-28"),
+                                     ("dua hari lalu", "XXXX-XX-XX")]
+    # read in January, a December is last year's and a May the last one before it
+    assert _values(text, "2022-01")[:2] == [("2 Mei", "2021-05-02"), ("28 Desember", "2021-12-28")]
+    assert _values("Gempa terjadi 6 Februari.", "2023-02") == [("6 Februari", "2023-02-06")]
+
+
 def test_resolve_reference_with_time_and_zone():
     assert _values("Kebakaran terjadi dua jam lalu.", "2022-01-10T22:25+07:00") == \
         [("dua jam lalu", "2022-01-10T20:25+07:00")]

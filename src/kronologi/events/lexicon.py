@@ -93,6 +93,7 @@ class Lexicon:
     function_words: frozenset[str]
     relative_markers: frozenset[str]
     since_markers: frozenset[str]
+    shift_markers: tuple[tuple[str, ...], ...]
     determiners: frozenset[str]
     not_actors: frozenset[str]
     known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
@@ -104,6 +105,11 @@ class Lexicon:
                 if word.endswith(clitic) and word[: -len(clitic)] in self.known:
                     return word[: -len(clitic)]
         return word
+
+    def shifts(self, text: str) -> bool:
+        """Whether the sentence opens with a marker that turns to another happening."""
+        opening = [w.lower() for w in WORD_RE.findall(text[:60])]
+        return any(tuple(opening[:len(m)]) == m for m in self.shift_markers)
 
     def words(self, text: str, start: int = 0, end: int | None = None) -> Words:
         end = len(text) if end is None else end
@@ -140,6 +146,7 @@ def lexicon(lang: str | None) -> Lexicon:
         function_words=langs.words(lang, "clean", "function_words"),
         relative_markers=_lower(data.get("relative_markers")),
         since_markers=_lower(data.get("since_markers")),
+        shift_markers=tuple(tuple(p.lower().split()) for p in data.get("shift_markers") or ()),
         determiners=_lower(data.get("determiners")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )

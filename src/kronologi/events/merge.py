@@ -45,6 +45,8 @@ from kronologi.events.timing import bounds
 
 MAX_CANDIDATES = 80  # clusters compared with a report at most (the latest of a crowded bucket)
 NEAR_SENTENCES = 2  # sentences of one article this close narrate on
+EPISODE_GAP = 2  # a report continues an article's episode at most this many sentences after it
+NEED_EPISODE = 1.25  # evidence a report needs to continue an episode (closeness alone gives 1.0)
 DISTINCTIVE = 10  # a shared count from this value up tells a happening apart (two reports of "1 dead" need not)
 SIMILAR = 0.3  # overlap of content words that counts as evidence
 SIMILAR_STRONG = 0.7  # ... that outweighs different participants
@@ -84,6 +86,7 @@ class _Report:
     speakers: frozenset[str]
     figures: dict[str, frozenset]  # category -> values
     numbers: frozenset[str] = frozenset()  # distinctive numbers of the sentence (a magnitude, a clock time)
+    shifts: bool = False  # the sentence opens by turning to another happening ("Meanwhile, ...")
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -156,6 +159,7 @@ def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
         date_events(doc, zone)
     reports = _reports(docs, story_of)
     clusters = _copies(docs, reports)
+    clusters = _episodes(clusters)
     clusters = _merge(clusters)
     return _records(clusters)
 
@@ -211,7 +215,7 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     text = doc.text[first["start"]:first["end"]]
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
-                   frozenset(places), frozenset(speakers), figures, _numbers(text))
+                   frozenset(places), frozenset(speakers), figures, _numbers(text), lexicon(doc.language).shifts(text))
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -329,6 +333,52 @@ def _union(parent: list[int], a: int, b: int) -> None:
     parent[_find(parent, a)] = _find(parent, b)
 
 
+# --- episodes -----------------------------------------------------------------------------
+
+def _episodes(clusters: list[_Cluster]) -> list[_Cluster]:
+    """One article's consecutive reports of one happening, joined before they meet other articles.
+
+    An article narrates a happening over several sentences ("The toll rose to 80 on Sunday. Thirty
+    are still missing. 'We keep searching,' the agency's head said."). A report joins the article's
+    latest episode that ends at most ``EPISODE_GAP`` sentences before it when nothing tells them
+    apart: the same day (or no date of its own), no count that differs, no other speaker."""
+    out: list[_Cluster] = []
+    open_: dict[str, list[_Cluster]] = {}
+    for cluster in sorted(clusters, key=lambda c: (c.best.order, c.best.sentence)):
+        if cluster.best.story is None or len(cluster.docs) > 1:
+            out.append(cluster)
+            continue
+        doc = cluster.best.doc
+        episodes = open_.setdefault(doc, [])
+        target = next((e for e in reversed(episodes) if _continues(e, cluster)), None)
+        if target is None:
+            episodes.append(cluster)
+            out.append(cluster)
+        else:
+            target.absorb(cluster, ["one article narrating on"])
+    return out
+
+
+def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
+    x, y = episode.best, cluster.best
+    last = max(r.sentence for r in episode.reports if r.doc == y.doc)
+    if y.sentence - last > EPISODE_GAP or len(episode.docs) > 1 or y.shifts:
+        return False
+    if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
+        return False
+    if bool(x.ev.get("background")) != bool(y.ev.get("background")):
+        return False
+    if _dates(x.ev, y.ev) == "apart" or _counts_differ(episode, cluster):
+        return False
+    if x.kind != y.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)):
+        return False  # the quake and the toll announced after it are two happenings
+    if episode.speakers and cluster.speakers - episode.speakers - episode.actors:
+        return False  # someone new speaks: another statement
+    if cluster.figures and not episode.figures and not episode.families & cluster.families - {"any"}:
+        return False  # a toll after the story of the quake: the count is announced, not the quake retold
+    return _evidence(episode, cluster)[0] >= NEED_EPISODE
+
+
 # --- coreference --------------------------------------------------------------------------
 
 def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -443,11 +493,17 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
 
 
 def _near(a: _Cluster, b: _Cluster) -> bool:
-    return any(r.doc == s.doc and abs(r.sentence - s.sentence) <= NEAR_SENTENCES for r in a.reports for s in b.reports)
+    """Two sentences of one article close together, the later one not turning to another happening."""
+    return any(r.doc == s.doc and abs(r.sentence - s.sentence) <= NEAR_SENTENCES
+               and not (s if s.sentence > r.sentence else r).shifts for r in a.reports for s in b.reports)
 
 
 def _families_fit(a: set[str], b: set[str]) -> bool:
     return bool(a & b) or "any" in a or "any" in b
+
+
+def _untyped(cluster: _Cluster) -> bool:
+    return cluster.families <= {"any"}
 
 
 def _reports_the_deed(a: _Cluster, b: _Cluster) -> bool:

@@ -35,12 +35,14 @@ from kronologi.events.ontology import SAYING
 LEAD_DAYS = 7  # the first narrated day anchors the lead only if it lies this close before publication
 _NOT_ANCHORS = ("future", "hypothetical", "negated")
 _SAYING_LIKE = SAYING | {"announcement"}
+_COUNT_BASIS = {"text": "clause", "published": "publication"}  # a figure's as-of basis -> the event's date basis
 
 
 def date_events(doc: Any, zone: str | None = None) -> None:
     """Set ``date``, ``precision`` and ``date_basis`` on every event of ``doc`` (in place)."""
     published = timing.published_day(doc.published, zone) if doc.published else None
     events = sorted(doc.events, key=lambda e: (e["sentence"], e["trigger_start"]))
+    _date_counts(events, getattr(doc, "figures", None) or [])
     anchor = _lead_anchor(events, published)
     lead = anchor is not None  # the anchor is the lead's day, not yet set by the narration
     for ev in events:
@@ -57,6 +59,24 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
         else:
             ev["date_basis"] = None
+
+
+def _date_counts(events: list[dict[str, Any]], figures: list[dict[str, Any]]) -> None:
+    """A sentence that reports counts reports them as of a day: that day, which the figures layer
+    read ("hingga Selasa pukul 17.00", else the article's day), is its events' date — not a date
+    the sentence gives the disaster or attack it counts the victims of."""
+    days: dict[int, tuple[str, str]] = {}
+    for fig in figures:
+        day = str(fig.get("as_of") or "")[:10]
+        if fig.get("status", "reported") == "reported" and len(day) == 10 and fig.get("as_of_basis") in _COUNT_BASIS:
+            days.setdefault(fig["sentence"], (day, _COUNT_BASIS[fig["as_of_basis"]]))
+    for ev in events:
+        found = days.get(ev["sentence"])
+        if found and not ev.get("background") and ev.get("modality") not in _NOT_ANCHORS \
+                and (found[1] == "clause" or ev.get("type") == "disaster"):
+            ev.update(date=found[0], precision="day", date_basis=found[1])
+            if found[1] != "clause":
+                ev["date_text"] = None
 
 
 def _take(ev: dict[str, Any], anchor: dict[str, Any], basis: str) -> None:

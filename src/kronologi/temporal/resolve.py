@@ -166,13 +166,25 @@ class Resolver:
 
     def _year_of_day(self, tm: Mention, month: int, day: int) -> int | None:
         if self.today is None:
-            return None
+            return self._year_of_day_in_window(month)
         cands = [d for y in (self.today.year - 1, self.today.year, self.today.year + 1)
                  if (d := values.make_date(y, month, day))]
         if not cands:  # 29 February far from a leap year
             return None
         cands = self._directed(cands, self._direction(tm), lambda d: d, self.today) or cands
         return min(cands, key=self._news_distance).year
+
+    def _year_of_day_in_window(self, month: int) -> int | None:
+        """With a reference known only to its year or month (an undated article placed on its story's
+        calendar), a day and month take the reference's year — or, with a month known, the year that
+        puts the month nearest before or at it ("28 December" read in January is last year's)."""
+        if self.ref is None:
+            return None
+        if self.ref.month is None:
+            return self.ref.year
+        months = {y: (self.ref.year - y) * 12 + self.ref.month - month for y in (self.ref.year - 1, self.ref.year,
+                                                                                 self.ref.year + 1)}
+        return min(months, key=lambda y: -months[y] * FUTURE_WEIGHT if months[y] < 0 else months[y])
 
     def _news_distance(self, d: date) -> int:
         """Days from the reference, a future day counting thrice: news with no tense cue narrates the past
