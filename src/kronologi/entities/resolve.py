@@ -53,9 +53,10 @@ class _Group:
 def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
     """Entities (contract fields) for the mentions of ``docs``; sets ``mention["entity"]``."""
     docs = list(docs)
-    expansions = _expansions(docs)
+    definitions = [find_definitions(doc.text) for doc in docs]
+    expansions = _expansions(definitions)
     groups: dict[tuple[str, str], _Group] = {}
-    for doc, mention, name, role in tidy(docs):
+    for doc, mention, name, role in tidy(docs, definitions):
         _add(groups, doc.id, mention, name, role, expansions)
     parent = {key: key for key in groups}
     _merge_short_forms(groups, parent)
@@ -64,13 +65,13 @@ def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
     return _entities(groups, parent)
 
 
-def _expansions(docs) -> dict[str, str]:
+def _expansions(definitions: list[list[tuple[str, str, int, int]]]) -> dict[str, str]:
     """Acronym -> its most frequent expansion in the corpus; every other expansion written for
     it -> that one too ("Organisasi untuk Keamanan dan Kerjasama di Eropa" and "Organisasi
     Keamanan dan Kerja Sama di Eropa" are both OSCE)."""
     seen: dict[str, Counter] = defaultdict(Counter)
-    for doc in docs:
-        for acr, long, _, _ in find_definitions(doc.text):
+    for found in definitions:  # each document's ``find_definitions``
+        for acr, long, _, _ in found:
             seen[acr][long] += 1
     out = {}
     for acr, forms in seen.items():
@@ -83,7 +84,10 @@ def _expansions(docs) -> dict[str, str]:
 def _add(groups, doc_id: str, mention: dict[str, Any], name: str, role: str | None,
          expansions: dict[str, str]) -> None:
     kind, canonical = _key(name, mention["type"], expansions)
-    group = groups.setdefault((kind, norm(canonical)), _Group((kind, norm(canonical)), kind))
+    key = (kind, norm(canonical))
+    group = groups.get(key)
+    if group is None:
+        group = groups[key] = _Group(key, kind)
     group.names[name] += 1
     if kind == "PER" and norm(canonical) != norm(name):
         group.names[canonical] += 0  # the full name of a nickname
@@ -198,22 +202,18 @@ def _variant(small: _Group, big: _Group) -> bool:
         return False
     if a + "a" == b or b + "a" == a:  # Nazarbayev / Nazarbayeva: two people
         return False
-    return a[0].isalpha() and _distance(a, b, 1) <= 1
+    return a[0].isalpha() and _one_edit(a, b)
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up (returning limit + 1) once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are at most one edit apart (Levenshtein distance <= 1): past their
+    common prefix, the rests are equal after skipping one character of either or both."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] or a[i + 1:] == b[i:] or a[i:] == b[i + 1:]
 
 
 def _entities(groups: dict, parent: dict) -> list[dict[str, Any]]:

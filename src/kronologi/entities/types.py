@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from kronologi import langs
@@ -32,13 +33,16 @@ APPOSITION_VOTES = 3  # a role in apposition outweighs a few tagger votes the ot
 _LINKS = re.compile(r"^(?:dari|di|ke|oleh|untuk|of|from|the)\s+", re.IGNORECASE)
 
 
-def tidy(docs: list[Any]) -> list[tuple[Any, dict[str, Any], str, str | None]]:
-    """``(doc, mention, name, role)`` for every usable PER/ORG/LOC mention, types settled."""
+def tidy(docs: list[Any], definitions: list[list[tuple[str, str, int, int]]] | None = None,
+         ) -> list[tuple[Any, dict[str, Any], str, str | None]]:
+    """``(doc, mention, name, role)`` for every usable PER/ORG/LOC mention, types settled.
+
+    ``definitions``: each document's ``find_definitions(doc.text)``, where the caller has them."""
     items = []
     evidence: dict[str, Counter] = defaultdict(Counter)  # name key -> votes from the words around it
-    for doc in docs:
+    for i, doc in enumerate(docs):
         doc.mentions = [m for m in doc.mentions if m.get("source") not in ("propagated", ACRONYM)]  # a re-run starts afresh
-        _defined_acronyms(doc)
+        _defined_acronyms(doc, definitions[i] if definitions is not None else find_definitions(doc.text))
         for mention in doc.mentions:
             if mention.get("type") in ("PER", "ORG", "LOC"):
                 name, role = _name(mention)
@@ -53,12 +57,12 @@ def tidy(docs: list[Any]) -> list[tuple[Any, dict[str, Any], str, str | None]]:
     return items
 
 
-def _defined_acronyms(doc: Any) -> None:
+def _defined_acronyms(doc: Any, definitions: list[tuple[str, str, int, int]]) -> None:
     """Where the text defines an acronym ("Organisasi Perjanjian Keamanan Kolektif (CSTO)"), the
     long form is one mention (a tagger's partial span is widened to it) and every use of the
     acronym in the article is a mention of the same type. Mentions are only widened or added,
     never removed: other layers refer to them by position."""
-    for acr, long, start, end in find_definitions(doc.text):
+    for acr, long, start, end in definitions:
         pos = doc.text.find(long, start, end)
         if pos < 0:
             continue
@@ -100,13 +104,32 @@ def _propagate(doc: Any) -> list[dict[str, Any]]:
              if len(w) > 2 and w[0].isupper()}
     added = []
     for word in sorted(parts):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
-            if not _covered(taken, m.start()):
-                added.append({"start": m.start(), "end": m.end(), "text": word, "type": "PER",
-                              "sentence": _sentence_of(doc, m.start()), "source": "propagated"})
-                bisect.insort(taken, (m.start(), m.end()))
+        for start in _whole_word(doc.text, word):
+            if not _covered(taken, start):
+                added.append({"start": start, "end": start + len(word), "text": word, "type": "PER",
+                              "sentence": _sentence_of(doc, start), "source": "propagated"})
+                bisect.insort(taken, (start, start + len(word)))
     doc.mentions.extend(added)
     return added
+
+
+def _whole_word(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands alone in ``text`` (no word character or hyphen either side), left to
+    right without overlaps: what ``(?<![\\w-])word(?![\\w-])`` finds, by ``str.find`` (a pattern
+    compiled per name and article costs more than the search, and evicts ``re``'s cache)."""
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        if not (pos and _word_char(text[pos - 1]) or end < len(text) and _word_char(text[end])):
+            yield pos
+            pos = text.find(word, end)
+        else:
+            pos = text.find(word, pos + 1)
+
+
+def _word_char(ch: str) -> bool:
+    """A character of ``[\\w-]`` (``re``'s ``\\w`` on text: alphanumeric or ``_``)."""
+    return ch.isalnum() or ch in "_-"
 
 
 def _sentence_of(doc: Any, pos: int) -> int | None:
