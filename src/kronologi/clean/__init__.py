@@ -61,11 +61,12 @@ class _Work:
     title: str | None = None
     dates: HeaderDates = field(default_factory=HeaderDates)
     find_title: bool = True
+    body_start: int = 0  # index of the body's first line
 
 
 class CleanStep:
     name = "clean"
-    version = "2"  # 2: captions, widgets, mojibake repair
+    version = "3"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
@@ -89,7 +90,7 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
     work.find_title = doc.format == "text"
     _judge(work, doc.title)
     paragraphs = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
-    _apply_dateline(doc, paragraphs)
+    _apply_dateline(doc, _lead(paragraphs, work.body_start))
     _assemble(doc, work, paragraphs)
     _set_credits(doc, paragraphs)
     _set_from_text(doc, "title", work.title)
@@ -142,6 +143,7 @@ def _judge(work: _Work, known_title: str | None) -> None:
     prose = [is_prose(ln, work.lang) for ln in kept]
     first, last = _body_bounds(kept, prose)
     first = _dateline_start(kept, prose, first, last)
+    work.body_start = kept[first].index if kept else 0
     if kept:
         _comments(work, [ln for ln in work.lines[kept[first].index :] if ln.text])
         _header_bylines(work, kept[first].index)
@@ -166,9 +168,12 @@ def _strong(ln: Line, work: _Work) -> str | None:
 
 def _dateline_start(kept: list[Line], prose: list[bool], first: int, last: int) -> int:
     """The body starts at the lead paragraph when it opens with a dateline a few lines below
-    the first prose line: what stands above it (a standfirst, a caption) is header."""
+    the first prose line: what stands above it (a standfirst, a caption) is header. Below the first
+    prose line only a dateline with its marks counts (``SUKAMAJU, outlet.com -``): plain names before
+    a dash there (``Sukamaju - ...``) may be a sentence of the body."""
     for k in range(first, min(first + _DATELINE_REACH, last + 1)):
-        if prose[k] and find_dateline(kept[k].text):
+        line = find_dateline(kept[k].text) if prose[k] else None
+        if line and (line.marked or k == first):
             return k
     return first
 
@@ -353,9 +358,20 @@ def _inner_debris(ln: Line, nxt: Line | None, work: _Work) -> str | None:
     return None
 
 
+def _lead(paragraphs: list[Line], body_start: int, reach: int = 3) -> list[Line]:
+    """The paragraphs a dateline may open: what the header kept, up to the body's first paragraph (a dash
+    further down the body is a sentence's, not a dateline)."""
+    out = []
+    for ln in paragraphs[:reach]:
+        out.append(ln)
+        if ln.index >= body_start:
+            break
+    return out
+
+
 def _apply_dateline(doc: Document, paragraphs: list[Line]) -> None:
-    """Take the dateline off the first paragraph; keep place, outlet, section."""
-    for ln in paragraphs[:3]:
+    """Take the dateline off the first paragraph that has one; keep place, outlet, section."""
+    for ln in paragraphs:
         line = find_dateline(ln.text)
         if line is None:
             continue
