@@ -76,6 +76,7 @@ class Story:
     related: set[str] = field(default_factory=set)
     features: dict[str, tuple[Counter, dict[str, float]]] = field(default_factory=dict)
     _core: frozenset[str] | None = field(default=None, repr=False)  # cache of core_names(), reset by add()
+    _keys: list[str] | None = field(default=None, repr=False)  # cache of lookup_keys(), reset by add()
 
     def add(self, doc: Document, terms: Counter, names: dict[str, float]) -> None:
         self.docs.append(doc)
@@ -90,7 +91,7 @@ class Story:
         self.norms[lang] = math.sqrt(max(squared, 0.0))
         self.names.update(names.keys())
         self.weights.update(names)
-        self._core = None
+        self._core = self._keys = None
         if (day := doc_day(doc)) is not None:
             self.first = min(self.first or day, day)
             self.last = max(self.last or day, day)
@@ -101,6 +102,15 @@ class Story:
             floor = max(1.0, CORE_SHARE * len(self.docs))
             self._core = frozenset(n for n, count in self.names.items() if count >= floor)
         return self._core
+
+    def lookup_keys(self) -> list[str]:
+        """What the story is looked up by: its core names and each language's strongest terms
+        (cached until the next ``add``)."""
+        if self._keys is None:
+            core = self.core_names()
+            self._keys = [n for n in self.names if n in core] + \
+                [k for centroid in self.terms.values() for k, _ in centroid.most_common(CANDIDATE_TERMS)]
+        return self._keys
 
     def record(self) -> dict:
         """The contract's ``stories[]`` row (plus ``related``)."""
@@ -132,8 +142,7 @@ def assign_stories(docs: list[Document], previous: dict[str, str] | None = None)
         story = _place(doc, features[doc.id], stories, index, previous, by_id, numbers, specific)
         story.add(doc, terms, names)
         doc.story = story.id
-        for key in list(terms) + list(names):
-            index.touch(key, story.id)
+        index.touch_all(itertools.chain(terms, names), story.id)
     _consolidate(stories, set(previous.values()), index, specific)
     _link_related(list(stories.values()), index, specific)
     return sorted(stories.values(), key=lambda s: _story_number(s.id))
@@ -181,11 +190,11 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
         return stories.setdefault(known, Story(known))
     keys = [k for k, _ in feats[0].most_common(CANDIDATE_TERMS)] + list(feats[1])
     candidates = _most_shared(keys, index, stories)
-    days = recalled_days(doc)
-    reachable = [sid for sid in sorted(candidates) if _reachable(doc, stories[sid], days)]
+    day, days = doc_day(doc), recalled_days(doc)
+    reachable = [sid for sid in sorted(candidates) if _reachable(day, stories[sid], days)]
     scored = [(similarity(feats, stories[sid], doc.language or "und", specific), sid) for sid in reachable]
     scored = [(score, sid) for score, sid in scored
-              if score >= JOIN and _in_window(doc, stories[sid]) or score >= CONTINUE and _meets(days, stories[sid])]
+              if score >= JOIN and _within(day, stories[sid]) or score >= CONTINUE and _meets(days, stories[sid])]
     score, best = max(scored, default=(0.0, None))
     if best is not None:
         return stories[best]
@@ -205,10 +214,13 @@ class _Index:
     def __init__(self):
         self.postings: dict[str, dict[str, None]] = defaultdict(dict)
 
-    def touch(self, key: str, story_id: str) -> None:
-        postings = self.postings[key]
-        postings.pop(story_id, None)
-        postings[story_id] = None
+    def touch_all(self, keys: Iterable[str], story_id: str) -> None:
+        """The story has each of ``keys``, and is now the most recently extended story of each."""
+        postings = self.postings
+        for key in keys:
+            stories = postings[key]
+            stories.pop(story_id, None)
+            stories[story_id] = None
 
     def recent(self, key: str) -> Iterator[str]:
         return itertools.islice(reversed(self.postings.get(key, {})), self.RECENT)
@@ -236,14 +248,10 @@ def _story_number(story_id: str) -> int:
     return int(story_id[1:]) if story_id[1:].isdigit() else 0
 
 
-def _recalls(doc: Document, story: Story) -> bool:
-    """The article narrates a day of the story's span ("since the coup of 1 February"): a developing
-    story goes on, where the same subject months later (a flood each season) is another story."""
-    return _meets(recalled_days(doc), story)
-
-
 def recalled_days(doc: Document) -> list[int]:
-    """The days (ordinals, sorted) the article's resolved times name, for ``_recalls``."""
+    """The days (ordinals, sorted) the article's resolved times name. An article that narrates a day
+    of a story's span ("since the coup of 1 February", ``_meets``) continues a developing story
+    beyond the window, where the same subject months later (a flood each season) is another story."""
     days = []
     for tm in doc.times:
         value = str(tm.get("value") or "")
@@ -263,14 +271,14 @@ def _meets(days: list[int], story: Story) -> bool:
     return i < len(days) and days[i] <= story.last.toordinal() + 1
 
 
-def _reachable(doc: Document, story: Story, days: list[int]) -> bool:
-    """Whether the article may join the story at all: within ``WINDOW_DAYS`` of it, or within
+def _reachable(day: date | None, story: Story, days: list[int]) -> bool:
+    """Whether an article of ``day`` may join the story at all: within ``WINDOW_DAYS`` of it, or within
     ``LONG_WINDOW_DAYS`` and recalling one of its days (only these are worth scoring)."""
-    return _in_window(doc, story) or _in_window(doc, story, LONG_WINDOW_DAYS) and _meets(days, story)
+    return _within(day, story) or _within(day, story, LONG_WINDOW_DAYS) and _meets(days, story)
 
 
-def _in_window(doc: Document, story: Story, days: int = WINDOW_DAYS) -> bool:
-    day = doc_day(doc)
+def _within(day: date | None, story: Story, days: int = WINDOW_DAYS) -> bool:
+    """Whether ``day`` is within ``days`` of the story's span (an undated article or story: yes)."""
     if day is None or story.first is None:
         return True
     return story.first.toordinal() - days <= day.toordinal() <= story.last.toordinal() + days
@@ -321,8 +329,7 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, speci
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id])
                 doc.story = target.id
-            for key in _keys(late):
-                index.touch(key, target.id)
+            index.touch_all(late.lookup_keys(), target.id)
             del stories[late.id]
 
 
@@ -353,16 +360,9 @@ def _merge_threshold(a: Story, b: Story) -> float:
     return min(MERGE, JOIN + MERGE_GROWTH * math.log2(max(1.0, size / MERGE_SMALL)))
 
 
-def _keys(story: Story) -> list[str]:
-    """What a story is looked up by: its strongest terms and its core names."""
-    core = story.core_names()
-    return [n for n in story.names if n in core] + \
-        [k for centroid in story.terms.values() for k, _ in centroid.most_common(CANDIDATE_TERMS)]
-
-
 def _neighbours(story: Story, index: _Index, limit: int = 40) -> set[str]:
     counts: Counter = Counter()
-    for key in _keys(story):
+    for key in story.lookup_keys():
         counts.update(index.all(key))  # counted in C; ties keep the order of first sight
     counts.pop(story.id, None)
     return {sid for sid, _ in counts.most_common(limit)}
@@ -418,7 +418,7 @@ def _words(doc: Document) -> list[str]:
 def _terms(words: list[str], idf: dict[str, float]) -> Counter:
     """The article's strongest terms as a unit vector."""
     weights = {w: (1 + math.log(c)) * idf.get(w, 1.0) for w, c in Counter(words).items()}
-    top = sorted(weights.items(), key=lambda kv: -kv[1])[:TOP_TERMS]
+    top = sorted(weights.items(), key=operator.itemgetter(1), reverse=True)[:TOP_TERMS]  # stable: ties keep word order
     norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
     return Counter({w: v / norm for w, v in top})
 
@@ -426,7 +426,7 @@ def _terms(words: list[str], idf: dict[str, float]) -> Counter:
 def _names(doc: Document, namelike: frozenset[str]) -> set[str]:
     """The article's name-like words, one by one ("Stadion Kanjuruhan" and "Kanjuruhan
     Stadium" share "kanjuruhan"), and the entity ids of its mentions once resolved."""
-    words = {m.group().lower() for m in _NAME.finditer(doc.text)} & namelike
+    words = set(map(str.lower, _NAME.findall(doc.text))) & namelike
     return words | {f"entity:{m['entity']}" for m in doc.mentions if m.get("entity")}
 
 
