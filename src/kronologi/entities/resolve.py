@@ -179,17 +179,18 @@ def _merge_variants(groups: dict, parent: dict) -> None:
     and the name itself): two strings one substitution, insertion or deletion
     apart always share a key, so no pair of the corpus is compared blindly.
     """
-    index: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    index: dict[str, dict[str, list[_Group]]] = defaultdict(dict)  # type -> deletion key -> groups
     for g in sorted(groups.values(), key=lambda g: -g.size):
         name = " ".join(g.tokens)
         if len(name) < 6:
             continue
-        candidates = {id(c): c for key in _deletions(name) for c in index.get((g.type, key), ())}
+        keys, of_type = _deletions(name), index[g.type]
+        candidates = {id(c): c for key in keys for c in of_type.get(key, ())}
         big = next((c for c in candidates.values() if _variant(g, c)), None)
         if big is not None:
             _union(parent, g.key, big.key)
-        for key in _deletions(name):
-            index[(g.type, key)].append(g)
+        for key in keys:
+            of_type.setdefault(key, []).append(g)
 
 
 def _deletions(name: str) -> set[str]:
