@@ -12,7 +12,7 @@ A dash also ends asides and joins clauses (``Presiden Arif â€“ yang baru tiba â€
 ftfy restored from mojibake), so a prefix of plain capitalised names without those marks
 is a dateline only when the text after the dash opens a sentence, no segment opens with a
 function word, title, weekday or month, and no second dash closes an aside; the cleaner
-looks for one only in the lead paragraph (``clean._lead``).
+looks for one only in the lead paragraph (``clean.assemble.lead``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,118 @@
+"""From judged lines to the document (the cleaner's first and last stages).
+
+Before judging: paragraphs a scraper joined with commas are split, and a metadata field
+glued before the text is read for its date. After: the dateline comes off the lead
+paragraph, the kept lines become ``doc.text`` (with headings as offsets) and every removed
+line a ``Removed`` with its reason; credits, title and the header's publication date are
+recorded as what the text says (metadata, where it gave a value, wins).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kronologi.clean.credits import find_credits, source_line_credit
+from kronologi.clean.dateline import find_dateline
+from kronologi.clean.header_dates import metadata_prefix
+from kronologi.clean.lines import Line, make_line
+from kronologi.clean.work import Work
+from kronologi.document import Document, Heading, Removed
+from kronologi.temporal.reference import plausible_header_date
+
+# paragraphs a scraper joined with commas: "...selesai.,Paragraf" / "Baca juga: ,Judul" / "Papua,Setelah"
+_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?:”\"])\s*,(?=\s*[A-Z“\"#@©])|(?<=[a-z]),(?=[A-Z][a-z])")
+
+
+def unjoin(raw: str) -> str:
+    """Undo a common scraper artefact: paragraphs joined by commas on one line."""
+    if "\n" in raw.strip() or len(raw) < 400:
+        return raw
+    return _JOINED_PARAGRAPHS.sub("\n", raw)
+
+
+def metadata_dates(work: Work, doc: Document, first_lines: int = 3) -> None:
+    """Strip a metadata field a scraper glued before the text (" date 2021-02-02 ..."); read its date."""
+    for ln in [ln for ln in work.lines if ln.text][:first_lines]:
+        found = metadata_prefix(ln.text)
+        if found:
+            prefix, value = found
+            doc.removed.append(Removed(prefix, "clean.metadata_date", ln.index))
+            work.lines[ln.index] = make_line(ln.index, ln.text[len(prefix):].strip())
+            if len(value) == 10:
+                work.dates.add(value, "published")
+            return
+
+
+def lead(paragraphs: list[Line], body_start: int, reach: int = 3) -> list[Line]:
+    """The paragraphs a dateline may open: what the header kept, up to the body's first paragraph (a dash
+    further down the body is a sentence's, not a dateline)."""
+    out = []
+    for ln in paragraphs[:reach]:
+        out.append(ln)
+        if ln.index >= body_start:
+            break
+    return out
+
+
+def apply_dateline(doc: Document, paragraphs: list[Line]) -> None:
+    """Take the dateline off the first paragraph that has one; keep place, outlet, section."""
+    for ln in paragraphs:
+        line = find_dateline(ln.text)
+        if line is None:
+            continue
+        doc.removed.append(Removed(line.text, "clean.dateline", ln.index))
+        ln.text = ln.text[line.end :].lstrip()
+        doc.dateline = line.place
+        doc.observe("dateline", "text", line.place)
+        doc.observe("section", "text", line.section)
+        set_from_text(doc, "outlet", line.outlet)
+        doc.credits.extend(line.credits)
+        return
+
+
+_CREDIT_LINES = ("clean.byline", "clean.footer", "clean.credit_line")
+
+
+def set_credits(doc: Document, paragraphs: list[Line]) -> None:
+    """Credits named in the body, in credit lines ("With reporting by AFP") and source lines."""
+    credit_lines = [r.text for r in doc.removed if r.reason in _CREDIT_LINES]
+    sources = [source_line_credit(text) for text in credit_lines]
+    found = find_credits([ln.text for ln in paragraphs] + credit_lines)
+    doc.credits = list(dict.fromkeys(doc.credits + found + [s for s in sources if s]))
+
+
+def assemble(doc: Document, work: Work, paragraphs: list[Line]) -> None:
+    for ln in work.lines:
+        if ln.index in work.verdict:
+            doc.removed.append(Removed(ln.text, work.verdict[ln.index], ln.index))
+    doc.removed.sort(key=lambda r: r.line if r.line is not None else -1)
+    parts, offset = [], 0
+    for ln in paragraphs:
+        if ln.index in work.headings:
+            doc.headings.append(Heading(offset, offset + len(ln.text)))
+        parts.append(ln.text)
+        offset += len(ln.text) + 2
+    doc.text = "\n\n".join(parts)
+
+
+def set_from_text(doc: Document, name: str, value: str | None) -> None:
+    """Record what the text says; use it only where metadata gave nothing."""
+    if not value:
+        return
+    doc.observe(name, "text", value)
+    if not getattr(doc, name):
+        setattr(doc, name, value)
+        if name == "published":
+            doc.published_basis = "text"
+
+
+def set_published(doc: Document, work: Work) -> None:
+    """The header's publication date, unless it is a crawl date far after what the body narrates."""
+    best = work.dates.best()
+    if not best:
+        return
+    value, label = best
+    if label != "published" and not plausible_header_date(value, doc.text, work.lang):
+        doc.observe("published", "text_rejected", value)
+        return
+    set_from_text(doc, "published", value)
