@@ -1,0 +1,53 @@
+"""Entities: the string shortcuts of the corpus pass find what their plain definitions find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from kronologi.entities.resolve import _one_edit
+from kronologi.entities.types import _whole_word
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rinaldo, Rinaldo-Putra, Rinaldo_2 dan Rinaldo.", "Rinaldo"),
+    ("RinaldoRinaldo Rinaldo", "Rinaldo"),
+    ("aaa aaaa aaa-aaa aaa", "aaa"),
+    ("Çelik Çelikoğlu (Çelik) 3Çelik Çelik²", "Çelik"),
+    ("Jr. Jr.Jr. Jr.", "Jr."),
+    ("Ana", "Ana"),
+    ("", "Ana"),
+])
+def test_entities_whole_word_finds_what_the_bounded_pattern_finds(text, word):
+    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    assert list(_whole_word(text, word)) == [m.start() for m in re.finditer(pattern, text)]
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def test_entities_one_edit_is_levenshtein_distance_at_most_one():
+    rng = random.Random(7)
+    pairs = [("widodo", "widodp"), ("widodo", "widod"), ("idodo", "widodo"), ("widodo", "wiodod"), ("ab", "ba")]
+    for _ in range(3000):
+        a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 6)))
+        b = list(a)
+        for _ in range(rng.randint(0, 2)):  # up to two random edits
+            op, at = rng.choice("sid"), rng.randint(0, len(b))
+            if op == "i":
+                b.insert(at, rng.choice("abc"))
+            elif b and at < len(b):
+                b[at:at + 1] = [] if op == "d" else [rng.choice("abc")]
+        pairs.append((a, "".join(b)))
+    for a, b in pairs:
+        assert _one_edit(a, b) is (_levenshtein(a, b) <= 1), (a, b)
+    assert sum(_one_edit(a, b) for a, b in pairs) not in (0, len(pairs))  # both answers were exercised
