@@ -94,7 +94,7 @@ def test_events_extract_long_summaries_are_cut():
 
 def test_events_step_is_a_step_and_idempotent():
     step = EventsStep({})
-    assert (step.name, step.version) == ("events", "2")
+    assert (step.name, step.version) == ("events", "3")
     doc = events_of("Polisi menangkap lima orang pada Senin.", "id")
     first = [dict(ev) for ev in doc.events]
     assert step(doc).events == first
@@ -108,3 +108,14 @@ def test_events_extract_empty_documents():
 def test_events_extract_a_date_after_since_opens_a_span():
     doc = events_of("Kekerasan meluas di seluruh negeri sejak Senin.", "id")
     assert [ev["span_start"] for ev in doc.events if ev["date"]] == [True]
+
+
+def test_events_extract_a_date_in_the_cause_belongs_to_the_cause():
+    # the toll is counted on the day of the article; the quake it counts the dead of struck on Monday
+    doc = events_of("BPBD melaporkan 40 orang meninggal akibat gempa di Lembang pada Senin (10/1).", "id")
+    assert [(ev["type"], ev["date"]) for ev in doc.events] == [("killing", None), ("disaster", "2022-01-10")]
+    doc = events_of("Forty people died due to the flood in Lembang on Monday.", "en")
+    assert [(ev["type"], ev["date"]) for ev in doc.events] == [("killing", None), ("disaster", "2022-01-10")]
+    # without a cause between them, the deaths take the day
+    doc = events_of("Sebanyak 40 orang meninggal di Lembang pada Senin (10/1).", "id")
+    assert [(ev["type"], ev["date"]) for ev in doc.events] == [("killing", "2022-01-10")]

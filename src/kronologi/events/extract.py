@@ -98,6 +98,11 @@ class _Sentence:
             return False
         return not any(a < i < b for i, _ in self.cues.spans["reporting"])
 
+    def cause_between(self, a: int, b: int) -> bool:
+        """A cause opens between words ``a`` and ``b`` ("meninggal akibat gempa ..."): what follows is its."""
+        return any(tuple(self.norm[k:k + len(m)]) == m for k in range(a + 1, min(b, len(self.norm)))
+                   for m in self.lex.cause_markers)
+
     def breaks_between(self, a: int, b: int) -> int:
         return sum(1 for k in self.breaks if a < k <= b)
 
@@ -287,11 +292,14 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
                   named: list[Trigger] = ()) -> list[Trigger]:
     """An event for every date no trigger took (and that no taken date repeats): of the type of the
     nearest event noun of the sentence that is no event by itself ("Banjir bandang setinggi 2 meter terjadi
-    ... Senin": a disaster), else of type ``other``."""
+    ... Senin": a disaster), else of type ``other``. A date in the cause of a happening the sentence
+    reports ("103 meninggal akibat gempa ... Senin") dates the cause, which the sentence only recalls."""
     taken = [t.time for t in kept if t.time]
     out: list[Trigger] = []
     for tm in times:
         if any(tm is other or _same_point(tm, other) for other in taken):
+            continue
+        if any(t.j <= tm["wi"] and ctx.cause_between(t.j - 1, tm["wi"]) for t in kept):
             continue
         i = _anchor(ctx, tm)
         noun = min(named, key=lambda t: abs(t.i - tm["wi"]), default=None)

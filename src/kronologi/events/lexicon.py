@@ -94,6 +94,7 @@ class Lexicon:
     relative_markers: frozenset[str]
     since_markers: frozenset[str]
     shift_markers: tuple[tuple[str, ...], ...]
+    cause_markers: tuple[tuple[str, ...], ...]  # phrases that open a cause, as words
     determiners: frozenset[str]
     not_actors: frozenset[str]
     known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
@@ -146,6 +147,7 @@ def lexicon(lang: str | None) -> Lexicon:
         function_words=langs.words(lang, "clean", "function_words"),
         relative_markers=_lower(data.get("relative_markers")),
         since_markers=_lower(data.get("since_markers")),
+        cause_markers=tuple(tuple(p.lower().split()) for p in data.get("cause_markers") or ()),
         shift_markers=tuple(tuple(p.lower().split()) for p in data.get("shift_markers") or ()),
         determiners=_lower(data.get("determiners")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),

@@ -50,7 +50,7 @@ NEED_EPISODE = 1.25  # evidence a report needs to continue an episode (closeness
 DISTINCTIVE = 10  # a shared count from this value up tells a happening apart (two reports of "1 dead" need not)
 SIMILAR = 0.3  # overlap of content words that counts as evidence
 SIMILAR_STRONG = 0.7  # ... that outweighs different participants
-NEED_SAME_DAY = 1.25  # evidence needed on the same date
+NEED_SAME_DAY = 1.75  # evidence needed on the same date
 NEED_LOOSE = 2.0  # ... with a coarser or unknown date
 _WORD_RE = re.compile(r"\w+")
 _NUMBER_RE = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?![\w])")
@@ -511,7 +511,7 @@ def _reports_the_deed(a: _Cluster, b: _Cluster) -> bool:
     detained") may be a source of that occurrence; a saying that only speaks never is."""
     saying, deed = (a, b) if a.best.kind == "saying" else (b, a)
     told = saying.families - {"statement", "any"}
-    return bool(told & (deed.families - {"any"}))
+    return bool(told) and told <= deed.families - {"any"}
 
 
 def _counts_differ(a: _Cluster, b: _Cluster) -> bool:

@@ -28,7 +28,7 @@ from kronologi.temporal.step import HOME_ZONE
 
 class EventsStep:
     name = "events"
-    version = "2"  # 2: disaster type, since-dates, typed dated facts
+    version = "3"  # 3: a date after a cause marker belongs to the cause
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

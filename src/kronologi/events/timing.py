@@ -124,6 +124,8 @@ class SentenceView(Protocol):
 
     def breaks_between(self, a: int, b: int) -> int: ...  # punctuation marks between words a and b
 
+    def cause_between(self, a: int, b: int) -> bool: ...  # a cause opens between words a and b
+
     def predicate_clause(self, wi: int) -> bool: ...  # the clause of word wi has a verb-like word
 
 
@@ -149,7 +151,10 @@ def attach(triggers: list[Any], times: list[dict[str, Any]], view: SentenceView,
 
 def _may_claim(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
     """A noun takes only a time with no punctuation between them ("protes ... pada 2 Januari"),
-    but for the comma after a time that opens the sentence ("Pada hari Minggu, ... pemilihan")."""
+    but for the comma after a time that opens the sentence ("Pada hari Minggu, ... pemilihan"). A time
+    after a cause that opens after the trigger is the cause's ("meninggal akibat gempa ... Senin")."""
+    if tm["wi"] >= trig.j and view.cause_between(trig.j - 1, tm["wi"]):
+        return False
     if trig.pos != "noun":
         return True
     if tm["wi"] < trig.i and tm["opens"]:
@@ -159,8 +164,9 @@ def _may_claim(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
 
 def _trailing(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
     """A time in another clause that has no predicate of its own, after an unquoted trigger
-    ("127 orang meninggal dalam kericuhan seusai laga ..., Sabtu malam")."""
-    return not trig.quoted and tm["wi"] >= trig.j and not view.predicate_clause(tm["wi"])
+    ("127 orang meninggal dalam kericuhan seusai laga ..., Sabtu malam"), and no cause between."""
+    return not trig.quoted and tm["wi"] >= trig.j and not view.predicate_clause(tm["wi"]) \
+        and not view.cause_between(trig.j - 1, tm["wi"])
 
 
 def _greedy(triggers, free: list[dict[str, Any]], allowed, view: SentenceView) -> None:
@@ -193,8 +199,9 @@ def _shared(trig, triggers, times, view: SentenceView, published) -> dict[str, A
     options = [(abs(o.i - trig.i), o.i, o.time) for o in triggers if o is not trig and o.claimed]
     options += [(abs(tm["wi"] - trig.i) + 0.5, tm["wi"], tm) for tm in times]
     for distance, at, tm in sorted(options, key=lambda x: x[0]):
-        if distance > SHARE_WORDS or view.clause_of(at) != here or not view.plain_gap(*sorted((trig.i, at))):
-            continue
+        if distance > SHARE_WORDS or view.clause_of(at) != here or not view.plain_gap(*sorted((trig.i, at))) \
+                or at > trig.i and view.cause_between(trig.j - 1, at):
+            continue  # far, elsewhere, or the date of its cause ("meninggal akibat gempa Senin": a toll)
         if trig.modality not in ("future", "hypothetical") and is_after(tm, published):
             continue
         return tm
