@@ -32,3 +32,20 @@ def test_events_narrative_no_date_at_all_stays_undated():
     doc = events_of("Polisi menangkap dua orang.", "id", None)
     date_events(doc)
     assert [(ev["date"], ev["date_basis"]) for ev in doc.events] == [(None, None)]
+
+
+def test_events_narrative_an_article_known_to_its_month_dates_what_it_tells_to_that_month():
+    got = _dated("Polisi menangkap dua orang. Presiden mengatakan situasi sudah aman.", published="2022-01")
+    assert got == [("arrest", "2022-01", "publication"), ("statement", "2022-01", "publication")]
+    doc = events_of("Polisi menangkap dua orang.", "id", "2022-01")
+    date_events(doc)
+    assert doc.events[0]["precision"] == "month"
+
+
+def test_events_narrative_a_count_is_dated_as_of_the_day_its_figures_give():
+    doc = events_of("Gempa mengguncang Lembang pada Senin (10/1). Sebanyak 80 orang tewas.", "id", "2022-01-12")
+    doc.figures = [{"sentence": 1, "value": 80, "category": "killed", "status": "reported",
+                    "as_of": "2022-01-12T17:00", "as_of_basis": "text"}]
+    date_events(doc)
+    assert [(ev["type"], ev["date"], ev["date_basis"]) for ev in doc.events] == \
+        [("disaster", "2022-01-10", "clause"), ("killing", "2022-01-12", "clause")]

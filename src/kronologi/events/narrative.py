@@ -17,7 +17,9 @@ fills those gaps, in this order:
    (a lead often states the happening before its date) — but what is said or reported before the
    narration sets a day of its own is said on the day of publication;
 3. ``publication`` — the article's own day, for what is said or reported "now":
-   statements and reported counts, when the article names no day at all;
+   statements and reported counts, when the article names no day at all; in an article
+   known only to its month (an undated one placed on its story's calendar), that month, at
+   month precision, for every happening it tells that is not background;
 4. otherwise the event stays undated (``date_basis`` None).
 
 A clock time or a part of day folds into the narrated day: it is a ``clause`` date
@@ -26,6 +28,7 @@ at day precision already (``timing.event_date``).
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,12 +38,14 @@ from kronologi.events.ontology import SAYING
 LEAD_DAYS = 7  # the first narrated day anchors the lead only if it lies this close before publication
 _NOT_ANCHORS = ("future", "hypothetical", "negated")
 _SAYING_LIKE = SAYING | {"announcement"}
+_MONTH_RE = re.compile(r"\d{4}-\d{2}")  # a reference known to its month (an undated article on its story's calendar)
 _COUNT_BASIS = {"text": "clause", "published": "publication"}  # a figure's as-of basis -> the event's date basis
 
 
 def date_events(doc: Any, zone: str | None = None) -> None:
     """Set ``date``, ``precision`` and ``date_basis`` on every event of ``doc`` (in place)."""
     published = timing.published_day(doc.published, zone) if doc.published else None
+    month = doc.published if published is None and _MONTH_RE.fullmatch(str(doc.published or "")) else None
     events = sorted(doc.events, key=lambda e: (e["sentence"], e["trigger_start"]))
     _date_counts(events, getattr(doc, "figures", None) or [])
     anchor = _lead_anchor(events, published)
@@ -57,6 +62,8 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             _take(ev, anchor, "narrative")
         elif published is not None and _said_now(ev):
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
+        elif month is not None and not ev.get("background"):
+            ev.update(date=month, precision="month", date_text=None, date_basis="publication")
         else:
             ev["date_basis"] = None
 
