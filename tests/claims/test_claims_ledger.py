@@ -126,3 +126,29 @@ def test_claims_ledger_markdown() -> None:
     assert lines[2] == "| quantity | value | qualifier | claimant | via | outlet | as_of | status | relation |"
     assert "| detained | 5,800 | exact | kepresidenan | — | Warta | 2022-01-09 | reported | single |" in lines
     assert "| — | <~ 8,000 | nearly | Kementerian Dalam Negeri | — | Kabar | 2022-01-10 | reported | update |" in lines
+
+
+def test_claims_ledger_quote_speaker_is_the_person_not_the_body_in_the_role() -> None:
+    doc = _doc("a", "“Kami siap,” kata Kepala BPBD Rina Hapsari.", "2022-01-10")
+    body, person = doc.text.index("BPBD"), doc.text.index("Rina")
+    doc.mentions = [{"start": body, "end": body + 4, "text": "BPBD", "type": "ORG", "entity": "E1"},
+                    {"start": person, "end": person + 12, "text": "Rina Hapsari", "type": "PER", "entity": "E3"}]
+    _, quotes, _ = build_ledger([doc])
+    assert quotes[0]["speaker_name"] == "Rina Hapsari" and quotes[0]["speaker"] == "E3"
+
+
+def test_claims_ledger_quote_speaker_owner_body_is_not_the_speaker() -> None:
+    doc = _doc("a", "“Polisi menembak warga,” kata kantor HAM PBB.", "2022-01-10")
+    at = doc.text.index("PBB")
+    doc.mentions = [{"start": at, "end": at + 3, "text": "PBB", "type": "ORG", "entity": "E7"}]
+    _, quotes, _ = build_ledger([doc])
+    assert quotes[0]["speaker_name"] == "kantor HAM PBB" and quotes[0]["speaker"] is None
+
+
+def test_claims_ledger_quote_speaker_acronym_in_brackets_is_the_body() -> None:
+    doc = _doc("a", "The Harbour Workers Union (HWU) rejected the plan.\n\n“We refuse,” an HWU statement said.",
+               "2022-01-10", lang="en")
+    at = doc.text.rindex("HWU")
+    doc.mentions = [{"start": at, "end": at + 3, "text": "HWU", "type": "ORG", "entity": "E4"}]
+    _, quotes, _ = build_ledger([doc])
+    assert quotes[0]["speaker"] == "E4"

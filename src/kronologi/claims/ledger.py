@@ -20,6 +20,7 @@ origin, and two figures of one origin are one source. Exact duplicates add no fi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
@@ -204,14 +205,27 @@ def _doc_quotes(doc) -> list[dict]:
 
 
 def _entity(q: dict, entities: ByStart) -> str | None:
-    """The entity of the mention that covers the speaker phrase, when the entity layer resolved one."""
+    """The entity of the mention that names the speaker, when the entity layer resolved one: a mention that
+    ends with the speaker's name (``BNPB Suharyanto`` for Suharyanto), opens it (``the Harbour Union`` for
+    ``Harbour Union (HU)``) or is its acronym in brackets (``HU``), else one that covers the whole speaker
+    phrase. A body or place inside a role (``Kepala BNPB``, ``kantor HAM PBB``) is not the speaker."""
     start, end = q.get("speaker_start"), q.get("speaker_end")
     if start is None:
         return None
-    for m in entities.overlapping(start, end):
-        if m.get("type") in ("PER", "ORG", "LOC", None):
+    found = [m for m in entities.overlapping(start, end) if m.get("type") in ("PER", "ORG", "LOC", None)]
+    name = _name_words(q.get("speaker_name"))
+    for m in found:
+        words = _name_words(m.get("text"))
+        if name and words and (words[-len(name):] == name or name[:len(words)] == words or
+                               f"({m.get('text', '').lower()})" in (q.get("speaker_name") or "").lower()):
             return m["entity"]
-    return None
+    covering = [m for m in found if m["start"] <= start and m["end"] >= end]
+    return covering[0]["entity"] if covering else None
+
+
+def _name_words(text: str | None) -> list[str]:
+    words = re.findall(r"[^\W_][\w'’.-]*", (text or "").lower())
+    return words[1:] if words[:1] == ["the"] else words
 
 
 # --- groups ---------------------------------------------------------------------------
