@@ -24,10 +24,13 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kronologi.document import Document, Rejection
 from kronologi.errors import StoreError
+
+if TYPE_CHECKING:
+    from kronologi.chronicle import Chronicle
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +173,15 @@ class Store:
         """One pass's stored decisions, by document key."""
         rows = self.db.execute("SELECT doc_key, data FROM decisions WHERE pass = ?", (name,))
         return {key: json.loads(data) for key, data in rows}
+
+    # the chronicle -----------------------------------------------------------
+    def put_chronicle(self, chronicle: "Chronicle", run: int | None = None) -> None:
+        """Replace the chronicle tables with ``chronicle``, in one transaction: a crash
+        while writing leaves the previous chronicle as it was."""
+        from kronologi.store.chronicle import write_chronicle
+
+        with self.transaction() as db:
+            write_chronicle(db, chronicle, run)
 
     # runs --------------------------------------------------------------------
     def start_run(self, inputs: list[str], pipeline: str) -> int:

@@ -1,0 +1,61 @@
+"""A small corpus written for these tests (invented village, river and officials), built once
+into a store that the chronicle-table tests and the datasette test read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import kronologi
+from kronologi.chronicle import Chronicle
+
+RIVER_ID = """Sungai Cibening Meluap, 240 Rumah Terendam di Desa Karangsari
+Senin, 6 Mei 2024 | 09:30 WIB
+KARANGSARI, WARTALEMBAH.ID - Sungai Cibening meluap pada Minggu malam dan merendam 240 rumah di Desa Karangsari, Kabupaten Wanareja, kata Badan Penanggulangan Bencana Daerah (BPBD) Wanareja.
+Air mulai masuk ke permukiman sekitar pukul 22.00 WIB setelah hujan deras mengguyur kawasan hulu selama enam jam.
+Sebanyak 800 warga mengungsi ke gedung sekolah dan masjid terdekat. "Kami sudah membuka dapur umum untuk para pengungsi dan menyiapkan perahu karet," ujar Kepala BPBD Wanareja Hendarto Sulistyo kepada wartawan.
+Dua orang dilaporkan hilang terseret arus di dekat jembatan desa, menurut petugas.
+"""
+
+RESCUE_ID = """Banjir Karangsari: Dua Warga Ditemukan Selamat
+Selasa, 7 Mei 2024 | 14:10 WIB
+WANAREJA, WARTALEMBAH.ID - Tim SAR gabungan menemukan dua warga Desa Karangsari yang hilang terseret arus Sungai Cibening pada Selasa pagi dalam keadaan selamat.
+Kepala BPBD Wanareja Hendarto Sulistyo mengatakan jumlah rumah terendam naik menjadi 310 rumah.
+"Kedua warga itu bertahan di atas pohon kelapa semalaman sampai perahu kami datang," kata Hendarto di posko pengungsian.
+Bupati Wanareja Ratna Kemalasari meninjau posko pengungsian pada Selasa siang dan menyerahkan bantuan beras.
+"""
+
+FLOOD_EN = """Floods swamp 300 homes in Wanareja village
+WANAREJA, Indonesia (Lembah Wire) - Floods from the overflowing Cibening river swamped about 300 homes in the village of Karangsari on Sunday night, disaster officials said on Tuesday.
+Two villagers who had been swept away by the current were found alive on Tuesday morning, the regional disaster agency said.
+"The water rose faster than anyone expected," said Hendarto Sulistyo, head of the Wanareja disaster agency.
+About 800 residents remain in temporary shelters at a school and a mosque.
+"""
+
+ARTICLES = {"sungai-meluap.txt": RIVER_ID, "banjir-karangsari.txt": RESCUE_ID, "flood-karangsari-en.txt": FLOOD_EN}
+
+
+@dataclass
+class Built:
+    folder: Path
+    db: Path
+    chronicle: Chronicle
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory) -> Built:
+    """The fixture corpus built once into ``kronologi.db`` (tests that write to a store copy it)."""
+    root = tmp_path_factory.mktemp("chronicle-store")
+    folder = write_corpus(root / "in")
+    db = root / "kronologi.db"
+    chronicle = kronologi.build([str(folder)], db=db)
+    return Built(folder, db, chronicle)
