@@ -181,3 +181,10 @@ def test_events_merge_a_count_is_dated_as_of_its_report_not_by_the_disaster_it_c
                   "as_of": "2022-01-12", "as_of_basis": "published"}]
     (event,) = merge_events([a], {"a": "S1"})
     assert (event["date"], event["date_basis"]) == ("2022-01-12", "publication")
+
+
+def test_events_extract_no_trigger_inside_an_organisations_name():
+    text = "Asosiasi Korban Penculikan menggelar jumpa pers pada Senin."
+    assert [ev["type"] for ev in _doc("a", text).events] == ["attack"]  # unnamed: "Penculikan" reads as a deed
+    named = _doc("a", text, [("Asosiasi Korban Penculikan", "ORG", "E1")])
+    assert "attack" not in [ev["type"] for ev in named.events]

@@ -161,7 +161,7 @@ def _by_sentence(doc: Document, items: list[Any], key=lambda item: item) -> dict
 
 
 def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, published) -> list[dict[str, Any]]:
-    found = _triggers(ctx, times)
+    found = _triggers(ctx, times, _names(mentions))
     nouns = [t.i for t in found if t.pos == "noun"]
     usable = [tm for tm in timing.usable_times(times) if not _since(ctx, tm, nouns)]
     for tm in usable:
@@ -205,14 +205,25 @@ def _word_at(ctx: _Sentence, pos: int) -> int:
     return max(0, bisect.bisect_right(ctx.starts, pos) - 1)
 
 
-def _triggers(ctx: _Sentence, times: list[dict[str, Any]]) -> list[Trigger]:
+_NAME_TYPES = ("ORG", "PER")  # names that may hold an event word ("Badan Penanggulangan Bencana", "Komisi Pemilihan Umum")
+
+
+def _names(mentions) -> list[tuple[int, int]]:
+    """Spans of the sentence's organisation and person names."""
+    return [(m["start"], m["end"]) for _, m in mentions if m.get("type") in _NAME_TYPES]
+
+
+def _triggers(ctx: _Sentence, times: list[dict[str, Any]], names: list[tuple[int, int]] = ()) -> list[Trigger]:
+    """The pack's trigger phrases in the sentence, longest first; none inside a not-trigger phrase, a
+    temporal expression or a name (the disaster agency's name tells of no disaster)."""
     norm, lex = ctx.norm, ctx.lex
     blocked = [(i, j) for i, j, _ in lex.not_triggers.find(norm)]
     out: list[Trigger] = []
     last_end = 0
     for i, j, entries in lex.triggers.find(norm):
         start, end = ctx.words[i][0], ctx.words[j - 1][1]
-        if i < last_end or any(a <= i and j <= b for a, b in blocked) or _in_time(times, start, end):
+        if i < last_end or any(a <= i and j <= b for a, b in blocked) or _in_time(times, start, end) \
+                or any(a <= start and end <= b for a, b in names):
             continue
         entry = _choose(ctx, entries, i, j)
         if entry is not None:

@@ -28,7 +28,7 @@ from kronologi.temporal.step import HOME_ZONE
 
 class EventsStep:
     name = "events"
-    version = "3"  # 3: a date after a cause marker belongs to the cause
+    version = "4"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
