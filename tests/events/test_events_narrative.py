@@ -49,3 +49,12 @@ def test_events_narrative_a_count_is_dated_as_of_the_day_its_figures_give():
     date_events(doc)
     assert [(ev["type"], ev["date"], ev["date_basis"]) for ev in doc.events] == \
         [("disaster", "2022-01-10", "clause"), ("killing", "2022-01-12", "clause")]
+
+
+def test_events_narrative_what_a_background_sentence_tells_is_background_too():
+    text = ("Banjir bandang melanda Lembang pada Senin (10/1). "
+            "Pada tahun 2009, 40 orang tewas setelah banjir besar melanda desa itu.")
+    doc = events_of(text, "id", "2022-01-11")
+    date_events(doc)
+    later = [ev for ev in doc.events if ev["sentence"] == 1]
+    assert len(later) >= 2 and all(ev["date"] == "2009" and ev["background"] for ev in later)

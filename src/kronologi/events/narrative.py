@@ -50,13 +50,17 @@ def date_events(doc: Any, zone: str | None = None) -> None:
     _date_counts(events, getattr(doc, "figures", None) or [])
     anchor = _lead_anchor(events, published)
     lead = anchor is not None  # the anchor is the lead's day, not yet set by the narration
+    past = _background_sentences(events)
     for ev in events:
         if ev.get("date"):
             ev["date_basis"] = ev.get("date_basis") or "clause"
             if _anchors(ev, published):
                 anchor, lead = ev, False
             continue
-        if lead and published is not None and _said_now(ev):
+        if ev["sentence"] in past:  # "In 1999, 17,000 died after a quake struck": the quake is of 1999 too
+            _take(ev, past[ev["sentence"]], "narrative")
+            ev["background"] = True
+        elif lead and published is not None and _said_now(ev):
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
         elif anchor is not None:
             _take(ev, anchor, "narrative")
@@ -66,6 +70,15 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             ev.update(date=month, precision="month", date_text=None, date_basis="publication")
         else:
             ev["date_basis"] = None
+
+
+def _background_sentences(events: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Sentences whose dated events are all background: what else they tell is background too."""
+    dated: dict[int, list[dict[str, Any]]] = {}
+    for ev in events:
+        if ev.get("date"):
+            dated.setdefault(ev["sentence"], []).append(ev)
+    return {k: evs[0] for k, evs in dated.items() if all(e.get("background") for e in evs)}
 
 
 def _date_counts(events: list[dict[str, Any]], figures: list[dict[str, Any]]) -> None:
