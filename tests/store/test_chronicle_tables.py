@@ -147,3 +147,16 @@ def test_store_of_the_first_schema_migrates_and_keeps_its_documents(tmp_path):
     assert store.count("documents") == 1
     assert _count(store.db, "events") == 0
     store.close()
+
+
+def test_put_chronicle_keeps_the_changes_log_and_records_its_run(tmp_path):
+    store = Store(tmp_path / "k.db")
+    run = store.start_run(["in"], "p")
+    store.db.execute("INSERT INTO changes (run, kind, item_type, item) VALUES (?, 'event.new', 'events', 'V1')",
+                     (run,))
+    store.put_chronicle(kronologi.Chronicle(documents=[]), run)
+    store.put_chronicle(kronologi.Chronicle(documents=[]), run)
+    assert _count(store.db, "changes") == 1
+    assert store.db.execute("SELECT run, schema FROM chronicle").fetchall() == [(run, "kronologi.chronicle/1")]
+    assert _count(store.db, "events") == 0
+    store.close()
