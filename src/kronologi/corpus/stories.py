@@ -156,7 +156,9 @@ def _features(docs: list[Document]) -> dict[str, tuple[Counter, dict[str, float]
     words = {k: [w for w in v if w not in house] for k, v in words.items()}
     names = {k: v - house for k, v in names.items()}
     idf, name_idf = _idf(words.values()), _idf(names.values())
-    return {d.id: (_terms(words[d.id], idf), {n: name_idf[n] for n in names[d.id]}) for d in docs}
+    # names in sorted order, not a set's (hash-seeded) order: candidate stories are counted key by key
+    # and ties keep the order of first sight, so the order of the keys is part of the result
+    return {d.id: (_terms(words[d.id], idf), {n: name_idf[n] for n in sorted(names[d.id])}) for d in docs}
 
 
 def _house_style(docs: list[Document], features: dict, min_docs: int = 20) -> set[str]:
@@ -329,6 +331,7 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, speci
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id])
                 doc.story = target.id
+            target.docs.sort(key=_order)  # as a later build, placing each article in its known story, has them
             index.touch_all(late.lookup_keys(), target.id)
             del stories[late.id]
 
@@ -393,11 +396,12 @@ def story_similarity(a: Story, b: Story, specific: float = 0.0) -> float:
 
 
 def _dot(a: Counter, b: Counter) -> float:
-    """Sparse dot product: only the shared keys (found in C by a key-view intersection)."""
+    """Sparse dot product: only the shared keys (found in C by a key-view intersection). The keys come
+    in a set's (hash-seeded) order, so the sum is ``fsum``'s, exact whatever the order."""
     if len(a) > len(b):
         a, b = b, a
     shared = a.keys() & b.keys()
-    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    return math.fsum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def _idf(feature_sets) -> dict[str, float]:

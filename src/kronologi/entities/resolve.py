@@ -179,18 +179,20 @@ def _merge_variants(groups: dict, parent: dict) -> None:
     and the name itself): two strings one substitution, insertion or deletion
     apart always share a key, so no pair of the corpus is compared blindly.
     """
-    index: dict[str, dict[str, list[_Group]]] = defaultdict(dict)  # type -> deletion key -> groups
-    for g in sorted(groups.values(), key=lambda g: -g.size):
+    index: dict[str, dict[str, list[tuple[int, _Group]]]] = defaultdict(dict)  # type -> deletion key -> groups
+    for rank, g in enumerate(sorted(groups.values(), key=lambda g: -g.size)):
         name = " ".join(g.tokens)
         if len(name) < 6:
             continue
         keys, of_type = _deletions(name), index[g.type]
-        candidates = {id(c): c for key in keys for c in of_type.get(key, ())}
-        big = next((c for c in candidates.values() if _variant(g, c)), None)
+        candidates = dict(c for key in keys for c in of_type.get(key, ()))  # rank -> group
+        # the most frequent fitting form (the first of equals in corpus order), whatever order the
+        # set of deletion keys (hash-seeded) was read in
+        big = next((candidates[r] for r in sorted(candidates) if _variant(g, candidates[r])), None)
         if big is not None:
             _union(parent, g.key, big.key)
         for key in keys:
-            of_type.setdefault(key, []).append(g)
+            of_type.setdefault(key, []).append((rank, g))
 
 
 def _deletions(name: str) -> set[str]:
