@@ -79,3 +79,11 @@ def test_claims_figures_rose_to_is_not_up_to() -> None:
 def test_claims_figures_a_building_noun_counts_no_one() -> None:
     assert _figures("Para korban dirawat di tiga rumah sakit.", "id") == []
     assert _figures("Gempa merusak 3 rumah sakit.", "id") == [(3, "exact", "damaged", "rumah sakit")]
+
+
+def test_claims_figures_a_bare_fraction_and_a_bracketed_unit_count_nothing() -> None:
+    text = "Gempa dengan magnitudo (M) 5,6 itu menelan korban tewas sebanyak 40 jiwa."
+    assert [(v, c) for v, _, c, _ in _figures(text, "id")] == [(40, "killed")]
+    # a fraction with its scale word or its currency still counts
+    got = _figures("Sebanyak 2,5 juta warga mengungsi dan bantuan $1.5 juta dikirim.", "id")
+    assert [v for v, *_ in got] == [2_500_000, 1_500_000]

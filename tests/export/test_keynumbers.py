@@ -63,6 +63,11 @@ def test_keynumbers_series_prefers_a_firm_value_to_a_bound_on_the_same_day():
     assert key_number(ROW, figures).sentence == "killed: 10 → 12 (police)"
 
 
+def test_keynumbers_a_count_known_to_its_month_comes_after_the_days_of_that_month():
+    figures = [_fig(1, 10, "2031-03-01", "police"), _fig(2, 90, "2031-03", "police"), _fig(3, 30, "2031-03-05", "police")]
+    assert key_number(ROW, figures).sentence == "killed: 10 → 30 → 90 (police)"
+
+
 def test_keynumbers_chart_has_one_point_per_ledger_figure_and_marks_the_retracted_value():
     svg = quantity_chart(key_number(ROW, FIGURES), lambda fig: f"a-s{fig['sentence']}")
     points = re.findall(r"<circle class='(pt[^']*)'", svg)

@@ -3,7 +3,8 @@
 ``reason(text, n, lang, times)`` returns a dotted code (``nonfigure.year``,
 ``nonfigure.age``, ``nonfigure.duration``, ``nonfigure.time``, ``nonfigure.clock``,
 ``nonfigure.percent``, ``nonfigure.counter``, ``nonfigure.phone``, ``nonfigure.measure``
-(``40 kg``, ``10 kilometer``; an area stays: see ``figures``), ``nonfigure.list``,
+(``40 kg``, ``10 kilometer``, ``magnitudo (M) 5,6``; an area stays: see ``figures``),
+``nonfigure.fraction`` (a bare ``5,6``: no count has a fraction), ``nonfigure.list``,
 ``nonfigure.identifier``, ``nonfigure.score``, ``nonfigure.negated`` (``no one was killed``,
 ``tidak seorang pun``)) or None when
 the number may be a figure. ``times`` are the spans the temporal layer tagged:
@@ -30,6 +31,7 @@ _SCORE_MAX = 30
 _NAME_PAREN = re.compile(r"[A-Z][\w'’-]+\s*\(\s*$")
 _LISTED = re.compile(r"\s*(?:,|,?\s*(?:dan|and|&|atau|or))\s*")
 _LIST_REACH = 100  # numbers back a list is followed to the identifier that opens it ("Pasal 12, 13 dan 14")
+_ABBREVIATION = re.compile(r"\(\s*[A-Za-z]{1,5}\s*\)\s*$")  # "magnitudo (M) 5,6": the unit's abbreviation between
 _NAME_COMMA = re.compile(r"(?<![.!?]\s)[A-Z][\w'’-]+,\s$")
 
 
@@ -43,7 +45,8 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
         ("duration", lambda: n.unit == "year" or _starts(lang, "time_units", after)),
         ("time", lambda: _in_times(n, times)),
         ("measure", lambda: _starts(lang, "measure_units", after) or bool(
-            vocab.ending_regex(lang, "measures_before").search(before))),
+            vocab.ending_regex(lang, "measures_before").search(_ABBREVIATION.sub("", before)))),
+        ("fraction", lambda: _fraction(n)),
         ("percent", lambda: _starts(lang, "percent", after)),
         ("clock", lambda: _clock(lang, before, after)),
         ("phone", lambda: _phone(text, n)),
@@ -57,6 +60,13 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
         if check():
             return f"nonfigure.{code}"
     return None
+
+
+def _fraction(n: Number) -> bool:
+    """A bare number with a fraction ("5,6") counts nothing: a count of people, houses or ships is
+    whole; "2,5 juta" has its scale word and "$1.5" its currency."""
+    return n.kind == "digits" and n.value is not None and n.value != int(n.value) and n.scale == 1 \
+        and n.unit is None
 
 
 def _in_times(n: Number, times: list[tuple[int, int]]) -> bool:

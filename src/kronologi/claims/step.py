@@ -24,8 +24,8 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "4"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
-    # 4: unnamed speakers described (claims/anonymous.py)
+    version = "5"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)

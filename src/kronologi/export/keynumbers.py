@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from kronologi.export.safe import figure_text
@@ -80,7 +80,9 @@ def value_text(fig: dict[str, Any]) -> str:
 
 
 def fig_day(fig: dict[str, Any]) -> date | None:
-    """The figure's as-of day (a year or month as its first day), else its article's day."""
+    """The figure's as-of day (a year as its first day, a month as its last: "as of February", from an
+    article known only to its month, is a count made by the month's end, not before its first days),
+    else its article's day."""
     for value in (fig.get("as_of"), fig.get("published")):
         day = _parse_day(value)
         if day:
@@ -90,12 +92,19 @@ def fig_day(fig: dict[str, Any]) -> date | None:
 
 def _parse_day(value: Any) -> date | None:
     text = str(value or "")[:10]
-    for candidate in (text, text[:7] + "-01", text[:4] + "-01-01"):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        first = date.fromisoformat(text[:7] + "-01")
+        return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(text[:4] + "-01-01")
+    except ValueError:
+        return None
 
 
 def day_text(day: date | None) -> str:
