@@ -116,3 +116,9 @@ def test_report_charts_only_quantities_reported_more_than_once(chronicle):
     assert html.count("<svg class=chart") == 1
     folded = html[html.index("Reported once (1)"):]
     assert "missing: 3" in folded[:folded.index("</details>")]
+
+
+def test_keynumbers_a_vague_count_reads_as_written():
+    figures = [_fig(1, 10, "2031-03-01", "police"), {**_fig(2, None, "2031-03-02", "police"), "text": "dozens"},
+               _fig(3, 30, "2031-03-05", "police")]
+    assert key_number(ROW, figures).sentence == "killed: 10 → dozens → 30 (police)"

@@ -105,8 +105,11 @@ def plain_number(value: int | float) -> str:
 
 
 def figure_text(fig: dict[str, Any]) -> str:
-    """A figure's value for people: plain digits, with its unit or currency when it has one."""
+    """A figure's value for people: plain digits, with its unit or currency when it has one; a vague
+    quantity ("ribuan", "dozens") as written."""
     value = fig.get("value")
+    if value is None:
+        return str(fig.get("text") or "?")
     text = plain_number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
     return f"{text} {fig['unit']}" if fig.get("unit") else text
 
