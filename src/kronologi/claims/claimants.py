@@ -152,6 +152,16 @@ def name_of(claimant: str | None, lang: str | None, names: list[str]) -> str | N
     text = " ".join((claimant or "").split())
     if not text or any(ch.isdigit() for ch in text):
         return names[0] if names else None
-    if ledgervocab.regex(lang, "claimant_openers").match(text):
-        return names[0] if names else None
+    if any(ledgervocab.regex(lang, key).match(text) for key in ("claimant_openers", "claimant_documents")):
+        return names[0] if names else None  # "the press release", "laporan": the body behind it, if named
+    return _name_part(text, names)
+
+
+def _name_part(text: str, names: list[str]) -> str:
+    """The name the phrase opens with, without the sentence words it ran on into ("AAPP sekaligus" →
+    "AAPP", "Polri korban" → "Polri"), when that name is a person or organisation mention."""
+    for name in names:
+        rest = text[len(name):].split() if text.startswith(name) else None
+        if rest and all(w[:1].islower() for w in rest):
+            return name
     return text
