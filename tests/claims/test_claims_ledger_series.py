@@ -113,3 +113,25 @@ def test_claims_ledger_series_open_bounds_reach_a_tenth() -> None:
     more = {"value": 40000, "low": 40001, "high": None}
     assert fits(more, {"value": 41732, "low": 41732, "high": 41732})
     assert not fits(more, {"value": 52000, "low": 52000, "high": 52000})
+
+
+def test_claims_ledger_how_many_more_is_a_step_not_a_competing_total() -> None:
+    from kronologi.claims.step import read_text
+
+    text = ("Korban tewas banjir Lembang bertambah 9 orang hingga mencapai 130 orang pada Senin (10/1). "
+            "Tim SAR hari ini menemukan 4 jenazah sehingga korban tewas menjadi 134 orang.")
+    figures = {f["value"]: f for f in read_text(text, "id", "2022-01-11")["figures"]}
+    assert figures[9]["increment"] and figures[4]["increment"]
+    assert not figures[130]["increment"] and not figures[134]["increment"]
+    text = "At least 38 more protesters were killed on Sunday, bringing the toll to 126."
+    figures = {f["value"]: f for f in read_text(text, "en", "2022-01-11")["figures"]}
+    assert figures[38]["increment"] and not figures[126]["increment"]
+
+
+def test_claims_ledger_an_increment_is_a_part_of_its_sentences_total() -> None:
+    doc = claims_doc("a", "Korban tewas banjir Lembang bertambah 9 orang hingga mencapai 130 orang pada Senin (10/1).",
+                     "2022-01-11")
+    figures, _, _ = build_ledger([doc], {"a": "s"})
+    by_value = {f["value"]: f for f in figures}
+    assert by_value[9]["part_of"] == by_value[130]["id"]
+    assert by_value[9].get("relation") != "contradiction" and by_value[130].get("relation") != "contradiction"

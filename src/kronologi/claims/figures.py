@@ -109,7 +109,24 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
     return {"start": q.start, "end": q.end, "sentence": ctx.sentence_at(n.start), "value": q.value,
             "low": q.low, "high": q.high, "qualifier": q.qualifier, "category": category,
             "unit": area or unit or (n.unit if n.unit and n.unit != "year" else None), "subject": subject,
-            "text": text[q.start:q.end], "noun": counted.noun or None, "cue": cue, "part_of": part_of}
+            "text": text[q.start:q.end], "noun": counted.noun or None, "cue": cue, "part_of": part_of,
+            "increment": _increment(text, lang, q.start, q.end)}
+
+
+_ONE_WORD = r"(?:[^\W\d][\w'’-]*\s+)?"  # the counted noun between a number and "lagi" / "more"
+
+
+def _increment(text: str, lang: str, start: int, end: int) -> bool:
+    """How many more, not how many in all: "bertambah 8 orang", "38 more protesters", "tiga jenazah lagi"."""
+    if vocab.ending_regex(lang, "increment_before").search(text[max(0, start - 30):start]):
+        return True
+    return bool(_increment_after(lang).match(text, end, end + 40))
+
+
+@functools.lru_cache(maxsize=None)
+def _increment_after(lang: str) -> re.Pattern[str]:
+    words = vocab.alternation(vocab.phrases(lang, "increment_after"))
+    return re.compile(rf"\s*{_ONE_WORD}(?:{words})(?!\w)" if words else r"(?!x)x", re.IGNORECASE)
 
 
 def _listed(ctx: Context, n: Number, done: list[dict], sent, counted) -> tuple[str | None, str | None, str | None]:

@@ -284,6 +284,24 @@ def _breakdowns(figures: list[dict]) -> None:
             fig["part_whole"], fig["part_of"] = True, fig.get("part_of") or whole["id"]
         elif whole is None or fig["value"] > whole["value"]:
             largest[line] = fig
+    _increments(figures)
+
+
+def _increments(figures: list[dict]) -> None:
+    """How many more ("bertambah 8 orang hingga mencapai 857", "three more bodies, bringing the toll to 321")
+    is a step towards the total its sentence gives, a part of it, never a total that competes with it."""
+    totals: dict[tuple, dict] = {}
+    for fig in figures:
+        if fig["value"] is not None and not fig.get("increment"):
+            line = (fig["doc"], fig.get("sentence"), fig["category_key"], fig.get("subject_key"), fig.get("class"))
+            if line not in totals or fig["value"] > totals[line]["value"]:
+                totals[line] = fig
+    for fig in figures:
+        if fig.get("increment") and fig["value"] is not None and not fig.get("part_whole"):
+            line = (fig["doc"], fig.get("sentence"), fig["category_key"], fig.get("subject_key"), fig.get("class"))
+            whole = totals.get(line)
+            if whole is not None and fig["value"] < whole["value"]:
+                fig["part_whole"], fig["part_of"] = True, fig.get("part_of") or whole["id"]
 
 
 def _link_parts(ledger: list[dict], figures: list[dict]) -> None:
