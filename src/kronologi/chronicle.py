@@ -29,6 +29,9 @@ class Chronicle:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     ledger: list[dict[str, Any]] = field(default_factory=list)
     generated_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    # what changed since the store's previous chronicle (``kronologi.changes``); not a contract field:
+    # written as changes.json beside chronicle.json
+    changes: dict[str, Any] | None = field(default=None, repr=False)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

@@ -19,7 +19,8 @@ from kronologi.export.safe import BIDI_CONTROLS, csv_cell, figure_text, md_text,
 
 from conftest import ARTICLE_EN, ARTICLE_ID
 
-OUTPUTS = {"chronicle.json", "documents.csv", "figures.csv", "events.csv", "timeline.md", "report.html"}
+OUTPUTS = {"chronicle.json", "documents.csv", "figures.csv", "events.csv", "timeline.md", "report.html",
+           "changes.json"}
 
 
 @pytest.fixture(scope="module")

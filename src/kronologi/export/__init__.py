@@ -2,7 +2,8 @@
 
 ``write_all`` writes every view into one folder: ``chronicle.json`` (validated
 against ``chronicle.schema.json``), ``documents.csv``, ``figures.csv``,
-``events.csv``, ``timeline.md`` and a self-contained ``report.html``.
+``events.csv``, ``timeline.md``, a self-contained ``report.html``, and ``changes.json``
+(what changed since the store's previous build, ``export.changes``).
 Article-derived values pass through ``safe`` on their way into any of them.
 """
 
@@ -12,6 +13,7 @@ import logging
 from pathlib import Path
 
 from kronologi.chronicle import Chronicle
+from kronologi.export.changes import write_changes
 from kronologi.export.files import ExportError, prepare_outdir, publish, staged_outputs
 from kronologi.export.jsonfile import write_json
 from kronologi.export.markdown import write_markdown
@@ -36,5 +38,6 @@ def write_all(chronicle: Chronicle, outdir: str | Path) -> dict[str, Path]:
         staged.update(write_tables(chronicle, stage))
         staged["timeline.md"] = write_markdown(chronicle, stage / "timeline.md")
         staged["report.html"] = write_report(chronicle, stage / "report.html")
+        staged["changes.json"] = write_changes(chronicle, stage / "changes.json")
         log.debug("all %d views written to %s; moving them into place", len(staged), stage)
         return publish(staged, outdir)

@@ -1,6 +1,6 @@
 """timeline.md: the chronicle as Markdown a person can skim.
 
-Per story: the key numbers (each tracked quantity's history in one sentence), the
+First what changed since the last build (``export.changes``); then per story: the key numbers (each tracked quantity's history in one sentence), the
 summary, the dated timeline (precision and date basis shown, background marked, why
 sources were merged on a line below), undated events, the figure ledger, quotes by speaker, entities and coverage per
 outlet. Every line links to its source sentence in report.html.
@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kronologi.chronicle import Chronicle
+from kronologi.export.changes import markdown_section as changes_section
 from kronologi.export.files import atomic_file
 from kronologi.export.safe import figure_text, link_target, md_text
 from kronologi.export.stories import StoryView, TimelineLine, evidence_text, precision_label, story_views
@@ -30,6 +31,7 @@ def render_markdown(chronicle: Chronicle) -> str:
            f"{len(chronicle.figures)} figures, {len(chronicle.quotes)} quotes, {len(chronicle.entities)} entities; "
            f"{len(chronicle.rejected)} rejected inputs, {len(ov.duplicates)} duplicates, "
            f"{len(ov.wire)} shared passages.", ""]
+    out += changes_section(chronicle)
     for view in story_views(chronicle):
         out += _story(view)
     out += _documents(ov)

@@ -1,6 +1,7 @@
 """report.html: one self-contained page (styles inline, no scripts, no network).
 
-A table of contents and a legend; then per story, answers first: its key numbers (each
+What changed since the last build (``export.changes``, lists folded when long), a table
+of contents and a legend; then per story, answers first: its key numbers (each
 tracked quantity as a chart of value against as-of and one sentence), the summary, a
 visual timeline (inline SVG), the dated events, the undated events folded,
 the figure ledger with conflicts highlighted, quotes by speaker, entities and
@@ -21,6 +22,7 @@ from kronologi.document import Document
 from kronologi.export.files import atomic_file
 from kronologi.export.safe import figure_text, link_target
 from kronologi.export.safe import html_text as escape
+from kronologi.export.changes import html_section as changes_section
 from kronologi.export.charts import claimant_legend, quantity_chart
 from kronologi.export.keynumbers import KeyNumber, quantity_label
 from kronologi.export.stories import StoryView, TimelineLine, article_url, evidence_text, precision_label, story_views
@@ -50,6 +52,8 @@ svg .pt.retracted{stroke-width:2}.struck{text-decoration:line-through;color:#a33
 .legend dd{margin:0}.swatch{display:inline-block;width:2.5em}
 .contradiction{background:#fde2e2}.retraction{background:#fff0d6}.update{background:#e6f3ff}
 .agreement{background:#e8f7e8}
+.changes{border:1px solid #ddd;border-radius:6px;padding:.2rem 1rem .6rem;background:#fafcff}
+.changes h2{margin-top:.6rem;border:0}.changes ul{margin:.2rem 0}
 @media (max-width:40rem){body{margin:1rem auto;font-size:16px}td,th{padding:.2rem .3rem}}
 """
 
@@ -61,7 +65,7 @@ def render_report(chronicle: Chronicle) -> str:
             f"{len(chronicle.figures)} figures · {len(chronicle.quotes)} quotes · "
             f"{len(chronicle.rejected)} rejected inputs</p>"]
     views = story_views(chronicle)
-    body += [_contents(views, bool(chronicle.rejected)), LEGEND]
+    body += [changes_section(chronicle), _contents(views, bool(chronicle.rejected)), LEGEND]
     body += [_story(view) for view in views]
     body.append(_documents_table(ov.documents))
     body.append("<h2 id=texts>Texts</h2>" + "".join(_document(d) for d in ov.documents))

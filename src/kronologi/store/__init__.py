@@ -175,13 +175,20 @@ class Store:
         return {key: json.loads(data) for key, data in rows}
 
     # the chronicle -----------------------------------------------------------
-    def put_chronicle(self, chronicle: "Chronicle", run: int | None = None) -> None:
+    def put_chronicle(self, chronicle: "Chronicle", run: int | None = None) -> dict:
         """Replace the chronicle tables with ``chronicle``, in one transaction: a crash
-        while writing leaves the previous chronicle as it was."""
+        while writing leaves the previous chronicle as it was. Return what changed since
+        the chronicle it replaces (``kronologi.changes``), logged in ``changes`` in the
+        same transaction."""
+        from kronologi.changes import compare
+        from kronologi.store import changes as log_changes
         from kronologi.store.chronicle import write_chronicle
 
         with self.transaction() as db:
+            changes = compare(log_changes.read_snapshot(db), chronicle, run)
             write_chronicle(db, chronicle, run)
+            log_changes.record(db, changes, run)
+        return changes
 
     # runs --------------------------------------------------------------------
     def start_run(self, inputs: list[str], pipeline: str) -> int:
