@@ -25,7 +25,7 @@ from kronologi.chronicle import Chronicle
 from kronologi.corpus.boilerplate import repeated_lines
 from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
-from kronologi.claims.ledger import build_ledger
+from kronologi.claims.ledger import build_ledger, claimant_names
 from kronologi.entities.resolve import resolve
 from kronologi.corpus.calendar import date_from_stories
 from kronologi.events.merge import merge_events
@@ -169,7 +169,7 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
     _events_to_entities(docs)
     events = merge_events(docs, story_of) if any(d.events for d in docs) else []
     passed("events")
-    figures, quotes, ledger = build_ledger(docs, story_of)
+    figures, quotes, ledger = build_ledger(docs, story_of, names=claimant_names(entities))
     passed("figures and quotes")
     records = [_story_record(s) for s in stories]
     passed("story summaries")

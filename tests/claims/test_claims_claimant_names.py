@@ -19,3 +19,21 @@ from kronologi.claims.claimants import name_of
 ])
 def test_claims_claimant_names(phrase, lang, names, want):
     assert name_of(phrase, lang, names) == want
+
+
+def test_claims_claimant_one_body_is_one_claimant_across_languages():
+    from kronologi.claims.ledger import build_ledger, claimant_names
+
+    from ledger_fixtures import claims_doc
+
+    a = claims_doc("a", "Lembaga Pemantau Banjir (LPB) mengatakan korban tewas mencapai 40 orang pada Senin (10/1).",
+                   "2022-01-11")
+    b = claims_doc("b", "According to the Flood Monitoring Agency (LPB), the death toll rose to 55 on Tuesday.",
+                   "2022-01-12", "en")
+    entity = {"id": "E7", "type": "ORG", "name": "Lembaga Pemantau Banjir",
+              "aliases": ["Lembaga Pemantau Banjir", "Flood Monitoring Agency", "LPB"]}
+    figures, _, _ = build_ledger([a, b], {"a": "s", "b": "s"}, names=claimant_names([entity]))
+    assert {(f["value"], f["claimant"], f.get("claimant_entity")) for f in figures} == \
+        {(40, "Lembaga Pemantau Banjir", "E7"), (55, "Lembaga Pemantau Banjir", "E7")}
+    plain, _, _ = build_ledger([a, b], {"a": "s", "b": "s"})
+    assert {f["claimant"] for f in plain} != {"Lembaga Pemantau Banjir"}  # without the entities: as written

@@ -38,14 +38,19 @@ _WITHDRAWN = ("retracted", "denied")
 
 
 def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
-                 skip_exact_duplicates: bool = True) -> tuple[list[dict], list[dict], list[dict]]:
-    """``(figures, quotes, ledger)`` for ``docs`` (Documents with ``figures``/``quotes`` filled)."""
+                 skip_exact_duplicates: bool = True,
+                 names: dict[str, str] | None = None) -> tuple[list[dict], list[dict], list[dict]]:
+    """``(figures, quotes, ledger)`` for ``docs`` (Documents with ``figures``/``quotes`` filled).
+
+    ``names``: entity id -> canonical name (the entities pass's). A claimant named by a resolved
+    person or organisation takes that entity's name, so one body is one claimant across articles
+    and languages ("Asosiasi Bantuan untuk Tahanan Politik (AAPP)" and "AAPP" alike)."""
     docs = [d for d in docs if not (skip_exact_duplicates and getattr(d, "duplicate_kind", None) == "exact")]
     story = {d.id: (story_of or {}).get(d.id, getattr(d, "story", None)) for d in docs}
     origin = _origins(docs)
     figures, quotes = [], []
     for doc in docs:
-        figures += _doc_figures(doc, story[doc.id], origin)
+        figures += _doc_figures(doc, story[doc.id], origin, names or {})
         quotes += _doc_quotes(doc)
     link_quotes(quotes, {d.id: d.language for d in docs}, story)
     clock = Clock(docs, story)
@@ -131,7 +136,7 @@ def _origins(docs) -> dict[tuple[str, int], str]:
     return out
 
 
-def _doc_figures(doc, story, origin) -> list[dict]:
+def _doc_figures(doc, story, origin, names: dict[str, str]) -> list[dict]:
     out, ids = [], {}
     for k, fig in enumerate(doc.figures):
         ids[fig["start"]] = f"{doc.id}#f{k + 1}"
@@ -146,6 +151,10 @@ def _doc_figures(doc, story, origin) -> list[dict]:
         record["outlet"] = getattr(doc, "outlet", None)
         record["revised"] = _revised(doc, fig)
         record["claimant"] = claimants.name_of(fig.get("claimant"), doc.language, _names_in(mentions, fig))
+        entity = (_claimant_entity(mentions, fig) or names.get(_alias_key(record["claimant"]))) \
+            if record["claimant"] else None
+        if entity in names:
+            record["claimant"], record["claimant_entity"] = names[entity], entity
         record["subject_key"] = quantity.subject_key(fig, doc.language)
         if record["subject_key"] is None and not quantity.human(fig, doc.language):
             record["subject_key"] = quantity.kind_in_clause(doc.text, doc.language, fig["start"], fig["end"])
@@ -173,6 +182,41 @@ def _briefing_time(records: list[dict]) -> None:
         found = ranks.get(((rec.get("as_of") or "")[:10], rec.get("claimant")), ())
         if len(found) == 1 and not rec.get("earlier"):
             rec["briefing_rank"] = next(iter(found))
+
+
+_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def claimant_names(entities: Iterable[dict]) -> dict[str, str]:
+    """What ``build_ledger`` reads as ``names``: entity id -> canonical name, and each person's or
+    organisation's alias (as ``_alias_key`` writes it) -> its entity id when only one entity has it."""
+    out: dict[str, str] = {}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for ent in entities:
+        if ent.get("type") in ("PER", "ORG"):
+            out[ent["id"]] = ent["name"]
+            for alias in [ent["name"], *(ent.get("aliases") or [])]:
+                owners[_alias_key(alias)].add(ent["id"])
+    out.update({key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1 and key})
+    return out
+
+
+def _alias_key(text: str | None) -> str:
+    """``alias:`` + the name folded, without a trailing bracketed acronym ("Badan X (BX)" -> "badan x")."""
+    name = _PAREN.sub("", " ".join(str(text or "").split())).casefold()
+    return f"alias:{name}" if name else ""
+
+
+def _claimant_entity(mentions: ByStart, fig: dict) -> str | None:
+    """The entity a claimant phrase names: its person if it names one ("Kepala BNPB Suharyanto"), else its
+    longest organisation."""
+    start, end = fig.get("claimant_start"), fig.get("claimant_end")
+    if start is None or end is None:
+        return None
+    named = [m for m in mentions.inside(start, end) if m.get("entity") and m.get("type") in ("PER", "ORG")]
+    if not named:
+        return None
+    return max(named, key=lambda m: (m["type"] == "PER", m["end"] - m["start"], -m["start"]))["entity"]
 
 
 def _names_in(mentions: ByStart, fig: dict) -> list[str]:
