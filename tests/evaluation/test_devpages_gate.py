@@ -20,10 +20,10 @@ import pytest
 
 from conftest import ROOT, need_shared
 
-FLOORS = {  # pinned on 2026-12-06 a little under what main reached (README "Evaluation"); lower only on purpose
-    "clean": 0.98, "pubdate": 0.95, "figures": 0.94, "quotes": 0.93, "dates": 0.97,
-    "stories": 0.93, "coverage": 0.94, "dated": 0.60, "unique": 0.43, "pure": 0.60,
-    "grouped": 0.89, "relations": 0.87,
+FLOORS = {  # pinned on 2026-12-07 a little under what main reached (README "Evaluation"); lower only on purpose
+    "clean": 0.98, "pubdate": 0.95, "figures": 0.94, "quotes": 0.95, "dates": 0.97,
+    "stories": 0.93, "coverage": 0.94, "dated": 0.72, "unique": 0.50, "pure": 0.73,
+    "grouped": 0.89, "relations": 0.89,
 }
 
 
