@@ -5,7 +5,8 @@
 3. per-document steps, in batches — reusing what the store already holds for
    the same pipeline, committing each batch in one transaction;
 4. corpus passes (duplicates and shared passages), decisions stored;
-5. the Chronicle, written to the store's chronicle tables in one transaction.
+5. the Chronicle, written to the store's chronicle tables in one transaction, with
+   what changed since the chronicle it replaces (``Chronicle.changes``).
 
 Workers (``workers > 1``) get the pipeline *config* and a batch of documents,
 and build their steps themselves: the same code runs in one process, in a pool,
@@ -66,7 +67,8 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         log.info("processed %d documents, %d dropped", len(docs), len(dropped))
         chronicle = _corpus_passes(store, docs, progress, config.options)
         chronicle.rejected = rejected
-        store.put_chronicle(chronicle, run)  # the chronicle's tables, replaced in one transaction
+        # the chronicle's tables, replaced in one transaction; what changed since the last build
+        chronicle.changes = store.put_chronicle(chronicle, run)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
