@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
+import threading
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -127,6 +130,60 @@ class _Progress:
             unit = "doc" if stage in ("read", "process") else "pass"
             self.bar = tqdm(total=total or None, desc=stage, unit=unit, file=sys.stderr, dynamic_ncols=True)
         self.bar.update(done - self.bar.n)
+
+
+@main.command(short_help="Poll folders and feed files; build the chronicle whenever something new appears.")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the views (as for build); must not be inside a watched folder.")
+@click.option("--meta", type=click.Path(exists=True, dir_okay=False),
+              help="Sidecar metadata, as for build (read again by every build).")
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite store (default: OUTDIR/kronologi.db).")
+@click.option("--interval", default=30.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds between two looks at the inputs.")
+@click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for the per-document steps.")
+@click.option("--once", is_flag=True, help="Look once, build if there is anything to build, and exit.")
+@click.option("-q", "--quiet", is_flag=True, help="No line per build.")
+def watch(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, interval: float, workers: int,
+          once: bool, quiet: bool) -> None:
+    """Watch INPUTS (files and folders, as build reads them) and build when files appear or change.
+
+    Each look lists the inputs' files with their sizes and modification times; a
+    build runs when they differ from the last build's and have not changed since
+    the previous look (so a file being copied is read whole). The first look builds
+    at once. The store skips documents it already holds. Each build writes the
+    views, changes.json among them, and prints one line of what changed. Ctrl-C or
+    SIGTERM stops it (a build under way is abandoned safely: the store rolls back,
+    the views stay as the last build wrote them); exit status 0.
+    """
+    from kronologi import watch as watching
+
+    try:
+        job = watching.Watch(list(inputs), Path(outdir), Path(db) if db else None, meta, interval,
+                             {"workers": workers})
+    except KronologiError as exc:
+        raise click.UsageError(str(exc)) from exc
+    report = None if quiet else _watch_line
+    previous = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
+    try:
+        watching.run(job, once=once, on_build=report)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _watch_line(files: dict[str, list[str]], changes: dict) -> None:
+    from kronologi.export.changes import summary
+
+    seen = ", ".join(f"{len(paths)} {what}" for what, paths in files.items() if paths) or "no files changed"
+    click.echo(f"{datetime.now().isoformat(timespec='seconds')} built ({seen}): {summary(changes)}", err=True)
 
 
 @main.command(short_help="Show how one input is cleaned: title, dateline, removed lines.")

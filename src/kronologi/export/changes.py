@@ -53,7 +53,7 @@ def heading(changes: dict[str, Any]) -> str:
 
 def summary(changes: dict[str, Any]) -> str:
     """``new events: 3 · new contradictions: 1``, or ``nothing new``."""
-    parts = [f"{TITLES[name].lower()}: {n}" for name, n in changes["counts"].items() if n]
+    parts = [f"{TITLES[name].lower()}: {n}" for name, n in (changes.get("counts") or {}).items() if n]
     return " · ".join(parts) if parts else "nothing new"
 
 
