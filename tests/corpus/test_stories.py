@@ -101,3 +101,13 @@ def test_stories_a_developing_story_goes_on_after_a_gap_when_it_recalls_its_days
     later.times = [{"start": 0, "end": 1, "type": "DATE", "value": "2024-01-04"}]  # "the flood of 4 January"
     stories = assign_stories([_doc("a", FLOOD, "2024-01-04"), later])
     assert [sorted(d.id for d in s.docs) for s in stories] == [["a", "b"]]
+
+
+def test_stories_title_is_a_headline_of_the_story_not_menu_text_or_a_long_sentence():
+    a, b, c = _doc("a", FLOOD, "2024-01-04"), _doc("b", FLOOD_2, "2024-01-06"), _doc("c", FLOOD, "2024-01-05")
+    a.title = "BerandaTentang KamiRedaksiPedoman Media Siber"  # a menu caught as a title
+    b.title = "Rob Surut, Warga Sriwulan Demak Belum Pulang"
+    c.title = ("Banjir rob merendam ratusan rumah warga dan membuat warga mengungsi ke balai desa sementara air laut "
+               "masih pasang di sepanjang pesisir utara yang juga dilanda angin kencang sejak pagi tadi")
+    (story,) = assign_stories([a, b, c])
+    assert story.record()["title"] == b.title

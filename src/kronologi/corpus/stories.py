@@ -469,14 +469,30 @@ def _link_related(stories: list[Story], index: _Index, specific: float) -> None:
 
 
 def _title(story: Story) -> str | None:
-    """The title of the article closest to the story's centre (originals before copies)."""
+    """A headline representative of the story: of the titles that read as headlines, the one whose
+    own words weigh most in the story's centre (per word, so a long title gains nothing by length);
+    originals before copies, the story's main language first."""
     originals = [d for d in story.docs if not d.duplicate_of] or story.docs
     lang = Counter(d.language for d in originals).most_common(1)[0][0] or "und"
     centroid = story.terms.get(lang, Counter())
     central = [d for d in originals if (d.language or "und") == lang] or originals
 
-    def closeness(doc: Document) -> tuple[bool, float]:
-        words = set(_words(doc))
-        return doc.title is not None, sum(centroid[k] for k in words & centroid.keys())
+    def closeness(doc: Document) -> tuple[bool, bool, float]:
+        words = _title_words(doc)
+        weight = sum(centroid[w] for w in set(words)) / math.sqrt(len(words)) if words else 0.0
+        return doc.title is not None, _headline(doc.title), weight
 
     return max(central, key=closeness).title
+
+
+_JOINED = re.compile(r"[a-z][A-Z][a-z]")  # "KamiPedoman": menu items run together, not a headline
+
+
+def _headline(title: str | None) -> bool:
+    """Reads as a headline: a few words to a couple of dozen, no menu items run together."""
+    return bool(title) and 3 <= len(title.split()) <= 24 and not _JOINED.search(title)
+
+
+def _title_words(doc: Document) -> list[str]:
+    stop = langs.words(doc.language or langs.FALLBACK, "clean", "function_words")
+    return [w for w in map(str.lower, _WORD.findall(doc.title or "")) if w not in stop]
