@@ -192,11 +192,12 @@ def _newly(old: Snapshot, ledger: _Ledger, flag: str) -> list[dict[str, Any]]:
         fresh = [f for f in now if not getattr(old.figures.get(ledger.key(f)) or _NONE, flag)]
         if not fresh:
             continue
+        said = ", ".join(ledger.said(f) for f in fresh)
+        others = list(dict.fromkeys(value_text(f) for f in figs if f not in fresh))
         if flag == "contradiction":
-            others = [ledger.said(f) for f in now if f not in fresh]
-            text = " against ".join(filter(None, (" vs ".join(ledger.said(f) for f in fresh), ", ".join(others))))
+            text = said + (f" against {', '.join(others)}" if others else "")
         else:
-            text = ", ".join(ledger.said(f) for f in fresh) + " withdrawn"
+            text = f"{said} withdrawn"
         items.append(ledger.item(line, fresh, text))
     return items
 
