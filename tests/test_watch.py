@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -126,3 +129,18 @@ def test_watch_command_once_builds_the_views_and_says_what_changed(tmp_path):
     assert changes["first_build"] and changes["counts"]["new_stories"] == 1
     assert "1 added" in result.output and "new stories: 1" in result.output
     assert os.path.exists(out / "kronologi.db") and (out / "report.html").exists()
+
+
+def test_watch_sigterm_stops_it_with_status_0(tmp_path):
+    (tmp_path / "in").mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "kronologi", "-v", "watch", str(tmp_path / "in"),
+                             "-o", str(tmp_path / "out"), "--interval", "0.2"],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert "watching" in proc.stderr.readline()  # the loop runs: the handler is in place
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+        assert "stopped" in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()

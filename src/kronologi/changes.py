@@ -193,7 +193,8 @@ def _newly(old: Snapshot, ledger: _Ledger, flag: str) -> list[dict[str, Any]]:
         if not fresh:
             continue
         said = ", ".join(ledger.said(f) for f in fresh)
-        others = list(dict.fromkeys(value_text(f) for f in figs if f not in fresh))
+        fresh_ids = {f["id"] for f in fresh}
+        others = list(dict.fromkeys(value_text(f) for f in figs if f["id"] not in fresh_ids))
         if flag == "contradiction":
             text = said + (f" against {', '.join(others)}" if others else "")
         else:

@@ -93,6 +93,7 @@ def run(watch: Watch, stop: threading.Event | None = None, once: bool = False,
     built: Fingerprint | None = None  # what the last build read
     seen: Fingerprint | None = None  # what the last poll saw
     builds = 0
+    log.info("watching %s every %g s", ", ".join(watch.paths), watch.interval)
     while True:
         now = fingerprint(watch.paths)
         if _due(now, built, seen, first=builds == 0 and built is None):
