@@ -58,3 +58,12 @@ def test_events_narrative_what_a_background_sentence_tells_is_background_too():
     date_events(doc)
     later = [ev for ev in doc.events if ev["sentence"] == 1]
     assert len(later) >= 2 and all(ev["date"] == "2009" and ev["background"] for ev in later)
+
+
+def test_events_narrative_a_sentence_telling_the_toll_rose_reports_it_on_the_articles_day():
+    got = _dated("Jumlah korban gempa Lembang, Senin (10/1), bertambah lagi.", published="2022-01-14")
+    assert got == [("killing", "2022-01-14", "publication")]
+    got = _dated("Gempa mengguncang Lembang pada Senin (10/1).", published="2022-01-14")
+    assert got == [("disaster", "2022-01-10", "clause")]  # the quake itself keeps its day
+    got = _dated("The death toll from Monday's flood in Lembang climbed again.", "en", published="2022-01-14")
+    assert ("killing", "2022-01-14", "publication") in got

@@ -95,6 +95,8 @@ class Lexicon:
     since_markers: frozenset[str]
     shift_markers: tuple[tuple[str, ...], ...]
     cause_markers: tuple[tuple[str, ...], ...]  # phrases that open a cause, as words
+    toll_nouns: PhraseIndex
+    toll_changes: PhraseIndex
     determiners: frozenset[str]
     not_actors: frozenset[str]
     known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
@@ -106,6 +108,11 @@ class Lexicon:
                 if word.endswith(clitic) and word[: -len(clitic)] in self.known:
                     return word[: -len(clitic)]
         return word
+
+    def tells_a_toll(self, text: str) -> bool:
+        """Whether the sentence tells how a toll changed ("jumlah korban ... bertambah", "the death toll rose")."""
+        norm = [w for _, _, w in self.words(text)]
+        return bool(self.toll_nouns.find(norm)) and bool(self.toll_changes.find(norm))
 
     def shifts(self, text: str) -> bool:
         """Whether the sentence opens with a marker that turns to another happening."""
@@ -147,6 +154,8 @@ def lexicon(lang: str | None) -> Lexicon:
         function_words=langs.words(lang, "clean", "function_words"),
         relative_markers=_lower(data.get("relative_markers")),
         since_markers=_lower(data.get("since_markers")),
+        toll_nouns=_index(data.get("toll_nouns")),
+        toll_changes=_index(data.get("toll_changes")),
         cause_markers=tuple(tuple(p.lower().split()) for p in data.get("cause_markers") or ()),
         shift_markers=tuple(tuple(p.lower().split()) for p in data.get("shift_markers") or ()),
         determiners=_lower(data.get("determiners")),

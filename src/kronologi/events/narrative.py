@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from kronologi.events import timing
+from kronologi.events.lexicon import lexicon
 from kronologi.events.ontology import SAYING
 
 LEAD_DAYS = 7  # the first narrated day anchors the lead only if it lies this close before publication
@@ -48,6 +49,7 @@ def date_events(doc: Any, zone: str | None = None) -> None:
     month = doc.published if published is None and _MONTH_RE.fullmatch(str(doc.published or "")) else None
     events = sorted(doc.events, key=lambda e: (e["sentence"], e["trigger_start"]))
     _date_counts(events, getattr(doc, "figures", None) or [])
+    _date_tolls(doc, events, published)
     anchor = _lead_anchor(events, published)
     lead = anchor is not None  # the anchor is the lead's day, not yet set by the narration
     past = _background_sentences(events)
@@ -70,6 +72,21 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             ev.update(date=month, precision="month", date_text=None, date_basis="publication")
         else:
             ev["date_basis"] = None
+
+
+def _date_tolls(doc: Any, events: list[dict[str, Any]], published: date | None) -> None:
+    """A sentence that tells how the toll changed, with no count of its own ("Jumlah korban gempa ...,
+    Senin (21/11), bertambah lagi"), reports the toll on the article's day: its disaster is the cause
+    it names, dated by that cause, not what it reports."""
+    if published is None:
+        return
+    counted = {f.get("sentence") for f in getattr(doc, "figures", None) or [] if f.get("value") is not None}
+    lex = lexicon(doc.language)
+    for ev in events:
+        if ev.get("type") == "disaster" and ev["sentence"] not in counted and not ev.get("background") \
+                and lex.tells_a_toll(doc.text[ev["start"]:ev["end"]]):
+            ev.update(type="killing", date=published.isoformat(), precision="day", date_text=None,
+                      date_basis="publication")
 
 
 def _background_sentences(events: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
