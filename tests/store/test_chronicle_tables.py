@@ -14,6 +14,8 @@ import kronologi
 import kronologi.store.chronicle as store_chronicle
 from kronologi.store import Store, migrations
 
+from store_corpus import built_store  # noqa: F401 - the session fixture and its corpus
+
 LISTS = {"docs": "documents", "stories": "stories", "entities": "entities", "events": "events",
          "figures": "figures", "quotes": "quotes", "ledger_lines": "ledger"}
 

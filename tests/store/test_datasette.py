@@ -7,6 +7,8 @@ import asyncio
 
 from datasette.app import Datasette
 
+from store_corpus import built_store  # noqa: F401 - the session fixture and its corpus
+
 
 def _get(ds: Datasette, path: str):
     return asyncio.run(ds.client.get(path))

@@ -1,5 +1,6 @@
-"""A small corpus written for these tests (invented village, river and officials), built once
-into a store that the chronicle-table tests and the datasette test read."""
+"""A small corpus written for the store tests (invented village, river and officials), built once into a store that
+the chronicle-table tests and the datasette test read. A helper module, not a conftest: one conftest in the
+tree keeps `from conftest import` unambiguous."""
 
 from __future__ import annotations
 
