@@ -27,7 +27,7 @@ ARTICLES = {
     "a1.txt": """Longsor Timbun Rumah di Desa Sukamaju, 12 Orang Tewas
 Senin, 10 Maret 2025 | 09:00 WIB
 GARUT - Tanah longsor menimbun 20 rumah di Desa Sukamaju, Kabupaten Garut, Jawa Barat, pada Minggu (9/3/2025) malam.
-Badan Penanggulangan Bencana Daerah (BPBD) Garut mencatat 12 orang tewas dan 7 orang hilang.
+Badan Penanggulangan Bencana Daerah Garut (BPBD) mencatat 12 orang tewas dan 7 orang hilang.
 "Pencarian korban terus kami lakukan bersama warga," kata Kepala BPBD Garut, Rahmat Setiawan, kepada wartawan.
 Setiawan menambahkan sebanyak 340 warga mengungsi ke balai desa.
 Bupati Garut Wahyu Hidayatullah meninjau lokasi longsor pada Senin pagi.
@@ -48,7 +48,7 @@ About 340 residents have fled to the village hall, he said.
     "a4.txt": """Longsor Timbun Rumah di Desa Sukamaju, 12 Orang Tewas
 Senin, 10 Maret 2025 | 11:45 WIB
 GARUT - Tanah longsor menimbun 20 rumah di Desa Sukamaju, Kabupaten Garut, Jawa Barat, pada Minggu (9/3/2025) malam.
-Badan Penanggulangan Bencana Daerah (BPBD) Garut mencatat 12 orang tewas dan 7 orang hilang.
+Badan Penanggulangan Bencana Daerah Garut (BPBD) mencatat 12 orang tewas dan 7 orang hilang.
 "Pencarian korban terus kami lakukan bersama warga," kata Kepala BPBD Garut, Rahmat Setiawan, kepada wartawan.
 Setiawan menambahkan sebanyak 340 warga mengungsi ke balai desa.
 """,

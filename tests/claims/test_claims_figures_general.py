@@ -82,7 +82,7 @@ def test_claims_figures_a_building_noun_counts_no_one() -> None:
 
 
 def test_claims_figures_a_bare_fraction_and_a_bracketed_unit_count_nothing() -> None:
-    text = "Gempa dengan magnitudo (M) 5,6 itu menelan korban tewas sebanyak 40 jiwa."
+    text = "Lindu berkekuatan (M) 4,9 di Lembang menewaskan 40 warga."
     assert [(v, c) for v, _, c, _ in _figures(text, "id")] == [(40, "killed")]
     # a fraction with its scale word or its currency still counts
     got = _figures("Sebanyak 2,5 juta warga mengungsi dan bantuan $1.5 juta dikirim.", "id")

@@ -14,7 +14,7 @@ from kronologi.chronicle import Chronicle
 
 RIVER_ID = """Sungai Cibening Meluap, 240 Rumah Terendam di Desa Karangsari
 Senin, 6 Mei 2024 | 09:30 WIB
-KARANGSARI, WARTALEMBAH.ID - Sungai Cibening meluap pada Minggu malam dan merendam 240 rumah di Desa Karangsari, Kabupaten Wanareja, kata Badan Penanggulangan Bencana Daerah (BPBD) Wanareja.
+KARANGSARI, WARTALEMBAH.ID - Sungai Cibening meluap pada Minggu malam dan merendam 240 rumah di Desa Karangsari, Kabupaten Wanareja, kata Badan Penanggulangan Bencana Daerah Wanareja (BPBD).
 Air mulai masuk ke permukiman sekitar pukul 22.00 WIB setelah hujan deras mengguyur kawasan hulu selama enam jam.
 Sebanyak 800 warga mengungsi ke gedung sekolah dan masjid terdekat. "Kami sudah membuka dapur umum untuk para pengungsi dan menyiapkan perahu karet," ujar Kepala BPBD Wanareja Hendarto Sulistyo kepada wartawan.
 Dua orang dilaporkan hilang terseret arus di dekat jembatan desa, menurut petugas.

@@ -266,7 +266,7 @@ def _verb_subject(text, lang, start, verbs, i, times) -> Attribution | None:
     floor = max([start] + [v.end() for v in verbs[:i]] + _clause_opens(text, lang, start, verb.start()))
     raw = text[floor:verb.start()]
     named = _name_before(text, lang, floor, verb.start())
-    if named:  # "Seorang juru bicara partai yang ... (PRB) Andi Lubis mengatakan": the name next to the verb
+    if named:  # "Seorang pengurus serikat nelayan ... (SNL) Andi Lubis mengatakan": the name next to the verb
         return named
     climb = _climbs(raw, lang)
     if climb == "previous" and i > 0:

@@ -178,8 +178,8 @@ def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
     """A count of something no category names: its counted noun, or None.
 
     People named by a specific noun count (``37 WNI``, ``9 ministers``); anything else, people by a generic
-    noun included, when the number is acted on: the object of the verb before it (``diserahkan kurang lebih
-    8.100 bantuan``, ``appointing 7 deputies``, ``diikuti oleh 42.500 orang``) or the subject of a passive
+    noun included, when the number is acted on: the object of the verb before it (``dibagikan sekitar
+    2.700 paket``, ``appointing 7 deputies``, ``diikuti oleh 42.500 orang``) or the subject of a passive
     or of *be* after it (``1.8 million people were left without power``). Not the doer of an act (``Dua ledakan
     menewaskan``), not a count a ``data``/``angka`` word leaves unnamed, not fractions, nor nouns that count
     no news (``lima titik``, ``tiga kali``)."""

@@ -44,7 +44,7 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
 
     ``names``: entity id -> canonical name (the entities pass's). A claimant named by a resolved
     person or organisation takes that entity's name, so one body is one claimant across articles
-    and languages ("Asosiasi Bantuan untuk Tahanan Politik (AAPP)" and "AAPP" alike)."""
+    and languages ("Lembaga Pemantau Banjir (LPB)", "Flood Monitoring Agency" and "LPB" alike)."""
     docs = [d for d in docs if not (skip_exact_duplicates and getattr(d, "duplicate_kind", None) == "exact")]
     story = {d.id: (story_of or {}).get(d.id, getattr(d, "story", None)) for d in docs}
     origin = _origins(docs)
