@@ -269,6 +269,31 @@ def ner(path: str, lang: str | None) -> None:
     out.flush()
 
 
+@main.command(short_help="Browse the chronicle in a store: web pages and a JSON API (read-only).")
+@click.option("--db", default="kronologi.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The store a build wrote (OUTDIR/kronologi.db); opened read-only.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the chronicle in the store DB as web pages, each with a JSON twin (.json), and /openapi.json.
+
+    The store is opened read-only: a build may update it meanwhile, and each
+    request reads one complete chronicle. Stop with Ctrl-C.
+    """
+    import uvicorn
+
+    from kronologi.serve import create_app
+    from kronologi.serve.store import check
+
+    try:
+        check(db)
+    except KronologiError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 @main.command(short_help="Print the JSON Schema of chronicle.json.")
 def schema() -> None:
     """Print the JSON Schema that every chronicle.json validates against."""

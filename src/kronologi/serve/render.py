@@ -1,0 +1,71 @@
+"""The Jinja2 templates (autoescaped: every article string is text, never markup) and the helpers they use."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import jinja2
+from starlette.requests import Request
+from starlette.templating import Jinja2Templates
+
+
+def record_url(kind: str, key: str, sentence: int | None = None) -> str:
+    """``/documents/<id>#s3``: the id percent-encoded whole (an id may hold '/', '#', '?' or spaces)."""
+    anchor = f"#s{sentence}" if sentence is not None else ""
+    return f"/{kind}/{quote(str(key), safe='')}{anchor}"
+
+
+def page_url(request: Request, page: int) -> str:
+    """This page's URL with another ``page`` (its other parameters kept)."""
+    params = dict(request.query_params)
+    params["page"] = str(page)
+    return f"{request.url.path}?{urlencode(params)}"
+
+
+def json_url(request: Request) -> str:
+    """This page's JSON twin."""
+    path = request.url.path
+    path = "/stories.json" if path == "/" else f"{path}.json"
+    query = request.url.query
+    return f"{quote(path)}?{query}" if query else quote(path)
+
+
+def safe_href(url: str | None) -> str | None:
+    """An article's original URL, only when it is http(s): never a ``javascript:`` link."""
+    if not url:
+        return None
+    return url if urlsplit(url).scheme.lower() in ("http", "https") else None
+
+
+def paragraphs(text: str, sentences: list[dict]) -> list[list[dict[str, Any]]]:
+    """The document's text as paragraphs of pieces: each sentence (with its ``idx`` and ``events``) and the text
+    between sentences; a blank line between pieces starts a new paragraph."""
+    paras: list[list[dict[str, Any]]] = [[]]
+    pos = 0
+    for sent in sentences:
+        _add_gap(paras, text[pos : sent["start"]])
+        paras[-1].append({"text": text[sent["start"] : sent["end"]], "sentence": sent})
+        pos = max(pos, sent["end"])
+    _add_gap(paras, text[pos:])
+    return [p for p in paras if p]
+
+
+def _add_gap(paras: list[list[dict[str, Any]]], gap: str) -> None:
+    blocks = gap.split("\n\n")
+    for i, block in enumerate(blocks):
+        if i:
+            paras.append([])
+        if block.strip():
+            paras[-1].append({"text": block, "sentence": None})
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("kronologi.serve", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(record_url=record_url, page_url=page_url, json_url=json_url, safe_href=safe_href,
+                       paragraphs=paragraphs)
+    return env
+
+
+templates = Jinja2Templates(env=_environment())

@@ -1,0 +1,135 @@
+"""What the stories list and a story page show, read from the store as plain data (the page and its JSON twin)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from kronologi.serve.params import Page
+from kronologi.serve.store import loads
+
+STORY_FIELDS = "s.id, s.title, s.start, s.end"
+
+
+def paged(page: Page, total: int, items: list[dict]) -> dict[str, Any]:
+    """A slice of a longer list, saying which slice it is."""
+    return {**page.info(total), "items": items}
+
+
+def like_pattern(text: str) -> str:
+    """``text`` anywhere, with LIKE's wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# the stories list --------------------------------------------------------------
+def list_stories(db: sqlite3.Connection, q: str, page: Page) -> dict[str, Any]:
+    where, args = ("WHERE s.title LIKE ? ESCAPE '\\'", [like_pattern(q)]) if q else ("", [])
+    total = db.execute(f"SELECT count(*) FROM stories s {where}", args).fetchone()[0]
+    rows = db.execute(
+        f"SELECT {STORY_FIELDS}, (SELECT count(*) FROM story_documents sd WHERE sd.story = s.id) AS documents, "
+        f"(SELECT count(*) FROM events e WHERE e.story = s.id) AS events FROM stories s {where} "
+        "ORDER BY s.start IS NULL, s.start DESC, s.rowid LIMIT ? OFFSET ?", [*args, page.size, page.offset])
+    return {"q": q, "stories": paged(page, total, [dict(r) for r in rows])}
+
+
+# one story ---------------------------------------------------------------------
+def get_story(db: sqlite3.Connection, story_id: str, page: Page) -> dict[str, Any] | None:
+    row = db.execute(f"SELECT {STORY_FIELDS}, s.extra FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    ledger = _ledger(db, story_id)
+    return {"id": row["id"], "title": row["title"], "start": row["start"], "end": row["end"],
+            "related": loads(row["extra"], {}).get("related") or [],
+            "documents": _story_documents(db, story_id),
+            "key_numbers": [_key_numbers(line) for line in ledger],
+            "timeline": _timeline(db, story_id, page),
+            "ledger": ledger}
+
+
+def _story_documents(db: sqlite3.Connection, story_id: str) -> list[dict]:
+    rows = db.execute("SELECT d.id, d.title, d.outlet, d.published, d.language, d.duplicate_of FROM story_documents sd "
+                      "JOIN docs d ON d.id = sd.doc WHERE sd.story = ? ORDER BY sd.position", (story_id,))
+    return [dict(r) for r in rows]
+
+
+def _timeline(db: sqlite3.Connection, story_id: str, page: Page) -> dict[str, Any]:
+    """The story's events by date (undated last), each with the sentences that report it."""
+    total = db.execute("SELECT count(*) FROM events WHERE story = ?", (story_id,)).fetchone()[0]
+    rows = db.execute("SELECT id, date, date_text, precision, type, modality, background, summary FROM events "
+                      "WHERE story = ? ORDER BY date IS NULL, date, rowid LIMIT ? OFFSET ?",
+                      (story_id, page.size, page.offset))
+    events = [{**dict(r), "background": bool(r["background"])} for r in rows]
+    sources = event_sources(db, [ev["id"] for ev in events])
+    for ev in events:
+        ev["sources"] = sources.get(ev["id"], [])
+    return paged(page, total, events)
+
+
+def event_sources(db: sqlite3.Connection, event_ids: list[str]) -> dict[str, list[dict]]:
+    """Per event, its reporting documents: document, sentence, the document's title and outlet."""
+    if not event_ids:
+        return {}
+    marks = ", ".join("?" * len(event_ids))
+    rows = db.execute("SELECT es.event, es.doc, es.sentence, d.title, d.outlet, d.published FROM event_sources es "
+                      f"JOIN docs d ON d.id = es.doc WHERE es.event IN ({marks}) ORDER BY es.event, es.position",
+                      event_ids)
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["event"], []).append({k: r[k] for k in ("doc", "sentence", "title", "outlet", "published")})
+    return out
+
+
+# the ledger --------------------------------------------------------------------
+FIGURE_FIELDS = ("id", "doc", "sentence", "text", "value", "low", "high", "qualifier", "unit", "claimant", "via",
+                 "as_of", "status")
+
+
+def _ledger(db: sqlite3.Connection, story_id: str) -> list[dict]:
+    lines = [dict(r) for r in db.execute("SELECT id, category, subject, relation, note FROM ledger_lines "
+                                         "WHERE story = ? ORDER BY rowid", (story_id,))]
+    figures = _ledger_figures(db, story_id)
+    for line in lines:
+        line["figures"] = figures.get(line["id"], [])
+    return lines
+
+
+def _ledger_figures(db: sqlite3.Connection, story_id: str) -> dict[str, list[dict]]:
+    columns = ", ".join(f"f.{c}" for c in FIGURE_FIELDS)
+    rows = db.execute(f"SELECT lm.line, {columns} FROM ledger_members lm JOIN ledger_lines l ON l.id = lm.line "
+                      "JOIN figures f ON f.id = lm.figure WHERE l.story = ? ORDER BY lm.line, lm.position", (story_id,))
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        fig = {k: r[k] for k in FIGURE_FIELDS}
+        fig["shown"] = figure_text(fig)
+        out.setdefault(r["line"], []).append(fig)
+    return out
+
+
+def _key_numbers(line: dict) -> dict[str, Any]:
+    """A ledger line as a plain list of the values it holds, in the ledger's order."""
+    return {"ledger": line["id"], "category": line["category"], "subject": line["subject"],
+            "relation": line["relation"], "values": [fig["shown"] for fig in line["figures"]]}
+
+
+QUALIFIER_WORDS = {"about": "about", "more_than": "more than", "at_least": "at least", "nearly": "nearly",
+                   "up_to": "up to", "less_than": "less than"}
+
+
+def figure_text(fig: dict) -> str:
+    """A figure as people read it: ``about 120``, ``2–3``, ``5 IDR``; a vague count as written."""
+    if fig["qualifier"] == "vague" or fig["value"] is None:
+        return fig["text"] or ""
+    if fig["qualifier"] == "range" and fig["low"] is not None and fig["high"] is not None:
+        number = f"{_number(fig['low'])}–{_number(fig['high'])}"
+    else:
+        number = _number(fig["value"])
+    word = QUALIFIER_WORDS.get(fig["qualifier"] or "")
+    unit = f" {fig['unit']}" if fig["unit"] else ""
+    return f"{word} {number}{unit}" if word else f"{number}{unit}"
+
+
+def _number(value: float | int) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)

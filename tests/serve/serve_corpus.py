@@ -1,0 +1,63 @@
+"""A small invented corpus for the server tests (a landslide in an invented hill village, invented officials),
+built once into a store that ``kronologi serve``'s app reads. One article carries a ``<script>`` tag in its text:
+every page must show it as text, never run it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import kronologi
+from kronologi.chronicle import Chronicle
+
+LANDSLIDE_ID = """Longsor Timbun Lima Rumah di Desa Giriwangi
+Rabu, 13 Maret 2024 | 08:45 WIB
+GIRIWANGI, KABARBUKIT.ID - Tanah longsor menimbun lima rumah di Desa Giriwangi, Kabupaten Sukalaras, pada Selasa malam setelah hujan deras mengguyur lereng Bukit Cemara, kata Badan Penanggulangan Bencana Daerah Sukalaras (BPBD).
+Tiga warga dilaporkan tewas dan empat orang luka-luka dalam kejadian itu.
+"Kami mengerahkan alat berat untuk membuka akses jalan desa," ujar Kepala BPBD Sukalaras Wiratmo Adiguna kepada wartawan.
+Sebanyak 120 warga mengungsi ke balai desa Giriwangi.
+"""
+
+TOLL_ID = """Korban Longsor Giriwangi Bertambah Menjadi Lima Orang <script>alert('x')</script>
+Kamis, 14 Maret 2024 | 10:20 WIB
+SUKALARAS, KABARBUKIT.ID - Jumlah korban tewas akibat longsor di Desa Giriwangi bertambah menjadi lima orang pada Kamis pagi, kata Kepala BPBD Sukalaras Wiratmo Adiguna.
+Tim SAR gabungan menemukan dua jenazah di bawah timbunan tanah pada Kamis pagi <script>alert('x')</script> setelah pencarian semalaman.
+"Pencarian kami hentikan karena semua warga yang dilaporkan hilang sudah ditemukan," kata Wiratmo di posko pengungsian.
+Bupati Sukalaras Melati Kusumawardani meninjau lokasi longsor pada Kamis siang.
+"""
+
+LANDSLIDE_EN = """Landslide buries homes in Giriwangi village, five dead
+SUKALARAS, Indonesia (Bukit Wire) - A landslide buried five homes in the village of Giriwangi on Tuesday night, killing five people, disaster officials said on Thursday.
+Rescuers recovered two bodies from the mud on Thursday morning, the regional disaster agency said.
+"All the residents reported missing have now been found," said Wiratmo Adiguna, head of the Sukalaras disaster agency.
+About 120 residents are staying at the village hall.
+"""
+
+ARTICLES = {"longsor-giriwangi.txt": LANDSLIDE_ID, "korban-bertambah.txt": TOLL_ID,
+            "landslide-giriwangi-en.txt": LANDSLIDE_EN}
+
+
+@dataclass
+class Built:
+    folder: Path
+    db: Path
+    chronicle: Chronicle
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def served_store(tmp_path_factory) -> Built:
+    """The corpus built once into ``kronologi.db``."""
+    root = tmp_path_factory.mktemp("serve-store")
+    folder = write_corpus(root / "in")
+    db = root / "kronologi.db"
+    chronicle = kronologi.build([str(folder)], db=db)
+    return Built(folder, db, chronicle)
