@@ -122,3 +122,10 @@ def test_keynumbers_a_vague_count_reads_as_written():
     figures = [_fig(1, 10, "2031-03-01", "police"), {**_fig(2, None, "2031-03-02", "police"), "text": "dozens"},
                _fig(3, 30, "2031-03-05", "police")]
     assert key_number(ROW, figures).sentence == "killed: 10 → dozens → 30 (police)"
+
+
+def test_keynumbers_a_count_known_only_to_its_year_is_not_placed_on_the_first_of_january():
+    figures = [_fig(1, 10, "2031-03-01", "police"), _fig(2, 90, "2031", "police"), _fig(3, 30, "2031-03-05", "police")]
+    kn = key_number(ROW, figures)
+    assert kn.sentence == "killed: 10 → 30 → 90 (police)"  # the undated count last, not first
+    assert [p.day for p in kn.points][-1] is None

@@ -64,8 +64,9 @@ def key_number(row: dict[str, Any], figures: list[dict[str, Any]]) -> KeyNumber:
                     key=lambda p: (p.day is None, p.day or date.min))
     series = _series(points)
     label = quantity_label(row)
-    if row.get("past_event") and points and points[0].day:
-        label += f", {points[0].day.year}"
+    year = next((str(p.fig.get("as_of") or "")[:4] for p in points if str(p.fig.get("as_of") or "")[:4].isdigit()), None)
+    if row.get("past_event") and year:
+        label += f", {year}"
     return KeyNumber(label, row, points, series, _main_claimant(series, points),
                      _contradictions(points), _retractions(points))
 
@@ -80,8 +81,8 @@ def value_text(fig: dict[str, Any]) -> str:
 
 
 def fig_day(fig: dict[str, Any]) -> date | None:
-    """The figure's as-of day (a year as its first day, a month as its last: "as of February", from an
-    article known only to its month, is a count made by the month's end, not before its first days),
+    """The figure's as-of day (a month as its last day: "as of February", from an article known only to
+    its month, is a count made by the month's end, not before its first days; a year alone is no day),
     else its article's day."""
     for value in (fig.get("as_of"), fig.get("published")):
         day = _parse_day(value)
@@ -101,10 +102,7 @@ def _parse_day(value: Any) -> date | None:
         return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
     except ValueError:
         pass
-    try:
-        return date.fromisoformat(text[:4] + "-01-01")
-    except ValueError:
-        return None
+    return None  # a year alone ("as of 2021", from an article known only to its year) names no day: undated
 
 
 def day_text(day: date | None) -> str:
