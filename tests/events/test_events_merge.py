@@ -188,3 +188,14 @@ def test_events_extract_no_trigger_inside_an_organisations_name():
     assert [ev["type"] for ev in _doc("a", text).events] == ["attack"]  # unnamed: "Penculikan" reads as a deed
     named = _doc("a", text, [("Asosiasi Korban Penculikan", "ORG", "E1")])
     assert "attack" not in [ev["type"] for ev in named.events]
+
+
+def test_events_merge_an_articles_guessed_day_yields_to_the_clause_of_the_next_sentence():
+    text = ("Badan Penanggulangan Bencana Lembang mengumumkan 48 orang meninggal dunia. "
+            "Sebanyak 48 korban itu tewas tertimpa bangunan pada Senin (10/1).")
+    doc = _doc("a", text, [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")], published="2022-01-12")
+    doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"},
+                   {"sentence": 1, "category": "killed", "value": 48, "status": "reported"}]
+    (event,) = merge_events([doc], {"a": "S1"})
+    assert [s["sentence"] for s in event["sources"]] == [0, 1]
+    assert (event["date"], event["date_basis"]) == ("2022-01-10", "clause")

@@ -368,7 +368,7 @@ def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
         return False
     if bool(x.ev.get("background")) != bool(y.ev.get("background")):
         return False
-    if _dates(x.ev, y.ev) == "apart" or _counts_differ(episode, cluster):
+    if _dates(x.ev, y.ev) == "apart" and not _soft(x.ev, y.ev) or _counts_differ(episode, cluster):
         return False
     if x.kind != y.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)):
         return False  # the quake and the toll announced after it are two happenings
@@ -500,6 +500,12 @@ def _near(a: _Cluster, b: _Cluster) -> bool:
 
 def _families_fit(a: set[str], b: set[str]) -> bool:
     return bool(a & b) or "any" in a or "any" in b
+
+
+def _soft(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    """One of two dates is only the article's guess (its narrative anchor or its day), the other the clause's own."""
+    bases = {x.get("date_basis"), y.get("date_basis")}
+    return "clause" in bases and bool(bases & {"narrative", "publication"})
 
 
 def _untyped(cluster: _Cluster) -> bool:
