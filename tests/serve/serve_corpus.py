@@ -4,6 +4,7 @@ every page must show it as text, never run it."""
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,11 @@ import pytest
 
 import kronologi
 from kronologi.chronicle import Chronicle
+from kronologi.serve import create_app
+
+with warnings.catch_warnings():  # Starlette 1.10 prefers httpx2 for its test client; the pinned httpx works
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
+    from starlette.testclient import TestClient
 
 LANDSLIDE_ID = """Longsor Timbun Lima Rumah di Desa Giriwangi
 Rabu, 13 Maret 2024 | 08:45 WIB
@@ -61,3 +67,8 @@ def served_store(tmp_path_factory) -> Built:
     db = root / "kronologi.db"
     chronicle = kronologi.build([str(folder)], db=db)
     return Built(folder, db, chronicle)
+
+
+def client_for(db: Path) -> TestClient:
+    """Starlette's test client on the app serving ``db``."""
+    return TestClient(create_app(db))

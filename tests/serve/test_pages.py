@@ -6,15 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from starlette.testclient import TestClient
 
-from kronologi.serve import create_app
-from serve_corpus import served_store  # noqa: F401 - the session fixture and its corpus
+from serve_corpus import TestClient, client_for, served_store  # noqa: F401 - served_store: the session fixture
 
 
 @pytest.fixture(scope="module")
 def client(served_store) -> TestClient:
-    return TestClient(create_app(served_store.db))
+    return client_for(served_store.db)
 
 
 def _ids(html: str, kind: str) -> list[str]:

@@ -8,19 +8,17 @@ import hashlib
 import sqlite3
 
 import pytest
-from starlette.testclient import TestClient
 
-from kronologi.serve import create_app
 from kronologi.serve.headers import CSP
 from kronologi.serve.store import connect
-from serve_corpus import served_store  # noqa: F401 - the session fixture and its corpus
+from serve_corpus import TestClient, client_for, served_store  # noqa: F401 - served_store: the session fixture
 
 SCRIPT_DOC = "korban-bertambah"  # its title and text carry <script>alert('x')</script>
 
 
 @pytest.fixture(scope="module")
 def client(served_store) -> TestClient:
-    return TestClient(create_app(served_store.db))
+    return client_for(served_store.db)
 
 
 def _pages(chronicle) -> list[str]:

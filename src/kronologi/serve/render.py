@@ -48,7 +48,7 @@ def paragraphs(text: str, sentences: list[dict]) -> list[list[dict[str, Any]]]:
         paras[-1].append({"text": text[sent["start"] : sent["end"]], "sentence": sent})
         pos = max(pos, sent["end"])
     _add_gap(paras, text[pos:])
-    return [p for p in paras if p]
+    return [p for p in paras if any(piece["text"].strip() for piece in p)]
 
 
 def _add_gap(paras: list[list[dict[str, Any]]], gap: str) -> None:
@@ -56,7 +56,7 @@ def _add_gap(paras: list[list[dict[str, Any]]], gap: str) -> None:
     for i, block in enumerate(blocks):
         if i:
             paras.append([])
-        if block.strip():
+        if block:
             paras[-1].append({"text": block, "sentence": None})
 
 
