@@ -118,3 +118,18 @@ def test_serve_original_url_is_linked_only_when_http():
     assert safe_href("https://kabarbukit.example/berita/1") == "https://kabarbukit.example/berita/1"
     assert safe_href("javascript:alert(1)") is None and safe_href(" JavaScript:alert(1)") is None
     assert safe_href(None) is None
+
+
+def test_serve_a_failing_page_answers_500_and_the_server_goes_on(client, served_store, monkeypatch):
+    from kronologi.serve import records
+
+    def broken(*args):
+        raise RuntimeError("a bug in a page")
+
+    monkeypatch.setattr(records, "get_event", broken)
+    event = served_store.chronicle.events[0]["id"]
+    page = client.get(f"/events/{event}")
+    assert page.status_code == 500 and "a bug" not in page.text
+    assert page.headers["content-security-policy"] == CSP
+    assert client.get(f"/events/{event}.json").json()["error"]["status"] == 500
+    assert client.get("/").status_code == 200
