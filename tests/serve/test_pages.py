@@ -3,6 +3,8 @@ carrying the same records (ids, counts) as the HTML."""
 
 from __future__ import annotations
 
+from html import escape
+
 import re
 
 import pytest
@@ -65,22 +67,33 @@ def test_serve_story_timeline_is_dated_and_links_each_source_sentence(client, se
             assert f'href="/documents/{doc}#s{sentence}"' in html
 
 
-def test_serve_story_key_numbers_are_each_ledger_line_as_a_list_of_values(client, served_store):
+def test_serve_story_key_numbers_are_each_ledger_line_with_its_history(client, served_store):
+    from kronologi.export.keynumbers import key_number
+
     chronicle = served_store.chronicle
     story_id = chronicle.stories[0]["id"]
     data = client.get(f"/stories/{story_id}.json").json()
-    lines = [ln for ln in chronicle.ledger if ln["story"] == story_id]
+    lines = {ln["id"]: ln for ln in chronicle.ledger if ln["story"] == story_id}
     figures = {f["id"]: f for f in chronicle.figures}
-    assert [k["ledger"] for k in data["key_numbers"]] == [ln["id"] for ln in lines]
-    for key, line, shown in zip(data["key_numbers"], lines, data["ledger"]):
-        assert [f["id"] for f in shown["figures"]] == line["figures"]
+    assert sorted(k["ledger"] for k in data["key_numbers"]) == sorted(i for i, ln in lines.items() if ln["figures"])
+    sizes = [len(lines[k["ledger"]]["figures"]) for k in data["key_numbers"]
+             if not lines[k["ledger"]].get("part") and not lines[k["ledger"]].get("past_event")]
+    assert sizes == sorted(sizes, reverse=True)  # the longest histories of the story's own totals first
+    for key in data["key_numbers"]:
+        line = lines[key["ledger"]]
         assert len(key["values"]) == len(line["figures"])
         for value, fig_id in zip(key["values"], line["figures"]):
             if figures[fig_id]["qualifier"] == "exact":
                 assert float(value.split()[0]) == figures[fig_id]["value"]
+        # the same one-sentence history the report gives
+        outlets = {d.id: d.outlet for d in chronicle.documents}
+        told = [{**figures[f], "outlet": outlets.get(figures[f]["doc"])} for f in line["figures"]]
+        assert key["history"] == key_number(line, told).sentence
+    for shown in data["ledger"]:
+        assert [f["id"] for f in shown["figures"]] == lines[shown["id"]]["figures"]
     html = client.get(f"/stories/{story_id}").text
     killed = next(k for k in data["key_numbers"] if k["category"] == "killed")
-    assert ", ".join(killed["values"]) in html
+    assert escape(killed["history"]) in html
     assert f'id="{killed["ledger"]}"' in html
 
 

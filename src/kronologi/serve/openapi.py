@@ -41,7 +41,8 @@ def capped(items: dict) -> dict:
 
 SOURCE = obj(doc=STR, sentence=NINT, title=NSTR, outlet=NSTR, published=NSTR)
 FIGURE = obj(id=STR, doc=STR, sentence=NINT, text=NSTR, value=NNUM, low=NNUM, high=NNUM, qualifier=NSTR, unit=NSTR,
-             claimant=NSTR, via=NSTR, as_of=NSTR, status=NSTR, shown=STR)
+             claimant=NSTR, via=NSTR, as_of=NSTR, status=NSTR, outlet=NSTR, published=NSTR, relation=NSTR,
+             shown=STR)
 ENTITY_REF = obj(id=STR, name=STR, type=NSTR)
 
 SCHEMAS: dict[str, dict] = {
@@ -50,10 +51,11 @@ SCHEMAS: dict[str, dict] = {
     "Story": obj(
         id=STR, title=NSTR, start=NSTR, end=NSTR, related=arr({}),
         documents=arr(obj(id=STR, title=NSTR, outlet=NSTR, published=NSTR, language=NSTR, duplicate_of=NSTR)),
-        key_numbers=arr(obj(ledger=STR, category=NSTR, subject=NSTR, relation=NSTR, values=arr(STR))),
+        key_numbers=arr(obj(ledger=STR, category=NSTR, subject=NSTR, relation=NSTR, values=arr(STR), history=STR)),
         timeline=paged(obj(id=STR, date=NSTR, date_text=NSTR, precision=NSTR, type=NSTR, modality=NSTR,
                            background=BOOL, summary=NSTR, sources=arr(SOURCE))),
-        ledger=arr(obj(id=STR, category=NSTR, subject=NSTR, relation=NSTR, note=NSTR, figures=arr(FIGURE)))),
+        ledger=arr(obj(id=STR, category=NSTR, subject=NSTR, relation=NSTR, note=NSTR, part=BOOL, past_event=BOOL,
+                       figures=arr(FIGURE)))),
     "Event": obj(
         id=STR, story=NSTR, story_title=NSTR, type=NSTR, summary=NSTR, date=NSTR, date_text=NSTR, precision=NSTR,
         date_basis=NSTR, modality=NSTR, background=BOOL,

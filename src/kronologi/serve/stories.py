@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from kronologi.export.keynumbers import key_number
 from kronologi.serve.params import Page
 from kronologi.serve.store import loads
 
@@ -42,7 +43,7 @@ def get_story(db: sqlite3.Connection, story_id: str, page: Page) -> dict[str, An
     return {"id": row["id"], "title": row["title"], "start": row["start"], "end": row["end"],
             "related": loads(row["extra"], {}).get("related") or [],
             "documents": _story_documents(db, story_id),
-            "key_numbers": [_key_numbers(line) for line in ledger],
+            "key_numbers": _key_numbers_first(ledger),
             "timeline": _timeline(db, story_id, page),
             "ledger": ledger}
 
@@ -86,30 +87,44 @@ FIGURE_FIELDS = ("id", "doc", "sentence", "text", "value", "low", "high", "quali
 
 
 def _ledger(db: sqlite3.Connection, story_id: str) -> list[dict]:
-    lines = [dict(r) for r in db.execute("SELECT id, category, subject, relation, note FROM ledger_lines "
+    lines = [dict(r) for r in db.execute("SELECT id, category, subject, relation, note, extra FROM ledger_lines "
                                          "WHERE story = ? ORDER BY rowid", (story_id,))]
     figures = _ledger_figures(db, story_id)
     for line in lines:
+        extra = loads(line.pop("extra"), {})
+        line["part"], line["past_event"] = bool(extra.get("part")), bool(extra.get("past_event"))
         line["figures"] = figures.get(line["id"], [])
     return lines
 
 
 def _ledger_figures(db: sqlite3.Connection, story_id: str) -> dict[str, list[dict]]:
     columns = ", ".join(f"f.{c}" for c in FIGURE_FIELDS)
-    rows = db.execute(f"SELECT lm.line, {columns} FROM ledger_members lm JOIN ledger_lines l ON l.id = lm.line "
-                      "JOIN figures f ON f.id = lm.figure WHERE l.story = ? ORDER BY lm.line, lm.position", (story_id,))
+    rows = db.execute(f"SELECT lm.line, {columns}, f.extra, d.outlet, d.published FROM ledger_members lm "
+                      "JOIN ledger_lines l ON l.id = lm.line JOIN figures f ON f.id = lm.figure "
+                      "LEFT JOIN docs d ON d.id = f.doc WHERE l.story = ? ORDER BY lm.line, lm.position", (story_id,))
     out: dict[str, list[dict]] = {}
     for r in rows:
-        fig = {k: r[k] for k in FIGURE_FIELDS}
+        fig = {k: r[k] for k in (*FIGURE_FIELDS, "outlet", "published")}  # the article's outlet and day: who and when
+        fig["relation"] = loads(r["extra"], {}).get("relation")
         fig["shown"] = figure_text(fig)
         out.setdefault(r["line"], []).append(fig)
     return out
 
 
+def _key_numbers_first(ledger: list[dict]) -> list[dict[str, Any]]:
+    """The ledger lines as the report opens a story: the story's own totals first, parts and counts of
+    past events after, longer histories before shorter ones."""
+    lines = sorted((line for line in ledger if line["figures"]),
+                   key=lambda line: (line["past_event"], line["part"], -len(line["figures"])))
+    return [_key_numbers(line) for line in lines]
+
+
 def _key_numbers(line: dict) -> dict[str, Any]:
-    """A ledger line as a plain list of the values it holds, in the ledger's order."""
+    """A ledger line: the values it holds in the ledger's order, and the report's one-sentence history
+    ("killed: 14 → 56 → 162 (BNPB); 162 vs 62 on 22 Nov, ...")."""
     return {"ledger": line["id"], "category": line["category"], "subject": line["subject"],
-            "relation": line["relation"], "values": [fig["shown"] for fig in line["figures"]]}
+            "relation": line["relation"], "values": [fig["shown"] for fig in line["figures"]],
+            "history": key_number(line, line["figures"]).sentence}
 
 
 QUALIFIER_WORDS = {"about": "about", "more_than": "more than", "at_least": "at least", "nearly": "nearly",
