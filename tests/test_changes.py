@@ -98,3 +98,15 @@ def test_changes_a_first_build_counts_everything_and_lists_a_few():
     assert changes["first_build"] and changes["since"] is None
     assert changes["counts"]["new_events"] == FIRST_BUILD_ITEMS + 5
     assert len(changes["new_events"]) == FIRST_BUILD_ITEMS
+
+
+def test_changes_a_first_build_folds_its_lists_in_the_report_a_later_one_opens_short_ones():
+    from kronologi.export.changes import html_section
+
+    docs = [_doc("d0", "k0"), _doc("d1", "k1")]
+    first = _chronicle(docs[:1], [_event("V1", ("d0", 0))])
+    first.changes = compare(None, first, run=1)
+    assert "<details class='change new_events'>" in html_section(first)  # folded: a first build lists everything
+    later = _chronicle(docs, [_event("V1", ("d0", 0)), _event("V2", ("d1", 0))])
+    later.changes = compare(snapshot(first), later, run=2)
+    assert "<details class='change new_events' open>" in html_section(later)

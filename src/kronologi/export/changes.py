@@ -84,7 +84,7 @@ def html_section(chronicle: Chronicle) -> str:
         lis = "".join(f"<li><a href='#{link_target(anchor(name, item))}'>{html_text(item['text'])}</a></li>"
                       for item in items)
         more = f"<li class=muted>… and {total - len(items)} more</li>" if total > len(items) else ""
-        opened = " open" if len(items) <= OPEN_UP_TO else ""
+        opened = " open" if len(items) <= OPEN_UP_TO and not changes["first_build"] else ""  # a first build: all folded
         parts.append(f"<details class='change {name}'{opened}><summary>{TITLES[name]} ({total})</summary>"
                      f"<ul>{lis}{more}</ul></details>")
     return "".join(parts) + "</section>"
