@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,28 @@ def article_id() -> str:
 @pytest.fixture
 def article_en() -> str:
     return ARTICLE_EN
+
+
+@dataclass
+class BuiltCorpus:
+    """A corpus of articles written for a test, built once into a store."""
+
+    folder: Path
+    db: Path
+    chronicle: object  # kronologi.chronicle.Chronicle
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def build_articles(root: Path, articles: dict[str, str]) -> BuiltCorpus:
+    """``articles`` (file name -> text) written under ``root/in`` and built into ``root/kronologi.db``."""
+    import kronologi
+
+    folder = write_articles(root / "in", articles)
+    db = root / "kronologi.db"
+    return BuiltCorpus(folder, db, kronologi.build([str(folder)], db=db))

@@ -5,14 +5,13 @@ every page must show it as text, never run it."""
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-import kronologi
-from kronologi.chronicle import Chronicle
 from kronologi.serve import create_app
+
+from conftest import BuiltCorpus, build_articles, write_articles
 
 with warnings.catch_warnings():  # Starlette 1.10 prefers httpx2 for its test client; the pinned httpx works
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
@@ -45,28 +44,17 @@ ARTICLES = {"longsor-giriwangi.txt": LANDSLIDE_ID, "korban-bertambah.txt": TOLL_
             "landslide-giriwangi-en.txt": LANDSLIDE_EN}
 
 
-@dataclass
-class Built:
-    folder: Path
-    db: Path
-    chronicle: Chronicle
+Built = BuiltCorpus
 
 
 def write_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_articles(folder, ARTICLES)
 
 
 @pytest.fixture(scope="session")
 def served_store(tmp_path_factory) -> Built:
     """The corpus built once into ``kronologi.db``."""
-    root = tmp_path_factory.mktemp("serve-store")
-    folder = write_corpus(root / "in")
-    db = root / "kronologi.db"
-    chronicle = kronologi.build([str(folder)], db=db)
-    return Built(folder, db, chronicle)
+    return build_articles(tmp_path_factory.mktemp("serve-store"), ARTICLES)
 
 
 def client_for(db: Path) -> TestClient:

@@ -4,13 +4,11 @@ tree keeps `from conftest import` unambiguous."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-import kronologi
-from kronologi.chronicle import Chronicle
+from conftest import BuiltCorpus, build_articles, write_articles
 
 RIVER_ID = """Sungai Cibening Meluap, 240 Rumah Terendam di Desa Karangsari
 Senin, 6 Mei 2024 | 09:30 WIB
@@ -38,25 +36,14 @@ About 800 residents remain in temporary shelters at a school and a mosque.
 ARTICLES = {"sungai-meluap.txt": RIVER_ID, "banjir-karangsari.txt": RESCUE_ID, "flood-karangsari-en.txt": FLOOD_EN}
 
 
-@dataclass
-class Built:
-    folder: Path
-    db: Path
-    chronicle: Chronicle
+Built = BuiltCorpus
 
 
 def write_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_articles(folder, ARTICLES)
 
 
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory) -> Built:
     """The fixture corpus built once into ``kronologi.db`` (tests that write to a store copy it)."""
-    root = tmp_path_factory.mktemp("chronicle-store")
-    folder = write_corpus(root / "in")
-    db = root / "kronologi.db"
-    chronicle = kronologi.build([str(folder)], db=db)
-    return Built(folder, db, chronicle)
+    return build_articles(tmp_path_factory.mktemp("chronicle-store"), ARTICLES)
