@@ -100,8 +100,7 @@ class _Sentence:
 
     def cause_between(self, a: int, b: int) -> bool:
         """A cause opens between words ``a`` and ``b`` ("meninggal akibat gempa ..."): what follows is its."""
-        return any(tuple(self.norm[k:k + len(m)]) == m for k in range(a + 1, min(b, len(self.norm)))
-                   for m in self.lex.cause_markers)
+        return bool(self.lex.cause_markers.find(self.norm, a + 1, min(b, len(self.norm))))
 
     def breaks_between(self, a: int, b: int) -> int:
         return sum(1 for k in self.breaks if a < k <= b)

@@ -93,8 +93,8 @@ class Lexicon:
     function_words: frozenset[str]
     relative_markers: frozenset[str]
     since_markers: frozenset[str]
-    shift_markers: tuple[tuple[str, ...], ...]
-    cause_markers: tuple[tuple[str, ...], ...]  # phrases that open a cause, as words
+    shift_markers: PhraseIndex
+    cause_markers: PhraseIndex  # phrases that open a cause
     toll_nouns: PhraseIndex
     toll_changes: PhraseIndex
     determiners: frozenset[str]
@@ -116,8 +116,8 @@ class Lexicon:
 
     def shifts(self, text: str) -> bool:
         """Whether the sentence opens with a marker that turns to another happening."""
-        opening = [w.lower() for w in WORD_RE.findall(text[:60])]
-        return any(tuple(opening[:len(m)]) == m for m in self.shift_markers)
+        opening = [w for _, _, w in self.words(text[:60])]
+        return any(i == 0 for i, _, _ in self.shift_markers.find(opening))
 
     def words(self, text: str, start: int = 0, end: int | None = None) -> Words:
         end = len(text) if end is None else end
@@ -156,8 +156,8 @@ def lexicon(lang: str | None) -> Lexicon:
         since_markers=_lower(data.get("since_markers")),
         toll_nouns=_index(data.get("toll_nouns")),
         toll_changes=_index(data.get("toll_changes")),
-        cause_markers=tuple(tuple(p.lower().split()) for p in data.get("cause_markers") or ()),
-        shift_markers=tuple(tuple(p.lower().split()) for p in data.get("shift_markers") or ()),
+        cause_markers=_index(data.get("cause_markers")),
+        shift_markers=_index(data.get("shift_markers")),
         determiners=_lower(data.get("determiners")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )
