@@ -1,4 +1,4 @@
-"""The store: SQLite, one writer, recorded migrations, content-hash keys.
+"""The store: SQLite (or a PostgreSQL server), recorded migrations, content-hash keys.
 
 Every document is written with the signature of the pipeline that made it.
 A build first looks its documents up by key: a document already processed by
@@ -12,6 +12,12 @@ one new store (the second waits for the first's migration, then both go on,
 one writer at a time); a store made by a newer Kronologi (refused, nothing
 written); a SQLite file of another program (refused before a table is added).
 A Kronologi store carries ``APPLICATION_ID`` in its SQLite header.
+
+``--db postgresql://user@host:port/dbname`` puts the same tables on a PostgreSQL server
+(``kronologi.store.postgres``), so a team can build into one shared store: the same
+migrations and SQL, what differs kept in ``kronologi.store.dialect``. Several builds may
+write at once; advisory locks keep the migrations and the chronicle's replacement to one
+build at a time, as SQLite's single writer does.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kronologi.document import Document, Rejection
 from kronologi.errors import StoreError
+from kronologi.store import postgres
+from kronologi.store.dialect import LOCK_CHRONICLE, LOCK_MIGRATE, POSTGRESQL, SQLITE, Dialect
 
 if TYPE_CHECKING:
     from kronologi.chronicle import Chronicle
@@ -56,6 +64,10 @@ def migrations() -> list[tuple[int, str, str]]:
 class Store:
     def __init__(self, path: str | Path):
         self.path = str(path)
+        self.dialect: Dialect = SQLITE
+        if postgres.is_url(path):
+            self._open_postgres()
+            return
         if self.path != ":memory:":
             _make_parent(self.path)
         try:
@@ -71,9 +83,25 @@ class Store:
             self.db.close()
             raise
 
+    def _open_postgres(self) -> None:
+        import psycopg
+
+        self.dialect = POSTGRESQL
+        self.db = postgres.connect(self.path)
+        try:
+            _check_ours(self.db, postgres.redact(self.path), self.dialect)
+            self.migrate()
+        except psycopg.Error as exc:
+            self.db.close()
+            raise postgres.store_error(self.path, exc) from exc
+        except BaseException:
+            self.db.close()
+            raise
+        log.debug("store %s open at schema version %d", postgres.redact(self.path), self.schema_version())
+
     def _open(self) -> None:
         """Check the file is ours (reading only), then set it up and migrate it."""
-        _check_ours(self.db, self.path)
+        _check_ours(self.db, self.path, self.dialect)
         _set_wal(self.db)
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.migrate()
@@ -84,7 +112,8 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """One write transaction (on PostgreSQL the connection answers like ``sqlite3``'s)."""
+        self.db.execute(self.dialect.begin_write)
         try:
             yield self.db
         except BaseException:
@@ -100,19 +129,22 @@ class Store:
         if not self._needs_migration():
             return []
         with self.transaction() as db:
+            self.dialect.lock(db, LOCK_MIGRATE)
             db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
             done = {v for (v,) in db.execute("SELECT version FROM schema_migrations")}
-            applied = [_apply(db, version, name, sql) for version, name, sql in migrations() if version not in done]
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            applied = [_apply(db, self.dialect, version, name, sql)
+                       for version, name, sql in migrations() if version not in done]
+            if self.dialect is SQLITE:
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         for name in applied:
-            log.info("store %s: applied migration %s", self.path, name)
+            log.info("store %s: applied migration %s", postgres.redact(self.path), name)
         return applied
 
     def _needs_migration(self) -> bool:
-        if self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        if self.dialect is SQLITE and self.db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return True
-        if "schema_migrations" not in _tables(self.db):
+        if "schema_migrations" not in self.dialect.tables(self.db):
             return True
         return self.schema_version() < migrations()[-1][0]
 
@@ -149,12 +181,12 @@ class Store:
     def put_batch(self, docs: list[Document], rejected: list[Rejection], pipeline: str) -> None:
         """Write one batch atomically: all of it or nothing."""
         with self.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(d.key, d.id, d.source_path, pipeline, d.title, d.outlet, d.published, d.language,
-                  json.dumps(d.to_dict(), ensure_ascii=False, sort_keys=True)) for d in docs])
-            db.executemany("INSERT OR IGNORE INTO rejected VALUES (?, ?)",
-                           [(r.source_path, r.reason) for r in rejected])
+            # in key order: two builds writing the same documents at once take their row locks in one order
+            db.executemany(_upsert("documents", DOCUMENT_COLUMNS, ("key",)),
+                           sorted((d.key, d.id, d.source_path, pipeline, d.title, d.outlet, d.published, d.language,
+                                   json.dumps(d.to_dict(), ensure_ascii=False, sort_keys=True)) for d in docs))
+            db.executemany("INSERT INTO rejected VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           sorted({(r.source_path, r.reason) for r in rejected}))
 
     def count(self, table: str) -> int:
         if table not in ("documents", "rejected", "decisions", "runs"):
@@ -165,9 +197,9 @@ class Store:
     def put_decisions(self, name: str, decisions: dict[str, dict]) -> None:
         """Replace one pass's decisions for the given documents, atomically."""
         with self.transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?)",
-                           [(name, key, json.dumps(d, ensure_ascii=False, sort_keys=True))
-                            for key, d in decisions.items()])
+            db.executemany(_upsert("decisions", ("pass", "doc_key", "data"), ("pass", "doc_key")),
+                           [(name, key, json.dumps(decisions[key], ensure_ascii=False, sort_keys=True))
+                            for key in sorted(decisions)])
 
     def get_decisions(self, name: str) -> dict[str, dict]:
         """One pass's stored decisions, by document key."""
@@ -185,17 +217,18 @@ class Store:
         from kronologi.store.chronicle import write_chronicle
 
         with self.transaction() as db:
+            self.dialect.lock(db, LOCK_CHRONICLE)  # PostgreSQL: one build replaces the chronicle at a time
             changes = compare(log_changes.read_snapshot(db), chronicle, run)
-            write_chronicle(db, chronicle, run)
+            write_chronicle(db, chronicle, run, self.dialect)
             log_changes.record(db, changes, run)
         return changes
 
     # runs --------------------------------------------------------------------
     def start_run(self, inputs: list[str], pipeline: str) -> int:
         with self.transaction() as db:
-            cur = db.execute("INSERT INTO runs (started_at, inputs, pipeline) VALUES (?, ?, ?)",
-                             (_now(), json.dumps(inputs), pipeline))
-        return int(cur.lastrowid)
+            rows = db.execute("INSERT INTO runs (started_at, inputs, pipeline) VALUES (?, ?, ?) RETURNING id",
+                              (_now(), json.dumps(inputs), pipeline)).fetchall()
+        return int(rows[0][0])
 
     def finish_run(self, run: int, documents: int, rejected: int) -> None:
         with self.transaction() as db:
@@ -203,31 +236,39 @@ class Store:
                        (_now(), documents, rejected, run))
 
 
-def _statements(sql: str) -> list[str]:
-    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    # search ------------------------------------------------------------------
+    def search(self, kind: str, query: str, limit: int = 50) -> list[str]:
+        """Ids of ``documents``, ``events`` or ``quotes`` whose text holds every word of ``query``, best first
+        (FTS5 on SQLite, ``to_tsvector('simple', ...)`` on PostgreSQL)."""
+        return self.dialect.search(self.db, kind, query, limit)
 
 
-def _apply(db: sqlite3.Connection, version: int, name: str, sql: str) -> str:
-    for statement in _statements(sql):
+DOCUMENT_COLUMNS = ("key", "id", "source_path", "pipeline", "title", "outlet", "published", "language", "data")
+
+
+def _upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
+    """``INSERT`` that replaces the row with the same ``key`` (the same SQL on SQLite and PostgreSQL)."""
+    marks = ", ".join("?" * len(columns))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+    return f"INSERT INTO {table} VALUES ({marks}) ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
+
+
+def _apply(db: sqlite3.Connection, dialect: Dialect, version: int, name: str, sql: str) -> str:
+    for statement in dialect.statements(sql):
         db.execute(statement)
     db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
     return name
 
 
-def _tables(db: sqlite3.Connection) -> set[str]:
-    return {name for (name,) in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-
-
-def _check_ours(db: sqlite3.Connection, path: str) -> None:
+def _check_ours(db: sqlite3.Connection, path: str, dialect: Dialect) -> None:
     """Refuse, before anything is written, a database of another program or of a newer Kronologi."""
-    tables = _tables(db)
+    tables = dialect.tables(db)
     if not tables:
         return  # a new store
-    if not _is_kronologi(db, tables):
+    if not _is_kronologi(db, tables, dialect):
         shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-        raise StoreError(f"{path} is a SQLite database of another program (tables: {shown}); Kronologi leaves it "
+        what = "SQLite database" if dialect is SQLITE else "PostgreSQL database"
+        raise StoreError(f"{path} is a {what} of another program (tables: {shown}); Kronologi leaves it "
                          "untouched: pass another --db path", code="failed.store.foreign")
     newest, known = _newest_version(db), migrations()[-1][0]
     if newest > known:
@@ -236,15 +277,14 @@ def _check_ours(db: sqlite3.Connection, path: str) -> None:
                          code="failed.store.newer")
 
 
-def _is_kronologi(db: sqlite3.Connection, tables: set[str]) -> bool:
-    """Our application id in the header; or, for stores made before it was set, our migrations table
-    with our first migration recorded in it."""
-    if db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+def _is_kronologi(db: sqlite3.Connection, tables: set[str], dialect: Dialect) -> bool:
+    """Our application id in the header; or, for stores made before it was set (and on PostgreSQL,
+    which has no such header), our migrations table with our first migration recorded in it."""
+    if dialect is SQLITE and db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
         return True
     if "schema_migrations" not in tables:
         return False
-    columns = tuple(row[1] for row in db.execute("PRAGMA table_info(schema_migrations)"))
-    if columns != MIGRATIONS_COLUMNS:
+    if dialect.columns(db, "schema_migrations") != MIGRATIONS_COLUMNS:
         return False
     first = db.execute("SELECT name FROM schema_migrations WHERE version = 1").fetchone()
     return first is not None and first[0] == migrations()[0][1]

@@ -43,7 +43,7 @@ def read_snapshot(db: sqlite3.Connection) -> Snapshot | None:
 
 def _figures(db: sqlite3.Connection):
     """Figure records as the chronicle had them (columns, plus ``extra`` for relation and the like)."""
-    cursor = db.execute("SELECT doc, start, end, value, low, high, qualifier, unit, subject, text, status, extra "
+    cursor = db.execute('SELECT doc, start, "end", value, low, high, qualifier, unit, subject, text, status, extra '
                         "FROM figures")
     names = [c[0] for c in cursor.description]
     for values in cursor:

@@ -20,12 +20,12 @@ from typing import Any
 
 from kronologi.chronicle import SCHEMA, Chronicle
 from kronologi.document import Document
+from kronologi.store.dialect import SQLITE, Dialect
 
 # Children before parents: the order the tables are emptied in (``changes`` is a log: kept).
 TABLES = ("ledger_members", "ledger_lines", "quotes", "figures", "event_evidence", "event_sources",
           "event_actors", "events", "mentions", "entity_aliases", "entities", "sentences", "removed_lines",
           "story_documents", "docs", "stories", "chronicle")
-FTS_TABLES = ("docs_fts", "events_fts", "quotes_fts")
 
 STORY_COLUMNS = ("id", "title", "start", "end")
 EVENT_COLUMNS = ("id", "story", "type", "summary", "date", "date_text", "precision", "date_basis", "modality",
@@ -38,7 +38,8 @@ LEDGER_COLUMNS = ("id", "story", "category", "subject", "relation", "note")
 LEDGER_LISTS = ("figures",)
 
 
-def write_chronicle(db: sqlite3.Connection, chronicle: Chronicle, run: int | None) -> None:
+def write_chronicle(db: sqlite3.Connection, chronicle: Chronicle, run: int | None,
+                    dialect: Dialect = SQLITE) -> None:
     """Replace the chronicle tables with ``chronicle``; call inside a transaction."""
     clear(db)
     _put_stories(db, chronicle.stories)
@@ -48,7 +49,7 @@ def write_chronicle(db: sqlite3.Connection, chronicle: Chronicle, run: int | Non
     _put_records(db, "figures", FIGURE_COLUMNS, chronicle.figures)
     _put_records(db, "quotes", QUOTE_COLUMNS, chronicle.quotes)
     _put_ledger(db, chronicle.ledger)
-    rebuild_search(db)
+    dialect.rebuild_search(db)
     db.execute("INSERT INTO chronicle VALUES (1, ?, ?, ?, ?)", (run, SCHEMA, chronicle.generated_at, _now()))
 
 
@@ -57,16 +58,10 @@ def clear(db: sqlite3.Connection) -> None:
         db.execute(f"DELETE FROM {table}")
 
 
-def rebuild_search(db: sqlite3.Connection) -> None:
-    """Re-index the full-text tables from their content tables."""
-    for table in FTS_TABLES:
-        db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
-
-
 # stories and documents ---------------------------------------------------------
 def _put_stories(db: sqlite3.Connection, stories: list[dict[str, Any]]) -> None:
     _insert(db, "stories", STORY_COLUMNS, (_row(s, STORY_COLUMNS, skip=("documents",)) for s in stories))
-    db.executemany("INSERT OR IGNORE INTO story_documents VALUES (?, ?, ?)",
+    db.executemany("INSERT INTO story_documents VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                    ((s["id"], doc, i) for s in stories for i, doc in enumerate(s.get("documents") or ())))
 
 
@@ -91,9 +86,9 @@ def _sentence_rows(docs: list[Document]) -> Iterator[tuple]:
 # entities ----------------------------------------------------------------------
 def _put_entities(db: sqlite3.Connection, entities: list[dict[str, Any]]) -> None:
     db.executemany("INSERT INTO entities VALUES (?, ?, ?)", ((e["id"], e["name"], e.get("type")) for e in entities))
-    db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?, ?)",
+    db.executemany("INSERT INTO entity_aliases VALUES (?, ?) ON CONFLICT DO NOTHING",
                    ((e["id"], alias) for e in entities for alias in e.get("aliases") or ()))
-    db.executemany("INSERT INTO mentions (entity, doc, start, end, text) VALUES (?, ?, ?, ?, ?)",
+    db.executemany('INSERT INTO mentions (entity, doc, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                    ((e["id"], m["doc"], m["start"], m["end"], m["text"])
                     for e in entities for m in e.get("mentions") or ()))
 
@@ -101,7 +96,7 @@ def _put_entities(db: sqlite3.Connection, entities: list[dict[str, Any]]) -> Non
 # events ------------------------------------------------------------------------
 def _put_events(db: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
     _insert(db, "events", EVENT_COLUMNS, (_row(ev, EVENT_COLUMNS, skip=EVENT_LISTS) for ev in events))
-    db.executemany("INSERT OR IGNORE INTO event_actors VALUES (?, ?, ?)",
+    db.executemany("INSERT INTO event_actors VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                    ((ev["id"], actor, i) for ev in events for i, actor in enumerate(ev.get("actors") or ())))
     db.executemany("INSERT INTO event_sources VALUES (?, ?, ?, ?, ?, ?)",
                    ((ev["id"], i, s["doc"], s.get("sentence"), s.get("start"), s.get("end"))
@@ -114,7 +109,7 @@ def _put_events(db: sqlite3.Connection, events: list[dict[str, Any]]) -> None:
 # ledger ------------------------------------------------------------------------
 def _put_ledger(db: sqlite3.Connection, lines: list[dict[str, Any]]) -> None:
     _insert(db, "ledger_lines", LEDGER_COLUMNS, (_row(ln, LEDGER_COLUMNS, skip=LEDGER_LISTS) for ln in lines))
-    db.executemany("INSERT OR IGNORE INTO ledger_members VALUES (?, ?, ?)",
+    db.executemany("INSERT INTO ledger_members VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                    ((ln["id"], fig, i) for ln in lines for i, fig in enumerate(ln.get("figures") or ())))
 
 
@@ -125,7 +120,7 @@ def _put_records(db: sqlite3.Connection, table: str, columns: tuple[str, ...],
 
 
 def _insert(db: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
-    names = ", ".join((*columns, "extra"))
+    names = ", ".join(f'"{c}"' for c in (*columns, "extra"))  # "end" is a reserved word in PostgreSQL
     marks = ", ".join("?" * (len(columns) + 1))
     db.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 

@@ -5,6 +5,8 @@
 -- Fields a record carries beyond the columns below are kept as JSON in `extra`.
 -- Foreign keys are declared (datasette shows them as links, PRAGMA foreign_key_check
 -- verifies them) and not enforced: the blob table `documents` is replaced row by row.
+-- The same file makes the PostgreSQL store (kronologi.store.dialect: statements marked
+-- "only:" run on that database alone, types are translated, foreign keys left out there).
 
 -- the build that wrote the chronicle now in the tables (one row).
 CREATE TABLE chronicle (
@@ -19,7 +21,7 @@ CREATE TABLE stories (
     id     TEXT PRIMARY KEY,
     title  TEXT,
     start  TEXT,
-    end    TEXT,
+    "end"    TEXT,
     extra  TEXT                          -- JSON: related stories, summary sentences, ...
 );
 CREATE INDEX stories_start ON stories(start);
@@ -68,7 +70,7 @@ CREATE TABLE sentences (
     doc   TEXT NOT NULL REFERENCES docs(id),
     idx   INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    end   INTEGER NOT NULL,
+    "end"   INTEGER NOT NULL,
     text  TEXT NOT NULL,
     PRIMARY KEY (doc, idx)
 );
@@ -92,7 +94,7 @@ CREATE TABLE mentions (
     entity TEXT NOT NULL REFERENCES entities(id),
     doc    TEXT NOT NULL REFERENCES docs(id),
     start  INTEGER NOT NULL,
-    end    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
     text   TEXT NOT NULL
 );
 CREATE INDEX mentions_entity ON mentions(entity);
@@ -131,7 +133,7 @@ CREATE TABLE event_sources (
     doc      TEXT NOT NULL REFERENCES docs(id),
     sentence INTEGER,
     start    INTEGER,
-    end      INTEGER,
+    "end"      INTEGER,
     PRIMARY KEY (event, position)
 );
 CREATE INDEX event_sources_doc ON event_sources(doc);
@@ -153,7 +155,7 @@ CREATE TABLE figures (
     doc       TEXT NOT NULL REFERENCES docs(id),
     sentence  INTEGER,
     start     INTEGER,
-    end       INTEGER,
+    "end"       INTEGER,
     text      TEXT,
     value     NUMERIC,
     low       NUMERIC,
@@ -177,7 +179,7 @@ CREATE TABLE quotes (
     doc          TEXT NOT NULL REFERENCES docs(id),
     sentence     INTEGER,
     start        INTEGER,
-    end          INTEGER,
+    "end"          INTEGER,
     text         TEXT NOT NULL,
     speaker      TEXT REFERENCES entities(id),
     speaker_name TEXT,
@@ -219,7 +221,17 @@ CREATE TABLE changes (
 CREATE INDEX changes_run ON changes(run);
 CREATE INDEX changes_item ON changes(item_type, item);
 
--- full-text search (external content: rebuilt from the tables by each write).
+-- full-text search. SQLite: FTS5 tables (external content: rebuilt from the tables by each write).
+-- PostgreSQL: GIN indexes over the same columns (kronologi.store.dialect.SEARCH holds the expressions).
+-- only: sqlite
 CREATE VIRTUAL TABLE docs_fts USING fts5(title, text, content="docs");
+-- only: sqlite
 CREATE VIRTUAL TABLE events_fts USING fts5(summary, content="events");
-CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content="quotes")
+-- only: sqlite
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content="quotes");
+-- only: postgresql
+CREATE INDEX docs_fts ON docs USING GIN (to_tsvector('simple', coalesce(title, '') || ' ' || text));
+-- only: postgresql
+CREATE INDEX events_fts ON events USING GIN (to_tsvector('simple', coalesce(summary, '')));
+-- only: postgresql
+CREATE INDEX quotes_fts ON quotes USING GIN (to_tsvector('simple', text || ' ' || coalesce(speaker_name, '')))
