@@ -25,7 +25,7 @@ def chronicle(tmp_path):
 def test_export_writes_every_view_and_json_validates(chronicle, tmp_path):
     paths = write_all(chronicle, tmp_path / "out")
     assert set(paths) == {"chronicle.json", "documents.csv", "figures.csv", "events.csv", "timeline.md", "report.html",
-                          "changes.json"}
+                          "changes.json", "stories.csv", "entities.csv", "quotes.csv", "ledger.csv", "acled.csv"}
     data = json.loads(paths["chronicle.json"].read_text(encoding="utf-8"))
     validate(data)
     assert data["schema"] == "kronologi.chronicle/1"

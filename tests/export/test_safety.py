@@ -20,7 +20,7 @@ from kronologi.export.safe import BIDI_CONTROLS, csv_cell, figure_text, md_text,
 from conftest import ARTICLE_EN, ARTICLE_ID
 
 OUTPUTS = {"chronicle.json", "documents.csv", "figures.csv", "events.csv", "timeline.md", "report.html",
-           "changes.json"}
+           "changes.json", "stories.csv", "entities.csv", "quotes.csv", "ledger.csv", "acled.csv"}
 
 
 @pytest.fixture(scope="module")

@@ -52,7 +52,7 @@ def test_serve_openapi_is_served_and_is_the_module_spec(spec):
 
 
 def test_serve_openapi_names_every_json_route_of_the_app(client, spec):
-    documented = set(spec["paths"])
+    documented = {p for p in spec["paths"] if p.endswith(".json")}  # the CSV downloads: test_serve_exports
     routes = [r.path for r in client.app.routes if isinstance(r, Route) and r.path != "/openapi.json"]
     twins = {p for p in routes if p.endswith(".json")} | {p.replace("{id:path}", "{id}.json") for p in routes
                                                           if p.endswith("{id:path}")}

@@ -2,8 +2,10 @@
 
 ``write_all`` writes every view into one folder: ``chronicle.json`` (validated
 against ``chronicle.schema.json``), ``documents.csv``, ``figures.csv``,
-``events.csv``, ``timeline.md``, a self-contained ``report.html``, and ``changes.json``
-(what changed since the store's previous build, ``export.changes``).
+``events.csv``, ``timeline.md``, a self-contained ``report.html``, ``changes.json``
+(what changed since the store's previous build, ``export.changes``), and the tables people load
+elsewhere (``export.interchange``: ``stories.csv``, ``entities.csv``, ``quotes.csv``, ``ledger.csv``,
+``acled.csv``).
 Article-derived values pass through ``safe`` on their way into any of them.
 """
 
@@ -15,6 +17,7 @@ from pathlib import Path
 from kronologi.chronicle import Chronicle
 from kronologi.export.changes import write_changes
 from kronologi.export.files import ExportError, prepare_outdir, publish, staged_outputs
+from kronologi.export.interchange import write_interchange
 from kronologi.export.jsonfile import write_json
 from kronologi.export.markdown import write_markdown
 from kronologi.export.report import write_report
@@ -36,6 +39,7 @@ def write_all(chronicle: Chronicle, outdir: str | Path) -> dict[str, Path]:
     with staged_outputs(outdir) as stage:
         staged = {"chronicle.json": write_json(chronicle, stage / "chronicle.json")}
         staged.update(write_tables(chronicle, stage))
+        staged.update(write_interchange(chronicle, stage))
         staged["timeline.md"] = write_markdown(chronicle, stage / "timeline.md")
         staged["report.html"] = write_report(chronicle, stage / "report.html")
         staged["changes.json"] = write_changes(chronicle, stage / "changes.json")

@@ -20,7 +20,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from kronologi.serve import records, search, stories
+from kronologi.serve import exports, records, search, stories
 from kronologi.serve.headers import SecurityHeaders
 from kronologi.serve.openapi import openapi_spec
 from kronologi.serve.params import BadParameter, page_of, text_of, unknown
@@ -34,7 +34,7 @@ Loader = Callable[[sqlite3.Connection, Request, str | None], "dict[str, Any] | N
 
 def create_app(db_path: str | Path) -> Starlette:
     """The ASGI app serving the chronicle in the store at ``db_path`` (read-only)."""
-    app = Starlette(routes=_routes(), exception_handlers={HTTPException: _http_error},
+    app = Starlette(routes=exports.routes() + _routes(), exception_handlers={HTTPException: _http_error},
                     middleware=[Middleware(SecurityHeaders)])
     app.state.db_path = str(db_path)
     return app

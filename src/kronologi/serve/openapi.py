@@ -1,7 +1,9 @@
-"""The OpenAPI document of the JSON twins (served at ``/openapi.json``), written by hand as data.
+"""The OpenAPI document of the JSON twins and the downloads (served at ``/openapi.json``), written by hand as data.
 
 Every object schema closes its properties (``additionalProperties: false``) and the tests validate each JSON
-answer against it, so a field added to a page without its place here fails them: the document stays accurate."""
+answer against it, so a field added to a page without its place here fails them: the document stays accurate.
+The CSV downloads (``serve.exports``) are ``text/csv``; their errors are an HTML page, or the JSON ``Error`` when
+the request asks for JSON. schemathesis checks the whole document against the app (tests/serve)."""
 
 from __future__ import annotations
 
@@ -73,6 +75,14 @@ SCHEMAS: dict[str, dict] = {
         mentions=paged(obj(doc=STR, title=NSTR, start=INT, end=INT, text=STR, sentence=NINT)),
         quotes=capped(obj(id=STR, doc=STR, sentence=NINT, text=STR, kind=NSTR)),
         events=capped(obj(id=STR, date=NSTR, type=NSTR, summary=NSTR))),
+    "TimelineJS": obj(
+        title=obj(text=obj(headline=STR, text=STR)),
+        events=arr(obj(start_date={"type": "object", "required": ["year"], "additionalProperties": False,
+                                   "properties": {"year": INT, "month": {"type": "integer", "minimum": 1,
+                                                                         "maximum": 12},
+                                                  "day": {"type": "integer", "minimum": 1, "maximum": 31},
+                                                  "display_date": STR}},
+                       text=obj(headline=STR, text=STR), group=STR, unique_id=STR))),
     "Search": obj(
         q=STR, counts=obj(document=INT, event=INT, quote=INT),
         results=paged(obj(kind={"enum": ["document", "event", "quote"]}, id=STR, title=NSTR, doc=NSTR,
@@ -85,7 +95,8 @@ def _param(name: str, where: str, schema: dict, description: str, required: bool
 
 
 ID = _param("id", "path", STR, "the record's id, as in chronicle.json", required=True)
-PAGE = _param("page", "query", {"type": "integer", "minimum": 1, "default": 1}, "which page, from 1")
+PAGE = _param("page", "query", {"type": "integer", "minimum": 1, "maximum": 999_999_999, "default": 1},
+              "which page, from 1")
 
 
 def _size(default: int) -> dict:
@@ -123,10 +134,56 @@ PATHS = {
 }
 
 
+def _download(summary: str, params: list[dict], missing: bool, filename: str) -> dict:
+    """A CSV download: ``text/csv`` with a file name; errors as the HTML page or the JSON ``Error``."""
+    content = {"text/csv": {"schema": STR}}
+    ok = {"description": f"the table as CSV ({filename})", "content": content, "headers": DISPOSITION}
+    responses = {"200": ok, "400": _error_response("a bad parameter")}
+    if missing:
+        responses["404"] = _error_response("no record with this id")
+    return {"get": {"summary": summary, "parameters": params, "responses": responses}}
+
+
+def _error_response(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": ref("Error")},
+                                                    "text/html": {"schema": STR}}}
+
+
+DISPOSITION = {"Content-Disposition": {"description": "attachment; filename=...", "schema": STR}}
+
+STORY_DOWNLOADS = {
+    "events": "the story's events, with its title, actor and place names and outlets beside the ids",
+    "acled": "the story's dated events in ACLED's columns (event_date, time_precision, actors, fatalities, ...)",
+    "figures": "the story's figures, with their outlet and ledger relation",
+    "ledger": "the story's ledger lines, with their figures' values, as-of dates, claimants and outlets",
+    "quotes": "the quotes of the story's documents, with speaker and outlet",
+    "entities": "the entities the story's documents mention, with aliases and counts there",
+    "documents": "the story's documents",
+}
+
+DOWNLOADS = {
+    "/stories.csv": _download("The stories list, all of it, as CSV; q filters by title",
+                              [_q(False, "words the title contains")], False, "stories.csv"),
+    "/search.csv": _download("Search results as CSV (the first 1000, best first)",
+                             [_q(True, "the words to find (all of them)")], False, "search.csv"),
+    "/entities/{id}/mentions.csv": _download("Every mention of an entity, as CSV", [ID], True, "mentions.csv"),
+    **{f"/stories/{{id}}/{name}.csv": _download(summary[0].upper() + summary[1:] + ", as CSV", [ID], True,
+                                                f"{name}.csv") for name, summary in STORY_DOWNLOADS.items()},
+    "/stories/{id}/timelinejs.json": {"get": {
+        "summary": "The story's dated events as Knight Lab TimelineJS3 data (undated events left out)",
+        "parameters": [ID],
+        "responses": {"200": {"description": "the TimelineJS document", "headers": DISPOSITION,
+                              "content": {"application/json": {"schema": ref("TimelineJS")}}},
+                      "400": _response("a bad parameter", "Error"),
+                      "404": _response("no story with this id", "Error")}}},
+}
+
+
 def openapi_spec() -> dict[str, Any]:
     return {"openapi": "3.1.0",
             "info": {"title": "Kronologi", "version": __version__,
-                     "description": "The chronicle in a Kronologi store, read-only. Each path is the JSON twin of "
-                                    "an HTML page (the same path without .json); Accept: application/json on the "
-                                    "HTML path gives the same answer."},
-            "paths": PATHS, "components": {"schemas": SCHEMAS}}
+                     "description": "The chronicle in a Kronologi store, read-only. Each .json path but "
+                                    "timelinejs.json is the JSON twin of an HTML page (the same path without "
+                                    ".json); Accept: application/json on the HTML path gives the same answer. "
+                                    "The .csv paths and timelinejs.json are downloads of a page's tables."},
+            "paths": {**PATHS, **DOWNLOADS}, "components": {"schemas": SCHEMAS}}
