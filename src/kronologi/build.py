@@ -144,7 +144,7 @@ def _run_batches(todo: list[Document], config: PipelineConfig, workers: int,
 
 
 # The corpus passes, in order (``progress("corpus passes", k, n)`` says the k-th is done).
-CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "events", "figures and quotes",
+CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "figures and quotes", "events",
                  "story summaries")
 
 
@@ -169,10 +169,11 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
     entities = resolve(docs)  # sets mention["entity"], which events and quotes then refer to
     passed("entities")
     _events_to_entities(docs)
-    events = merge_events(docs, story_of) if any(d.events for d in docs) else []
-    passed("events")
+    # the ledger first: the events pass reads which counts are whole totals and who claimed them
     figures, quotes, ledger = build_ledger(docs, story_of, names=claimant_names(entities))
     passed("figures and quotes")
+    events = merge_events(docs, story_of, figures=figures) if any(d.events for d in docs) else []
+    passed("events")
     records = [_story_record(s) for s in stories]
     passed("story summaries")
     return Chronicle(documents=docs, stories=records, entities=entities,

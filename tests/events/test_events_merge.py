@@ -199,3 +199,42 @@ def test_events_merge_an_articles_guessed_day_yields_to_the_clause_of_the_next_s
     (event,) = merge_events([doc], {"a": "S1"})
     assert [s["sentence"] for s in event["sources"]] == [0, 1]
     assert (event["date"], event["date_basis"]) == ("2022-01-10", "clause")
+
+
+def test_events_merge_a_sentence_pointing_back_continues_the_one_before():
+    text = ("Badan Penanggulangan Bencana Lembang melaporkan 48 orang meninggal dunia. "
+            "Data itu dihimpun pada Selasa pukul 09.00.")
+    doc = _doc("a", text, [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")])
+    doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"}]
+    assert _sentences(merge_events([doc], {"a": "S1"})) == [[0, 1]]
+    other = _doc("a", text.replace("Data itu dihimpun", "Posko baru dibuka"),
+                 [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")])
+    other.figures = doc.figures
+    assert _sentences(merge_events([other], {"a": "S1"})) == [[0], [1]]  # nothing points back: two happenings
+
+
+def _ledger_figure(sentence: int, value: int, **extra) -> dict:
+    return {"doc": "a", "sentence": sentence, "category": "killed", "value": value, "status": "reported", **extra}
+
+
+_TOLL = ("Badan Penanggulangan Bencana Lembang mengumumkan 48 orang meninggal dunia pada Selasa. "
+         "Sebanyak 30 orang tewas di Cikole dan 18 orang tewas di Lembang.")
+
+
+def test_events_merge_the_ledgers_parts_of_a_total_do_not_tell_announcements_apart():
+    doc = _doc("a", _TOLL, [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")])
+    parts = [_ledger_figure(0, 48), _ledger_figure(1, 30, cue="list", part_whole=True),
+             _ledger_figure(1, 18, cue="list", part_whole=True)]
+    assert _sentences(merge_events([doc], {"a": "S1"}, figures=parts)) == [[0, 1]]
+    totals = [dict(f, part_whole=False) for f in parts]  # read as totals, 30 and 18 compete with 48
+    assert _sentences(merge_events([doc], {"a": "S1"}, figures=totals)) == [[0], [1]]
+
+
+def test_events_merge_one_articles_counts_in_different_places_are_one_round_up():
+    text = ("Sedikitnya 90 orang tewas akibat gempa pada Senin. "
+            "Di Ardania sedikitnya 60 orang tewas dan di Borelia 30 orang tewas.")
+    doc = _doc("a", text)
+    figures = [_ledger_figure(0, 90), _ledger_figure(1, 60, scope="Ardania"), _ledger_figure(1, 30, scope="Borelia")]
+    assert _sentences(merge_events([doc], {"a": "S1"}, figures=figures)) == [[0, 1]]
+    unscoped = [dict(f, scope=None) for f in figures]
+    assert _sentences(merge_events([doc], {"a": "S1"}, figures=unscoped)) == [[0], [1]]

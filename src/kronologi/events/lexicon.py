@@ -94,6 +94,8 @@ class Lexicon:
     relative_markers: frozenset[str]
     since_markers: frozenset[str]
     shift_markers: PhraseIndex
+    refer_back: frozenset[str]  # demonstratives that point to what the sentence before told ("Data itu", "This figure")
+    refer_within: int  # ... when among the sentence's first words (after the noun in Indonesian, before it in English)
     cause_markers: PhraseIndex  # phrases that open a cause
     toll_nouns: PhraseIndex
     toll_changes: PhraseIndex
@@ -118,6 +120,14 @@ class Lexicon:
         """Whether the sentence opens with a marker that turns to another happening."""
         opening = [w for _, _, w in self.words(text[:60])]
         return any(i == 0 for i, _, _ in self.shift_markers.find(opening))
+
+    def refers_back(self, text: str) -> bool:
+        """Whether the sentence opens by pointing back at what the sentence before it told ("Data itu
+        dihimpun BNPB per Selasa", "That figure was confirmed on Monday"): it goes on about the same thing."""
+        if self.shifts(text):
+            return False
+        opening = [w for _, _, w in self.words(text[:60])][: self.refer_within + 1]
+        return any(w in self.refer_back for w in opening)
 
     def words(self, text: str, start: int = 0, end: int | None = None) -> Words:
         end = len(text) if end is None else end
@@ -158,6 +168,8 @@ def lexicon(lang: str | None) -> Lexicon:
         toll_changes=_index(data.get("toll_changes")),
         cause_markers=_index(data.get("cause_markers")),
         shift_markers=_index(data.get("shift_markers")),
+        refer_back=_lower((data.get("refer_back") or {}).get("words")),
+        refer_within=int((data.get("refer_back") or {}).get("within", 0)),
         determiners=_lower(data.get("determiners")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )

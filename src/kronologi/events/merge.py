@@ -85,8 +85,10 @@ class _Report:
     places: frozenset[str]
     speakers: frozenset[str]
     figures: dict[str, frozenset]  # category -> values
+    scoped: dict[str, frozenset]  # category and scope ("killed@Syria") -> values: the quantities the ledger tells apart
     numbers: frozenset[str] = frozenset()  # distinctive numbers of the sentence (a magnitude, a clock time)
     shifts: bool = False  # the sentence opens by turning to another happening ("Meanwhile, ...")
+    refers: bool = False  # the sentence opens by pointing back at the one before ("Data itu ...")
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -101,7 +103,7 @@ class _Report:
 class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
-    __slots__ = ("reports", "docs", "actors", "places", "speakers", "figures", "numbers", "wordings", "families",
+    __slots__ = ("reports", "docs", "actors", "places", "speakers", "figures", "scoped", "numbers", "wordings", "families",
                  "best", "evidence", "_seen")
 
     def __init__(self, report: _Report):
@@ -111,6 +113,7 @@ class _Cluster:
         self.places: set[str] = set()
         self.speakers: set[str] = set()
         self.figures: dict[str, set] = {}
+        self.scoped: dict[str, set] = {}
         self.families: set[str] = set()
         self.numbers: set[str] = set()
         self.wordings: list[frozenset[str]] = []
@@ -129,6 +132,8 @@ class _Cluster:
         self.numbers |= report.numbers
         for cat, values in report.figures.items():
             self.figures.setdefault(cat, set()).update(values)
+        for quantity, values in report.scoped.items():
+            self.scoped.setdefault(quantity, set()).update(values)
         if report.words and report.words not in self._seen:
             self._seen.add(report.words)
             self.wordings.append(report.words)
@@ -151,13 +156,17 @@ def _rank(report: _Report) -> tuple:
 
 
 def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
-                 zone: str | None = None) -> list[dict[str, Any]]:
+                 zone: str | None = None, figures: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The contract's ``events[]`` for the events of ``docs`` (``story_of``: document id -> story id;
-    without it, each document's ``story``)."""
+    without it, each document's ``story``).
+
+    ``figures``: the ledger's figure records, when the ledger was built first. They know what each
+    count is a part of (a district's share, "three more"), its scope and its claimant's entity, so
+    only whole counts tell two announcements apart; without them, each document's own figures count."""
     docs = list(docs)
     for doc in docs:
         date_events(doc, zone)
-    reports = _reports(docs, story_of)
+    reports = _reports(docs, story_of, _ledger_figures(figures) if figures is not None else None)
     clusters = _copies(docs, reports)
     clusters = _episodes(clusters)
     clusters = _merge(clusters)
@@ -166,7 +175,8 @@ def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
 
 # --- reports -------------------------------------------------------------------------------
 
-def _reports(docs: list[Any], story_of: dict[str, str] | None) -> list[_Report]:
+def _reports(docs: list[Any], story_of: dict[str, str] | None,
+             ledger: dict[str, dict[int, list[dict[str, Any]]]] | None = None) -> list[_Report]:
     out = []
     for order, doc in enumerate(docs):
         story = story_of.get(doc.id) if story_of is not None else getattr(doc, "story", None)
@@ -175,11 +185,20 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None) -> list[_Report]:
         for ev in doc.events:
             groups.setdefault((ev["sentence"], ev.get("date"), ev.get("precision")), []).append(ev)
         speakers = _quote_speakers(doc)
-        figs = _figures_by_sentence(doc)  # indexed once per document: a long one has thousands of reports
+        # indexed once per document: a long one has thousands of reports
+        figs = ledger.get(doc.id, {}) if ledger is not None else _figures_by_sentence(doc)
         named = _entities_by_text(doc)
         for (sentence, _, _), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
                                figs.get(sentence, []), named))
+    return out
+
+
+def _ledger_figures(figures: Iterable[dict[str, Any]]) -> dict[str, dict[int, list[dict[str, Any]]]]:
+    """The ledger's figure records by document and sentence."""
+    out: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    for f in figures:
+        out.setdefault(f["doc"], {}).setdefault(f.get("sentence"), []).append(f)
     return out
 
 
@@ -203,7 +222,8 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     first = events[0]
     figures = _figures(sentence_figures)
     types = {e["type"] for e in events}
-    saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" for e in events) or bool(figures)
+    saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" for e in events) \
+        or bool(_figures(sentence_figures, parts=True))
     speakers = set(quoted_by)
     for e in events:
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
@@ -215,7 +235,8 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     text = doc.text[first["start"]:first["end"]]
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
-                   frozenset(places), frozenset(speakers), figures, _numbers(text), lexicon(doc.language).shifts(text))
+                   frozenset(places), frozenset(speakers), figures, _figures(sentence_figures, scoped=True), _numbers(text), lexicon(doc.language).shifts(text),
+                   lexicon(doc.language).refers_back(text))
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -262,12 +283,21 @@ def _keys(doc: Any, refs: Iterable[Any]) -> set[str]:
     return keys
 
 
-def _figures(sentence_figures: list[dict[str, Any]]) -> dict[str, frozenset]:
-    """Reported counts of the sentence, by category (retracted, denied and projected ones aside)."""
+def _figures(sentence_figures: list[dict[str, Any]], scoped: bool = False, parts: bool = False) -> dict[str, frozenset]:
+    """Reported counts of the sentence, by category (retracted, denied and projected ones aside);
+    ``scoped``: by category and the ledger's scope (the toll in one of two countries is a quantity of its own).
+
+    A part of a total, as the ledger tells it (``part_whole``: "three more", a district's share in a
+    list), is the same announcement's detail: it never tells two announcements apart (``parts``: keep it)."""
     out: dict[str, set] = {}
     for f in sentence_figures:
+        if not parts and f.get("part_whole") and (f.get("increment") or f.get("cue") == "list"):
+            continue
         if f.get("value") is not None and f.get("status", "reported") == "reported":
-            out.setdefault(f.get("category") or "other", set()).add(f["value"])
+            quantity = f.get("category") or "other"
+            if scoped and f.get("scope"):
+                quantity += "@" + str(f["scope"])
+            out.setdefault(quantity, set()).add(f["value"])
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -368,7 +398,7 @@ def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
         return False
     if bool(x.ev.get("background")) != bool(y.ev.get("background")):
         return False
-    if _dates(x.ev, y.ev) == "apart" and not _soft(x.ev, y.ev) or _counts_differ(episode, cluster):
+    if _dates(x.ev, y.ev) == "apart" and not _soft(x.ev, y.ev) or _counts_differ(episode, cluster, scoped=True):
         return False
     if x.kind != y.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)):
         return False  # the quake and the toll announced after it are two happenings
@@ -489,6 +519,9 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if _near(a, b):
         score += 1.0
         why.append("next sentences of one article")
+        if _points_back(a, b):
+            score += 0.5
+            why.append("points back to the sentence before")
     return score, why
 
 
@@ -496,6 +529,12 @@ def _near(a: _Cluster, b: _Cluster) -> bool:
     """Two sentences of one article close together, the later one not turning to another happening."""
     return any(r.doc == s.doc and abs(r.sentence - s.sentence) <= NEAR_SENTENCES
                and not (s if s.sentence > r.sentence else r).shifts for r in a.reports for s in b.reports)
+
+
+def _points_back(a: _Cluster, b: _Cluster) -> bool:
+    """One of the two opens by pointing at the sentence right before it, which the other holds."""
+    return any(r.doc == s.doc and (s.sentence - r.sentence == 1 and s.refers or r.sentence - s.sentence == 1 and r.refers)
+               for r in a.reports for s in b.reports)
 
 
 def _families_fit(a: set[str], b: set[str]) -> bool:
@@ -520,9 +559,11 @@ def _reports_the_deed(a: _Cluster, b: _Cluster) -> bool:
     return bool(told) and told <= deed.families - {"any"}
 
 
-def _counts_differ(a: _Cluster, b: _Cluster) -> bool:
-    """Both give a count of one kind, and no value in common: two different announcements."""
-    return any(values and b.figures.get(cat) and values.isdisjoint(b.figures[cat]) for cat, values in a.figures.items())
+def _counts_differ(a: _Cluster, b: _Cluster, scoped: bool = False) -> bool:
+    """Both give a count of one kind, and no value in common: two different announcements. ``scoped``:
+    one article's counts of one kind in different places ("76 in Turkey", "42 in Syria") do not differ."""
+    mine, theirs = (a.scoped, b.scoped) if scoped else (a.figures, b.figures)
+    return any(values and theirs.get(cat) and values.isdisjoint(theirs[cat]) for cat, values in mine.items())
 
 
 def _similarity(a: _Cluster, b: _Cluster) -> float:
