@@ -34,7 +34,8 @@ log = logging.getLogger("screenshots")
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    log.setLevel(logging.INFO)  # the build's own progress stays quiet; each picture is listed
     from playwright.sync_api import sync_playwright
 
     from kronologi.serve.local import serving
@@ -90,9 +91,11 @@ def pages(base: str, query: str) -> dict[str, str]:
 
 
 def _disputed_figure(ledger: list[dict]) -> dict:
-    """The first figure of the first line whose sources disagree (or of the first line at all)."""
-    lines = sorted(ledger, key=lambda line: line["relation"] not in ("contradiction", "update", "retraction"))
-    return lines[0]["figures"][0]
+    """A figure whose sources disagree (any figure when none do), the earliest in its article: its sentence
+    then shows highlighted with the document's title still on screen."""
+    disputed = [line for line in ledger if line["relation"] in ("contradiction", "update", "retraction")]
+    figures = [fig for line in (disputed or ledger) for fig in line["figures"]]
+    return min(figures, key=lambda fig: fig["sentence"])
 
 
 def _url(kind: str, key: str) -> str:
