@@ -67,3 +67,17 @@ def test_events_narrative_a_sentence_telling_the_toll_rose_reports_it_on_the_art
     assert got == [("disaster", "2022-01-10", "clause")]  # the quake itself keeps its day
     got = _dated("The death toll from Monday's flood in Lembang climbed again.", "en", published="2022-01-14")
     assert ("killing", "2022-01-14", "publication") in got
+
+
+def test_events_narrative_a_sentence_turning_back_to_an_earlier_time_takes_no_narrated_day():
+    got = _dated("Warga berunjuk rasa di alun-alun pada Sabtu. Sebelumnya, polisi menangkap dua orang.")
+    assert got == [("protest", "2022-01-08", "clause"), ("arrest", None, None)]
+    got = _dated("Residents protested in the square on Saturday. Earlier, police arrested two men.", "en")
+    assert got == [("protest", "2022-01-08", "clause"), ("arrest", None, None)]
+    got = _dated("Warga berunjuk rasa di alun-alun pada Sabtu. Kemudian polisi menangkap dua orang.")
+    assert got[1] == ("arrest", "2022-01-08", "narrative")  # "then" goes on with the narrated day
+
+
+def test_events_narrative_a_sentence_turning_back_keeps_a_day_it_names():
+    got = _dated("Warga berunjuk rasa pada Sabtu. Sebelumnya, polisi menangkap dua orang pada Kamis.")
+    assert got[1] == ("arrest", "2022-01-06", "clause")

@@ -94,6 +94,7 @@ class Lexicon:
     relative_markers: frozenset[str]
     since_markers: frozenset[str]
     shift_markers: PhraseIndex
+    earlier_markers: PhraseIndex  # openers that turn back to an earlier, unnamed time ("Sebelumnya, ...")
     refer_back: frozenset[str]  # demonstratives that point to what the sentence before told ("Data itu", "This figure")
     refer_within: int  # ... when among the sentence's first words (after the noun in Indonesian, before it in English)
     cause_markers: PhraseIndex  # phrases that open a cause
@@ -120,6 +121,12 @@ class Lexicon:
         """Whether the sentence opens with a marker that turns to another happening."""
         opening = [w for _, _, w in self.words(text[:60])]
         return any(i == 0 for i, _, _ in self.shift_markers.find(opening))
+
+    def looks_back(self, text: str) -> bool:
+        """Whether the sentence opens by turning to an earlier time it does not name ("Sebelumnya, the
+        governor announced ...", "Earlier, ..."): the day the article narrates is not its day."""
+        opening = [w for _, _, w in self.words(text[:60])]
+        return any(i == 0 for i, _, _ in self.earlier_markers.find(opening))
 
     def refers_back(self, text: str) -> bool:
         """Whether the sentence opens by pointing back at what the sentence before it told ("Data itu
@@ -168,6 +175,7 @@ def lexicon(lang: str | None) -> Lexicon:
         toll_changes=_index(data.get("toll_changes")),
         cause_markers=_index(data.get("cause_markers")),
         shift_markers=_index(data.get("shift_markers")),
+        earlier_markers=_index(data.get("earlier_markers")),
         refer_back=_lower((data.get("refer_back") or {}).get("words")),
         refer_within=int((data.get("refer_back") or {}).get("within", 0)),
         determiners=_lower(data.get("determiners")),

@@ -53,7 +53,11 @@ def date_events(doc: Any, zone: str | None = None) -> None:
     anchor = _lead_anchor(events, published)
     lead = anchor is not None  # the anchor is the lead's day, not yet set by the narration
     past = _background_sentences(events)
+    lex = lexicon(doc.language)
+    earlier = {ev["sentence"] for ev in events if lex.looks_back(doc.text[ev["start"]:ev["end"]])}
     for ev in events:
+        if ev["sentence"] in earlier and ev.get("date_basis") == "publication":
+            ev.update(date=None, precision=None, date_text=None, date_basis=None)  # a count's guessed day
         if ev.get("date"):
             ev["date_basis"] = ev.get("date_basis") or "clause"
             if _anchors(ev, published):
@@ -62,6 +66,8 @@ def date_events(doc: Any, zone: str | None = None) -> None:
         if ev["sentence"] in past:  # "In 1999, 17,000 died after a quake struck": the quake is of 1999 too
             _take(ev, past[ev["sentence"]], "narrative")
             ev["background"] = True
+        elif ev["sentence"] in earlier:  # "Sebelumnya, ...": some earlier day, not the narrated one
+            ev["date_basis"] = None
         elif lead and published is not None and _said_now(ev):
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
         elif anchor is not None:
