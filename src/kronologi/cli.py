@@ -295,6 +295,31 @@ def serve(db: str, host: str, port: int) -> None:
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
+@main.command(short_help="Write stories as TimelineJS3 JSON (Knight Lab's embeddable timeline) from a store.")
+@click.option("--db", default="kronologi.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The store a build wrote (OUTDIR/kronologi.db); opened read-only.")
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for one STORY-timelinejs.json per story.")
+@click.option("--story", "story_ids", multiple=True, metavar="ID",
+              help="Only this story (repeat for more); default: every story with a dated event.")
+def timelinejs(db: str, outdir: str, story_ids: tuple[str, ...]) -> None:
+    """Write each story's dated events as Knight Lab TimelineJS3 JSON (undated events left out; an event known
+    only to its month or year has no day or month). The same data as /stories/ID/timelinejs.json of serve."""
+    from kronologi.export.files import prepare_outdir
+    from kronologi.export.fromstore import write_timelines
+    from kronologi.serve.store import check, reading
+
+    try:
+        check(db)
+        out = prepare_outdir(outdir)
+        with reading(db) as conn:
+            paths = write_timelines(conn, out, story_ids)
+    except (KronologiError, LookupError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    for path in paths:
+        click.echo(f"wrote {path}", err=True)
+
+
 @main.command(short_help="Print the JSON Schema of chronicle.json.")
 def schema() -> None:
     """Print the JSON Schema that every chronicle.json validates against."""

@@ -4,16 +4,23 @@ and ``kronologi timelinejs`` writes.
 The store holds the chronicle in normalised tables (``store/migrations/0002_chronicle.sql``); these queries put a
 story's events (with their actors and sources), figures, quotes, ledger lines and entities back into the records
 ``chronicle.json`` has, plus the ``Names`` beside their ids, so ``export.rows``, ``export.acled`` and
-``export.timelinejs`` work on them exactly as on a build's Chronicle. Every query is bounded by one story."""
+``export.timelinejs`` work on them exactly as on a build's Chronicle. Every query is bounded by one story.
+``write_timelines`` is ``kronologi timelinejs``: a story's TimelineJS file per story, from the store."""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from kronologi.export.files import atomic_file
 from kronologi.export.rows import Names
+from kronologi.export.safe import json_ready
+from kronologi.export.timelinejs import timeline
 
 EVENT_FIELDS = ("id", "story", "type", "summary", "date", "date_text", "precision", "date_basis", "modality",
                 "location", "background")
@@ -21,6 +28,7 @@ FIGURE_FIELDS = ("id", "story", "doc", "sentence", "start", "end", "text", "valu
                  "category", "unit", "subject", "claimant", "via", "as_of", "status")
 QUOTE_FIELDS = ("id", "doc", "sentence", "start", "end", "text", "speaker", "speaker_name", "kind", "via")
 DOC_FIELDS = ("id", "title", "outlet", "published", "url", "story", "language", "duplicate_of")
+_FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass
@@ -32,7 +40,7 @@ class StoryRecords:
     figures: list[dict[str, Any]] = field(default_factory=list)
 
 
-def story_ids(db: sqlite3.Connection) -> list[str]:
+def story_ids_of(db: sqlite3.Connection) -> list[str]:
     return [r[0] for r in db.execute("SELECT id FROM stories ORDER BY rowid")]
 
 
@@ -115,3 +123,21 @@ def entity_names(db: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str, 
         for r in db.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", chunk):
             out[r["id"]] = (r["name"], r["type"])
     return out
+
+
+def write_timelines(db: sqlite3.Connection, outdir: Path, story_ids: Iterable[str] = ()) -> list[Path]:
+    """``OUTDIR/<story>-timelinejs.json`` for each story named (an unknown id raises ``LookupError``), or for
+    every story with a dated event when none is named."""
+    named = list(story_ids)
+    paths = []
+    for story_id in named or story_ids_of(db):
+        story = read_story(db, story_id)
+        if story is None:
+            raise LookupError(f"no story {story_id!r} in this store; the stories list (/stories.csv) has the ids")
+        data = timeline(story.story, story.events, story.names)
+        if not data["events"] and not named:
+            continue
+        paths.append(outdir / f"{_FILENAME_UNSAFE.sub('_', story_id)}-timelinejs.json")
+        with atomic_file(paths[-1], "w", encoding="utf-8") as fh:
+            json.dump(json_ready(data), fh, ensure_ascii=False, indent=1)
+    return paths
