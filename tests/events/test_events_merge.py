@@ -203,11 +203,11 @@ def test_events_merge_an_articles_guessed_day_yields_to_the_clause_of_the_next_s
 
 def test_events_merge_a_sentence_pointing_back_continues_the_one_before():
     text = ("Badan Penanggulangan Bencana Lembang melaporkan 48 orang meninggal dunia. "
-            "Data itu dihimpun pada Selasa pukul 09.00.")
+            "Angka itu dicatat posko pada Selasa pukul 09.00.")
     doc = _doc("a", text, [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")])
     doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"}]
     assert _sentences(merge_events([doc], {"a": "S1"})) == [[0, 1]]
-    other = _doc("a", text.replace("Data itu dihimpun", "Posko baru dibuka"),
+    other = _doc("a", text.replace("Angka itu dicatat posko", "Posko baru dibuka"),
                  [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")])
     other.figures = doc.figures
     assert _sentences(merge_events([other], {"a": "S1"})) == [[0], [1]]  # nothing points back: two happenings

@@ -95,7 +95,7 @@ class Lexicon:
     since_markers: frozenset[str]
     shift_markers: PhraseIndex
     earlier_markers: PhraseIndex  # openers that turn back to an earlier, unnamed time ("Sebelumnya, ...")
-    refer_back: frozenset[str]  # demonstratives that point to what the sentence before told ("Data itu", "This figure")
+    refer_back: frozenset[str]  # demonstratives that point to what the sentence before told ("Angka itu", "This figure")
     refer_within: int  # ... when among the sentence's first words (after the noun in Indonesian, before it in English)
     cause_markers: PhraseIndex  # phrases that open a cause
     toll_nouns: PhraseIndex
@@ -129,8 +129,8 @@ class Lexicon:
         return any(i == 0 for i, _, _ in self.earlier_markers.find(opening))
 
     def refers_back(self, text: str) -> bool:
-        """Whether the sentence opens by pointing back at what the sentence before it told ("Data itu
-        dihimpun BNPB per Selasa", "That figure was confirmed on Monday"): it goes on about the same thing."""
+        """Whether the sentence opens by pointing back at what the sentence before it told ("Angka itu
+        dicatat posko pada Rabu", "That figure was confirmed on Monday"): it goes on about the same thing."""
         if self.shifts(text):
             return False
         opening = [w for _, _, w in self.words(text[:60])][: self.refer_within + 1]

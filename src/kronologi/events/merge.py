@@ -88,7 +88,7 @@ class _Report:
     scoped: dict[str, frozenset]  # category and scope ("killed@Syria") -> values: the quantities the ledger tells apart
     numbers: frozenset[str] = frozenset()  # distinctive numbers of the sentence (a magnitude, a clock time)
     shifts: bool = False  # the sentence opens by turning to another happening ("Meanwhile, ...")
-    refers: bool = False  # the sentence opens by pointing back at the one before ("Data itu ...")
+    refers: bool = False  # the sentence opens by pointing back at the one before ("Angka itu ...")
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
