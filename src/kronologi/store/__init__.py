@@ -183,8 +183,9 @@ class Store:
         with self.transaction() as db:
             # in key order: two builds writing the same documents at once take their row locks in one order
             db.executemany(_upsert("documents", DOCUMENT_COLUMNS, ("key",)),
-                           sorted((d.key, d.id, d.source_path, pipeline, d.title, d.outlet, d.published, d.language,
-                                   json.dumps(d.to_dict(), ensure_ascii=False, sort_keys=True)) for d in docs))
+                           [(d.key, d.id, d.source_path, pipeline, d.title, d.outlet, d.published, d.language,
+                             json.dumps(d.to_dict(), ensure_ascii=False, sort_keys=True))
+                            for d in sorted(docs, key=lambda doc: doc.key)])
             db.executemany("INSERT INTO rejected VALUES (?, ?) ON CONFLICT DO NOTHING",
                            sorted({(r.source_path, r.reason) for r in rejected}))
 
