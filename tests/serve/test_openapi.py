@@ -79,7 +79,8 @@ def test_serve_error_answers_validate_against_the_error_schema(client, spec):
 
 
 def test_serve_openapi_parameters_are_the_ones_each_page_takes(client, spec, served_store):
-    values = {"page": "1", "size": "1", "q": "longsor"}
+    values = {"page": "1", "size": "1", "q": "longsor", "from": "2024", "to": "2024-12-31", "outlet": "KABARBUKIT.ID",
+              "lang": "id", "entity": served_store.chronicle.entities[0]["id"]}  # the stories list's filters
     for path, urls in _examples(served_store.chronicle).items():
         base = urls[0].split("?")[0]
         query = [p["name"] for p in spec["paths"][path]["get"]["parameters"] if p["in"] == "query"]

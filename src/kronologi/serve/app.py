@@ -20,7 +20,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from kronologi.serve import exports, records, search, stories
+from kronologi.serve import exports, filters, records, search, stories
 from kronologi.serve.headers import SecurityHeaders
 from kronologi.serve.openapi import openapi_spec
 from kronologi.serve.params import BadParameter, page_of, text_of, unknown
@@ -42,8 +42,9 @@ def create_app(db_path: str | Path) -> Starlette:
 
 # the pages -----------------------------------------------------------------------
 def _stories(db: sqlite3.Connection, request: Request, _: str | None) -> dict[str, Any]:
-    unknown(request.query_params, ("q", "page", "size"))
-    return stories.list_stories(db, text_of(request.query_params, "q"), page_of(request.query_params))
+    unknown(request.query_params, (*filters.PARAMS, "page", "size"))
+    flt = filters.with_entity_name(db, filters.story_filter_of(request.query_params))
+    return stories.list_stories(db, flt, page_of(request.query_params))
 
 
 def _story(db: sqlite3.Connection, request: Request, story_id: str | None) -> dict[str, Any] | None:

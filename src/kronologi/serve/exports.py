@@ -2,7 +2,7 @@
 spreadsheet, a newsroom's timeline or a conflict analyst's tools.
 
 =====================================  ==============================================================
-``/stories.csv?q=``                    the stories list (all of it; ``q`` filters by title)
+``/stories.csv?q=``                    the stories list (all of it; the filters of ``/stories``)
 ``/search.csv?q=``                     search results (the first ``SEARCH_CAP``, best first)
 ``/stories/{id}/events.csv``           the story's events, with names beside the ids (as ``events.csv``)
 ``/stories/{id}/acled.csv``            its dated events in ACLED's columns (``export.acled``)
@@ -38,9 +38,8 @@ from kronologi.export.rows import (ENTITY_COLUMNS, EVENT_COLUMNS, LEDGER_COLUMNS
                                    entity_row, event_row, ledger_row, quote_row)
 from kronologi.export.tables import FIGURE_COLUMNS
 from kronologi.export.timelinejs import timeline
-from kronologi.serve import search
+from kronologi.serve import filters, search
 from kronologi.serve.params import BadParameter, Page, text_of, unknown
-from kronologi.serve.stories import like_pattern
 from kronologi.serve.store import loads, reading
 
 log = logging.getLogger(__name__)
@@ -57,9 +56,8 @@ StoryTable = Callable[[sqlite3.Connection, fromstore.StoryRecords], Table]
 
 # the lists -----------------------------------------------------------------------------
 def _stories(db: sqlite3.Connection, request: Request) -> Table:
-    unknown(request.query_params, ("q",))
-    q = text_of(request.query_params, "q")
-    where, args = ("WHERE s.title LIKE ? ESCAPE '\\'", [like_pattern(q)]) if q else ("", [])
+    unknown(request.query_params, filters.PARAMS)
+    where, args = filters.where_clause(filters.with_entity_name(db, filters.story_filter_of(request.query_params)))
     rows = db.execute(
         "SELECT s.id, s.title, s.start, s.end, (SELECT count(*) FROM story_documents sd WHERE sd.story = s.id) "
         f"AS documents, (SELECT count(*) FROM events e WHERE e.story = s.id) AS events FROM stories s {where} "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kronologi import __version__
+from kronologi.serve.filters import DATE_PATTERN, LANG_PATTERN
 
 
 def _s(kind: str | list[str]) -> dict:
@@ -46,10 +47,12 @@ FIGURE = obj(id=STR, doc=STR, sentence=NINT, text=NSTR, value=NNUM, low=NNUM, hi
              claimant=NSTR, via=NSTR, as_of=NSTR, status=NSTR, outlet=NSTR, published=NSTR, relation=NSTR,
              shown=STR)
 ENTITY_REF = obj(id=STR, name=STR, type=NSTR)
+STORY_FILTERS = ("q", "from", "to", "outlet", "lang", "entity")  # serve.filters.PARAMS, echoed in StoryList
 
 SCHEMAS: dict[str, dict] = {
     "Error": obj(error=obj(status=INT, message=STR)),
-    "StoryList": obj(q=STR, stories=paged(obj(id=STR, title=NSTR, start=NSTR, end=NSTR, documents=INT, events=INT))),
+    "StoryList": obj(q=STR, filters=obj(**{name: NSTR for name in (*STORY_FILTERS, "entity_name")}),
+                     stories=paged(obj(id=STR, title=NSTR, start=NSTR, end=NSTR, documents=INT, events=INT))),
     "Story": obj(
         id=STR, title=NSTR, start=NSTR, end=NSTR, related=arr({}),
         documents=arr(obj(id=STR, title=NSTR, outlet=NSTR, published=NSTR, language=NSTR, duplicate_of=NSTR)),
@@ -108,6 +111,22 @@ def _q(required: bool, description: str) -> dict:
     return _param("q", "query", {"type": "string", "maxLength": 200}, description, required)
 
 
+def _story_filters() -> list[dict]:
+    """The stories list's filters (``serve.filters``); they combine (all must hold)."""
+    day = {"type": "string", "pattern": DATE_PATTERN}
+    return [_q(False, "words the title or one of the story's summary sentences contains"),
+            _param("from", "query", day, "stories whose date span reaches this ISO date or later "
+                   "(YYYY-MM-DD, YYYY-MM or YYYY; compared at the precision both dates share)"),
+            _param("to", "query", day, "stories whose date span starts on or before this ISO date; "
+                   "from must not be after to"),
+            _param("outlet", "query", {"type": "string", "maxLength": 200},
+                   "stories with a document from this outlet (as documents show it, any letter case)"),
+            _param("lang", "query", {"type": "string", "pattern": LANG_PATTERN},
+                   "stories with a document in this language (id, en, ...)"),
+            _param("entity", "query", {"type": "string", "maxLength": 200},
+                   "stories whose documents mention this entity (its id; an id the store lacks is a 400)")]
+
+
 def _op(summary: str, schema: str, params: list[dict], missing: bool) -> dict:
     responses = {"200": _response("the page's data", schema), "400": _response("a bad parameter", "Error")}
     if missing:
@@ -120,8 +139,8 @@ def _response(description: str, schema: str) -> dict:
 
 
 PATHS = {
-    "/stories.json": _op("Stories, latest first; q filters by title", "StoryList",
-                         [_q(False, "words the title contains"), PAGE, _size(20)], False),
+    "/stories.json": _op("Stories, latest first, filtered by text, date range, outlet, language and entity",
+                         "StoryList", [*_story_filters(), PAGE, _size(20)], False),
     "/stories/{id}.json": _op("A story: key numbers, timeline (paginated), ledger, documents", "Story",
                               [ID, PAGE, _size(100)], True),
     "/events/{id}.json": _op("An event: its sources side by side and the merge evidence", "Event", [ID], True),
@@ -162,8 +181,8 @@ STORY_DOWNLOADS = {
 }
 
 DOWNLOADS = {
-    "/stories.csv": _download("The stories list, all of it, as CSV; q filters by title",
-                              [_q(False, "words the title contains")], False, "stories.csv"),
+    "/stories.csv": _download("The stories list, all of it, as CSV, with the filters of /stories.json",
+                              _story_filters(), False, "stories.csv"),
     "/search.csv": _download("Search results as CSV (the first 1000, best first)",
                              [_q(True, "the words to find (all of them)")], False, "search.csv"),
     "/entities/{id}/mentions.csv": _download("Every mention of an entity, as CSV", [ID], True, "mentions.csv"),

@@ -6,10 +6,13 @@ import sqlite3
 from typing import Any
 
 from kronologi.export.keynumbers import key_number
+from kronologi.serve.filters import StoryFilter, where_clause
+from kronologi.serve.filters import like_pattern  # noqa: F401 - its old home, still imported from here
 from kronologi.serve.params import Page
 from kronologi.serve.store import loads
 
 STORY_FIELDS = "s.id, s.title, s.start, s.end"
+STORY_ORDER = "ORDER BY s.start IS NULL, s.start DESC, s.rowid"
 
 
 def paged(page: Page, total: int, items: list[dict]) -> dict[str, Any]:
@@ -17,21 +20,23 @@ def paged(page: Page, total: int, items: list[dict]) -> dict[str, Any]:
     return {**page.info(total), "items": items}
 
 
-def like_pattern(text: str) -> str:
-    """``text`` anywhere, with LIKE's wildcards taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 # the stories list --------------------------------------------------------------
-def list_stories(db: sqlite3.Connection, q: str, page: Page) -> dict[str, Any]:
-    where, args = ("WHERE s.title LIKE ? ESCAPE '\\'", [like_pattern(q)]) if q else ("", [])
-    total = db.execute(f"SELECT count(*) FROM stories s {where}", args).fetchone()[0]
-    rows = db.execute(
-        f"SELECT {STORY_FIELDS}, (SELECT count(*) FROM story_documents sd WHERE sd.story = s.id) AS documents, "
-        f"(SELECT count(*) FROM events e WHERE e.story = s.id) AS events FROM stories s {where} "
-        "ORDER BY s.start IS NULL, s.start DESC, s.rowid LIMIT ? OFFSET ?", [*args, page.size, page.offset])
-    return {"q": q, "stories": paged(page, total, [dict(r) for r in rows])}
+def list_stories(db: sqlite3.Connection, flt: StoryFilter, page: Page) -> dict[str, Any]:
+    """One page of the stories that pass ``flt``, latest first. The filters are evaluated once: the total comes
+    with the page's rows (a window count), and the per-story counts are read for those rows only."""
+    where, args = where_clause(flt)
+    rows = [dict(r) for r in db.execute(
+        f"SELECT {STORY_FIELDS}, s.total, (SELECT count(*) FROM story_documents sd WHERE sd.story = s.id) "
+        "AS documents, (SELECT count(*) FROM events e WHERE e.story = s.id) AS events FROM "
+        f"(SELECT s.rowid AS rid, {STORY_FIELDS}, count(*) OVER () AS total FROM stories s {where} {STORY_ORDER} "
+        f"LIMIT ? OFFSET ?) s {STORY_ORDER.replace('s.rowid', 's.rid')}", [*args, page.size, page.offset])]
+    if rows:
+        total = rows[0]["total"]
+    else:  # past the last page: count on its own
+        total = db.execute(f"SELECT count(*) FROM stories s {where}", args).fetchone()[0]
+    for row in rows:
+        del row["total"]
+    return {"q": flt.q, "filters": flt.echo(), "stories": paged(page, total, rows)}
 
 
 # one story ---------------------------------------------------------------------
