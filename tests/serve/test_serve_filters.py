@@ -1,7 +1,7 @@
 """The stories list's filters (``q``, ``from``, ``to``, ``outlet``, ``lang``, ``entity``) on an invented corpus of
 three stories in two languages from three outlets over two years: each filter narrows the list to the stories it
 should, filters combine, bad values answer 400 with a message, the JSON twin and the CSV carry the page's rows, and
-the queries read the store through its indexes."""
+the queries read the store through its indexes; the form works in real Chromium."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ import csv
 import io
 import re
 import sqlite3
+from urllib.parse import unquote
 
 import pytest
 
 import kronologi
 from kronologi.serve.filters import StoryFilter, story_filter_of, where_clause
+from kronologi.serve.local import serving
 from kronologi.serve.params import BadParameter
+from browser_helpers import DESKTOP, FLAGS, PHONE, layout, listen, need_chromium, need_playwright
 from serve_corpus import TestClient, client_for
 
 from conftest import write_articles
@@ -238,3 +241,31 @@ def test_serve_filters_queries_read_through_indexes(built):
     assert any("USING INDEX mentions_entity" in step for step in plan), plan
     assert any("sentences" in step and "PRIMARY KEY" in step or "sqlite_autoindex_sentences" in step
                for step in plan), plan
+
+
+def test_serve_filters_form_in_chromium_narrows_the_list_and_fits_a_phone(built, story_of):
+    """The form in Debian's chromium over a real uvicorn server: fill two filters, submit (GET, no script), land
+    on the narrowed list with the filters kept in the form; at phone width the form wraps instead of scrolling."""
+    sync_playwright, chromium = need_playwright(), need_chromium()
+    with serving(built[0]) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
+        try:
+            for viewport in (DESKTOP, PHONE):
+                context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)
+                page = context.new_page()
+                complaints = listen(page)
+                page.goto(base + "/")
+                page.fill('form.filter input[name="lang"]', "id")
+                page.fill('form.filter input[name="from"]', "2024")
+                page.click('form.filter button[type="submit"]')
+                page.wait_for_url("**/?*lang=id*")
+                shown = {unquote(h.split("/stories/")[1]) for h in
+                         page.eval_on_selector_all("ol.stories a", "els => els.map(e => e.getAttribute('href'))")}
+                assert shown == _stories(story_of, "jembatan-id"), page.url
+                assert page.input_value('form.filter input[name="from"]') == "2024"
+                seen = layout(page)
+                assert seen["scrollWidth"] <= viewport["width"], (viewport, seen)
+                context.close()
+                assert not complaints.all()
+        finally:
+            browser.close()
