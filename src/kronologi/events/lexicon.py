@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from kronologi import langs
 from kronologi.events.morphology import english_forms, indonesian_forms
@@ -74,6 +74,14 @@ class PhraseIndex:
         return {w for bucket in self._first.values() for phrase, _ in bucket for w in phrase}
 
 
+class Opening(NamedTuple):
+    """How a sentence opens (``Lexicon.opening``)."""
+
+    shifts: bool
+    looks_back: bool
+    refers_back: bool
+
+
 @dataclass
 class Lexicon:
     lang: str
@@ -117,24 +125,21 @@ class Lexicon:
         norm = [w for _, _, w in self.words(text)]
         return bool(self.toll_nouns.find(norm)) and bool(self.toll_changes.find(norm))
 
+    def opening(self, text: str) -> Opening:
+        """How the sentence opens, read once: whether it turns to another happening ("Sementara itu",
+        "Meanwhile"), turns back to an earlier time it does not name ("Sebelumnya, ...", "Earlier, ...":
+        the day the article narrates is not its day), or points back at what the sentence before told
+        ("Angka itu dicatat posko pada Rabu", "That figure was confirmed on Monday": it goes on about
+        the same thing)."""
+        words = [w for _, _, w in self.words(text[:60])]
+        shifts = any(i == 0 for i, _, _ in self.shift_markers.find(words))
+        return Opening(shifts=shifts,
+                       looks_back=any(i == 0 for i, _, _ in self.earlier_markers.find(words)),
+                       refers_back=not shifts and any(w in self.refer_back for w in words[: self.refer_within + 1]))
+
     def shifts(self, text: str) -> bool:
         """Whether the sentence opens with a marker that turns to another happening."""
-        opening = [w for _, _, w in self.words(text[:60])]
-        return any(i == 0 for i, _, _ in self.shift_markers.find(opening))
-
-    def looks_back(self, text: str) -> bool:
-        """Whether the sentence opens by turning to an earlier time it does not name ("Sebelumnya, the
-        governor announced ...", "Earlier, ..."): the day the article narrates is not its day."""
-        opening = [w for _, _, w in self.words(text[:60])]
-        return any(i == 0 for i, _, _ in self.earlier_markers.find(opening))
-
-    def refers_back(self, text: str) -> bool:
-        """Whether the sentence opens by pointing back at what the sentence before it told ("Angka itu
-        dicatat posko pada Rabu", "That figure was confirmed on Monday"): it goes on about the same thing."""
-        if self.shifts(text):
-            return False
-        opening = [w for _, _, w in self.words(text[:60])][: self.refer_within + 1]
-        return any(w in self.refer_back for w in opening)
+        return self.opening(text).shifts
 
     def words(self, text: str, start: int = 0, end: int | None = None) -> Words:
         end = len(text) if end is None else end

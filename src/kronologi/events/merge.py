@@ -223,7 +223,7 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     figures = _figures(sentence_figures)
     types = {e["type"] for e in events}
     saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" for e in events) \
-        or bool(_figures(sentence_figures, parts=True))
+        or bool(figures) or bool(sentence_figures and _figures(sentence_figures, parts=True))
     speakers = set(quoted_by)
     for e in events:
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
@@ -233,10 +233,11 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
     text = doc.text[first["start"]:first["end"]]
+    opening = lexicon(doc.language).opening(text)
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
-                   frozenset(places), frozenset(speakers), figures, _figures(sentence_figures, scoped=True), _numbers(text), lexicon(doc.language).shifts(text),
-                   lexicon(doc.language).refers_back(text))
+                   frozenset(places), frozenset(speakers), figures, _figures(sentence_figures, scoped=True),
+                   _numbers(text), opening.shifts, opening.refers_back)
 
 
 def _numbers(text: str) -> frozenset[str]:

@@ -54,7 +54,8 @@ def date_events(doc: Any, zone: str | None = None) -> None:
     lead = anchor is not None  # the anchor is the lead's day, not yet set by the narration
     past = _background_sentences(events)
     lex = lexicon(doc.language)
-    earlier = {ev["sentence"] for ev in events if lex.looks_back(doc.text[ev["start"]:ev["end"]])}
+    spans = {ev["sentence"]: (ev["start"], ev["end"]) for ev in events}
+    earlier = {k for k, (start, end) in spans.items() if lex.opening(doc.text[start:end]).looks_back}
     for ev in events:
         if ev["sentence"] in earlier and ev.get("date_basis") == "publication":
             ev.update(date=None, precision=None, date_text=None, date_basis=None)  # a count's guessed day
