@@ -28,7 +28,7 @@ from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
 from kronologi.claims.ledger import build_ledger, claimant_names
 from kronologi.entities.resolve import resolve
-from kronologi.corpus.calendar import date_from_stories
+from kronologi.corpus.calendar import date_from_series, date_from_stories
 from kronologi.events.merge import merge_events
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
@@ -168,10 +168,15 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
     passed("stories")
     entities = resolve(docs)  # sets mention["entity"], which events and quotes then refer to
     passed("entities")
-    _events_to_entities(docs)
     # the ledger first: the events pass reads which counts are whole totals and who claimed them
-    figures, quotes, ledger = build_ledger(docs, story_of, names=claimant_names(entities))
+    names = claimant_names(entities)
+    figures, quotes, ledger = build_ledger(docs, story_of, names=names)
+    redated = date_from_series(docs, story_of, figures, options)
+    if redated:  # articles placed on a day of their story's rising toll: their figures and events changed
+        store.put_decisions("series reference", redated)
+        figures, quotes, ledger = build_ledger(docs, story_of, names=names)
     passed("figures and quotes")
+    _events_to_entities(docs)
     events = merge_events(docs, story_of, figures=figures) if any(d.events for d in docs) else []
     passed("events")
     records = [_story_record(s) for s in stories]

@@ -36,3 +36,50 @@ def test_calendar_a_story_with_no_dated_article_changes_nothing():
     undated = _processed("u", _UNDATED, None)
     assert date_from_stories([SimpleNamespace(docs=[undated])]) == {}
     assert undated.published is None
+
+
+# --- the day a rising toll places an article on ------------------------------------------------
+
+from kronologi.corpus.calendar import date_from_series  # noqa: E402
+
+
+def _toll(doc_id: str, value: int, as_of: str | None, **extra) -> dict:
+    return {"doc": doc_id, "category": "killed", "value": value, "status": "reported", "as_of": as_of, **extra}
+
+
+def _series_story(undated_text: str, undated_toll: int, days=("2022-03-14", "2022-03-16", "2022-03-21")):
+    """Three dated articles of a flood whose toll rises 40 -> 120 -> 300 (by default on 14, 16 and
+    21 March 2022), and an article its story knows only to the month."""
+    dated = [_processed(f"d{k}", _DATED, day) for k, day in enumerate(days)]
+    undated = _processed("u", undated_text, "2022-03")
+    undated.published_basis = "inferred"
+    figures = [*(_toll(f"d{k}", value, day) for k, (value, day) in enumerate(zip((40, 120, 300), days))),
+               _toll("u", undated_toll, None)]
+    story_of = {d.id: "S1" for d in [*dated, undated]}
+    return [*dated, undated], story_of, figures
+
+
+def test_calendar_a_toll_between_two_days_places_an_article_on_the_later_day():
+    text = "Korban tewas banjir bandang di Lembang bertambah menjadi 80 orang."
+    docs, story_of, figures = _series_story(text, 80, ("2022-03-14", "2022-03-15", "2022-03-21"))
+    decisions, undated = date_from_series(docs, story_of, figures), docs[-1]
+    assert len(decisions) == 1 and undated.published == "2022-03-15" and decisions[undated.key]["basis"] == "series"
+
+
+def test_calendar_the_weekday_an_article_names_picks_the_day_in_a_longer_span():
+    text = "Pada Sabtu, korban tewas banjir bandang di Lembang bertambah menjadi 200 orang."
+    docs, story_of, figures = _series_story(text, 200)  # after 16 March, by 21 March: Saturday is the 19th
+    date_from_series(docs, story_of, figures)
+    undated = docs[-1]
+    assert undated.published == "2022-03-19"
+    assert any(ev["date"] == "2022-03-19" for ev in undated.events)  # the dated steps ran again
+
+
+def test_calendar_an_ambiguous_span_or_a_part_of_a_total_tells_no_day():
+    docs, story_of, figures = _series_story("Korban tewas banjir bandang di Lembang bertambah menjadi 200 orang.", 200)
+    assert date_from_series(docs, story_of, figures) == {} and docs[-1].published == "2022-03"  # five days fit
+    docs, story_of, figures = _series_story("Korban tewas banjir bandang di Lembang bertambah menjadi 80 orang.", 80)
+    assert date_from_series(docs, story_of, figures) == {}  # the 15th or the 16th: no weekday to choose
+    docs, story_of, figures = _series_story("Korban tewas banjir bandang di Lembang bertambah menjadi 80 orang.", 80)
+    figures[-1]["part_whole"] = True  # "80 of them in one village": no toll of its own
+    assert date_from_series(docs, story_of, figures) == {} and docs[-1].published == "2022-03"
