@@ -22,8 +22,8 @@ from conftest import ROOT, need_shared
 
 FLOORS = {  # pinned on 2026-12-07 a little under what main reached (README "Evaluation"); lower only on purpose
     "clean": 0.98, "pubdate": 0.95, "figures": 0.94, "quotes": 0.95, "dates": 0.97,
-    "stories": 0.93, "coverage": 0.94, "dated": 0.74, "unique": 0.52, "pure": 0.81,
-    "grouped": 0.89, "relations": 0.89,
+    "stories": 0.93, "coverage": 0.96, "dated": 0.80, "unique": 0.52, "pure": 0.80,
+    "grouped": 0.89, "relations": 0.91,
 }
 
 
