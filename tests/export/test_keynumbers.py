@@ -69,7 +69,7 @@ def test_keynumbers_a_count_known_to_its_month_comes_after_the_days_of_that_mont
 
 
 def test_keynumbers_chart_has_one_point_per_ledger_figure_and_marks_the_retracted_value():
-    svg = quantity_chart(key_number(ROW, FIGURES), lambda fig: f"a-s{fig['sentence']}")
+    svg = quantity_chart(key_number(ROW, FIGURES), lambda fig: f"#a-s{fig['sentence']}")
     points = re.findall(r"<circle class='(pt[^']*)'", svg)
     assert len(points) == len(FIGURES)
     assert points.count("pt retracted") == 2  # the value 40 was retracted: both its points are hollow

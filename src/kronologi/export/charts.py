@@ -3,7 +3,9 @@
 ``quantity_chart`` draws one tracked quantity (a KeyNumber) as value against as-of:
 one point per ledger figure, coloured by claimant, a line per claimant, a retracted
 value hollow; every point links to the sentence it came from and says in its
-tooltip what it is. Every text passes through ``safe.html_text``.
+tooltip what it is. Every text passes through ``safe.html_text``. Colours are SVG
+presentation attributes, never ``style`` attributes, so the charts and their legend
+also show under ``kronologi serve``'s Content-Security-Policy (no inline styles).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def claimant_colours(kn: KeyNumber) -> dict[str, str]:
 
 
 def quantity_chart(kn: KeyNumber, href: Callable[[dict], str]) -> str:
+    """The chart as inline SVG; ``href(fig)`` is the link of a figure's sentence (``#a-s3`` in report.html,
+    ``/documents/a#s3`` on the server), already percent-encoded."""
     colours = claimant_colours(kn)
     scale = _Scale(kn.points)
     lines = "".join(_claimant_line(kn.points, c, colour, scale) for c, colour in colours.items())
@@ -44,13 +48,16 @@ def quantity_chart(kn: KeyNumber, href: Callable[[dict], str]) -> str:
 
 def claimant_legend(kn: KeyNumber) -> str:
     colours = claimant_colours(kn)
-    items = "".join(f"<li><span class=sw style='background:{colour}'></span>{escape(c)}</li>"
-                    for c, colour in colours.items() if colour != OTHER)
+    items = "".join(f"<li>{_swatch(colour)}{escape(c)}</li>" for c, colour in colours.items() if colour != OTHER)
     others = [c for c, colour in colours.items() if colour == OTHER]
     if others:
-        items += (f"<li title='{escape(', '.join(others))}'><span class=sw style='background:{OTHER}'></span>"
-                  f"{len(others)} others</li>")
+        items += f"<li title='{escape(', '.join(others))}'>{_swatch(OTHER)}{len(others)} others</li>"
     return f"<ul class=claimants>{items}</ul>"
+
+
+def _swatch(colour: str) -> str:
+    """A claimant's colour as a dot drawn in SVG (a ``style`` attribute would be refused by a strict CSP)."""
+    return f"<svg class=sw viewBox='0 0 10 10' aria-hidden=true><circle cx=5 cy=5 r=5 fill='{colour}'/></svg>"
 
 
 class _Scale:
@@ -104,7 +111,7 @@ def _point(p: Point, colour: str, scale: _Scale, href: Callable[[dict], str]) ->
     tip = (f"{value_text(p.fig)} · {p.claimant} · as of {day_text(p.day)}"
            + (f" · {p.fig['outlet']}" if p.fig.get("outlet") else "")
            + (" · retracted" if p.retracted else ""))
-    return (f"<a href='#{href(p.fig)}'><circle class='{cls}' cx='{scale.x(p.day):.1f}' cy='{y:.1f}' r='4.5' "
+    return (f"<a href='{escape(href(p.fig))}'><circle class='{cls}' cx='{scale.x(p.day):.1f}' cy='{y:.1f}' r='4.5' "
             f"fill='{fill}' stroke='{colour}'><title>{escape(tip)}</title></circle></a>")
 
 

@@ -152,7 +152,7 @@ def _key_sentence(kn: KeyNumber) -> str:
 def _key_number(kn: KeyNumber) -> str:
     """A quantity reported more than once: its sentence, and its chart of value against as-of."""
     return (f"<li class='key {escape(str(kn.row.get('relation') or ''))}-row'><p>{_key_sentence(kn)}</p>"
-            f"{quantity_chart(kn, _fig_href)}{claimant_legend(kn)}</li>")
+            f"{quantity_chart(kn, lambda fig: '#' + _fig_href(fig))}{claimant_legend(kn)}</li>")
 
 
 def _fig_href(fig: dict) -> str:

@@ -46,6 +46,9 @@ SOURCE = obj(doc=STR, sentence=NINT, title=NSTR, outlet=NSTR, published=NSTR)
 FIGURE = obj(id=STR, doc=STR, sentence=NINT, text=NSTR, value=NNUM, low=NNUM, high=NNUM, qualifier=NSTR, unit=NSTR,
              claimant=NSTR, via=NSTR, as_of=NSTR, status=NSTR, outlet=NSTR, published=NSTR, relation=NSTR,
              shown=STR)
+CHART = {"oneOf": [obj(claimants=arr(obj(name=STR, colour=STR)),
+                       points=arr(obj(figure=STR, day=NSTR, value=NNUM, claimant=STR, retracted=BOOL))),
+                   _s("null")]}  # a quantity reported once has no chart
 ENTITY_REF = obj(id=STR, name=STR, type=NSTR)
 STORY_FILTERS = ("q", "from", "to", "outlet", "lang", "entity")  # serve.filters.PARAMS, echoed in StoryList
 
@@ -56,7 +59,8 @@ SCHEMAS: dict[str, dict] = {
     "Story": obj(
         id=STR, title=NSTR, start=NSTR, end=NSTR, related=arr({}),
         documents=arr(obj(id=STR, title=NSTR, outlet=NSTR, published=NSTR, language=NSTR, duplicate_of=NSTR)),
-        key_numbers=arr(obj(ledger=STR, category=NSTR, subject=NSTR, relation=NSTR, values=arr(STR), history=STR)),
+        key_numbers=arr(obj(ledger=STR, category=NSTR, subject=NSTR, relation=NSTR, values=arr(STR), history=STR,
+                            chart=CHART)),
         timeline=paged(obj(id=STR, date=NSTR, date_text=NSTR, precision=NSTR, type=NSTR, modality=NSTR,
                            background=BOOL, summary=NSTR, sources=arr(SOURCE))),
         ledger=arr(obj(id=STR, category=NSTR, subject=NSTR, relation=NSTR, note=NSTR, part=BOOL, past_event=BOOL,

@@ -9,11 +9,23 @@ import jinja2
 from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
+from kronologi.serve import charts
+
 
 def record_url(kind: str, key: str, sentence: int | None = None) -> str:
     """``/documents/<id>#s3``: the id percent-encoded whole (an id may hold '/', '#', '?' or spaces)."""
     anchor = f"#s{sentence}" if sentence is not None else ""
     return f"/{kind}/{quote(str(key), safe='')}{anchor}"
+
+
+def sentence_url(fig: dict) -> str:
+    """A figure's sentence in its document's page: where a chart's point links."""
+    return record_url("documents", fig["doc"], fig.get("sentence"))
+
+
+def key_number_charts(ledger: list[dict[str, Any]]) -> dict[str, Any]:
+    """A story's charts by ledger line id (``serve.charts``), each point linking to its sentence."""
+    return charts.key_number_charts(ledger, sentence_url)
 
 
 def page_url(request: Request, page: int) -> str:
@@ -64,7 +76,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("kronologi.serve", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(record_url=record_url, page_url=page_url, json_url=json_url, safe_href=safe_href,
-                       paragraphs=paragraphs)
+                       paragraphs=paragraphs, key_number_charts=key_number_charts)
     return env
 
 

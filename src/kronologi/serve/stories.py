@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from kronologi.export.keynumbers import key_number
+from kronologi.serve.charts import chart_data
 from kronologi.serve.filters import StoryFilter, where_clause
 from kronologi.serve.filters import like_pattern  # noqa: F401 - its old home, still imported from here
 from kronologi.serve.params import Page
@@ -126,10 +127,12 @@ def _key_numbers_first(ledger: list[dict]) -> list[dict[str, Any]]:
 
 def _key_numbers(line: dict) -> dict[str, Any]:
     """A ledger line: the values it holds in the ledger's order, and the report's one-sentence history
-    ("killed: 14 → 56 → 162 (BNPB); 162 vs 62 on 22 Nov, ...")."""
+    ("killed: 14 → 56 → 162 (BNPB); 162 vs 62 on 22 Nov, ..."), and what its chart draws (a quantity reported
+    more than once; the page draws it from the ledger line, ``serve.charts``)."""
+    kn = key_number(line, line["figures"])
     return {"ledger": line["id"], "category": line["category"], "subject": line["subject"],
             "relation": line["relation"], "values": [fig["shown"] for fig in line["figures"]],
-            "history": key_number(line, line["figures"]).sentence}
+            "history": kn.sentence, "chart": chart_data(kn)}
 
 
 QUALIFIER_WORDS = {"about": "about", "more_than": "more than", "at_least": "at least", "nearly": "nearly",
