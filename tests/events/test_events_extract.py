@@ -94,7 +94,7 @@ def test_events_extract_long_summaries_are_cut():
 
 def test_events_step_is_a_step_and_idempotent():
     step = EventsStep({})
-    assert (step.name, step.version) == ("events", "4")
+    assert (step.name, step.version) == ("events", "5")
     doc = events_of("Polisi menangkap lima orang pada Senin.", "id")
     first = [dict(ev) for ev in doc.events]
     assert step(doc).events == first
@@ -119,3 +119,20 @@ def test_events_extract_a_date_in_the_cause_belongs_to_the_cause():
     # without a cause between them, the deaths take the day
     doc = events_of("Sebanyak 40 orang meninggal di Lembang pada Senin (10/1).", "id")
     assert [(ev["type"], ev["date"]) for ev in doc.events] == [("killing", "2022-01-10")]
+
+
+def test_events_extract_the_second_half_of_a_hyphenated_word_is_no_trigger():
+    doc = events_of("Aid reached the flood-hit villages of Ardania.", "en", "2022-01-11")
+    assert "disaster" not in [ev["type"] for ev in doc.events]
+    doc = events_of("The flood hit the villages of Ardania on Monday.", "en", "2022-01-11")
+    assert [ev["type"] for ev in doc.events] == ["disaster"]  # the verb itself still is
+    doc = events_of("Hundreds joined an anti-coup march in Ardania on Monday.", "en", "2022-01-11")
+    assert "dismissal" not in [ev["type"] for ev in doc.events]
+
+
+def test_events_extract_a_dates_event_takes_its_type_from_a_noun_of_its_own_clause():
+    text = "Relief was sent to the epicentre of the earthquake; the minister toured the port of Ardania on Monday."
+    doc = events_of(text, "en", "2022-01-11")
+    assert [(ev["type"], ev["date"]) for ev in doc.events] == [("other", "2022-01-10")]  # not the quake's day
+    same_clause = events_of("The earthquake of magnitude 6 near Ardania on Wednesday.", "en", "2022-01-11")
+    assert [ev["type"] for ev in same_clause.events] == ["disaster"]

@@ -222,13 +222,19 @@ def _triggers(ctx: _Sentence, times: list[dict[str, Any]], names: list[tuple[int
     for i, j, entries in lex.triggers.find(norm):
         start, end = ctx.words[i][0], ctx.words[j - 1][1]
         if i < last_end or any(a <= i and j <= b for a, b in blocked) or _in_time(times, start, end) \
-                or any(a <= start and end <= b for a, b in names):
+                or any(a <= start and end <= b for a, b in names) or _compound(ctx.doc.text, start):
             continue
         entry = _choose(ctx, entries, i, j)
         if entry is not None:
             out.append(Trigger(entry.type, entry.pos, i, j, start, end))
             last_end = j
     return out
+
+
+def _compound(text: str, start: int) -> bool:
+    """The second half of a hyphenated word ("worst-hit province", "quake-hit area", "anti-coup"):
+    a modifier that names no happening of its own."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
 
 
 def _in_time(times: list[dict[str, Any]], start: int, end: int) -> bool:
@@ -301,7 +307,7 @@ def _occurs(ctx: _Sentence, trig: Trigger) -> bool:
 def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigger],
                   named: list[Trigger] = ()) -> list[Trigger]:
     """An event for every date no trigger took (and that no taken date repeats): of the type of the
-    nearest event noun of the sentence that is no event by itself ("Banjir bandang setinggi 2 meter terjadi
+    nearest event noun of its clause that is no event by itself ("Banjir bandang setinggi 2 meter terjadi
     ... Senin": a disaster), else of type ``other``. A date in the cause of a happening the sentence
     reports ("103 meninggal akibat gempa ... Senin") dates the cause, which the sentence only recalls."""
     taken = [t.time for t in kept if t.time]
@@ -312,7 +318,8 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         if any(t.j <= tm["wi"] and ctx.cause_between(t.j - 1, tm["wi"]) for t in kept):
             continue
         i = _anchor(ctx, tm)
-        noun = min(named, key=lambda t: abs(t.i - tm["wi"]), default=None)
+        lo, hi = ctx.clause_words(tm["wi"])  # a noun of another clause names another happening
+        noun = min((t for t in named if lo <= t.i < hi), key=lambda t: abs(t.i - tm["wi"]), default=None)
         trig = Trigger(noun.type if noun else "other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
         _set_modality(ctx, trig)
         trig.time, trig.claimed = tm, True
