@@ -207,7 +207,7 @@ def test_events_merge_a_sentence_pointing_back_continues_the_one_before():
     doc = _doc("a", text, [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")])
     doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"}]
     assert _sentences(merge_events([doc], {"a": "S1"})) == [[0, 1]]
-    other = _doc("a", text.replace("Angka itu dicatat posko", "Posko baru dibuka"),
+    other = _doc("a", text.replace("Angka itu dicatat posko", "Polisi menangkap dua penjarah"),
                  [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")])
     other.figures = doc.figures
     assert _sentences(merge_events([other], {"a": "S1"})) == [[0], [1]]  # nothing points back: two happenings
@@ -238,3 +238,16 @@ def test_events_merge_one_articles_counts_in_different_places_are_one_round_up()
     assert _sentences(merge_events([doc], {"a": "S1"}, figures=figures)) == [[0, 1]]
     unscoped = [dict(f, scope=None) for f in figures]
     assert _sentences(merge_events([doc], {"a": "S1"}, figures=unscoped)) == [[0], [1]]
+
+
+def test_events_merge_an_untyped_clause_of_that_day_beside_a_report_belongs_to_it():
+    text = ("Kepala BPBD Lembang mengatakan 48 orang meninggal dunia, Selasa (11/1). "
+            "Rekapitulasi diunggah di laman resmi pada Selasa malam.")
+    doc = _doc("a", text, [("BPBD Lembang", "ORG", "E1")])
+    doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"}]
+    (event,) = merge_events([doc], {"a": "S1"})
+    assert [s["sentence"] for s in event["sources"]] == [0, 1] and event["type"] == "killing"
+    assert any("an untyped clause beside it" in e["why"] for e in event["evidence"])
+    other_day = _doc("a", text.replace("pada Selasa malam", "pada Rabu malam"), [("BPBD Lembang", "ORG", "E1")])
+    other_day.figures = doc.figures
+    assert _sentences(merge_events([other_day], {"a": "S1"})) == [[0], [1]]

@@ -47,6 +47,7 @@ MAX_CANDIDATES = 80  # clusters compared with a report at most (the latest of a 
 NEAR_SENTENCES = 2  # sentences of one article this close narrate on
 EPISODE_GAP = 2  # a report continues an article's episode at most this many sentences after it
 NEED_EPISODE = 1.25  # evidence a report needs to continue an episode (closeness alone gives 1.0)
+NEED_EPISODE_BESIDE = 1.0  # an untyped dated clause next to an article's report of that day: closeness suffices
 DISTINCTIVE = 10  # a shared count from this value up tells a happening apart (two reports of "1 dead" need not)
 SIMILAR = 0.3  # overlap of content words that counts as evidence
 SIMILAR_STRONG = 0.7  # ... that outweighs different participants
@@ -462,7 +463,7 @@ def _candidates(cluster: _Cluster, index: dict[tuple, list[int]]) -> list[int]:
 def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     """How surely two clusters are one happening (0: not the same), and why."""
     x, y = a.best, b.best
-    if x.story != y.story or x.kind != y.kind and not _reports_the_deed(a, b):
+    if x.story != y.story or x.kind != y.kind and not _reports_the_deed(a, b) and not _told_beside(a, b):
         return 0.0, []
     kind = x.kind if x.kind == y.kind else "occurrence"
     if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
@@ -480,7 +481,10 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
             and _similarity(a, b) < SIMILAR_STRONG:
         return 0.0, []  # different participants, not told in the same words: two happenings
     need = NEED_SAME_DAY if when == "same" else NEED_LOOSE
-    if kind == "occurrence" and not (a.families & b.families - {"any"}):
+    if _told_beside(a, b) and _near(a, b):
+        need = NEED_EPISODE_BESIDE
+        why.append("an untyped clause beside it")
+    elif kind == "occurrence" and not (a.families & b.families - {"any"}):
         need += 1.0  # an untyped happening needs more
     if score < need:
         return 0.0, []
@@ -550,6 +554,13 @@ def _soft(x: dict[str, Any], y: dict[str, Any]) -> bool:
 
 def _untyped(cluster: _Cluster) -> bool:
     return cluster.families <= {"any"}
+
+
+def _told_beside(a: _Cluster, b: _Cluster) -> bool:
+    """An untyped, dated clause of an article ("The data were collected on Tuesday at 09:55") beside what the
+    article reports on that same day: it tells when or where, and belongs to that report."""
+    return (_untyped(a) or _untyped(b)) and bool(a.docs & b.docs) and a.best.date is not None \
+        and _dates(a.best.ev, b.best.ev) == "same"
 
 
 def _reports_the_deed(a: _Cluster, b: _Cluster) -> bool:
