@@ -251,3 +251,21 @@ def test_events_merge_an_untyped_clause_of_that_day_beside_a_report_belongs_to_i
     other_day = _doc("a", text.replace("pada Selasa malam", "pada Rabu malam"), [("BPBD Lembang", "ORG", "E1")])
     other_day.figures = doc.figures
     assert _sentences(merge_events([other_day], {"a": "S1"})) == [[0], [1]]
+
+
+def test_events_merge_counts_in_several_places_adding_up_to_a_total_are_one_announcement():
+    def article(shares):
+        text = ("Sedikitnya 90 orang tewas di kawasan itu pada Senin. "
+                "Polisi menangkap dua penjarah di pasar pada Senin. "
+                "Listrik padam di sebagian besar kota. "
+                f"Ardania mencatat {shares[0]} korban tewas, Borelia {shares[1]} korban tewas pada Senin.")
+        doc = _doc("a", text)
+        figures = [_ledger_figure(0, 90), _ledger_figure(3, shares[0], scope="Ardania"),
+                   _ledger_figure(3, shares[1], scope="Borelia")]
+        return merge_events([doc], {"a": "S1"}, figures=figures)
+
+    joined = [ev for ev in article((60, 30)) if ev["type"] == "killing"]
+    assert [[s["sentence"] for s in ev["sources"]] for ev in joined] == [[0, 3]]
+    assert any("parts add up to killed 90" in e["why"] for e in joined[0]["evidence"])
+    apart = [ev for ev in article((60, 20)) if ev["type"] == "killing"]
+    assert len(apart) == 2  # 60 and 20 are not the 90: another count
