@@ -269,3 +269,12 @@ def test_events_merge_counts_in_several_places_adding_up_to_a_total_are_one_anno
     assert any("parts add up to killed 90" in e["why"] for e in joined[0]["evidence"])
     apart = [ev for ev in article((60, 20)) if ev["type"] == "killing"]
     assert len(apart) == 2  # 60 and 20 are not the 90: another count
+
+
+def test_events_merge_a_bare_quotation_goes_on_with_the_statement_before_it():
+    said = ('Menteri Luar Negeri Ardania, Sera Valen, menulis di media sosial pada Senin: '
+            '"Kami mengecam penahanan para pemimpin sipil." ')
+    quoted = _doc("a", said + '"Suara warga harus didengar dan para tahanan dibebaskan."', [("Sera Valen", "PER", "E1")])
+    assert _sentences(merge_events([quoted], {"a": "S1"})) == [[0, 1]]
+    plain = _doc("a", said + "Suara warga harus didengar dan para tahanan dibebaskan.", [("Sera Valen", "PER", "E1")])
+    assert _sentences(merge_events([plain], {"a": "S1"})) == [[0], [1]]  # no quotation: nothing ties it to her

@@ -89,7 +89,7 @@ class _Report:
     scoped: dict[str, frozenset]  # category and scope ("killed@Syria") -> values: the quantities the ledger tells apart
     numbers: frozenset[str] = frozenset()  # distinctive numbers of the sentence (a magnitude, a clock time)
     shifts: bool = False  # the sentence opens by turning to another happening ("Meanwhile, ...")
-    refers: bool = False  # the sentence opens by pointing back at the one before ("Angka itu ...")
+    refers: bool = False  # it goes on from the one before: opens pointing back ("Angka itu ..."), or a bare quote
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -238,7 +238,19 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
                    frozenset(places), frozenset(speakers), figures, _figures(sentence_figures, scoped=True),
-                   _numbers(text), opening.shifts, opening.refers_back)
+                   _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text))
+
+
+_QUOTE_MARKS = "\"“”„«»'‘’"
+_DOUBLE_QUOTES = "\"“”„«»"  # inside a quote, a single mark is more often an apostrophe ("people's")
+
+
+def _quoted_whole(text: str) -> bool:
+    """A sentence that is all quotation: with no speaker of its own, it goes on with the one before
+    ('"The people's voice must be heard," he wrote. "Free the leaders."')."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in _QUOTE_MARKS and text.rstrip(".!?")[-1:] in _QUOTE_MARKS \
+        and not any(c in _DOUBLE_QUOTES for c in text[1:-2])
 
 
 def _numbers(text: str) -> frozenset[str]:
