@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kronologi.chronicle import Chronicle
+from kronologi.corpus import incremental
 from kronologi.corpus.boilerplate import repeated_lines
 from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
@@ -65,10 +66,10 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
         rejected += dropped
         log.info("processed %d documents, %d dropped", len(docs), len(dropped))
-        chronicle = _corpus_passes(store, docs, progress, config.options)
+        chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature)
         chronicle.rejected = rejected
         # the chronicle's tables, replaced in one transaction; what changed since the last build
-        chronicle.changes = store.put_chronicle(chronicle, run)
+        chronicle.changes = store.put_chronicle(chronicle, run, then=save_cache)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
@@ -149,8 +150,13 @@ CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "figure
 
 
 def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None,
-                   options: dict | None = None) -> Chronicle:
-    """Passes over the whole corpus, in order; each one's decisions are stored."""
+                   options: dict | None = None, signature: str = "") -> tuple[Chronicle, Callable]:
+    """Passes over the whole corpus, in order; each one's decisions are stored.
+
+    Incremental (``kronologi.corpus.incremental``): with nothing new since the store's last build,
+    its chronicle comes back from the store's cache; otherwise the ledger, events and summaries
+    run only on the stories the new documents touch. Returns the chronicle and the function
+    that writes the cache in ``Store.put_chronicle``'s transaction."""
     def passed(name: str) -> None:
         log.info("corpus pass done: %s", name)
         if progress:
@@ -158,31 +164,43 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
 
     if progress:
         progress("corpus passes", 0, len(CORPUS_PASSES))
+    previous = incremental.read_previous(store.db)
+    fingerprint = incremental.input_fingerprint(docs, signature)
+    if (same := incremental.unchanged(previous, docs, fingerprint)) is not None:
+        log.info("corpus passes: nothing new since run %s, its chronicle reused", previous.build["run"])
+        for name in CORPUS_PASSES:
+            passed(name)
+        return same, lambda db: None
     _dedup_pass(store, docs)
     passed("duplicates")
     store.put_decisions("reference", _sibling_dates(docs))
     passed("reference dates")
     stories = _story_pass(store, docs)
     store.put_decisions("story reference", date_from_stories(stories, options))
-    story_of = {d.id: d.story for d in docs if d.story}
     passed("stories")
     entities = resolve(docs)  # sets mention["entity"], which events and quotes then refer to
     passed("entities")
+    _events_to_entities(docs)
+    plan = incremental.plan(previous, docs, entities, signature)
+    work = plan.docs  # the documents of the stories to recompute (all of them on a first build)
+    story_of = {d.id: d.story for d in work if d.story}
     # the ledger first: the events pass reads which counts are whole totals and who claimed them
     names = claimant_names(entities)
-    figures, quotes, ledger = build_ledger(docs, story_of, names=names)
-    redated = date_from_series(docs, story_of, figures, options)
+    figures, quotes, ledger = build_ledger(work, story_of, names=names)
+    redated = date_from_series(work, story_of, figures, options)
     if redated:  # articles placed on a day of their story's rising toll: their figures and events changed
         store.put_decisions("series reference", redated)
-        figures, quotes, ledger = build_ledger(docs, story_of, names=names)
+        _events_to_entities(work)
+        figures, quotes, ledger = build_ledger(work, story_of, names=names)
     passed("figures and quotes")
-    _events_to_entities(docs)
-    events = merge_events(docs, story_of, figures=figures) if any(d.events for d in docs) else []
+    events = merge_events(work, story_of, figures=figures) if any(d.events for d in work) else []
     passed("events")
-    records = [_story_record(s) for s in stories]
+    records = [_story_record(s, s.id in plan.touched) for s in stories]
     passed("story summaries")
-    return Chronicle(documents=docs, stories=records, entities=entities,
-                     events=events, figures=figures, quotes=quotes, ledger=ledger)
+    chronicle = Chronicle(documents=docs, stories=records, entities=entities,
+                          events=events, figures=figures, quotes=quotes, ledger=ledger)
+    by_story = incremental.assemble(chronicle, plan, previous)
+    return chronicle, incremental.saver(previous, plan, by_story, chronicle, fingerprint)
 
 
 def _events_to_entities(docs: list[Document]) -> None:
@@ -201,13 +219,16 @@ def _entity_of(doc: Document, ref) -> str | None:
     return ref if isinstance(ref, str) else None
 
 
-def _story_record(story) -> dict:
-    """The story's contract row, with a short extractive summary of its articles."""
+def _story_record(story, summarized: bool = True) -> dict:
+    """The story's contract row, with a short extractive summary of its articles (``summarized``; else
+    the summary is left to the cache of an earlier build)."""
     from kronologi.events.summary import summarize
 
     record = story.record()
     originals = [d for d in story.docs if not d.duplicate_of and d.sentences]
-    record["summary"] = [{"doc": doc_id, "sentence": i} for doc_id, i in summarize(originals, 3)] if originals else []
+    if summarized:
+        record["summary"] = [{"doc": doc_id, "sentence": i} for doc_id, i in summarize(originals, 3)] \
+            if originals else []
     return record
 
 

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kronologi.document import Document, Rejection
 from kronologi.errors import StoreError
@@ -208,11 +208,12 @@ class Store:
         return {key: json.loads(data) for key, data in rows}
 
     # the chronicle -----------------------------------------------------------
-    def put_chronicle(self, chronicle: "Chronicle", run: int | None = None) -> dict:
+    def put_chronicle(self, chronicle: "Chronicle", run: int | None = None,
+                      then: Callable[[sqlite3.Connection], None] | None = None) -> dict:
         """Replace the chronicle tables with ``chronicle``, in one transaction: a crash
         while writing leaves the previous chronicle as it was. Return what changed since
         the chronicle it replaces (``kronologi.changes``), logged in ``changes`` in the
-        same transaction."""
+        same transaction. ``then(db)`` writes more in that transaction (the corpus cache)."""
         from kronologi.changes import compare
         from kronologi.store import changes as log_changes
         from kronologi.store.chronicle import write_chronicle
@@ -222,6 +223,8 @@ class Store:
             changes = compare(log_changes.read_snapshot(db), chronicle, run)
             write_chronicle(db, chronicle, run, self.dialect)
             log_changes.record(db, changes, run)
+            if then is not None:
+                then(db)
         return changes
 
     # runs --------------------------------------------------------------------
