@@ -3,7 +3,8 @@
 # Extra arguments go to pytest (e.g. bash scripts/test.sh -k clean).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh test
+# "ray": the Ray engine's tests start a real local Ray cluster (Ray from requirements-ray.lock).
+bash scripts/setup.sh test ray
 # The report is tested in a real browser: Debian's chromium. Install it where we may
 # (root with apt-get, as on CI); elsewhere the browser tests skip (and fail under CI=true).
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

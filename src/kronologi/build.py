@@ -9,8 +9,8 @@
    what changed since the chronicle it replaces (``Chronicle.changes``).
 
 Workers (``workers > 1``) get the pipeline *config* and a batch of documents,
-and build their steps themselves: the same code runs in one process, in a pool,
-or on Ray.
+and build their steps themselves: the same code runs in one process, in a pool
+(``engine="local"``), or as Ray tasks (``engine="ray"``, ``kronologi.ray_engine``).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from kronologi.pipeline import DEFAULT_STEPS, Pipeline, PipelineConfig, run_batc
 from kronologi.store import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+ENGINES = ("local", "ray")  # where the per-document steps run: this machine's processes, or Ray tasks
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +47,16 @@ log = logging.getLogger(__name__)
 def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Path = ":memory:",
           workers: int = 1, batch_size: int = 200, steps: tuple[str, ...] = DEFAULT_STEPS,
           stdin: bytes | None = None, progress: Progress | None = None,
-          max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES) -> Chronicle:
+          max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
+          engine: str = "local", address: str | None = None) -> Chronicle:
     """Read ``paths`` (files, folders, ``-``) and return their Chronicle.
 
     ``max_doc_bytes`` caps one document's text, ``max_page_bytes`` one HTML page's
-    markup; larger inputs are rejected as ``failed.ingest.too_large``.
+    markup; larger inputs are rejected as ``failed.ingest.too_large``. ``engine="ray"``
+    runs the per-document steps as Ray tasks: on the cluster at ``address`` (``auto``,
+    ``host:port``, ``ray://host:port``), or on a local one with ``workers`` CPUs.
     """
+    _check_engine(engine, address)
     paths = list(paths)
     limits = Limits(max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
     raw, rejected = _ingest(paths, meta, stdin, progress, limits)
@@ -62,7 +67,8 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     try:
         run = store.start_run(paths, signature)
         store.put_batch([], rejected, signature)  # inputs that could not be read, with their reasons
-        docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress)
+        docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress,
+                                 engine, address)
         raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
         rejected += dropped
         log.info("processed %d documents, %d dropped", len(docs), len(dropped))
@@ -74,6 +80,18 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     finally:
         store.close()
     return chronicle
+
+
+def _check_engine(engine: str, address: str | None) -> None:
+    """A wrong engine, or Ray missing, fails before anything is read or written."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; engines: {', '.join(ENGINES)}")
+    if address and engine != "ray":
+        raise ValueError("an address names a Ray cluster: use it with engine='ray'")
+    if engine == "ray":
+        from kronologi.ray_engine import import_ray
+
+        import_ray()
 
 
 def _ingest(paths, meta, stdin, progress, limits: Limits) -> tuple[list[Document], list[Rejection]]:
@@ -98,7 +116,8 @@ def pipeline_signature(config: PipelineConfig) -> str:
 
 
 def _process(store: Store, raw: list[Document], config: PipelineConfig, signature: str,
-             workers: int, batch_size: int, progress: Progress | None) -> tuple[list[Document], list[Rejection]]:
+             workers: int, batch_size: int, progress: Progress | None, engine: str = "local",
+             address: str | None = None) -> tuple[list[Document], list[Rejection]]:
     """Run the steps on documents the store does not hold yet; keep input order."""
     done = {key: _lighten(d) for key, d in store.get_many((d.key for d in raw), signature).items()}
     todo = [d for d in raw if d.key not in done]
@@ -106,7 +125,7 @@ def _process(store: Store, raw: list[Document], config: PipelineConfig, signatur
     finished = len(raw) - len(todo)
     if progress:
         progress("process", finished, len(raw))
-    for batch, results in _run_batches(todo, config, workers, batch_size):
+    for batch, results in _run_batches(todo, config, workers, batch_size, engine, address):
         kept = [r for r in results if isinstance(r, Document)]
         lost = [r for r in results if isinstance(r, Rejection)]
         store.put_batch(kept, lost, signature)
@@ -132,9 +151,17 @@ def _lighten(doc: Document) -> Document:
     return doc
 
 
-def _run_batches(todo: list[Document], config: PipelineConfig, workers: int,
-                 batch_size: int) -> Iterator[tuple[list[Document], list[Document | Rejection]]]:
+def _run_batches(todo: list[Document], config: PipelineConfig, workers: int, batch_size: int,
+                 engine: str = "local", address: str | None = None,
+                 ) -> Iterator[tuple[list[Document], list[Document | Rejection]]]:
+    """``(batch, results)`` per batch: in order on the local engine, as they finish on Ray."""
     batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+    if engine == "ray":
+        if batches:
+            from kronologi.ray_engine import run_batches
+
+            yield from run_batches(batches, config, workers, address)
+        return
     if workers <= 1 or len(batches) <= 1:
         for batch in batches:
             yield batch, run_batch(config, batch)

@@ -61,7 +61,14 @@ def _configure_logging(level: str) -> None:
               help="SQLite store (default: OUTDIR/kronologi.db), or a PostgreSQL server's URL "
                    "postgresql://user@host:port/dbname (the 'postgres' extra). Re-runs reuse what it holds.")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for the per-document steps.")
+              help="Processes for the per-document steps (with --engine ray and no --address: the local "
+                   "Ray cluster's CPUs).")
+@click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "ray"]),
+              help="Where the per-document steps run: this machine's processes, or Ray tasks "
+                   "(the 'ray' extra).")
+@click.option("--address", metavar="ADDR",
+              help="With --engine ray: the Ray cluster to use (auto, HOST:PORT or ray://HOST:PORT); "
+                   "without it a local cluster is started and stopped.")
 @click.option("--max-doc-bytes", default=DEFAULT_MAX_DOC_BYTES, show_default=True, type=click.IntRange(1000),
               help="Largest text of one document (a long news article is ~100 KB); larger inputs and records "
                    "are rejected.")
@@ -69,7 +76,7 @@ def _configure_logging(level: str) -> None:
               help="Largest HTML page (markup); larger pages are rejected.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, workers: int,
-          max_doc_bytes: int, max_page_bytes: int, quiet: bool) -> None:
+          engine: str, address: str | None, max_doc_bytes: int, max_page_bytes: int, quiet: bool) -> None:
     """Read INPUTS (files, folders recursively, or - for stdin) and write the chronicle.
 
     Exit status 0 when the build finished, even if some inputs were rejected
@@ -83,12 +90,14 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
 
     from kronologi.ingest.limits import DEFAULT_MAX_INPUT_BYTES
 
+    if address and engine != "ray":
+        raise click.UsageError("--address names a Ray cluster: use it with --engine ray")
     stdin = sys.stdin.buffer.read(DEFAULT_MAX_INPUT_BYTES + 1) if "-" in inputs else None  # more: too_large
     with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
             prepare_outdir(outdir)  # an unwritable folder fails now, not after the build
             chronicle = run_build(inputs, meta=meta, db=db or Path(outdir) / "kronologi.db",
-                                  workers=workers, stdin=stdin, progress=progress,
+                                  workers=workers, engine=engine, address=address, stdin=stdin, progress=progress,
                                   max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
             paths = write_all(chronicle, outdir)
         except KronologiError as exc:
