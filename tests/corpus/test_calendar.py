@@ -83,3 +83,9 @@ def test_calendar_an_ambiguous_span_or_a_part_of_a_total_tells_no_day():
     docs, story_of, figures = _series_story("Korban tewas banjir bandang di Lembang bertambah menjadi 80 orang.", 80)
     figures[-1]["part_whole"] = True  # "80 of them in one village": no toll of its own
     assert date_from_series(docs, story_of, figures) == {} and docs[-1].published == "2022-03"
+
+
+def test_calendar_a_toll_above_every_dated_count_places_nothing():
+    text = "Pada Kamis, warga mengenang banjir bandang yang menewaskan lebih dari 500 orang."
+    docs, story_of, figures = _series_story(text, 500)  # later than the 21st, or the toll recalled months on
+    assert date_from_series(docs, story_of, figures) == {} and docs[-1].published == "2022-03"

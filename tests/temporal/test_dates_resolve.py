@@ -106,3 +106,13 @@ def test_resolve_weekday_nearest_stays_within_three_days():
     assert values.weekday_nearest(date(2023, 2, 7), 1) == date(2023, 2, 6)  # Tuesday -> the Monday before
     assert values.weekday_nearest(date(2023, 2, 10), 1) == date(2023, 2, 13)  # Friday -> the Monday after
     assert values.weekday_nearest(date(2023, 2, 6), 1) == date(2023, 2, 6)
+
+
+def test_resolve_a_relative_day_restated_by_the_date_after_it_is_that_date():
+    text = "Presiden meninjau lokasi banjir sehari kemudian, 12 Maret."
+    assert _values(text, "2022-04-02") == [("sehari kemudian", "2022-03-12"), ("12 Maret", "2022-03-12")]
+    assert _values("The minister toured the flooded valley the next day (12 March).", "2022-04-02", "en") \
+        == [("the next day", "2022-03-12"), ("12 March", "2022-03-12")]
+    # without the restating date, "a day later" counts from the last day named, else the reference
+    assert _values("Banjir melanda pada 10 Maret. Presiden meninjau lokasi sehari kemudian.", "2022-04-02")[1] \
+        == ("sehari kemudian", "2022-03-11")

@@ -12,7 +12,8 @@ events) run again on the article. A window is a month or a year, never a day: we
 
 ``date_from_series`` then narrows such an article to a day where its story's rising toll allows:
 a death toll rises, so an undated article reporting 9,638 dead comes after the last day whose
-articles all counted fewer and no later than the first day an article counted as many. When
+articles all counted fewer and no later than the first day an article counted as many (a count
+above every dated one places nothing: it may be later, or a toll recalled months on). When
 that span holds one day, or one day of the weekday the article names first ("on Wednesday"),
 that day is its inferred reference (basis ``"series"``) and the dated steps run again.
 """
@@ -111,12 +112,10 @@ def _day_in_series(by_day: dict[date, float], value: float, weekday: int | None,
     days = sorted(by_day)
     before = [d for d in days if by_day[d] < value]
     after = [d for d in days if by_day[d] >= value]
+    if not after:  # above every count the story dated: a later day, or a toll recalled months on
+        return None
     low = before[-1] if before else days[0] - timedelta(days=1)
-    high = after[0] if after else None
-    if high is None:
-        if weekday is None:
-            return None
-        high = low + timedelta(days=7)
+    high = after[0]
     if high <= low or (high - low).days > SERIES_SPAN:
         return None
     span = [low + timedelta(days=k) for k in range(1, (high - low).days + 1)]

@@ -26,6 +26,7 @@ bare weekdays and clock times, then bare weekdays, then clock times.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -37,6 +38,7 @@ from kronologi.temporal.tense import FUTURE, PAST, Clauses
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
 FUTURE_WEIGHT = 3  # a future day with no tense cue counts as three days of the past (``_news_distance``)
+_APPOSED = re.compile(r"\s*[,(]\s*")  # what stands between a relative day and the date that restates it
 TYPO_NEAR_DAYS = 7  # how near the reference a date corrected for its weekday must lie (``_one_field_typo``)
 
 
@@ -93,7 +95,18 @@ class Resolver:
             for i, tm in enumerate(mentions):
                 if wanted(tm):
                     out[i] = self.resolve(tm, out)
+        self._appositions(mentions, out)
         return [r for r in out if r is not None]
+
+    def _appositions(self, mentions: list[Mention], out: list[TimeMention | None]) -> None:
+        """A relative day restated by the date right after it ("sehari kemudian, 22 November", "the
+        next day, 22 November") is that date: the words name it twice."""
+        for k in range(len(out) - 1):
+            rel, named = out[k], out[k + 1]
+            if rel is None or named is None or mentions[k].kind != "offset" or named.day is None \
+                    or mentions[k + 1].kind != "date" or not _APPOSED.fullmatch(self.text[rel.end:named.start]):
+                continue
+            rel.value, rel.precision = named.value, named.precision
 
     def resolve(self, tm: Mention, done: list[TimeMention | None] | None = None) -> TimeMention | None:
         handler = getattr(self, f"_{tm.kind}")

@@ -31,7 +31,7 @@ HOME_ZONE = "+07:00"  # WIB: Kronologi reads Indonesian news first
 
 class DatesStep:
     name = "dates"
-    version = "2"  # 2: weekday typos, parts of day on the narrated day
+    version = "3"  # 2: weekday typos, parts of day on the narrated day; 3: a relative day restated by a date
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
