@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -15,7 +16,14 @@ from kronologi.serve import charts
 def record_url(kind: str, key: str, sentence: int | None = None) -> str:
     """``/documents/<id>#s3``: the id percent-encoded whole (an id may hold '/', '#', '?' or spaces)."""
     anchor = f"#s{sentence}" if sentence is not None else ""
-    return f"/{kind}/{quote(str(key), safe='')}{anchor}"
+    return f"/{kind}/{_quoted(str(key))}{anchor}"
+
+
+@lru_cache(maxsize=65536)
+def _quoted(key: str) -> str:
+    """An id as one path segment. Cached: a story page links the same few documents hundreds of times, and
+    ``quote`` was a fifth of its rendering time."""
+    return quote(key, safe="")
 
 
 def sentence_url(fig: dict) -> str:
