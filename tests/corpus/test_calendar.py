@@ -89,3 +89,10 @@ def test_calendar_a_toll_above_every_dated_count_places_nothing():
     text = "Pada Kamis, warga mengenang banjir bandang yang menewaskan lebih dari 500 orang."
     docs, story_of, figures = _series_story(text, 500)  # later than the 21st, or the toll recalled months on
     assert date_from_series(docs, story_of, figures) == {} and docs[-1].published == "2022-03"
+
+
+def test_calendar_a_span_in_one_month_narrows_an_article_known_to_its_year():
+    docs, story_of, figures = _series_story("Korban tewas banjir bandang di Lembang bertambah menjadi 200 orang.", 200)
+    docs[-1].published = "2022"  # its story spans more than a month: only the year was known
+    decisions = date_from_series(docs, story_of, figures)
+    assert docs[-1].published == "2022-03" and decisions[docs[-1].key]["start"] == "2022-03-17"

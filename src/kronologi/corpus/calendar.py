@@ -93,9 +93,10 @@ def date_from_series(docs: Iterable[Document], story_of: dict[str, str], figures
         story = story_of.get(doc.id)
         if day_of[doc.id] is not None or doc.id not in counts or story not in series:
             continue
-        day = _day_in_series(series[story], counts[doc.id], _first_weekday(doc), doc.published)
-        if day is not None:
-            chosen.append((doc, {"value": day.isoformat(), "start": day.isoformat(), "end": day.isoformat(),
+        span = _span_in_series(series[story], counts[doc.id], doc.published)
+        value = _narrowest(span, _first_weekday(doc), doc.published)
+        if value is not None:
+            chosen.append((doc, {"value": value, "start": span[0].isoformat(), "end": span[-1].isoformat(),
                                  "confidence": 0.3, "basis": "series"}))
     return _redate(chosen, options)
 
@@ -107,22 +108,31 @@ def _headline(f: dict[str, Any]) -> bool:
             and f["value"] > 0)
 
 
-def _day_in_series(by_day: dict[date, float], value: float, weekday: int | None, known: str | None) -> date | None:
-    """The one day ``value`` fits between the story's daily highest counts (and the weekday named)."""
+def _span_in_series(by_day: dict[date, float], value: float, known: str | None) -> list[date]:
+    """The days ``value`` fits between the story's daily highest counts, inside what is known."""
     days = sorted(by_day)
     before = [d for d in days if by_day[d] < value]
     after = [d for d in days if by_day[d] >= value]
     if not after:  # above every count the story dated: a later day, or a toll recalled months on
-        return None
+        return []
     low = before[-1] if before else days[0] - timedelta(days=1)
     high = after[0]
     if high <= low or (high - low).days > SERIES_SPAN:
-        return None
+        return []
     span = [low + timedelta(days=k) for k in range(1, (high - low).days + 1)]
-    span = [d for d in span if not known or d.isoformat().startswith(str(known))]  # inside its month or year
-    if weekday is not None:
-        span = [d for d in span if d.isoweekday() == weekday]
-    return span[0] if len(span) == 1 else None
+    return [d for d in span if not known or d.isoformat().startswith(str(known))]  # inside its month or year
+
+
+def _narrowest(span: list[date], weekday: int | None, known: str | None) -> str | None:
+    """The one day of ``span`` (of the weekday named, when one is), else the month the whole span
+    lies in when that says more than ``known``; None when neither does."""
+    days = [d for d in span if weekday is None or d.isoweekday() == weekday]
+    if len(days) == 1:
+        return days[0].isoformat()
+    if span and span[0].month == span[-1].month and span[0].year == span[-1].year \
+            and len(str(known or "")) < 7:
+        return span[0].isoformat()[:7]
+    return None
 
 
 def _first_weekday(doc: Document) -> int | None:
