@@ -81,3 +81,14 @@ def test_events_narrative_a_sentence_turning_back_to_an_earlier_time_takes_no_na
 def test_events_narrative_a_sentence_turning_back_keeps_a_day_it_names():
     got = _dated("Warga berunjuk rasa pada Sabtu. Sebelumnya, polisi menangkap dua orang pada Kamis.")
     assert got[1] == ("arrest", "2022-01-06", "clause")
+
+
+def test_events_narrative_a_saying_after_a_happening_recalled_days_before_is_said_on_the_articles_day():
+    text = "Banjir bandang melanda Lembang pada Senin (10/1). Bupati mengatakan bantuan sudah tiba."
+    got = _dated(text, published="2022-01-14")
+    assert got == [("disaster", "2022-01-10", "clause"), ("statement", "2022-01-14", "publication")]
+    got = _dated(text, published="2022-01-11")  # the next day: still the narrated day
+    assert got[1] == ("statement", "2022-01-10", "narrative")
+    got = _dated("Banjir bandang melanda Lembang pada Senin (10/1). Polisi menangkap dua penjarah.",
+                 published="2022-01-14")
+    assert got[1] == ("arrest", "2022-01-10", "narrative")  # a deed goes on with the narrated day

@@ -71,7 +71,7 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             ev["date_basis"] = None
         elif lead and published is not None and _said_now(ev):
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
-        elif anchor is not None:
+        elif anchor is not None and not (published is not None and _said_now(ev) and _recalled(anchor, published)):
             _take(ev, anchor, "narrative")
         elif published is not None and _said_now(ev):
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
@@ -148,6 +148,12 @@ def _lead_anchor(events: list[dict[str, Any]], published: date | None) -> dict[s
             day = date.fromisoformat(ev["date"])
             return ev if published - timedelta(days=LEAD_DAYS) <= day else None
     return None
+
+
+def _recalled(anchor: dict[str, Any], published: date) -> bool:
+    """The narrated day is a happening's, days before the article ("the quake of Monday (21/11)" in an
+    article of Friday): what someone says after it is said on the article's day, not on that day."""
+    return anchor.get("type") not in _SAYING_LIKE and date.fromisoformat(anchor["date"]) < published - timedelta(days=1)
 
 
 def _said_now(ev: dict[str, Any]) -> bool:
