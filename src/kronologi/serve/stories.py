@@ -13,7 +13,10 @@ from kronologi.serve.params import Page
 from kronologi.serve.store import loads
 
 STORY_FIELDS = "s.id, s.title, s.start, s.end"
-STORY_ORDER = "ORDER BY s.start IS NULL, s.start DESC, s.rowid"
+STORY_ORDER = "ORDER BY s.start IS NULL, s.start DESC, s.rowid"  # the index stories_latest
+STORY_COUNTS = ("(SELECT count(*) FROM story_documents sd WHERE sd.story = s.id) AS documents, "
+                "(SELECT count(*) FROM events e WHERE e.story = s.id) AS events")
+LATEST_PAGE = f"SELECT {STORY_FIELDS}, {STORY_COUNTS} FROM stories s {STORY_ORDER} LIMIT ? OFFSET ?"
 
 
 def paged(page: Page, total: int, items: list[dict]) -> dict[str, Any]:
@@ -23,12 +26,20 @@ def paged(page: Page, total: int, items: list[dict]) -> dict[str, Any]:
 
 # the stories list --------------------------------------------------------------
 def list_stories(db: sqlite3.Connection, flt: StoryFilter, page: Page) -> dict[str, Any]:
-    """One page of the stories that pass ``flt``, latest first. The filters are evaluated once: the total comes
-    with the page's rows (a window count), and the per-story counts are read for those rows only."""
+    """One page of the stories that pass ``flt``, latest first, with per-story counts read for its rows only."""
+    if flt.active:
+        rows, total = _filtered_page(db, flt, page)
+    else:  # the whole list: its order is an index (stories_latest), its size a count
+        rows = [dict(r) for r in db.execute(LATEST_PAGE, (page.size, page.offset))]
+        total = db.execute("SELECT count(*) FROM stories").fetchone()[0]
+    return {"q": flt.q, "filters": flt.echo(), "stories": paged(page, total, rows)}
+
+
+def _filtered_page(db: sqlite3.Connection, flt: StoryFilter, page: Page) -> tuple[list[dict], int]:
+    """The filters are evaluated once: the total comes with the page's rows (a window count)."""
     where, args = where_clause(flt)
     rows = [dict(r) for r in db.execute(
-        f"SELECT {STORY_FIELDS}, s.total, (SELECT count(*) FROM story_documents sd WHERE sd.story = s.id) "
-        "AS documents, (SELECT count(*) FROM events e WHERE e.story = s.id) AS events FROM "
+        f"SELECT {STORY_FIELDS}, s.total, {STORY_COUNTS} FROM "
         f"(SELECT s.rowid AS rid, {STORY_FIELDS}, count(*) OVER () AS total FROM stories s {where} {STORY_ORDER} "
         f"LIMIT ? OFFSET ?) s {STORY_ORDER.replace('s.rowid', 's.rid')}", [*args, page.size, page.offset])]
     if rows:
@@ -37,7 +48,7 @@ def list_stories(db: sqlite3.Connection, flt: StoryFilter, page: Page) -> dict[s
         total = db.execute(f"SELECT count(*) FROM stories s {where}", args).fetchone()[0]
     for row in rows:
         del row["total"]
-    return {"q": flt.q, "filters": flt.echo(), "stories": paged(page, total, rows)}
+    return rows, total
 
 
 # one story ---------------------------------------------------------------------
