@@ -212,6 +212,7 @@ def test_engine_ray_unreachable_address_and_wrong_calls(tmp_path):
     proc, _ = _cli_build(tmp_path / "a", "--engine", "ray", "--address", "127.0.0.1:1")
     assert proc.returncode == 1 and "nothing answers at 127.0.0.1:1" in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "a" / "kronologi.db").exists()  # refused before the store was opened
     result = CliRunner().invoke(main, ["build", str(EXAMPLES), "-o", str(tmp_path / "b"), "--address", "auto"])
     assert result.exit_code == 2 and "--engine ray" in result.output
     with pytest.raises(ValueError, match="unknown engine"):

@@ -83,15 +83,17 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
 
 
 def _check_engine(engine: str, address: str | None) -> None:
-    """A wrong engine, or Ray missing, fails before anything is read or written."""
+    """A wrong engine, Ray missing or nothing at the address fails before anything is read or written."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; engines: {', '.join(ENGINES)}")
     if address and engine != "ray":
         raise ValueError("an address names a Ray cluster: use it with engine='ray'")
     if engine == "ray":
-        from kronologi.ray_engine import import_ray
+        from kronologi.ray_engine import import_ray, probe
 
         import_ray()
+        if address:
+            probe(address)
 
 
 def _ingest(paths, meta, stdin, progress, limits: Limits) -> tuple[list[Document], list[Rejection]]:

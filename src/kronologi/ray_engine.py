@@ -72,7 +72,7 @@ def cluster(workers: int, address: str | None) -> Iterator[Any]:
 
 def _connect(ray: Any, workers: int, address: str | None) -> None:
     if address:
-        _probe(address)
+        probe(address)
     try:
         if address:
             ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
@@ -82,13 +82,16 @@ def _connect(ray: Any, workers: int, address: str | None) -> None:
                      logging_level=logging.WARNING)
     except Exception as exc:  # noqa: BLE001 - Ray raises ConnectionError, RuntimeError, ValueError...
         where = f"the Ray cluster at {address}" if address else "a local Ray cluster"
+        hint = ("; a ray:// client of a cluster with token authentication (Ray's default) needs "
+                "RAY_AUTH_MODE=token and the cluster's token (~/.ray/auth_token or RAY_AUTH_TOKEN)"
+                if address and address.startswith("ray://") else "")
         raise EngineError(f"could not connect to {where} ({_short(exc)}); check that `ray start --head` "
-                          "runs there and that this Ray's version matches the cluster's",
+                          f"runs there and that this Ray's version matches the cluster's{hint}",
                           "failed.engine.connect") from exc
     log.info("ray engine: %s CPUs in the cluster", ray.cluster_resources().get("CPU"))
 
 
-def _probe(address: str) -> None:
+def probe(address: str) -> None:
     """Fail at once when nothing listens at ``host:port`` (Ray itself would retry for minutes)."""
     host, sep, port = address.removeprefix("ray://").rpartition(":")
     if not sep or not port.isdigit():
