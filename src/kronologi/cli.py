@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -285,7 +286,9 @@ def ner(path: str, lang: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default answers this machine only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes answering on the port (uvicorn's workers); one per core uses them all.")
+def serve(db: str, host: str, port: int, workers: int) -> None:
     """Serve the chronicle in the store DB as web pages, each with a JSON twin (.json), and /openapi.json.
 
     The store is opened read-only: a build may update it meanwhile, and each
@@ -294,14 +297,21 @@ def serve(db: str, host: str, port: int) -> None:
     import uvicorn
 
     from kronologi.serve import create_app
+    from kronologi.serve.app import DB_ENV
     from kronologi.serve.store import check
 
     try:
         check(db)
     except KronologiError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    click.echo(f"serving {db} on http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
+    if workers == 1:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        return
+    # several processes: uvicorn starts each from an import string; the store's path reaches them by environment
+    os.environ[DB_ENV] = str(Path(db).resolve())
+    uvicorn.run("kronologi.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 @main.command(short_help="Write stories as TimelineJS3 JSON (Knight Lab's embeddable timeline) from a store.")

@@ -8,6 +8,7 @@ stylesheet: no script runs on these pages, and article text reaches them only th
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any, Callable
@@ -30,6 +31,15 @@ from kronologi.serve.store import reading
 log = logging.getLogger(__name__)
 
 Loader = Callable[[sqlite3.Connection, Request, str | None], "dict[str, Any] | None"]
+
+
+DB_ENV = "KRONOLOGI_SERVE_DB"  # the store of ``kronologi serve --workers N``'s processes
+
+
+def app_from_environment() -> Starlette:
+    """The app of one of several server processes (uvicorn imports it by name in each): the store named by
+    ``KRONOLOGI_SERVE_DB``, which ``kronologi serve`` sets before it starts them."""
+    return create_app(os.environ[DB_ENV])
 
 
 def create_app(db_path: str | Path) -> Starlette:
