@@ -51,10 +51,12 @@ def test_serve_indexes_migration_adds_the_filters_index_to_an_older_store(built_
     assert store.rows("SELECT id, story, outlet, language FROM docs ORDER BY id") == docs and docs
 
 
+SQLITE_ONLY = pytest.mark.parametrize("built_backend", ["sqlite"], indirect=True)  # serve reads SQLite; its plans
+
+
+@SQLITE_ONLY
 def test_serve_indexes_outlet_and_language_filters_read_only_the_index(built_backend):
     built, corpus = built_backend
-    if built.server is not None:
-        pytest.skip("kronologi serve reads SQLite stores; the query plan checked here is SQLite's")
     doc = next(d for d in corpus.chronicle.documents if d.outlet and d.language)
     for flt in (StoryFilter(outlet=doc.outlet.upper()), StoryFilter(lang=doc.language),
                 StoryFilter(outlet=doc.outlet, lang=doc.language)):
@@ -67,10 +69,9 @@ def test_serve_indexes_outlet_and_language_filters_read_only_the_index(built_bac
         assert doc.story in found
 
 
+@SQLITE_ONLY
 def test_serve_indexes_whole_list_is_read_in_index_order_never_sorted(built_backend, tmp_path):
     built, _ = built_backend
-    if built.server is not None:
-        pytest.skip("kronologi serve reads SQLite stores; the query plan checked here is SQLite's")
     store = built.copy(tmp_path)  # more stories beside the built one: dated, tied, partial, undated
     for i, start in enumerate(["2024-05-06", None, "2023", "2024-05-06", "2024-06-01T10:00", None, "2024-05"]):
         store.write('INSERT INTO stories (id, title, start, "end") VALUES (?, ?, ?, ?)', (f"X{i}", f"t{i}", start, start))
