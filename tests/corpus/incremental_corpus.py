@@ -13,7 +13,7 @@ from kronologi.corpus import incremental
 
 FLOOD_1 = """Sungai Ciwaru Meluap, 180 Rumah di Lerengsari Terendam
 Senin, 12 Februari 2024 | 08:45 WIB
-LERENGSARI, KABARLEMBAH.ID - Sungai Ciwaru meluap pada Minggu malam dan merendam 180 rumah di Desa Pagerwangi, Kabupaten Lerengsari, kata Badan Penanggulangan Bencana Daerah (BPBD) Lerengsari.
+LERENGSARI, KABARLEMBAH.ID - Sungai Ciwaru meluap pada Minggu malam dan merendam 180 rumah di Desa Pagerwangi, Kabupaten Lerengsari, kata BPBD Lerengsari, badan penanggulangan bencana kabupaten itu.
 Hujan deras mengguyur kawasan hulu sejak Minggu sore sehingga tanggul desa jebol sekitar pukul 23.00 WIB.
 Sebanyak 520 warga mengungsi ke balai desa. "Kami menyiapkan dapur umum dan tiga perahu karet," kata Kepala BPBD Lerengsari Wiratmo Adisaputra.
 Seorang warga dilaporkan hilang terseret arus di dekat bendungan.
