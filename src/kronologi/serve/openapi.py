@@ -64,7 +64,14 @@ SCHEMAS: dict[str, dict] = {
         timeline=paged(obj(id=STR, date=NSTR, date_text=NSTR, precision=NSTR, type=NSTR, modality=NSTR,
                            background=BOOL, summary=NSTR, sources=arr(SOURCE))),
         ledger=arr(obj(id=STR, category=NSTR, subject=NSTR, relation=NSTR, note=NSTR, part=BOOL, past_event=BOOL,
-                       figures=arr(FIGURE)))),
+                       figures=arr(FIGURE))),
+        quotes=obj(total=INT, speakers=INT, items=arr(obj(
+            id=NSTR, name=NSTR, type=NSTR, count=INT,
+            quotes=arr(obj(id=STR, doc=STR, sentence=NINT, text=STR, kind=NSTR))))),
+        entities=arr(obj(id=STR, name=STR, type=NSTR, mentions=INT, documents=INT)),
+        coverage=arr(obj(outlet=NSTR, language=NSTR, documents=INT, first=NSTR, last=NSTR)),
+        changes=obj(run=NINT, items=arr(obj(kind=STR, item_type=STR, item=STR, text=NSTR, doc=NSTR,
+                                            sentence=NINT)))),
     "Event": obj(
         id=STR, story=NSTR, story_title=NSTR, type=NSTR, summary=NSTR, date=NSTR, date_text=NSTR, precision=NSTR,
         date_basis=NSTR, modality=NSTR, background=BOOL,
@@ -145,7 +152,9 @@ def _response(description: str, schema: str) -> dict:
 PATHS = {
     "/stories.json": _op("Stories, latest first, filtered by text, date range, outlet, language and entity",
                          "StoryList", [*_story_filters(), PAGE, _size(20)], False),
-    "/stories/{id}.json": _op("A story: key numbers, timeline (paginated), ledger, documents", "Story",
+    "/stories/{id}.json": _op("A story: key numbers, timeline (paginated), ledger, documents, quotes by "
+                              "speaker (the first 20 speakers, 5 quotes each), the 20 most mentioned entities, "
+                              "coverage per outlet and language, what the latest build changed in it", "Story",
                               [ID, PAGE, _size(100)], True),
     "/events/{id}.json": _op("An event: its sources side by side and the merge evidence", "Event", [ID], True),
     "/documents/{id}.json": _op("A document: clean text, sentences with their events, removed lines", "Document",

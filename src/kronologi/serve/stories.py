@@ -9,6 +9,7 @@ from kronologi.export.keynumbers import key_number
 from kronologi.serve.charts import chart_data
 from kronologi.serve.filters import StoryFilter, where_clause
 from kronologi.serve.filters import like_pattern  # noqa: F401 - its old home, still imported from here
+from kronologi.serve import sections
 from kronologi.serve.params import Page
 from kronologi.serve.store import loads
 
@@ -62,7 +63,11 @@ def get_story(db: sqlite3.Connection, story_id: str, page: Page) -> dict[str, An
             "documents": _story_documents(db, story_id),
             "key_numbers": _key_numbers_first(ledger),
             "timeline": _timeline(db, story_id, page),
-            "ledger": ledger}
+            "ledger": ledger,
+            "quotes": sections.quotes_by_speaker(db, story_id),
+            "entities": sections.top_entities(db, story_id),
+            "coverage": sections.coverage(db, story_id),
+            "changes": sections.latest_changes(db, story_id)}
 
 
 def _story_documents(db: sqlite3.Connection, story_id: str) -> list[dict]:
