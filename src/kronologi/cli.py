@@ -282,7 +282,8 @@ def ner(path: str, lang: str | None) -> None:
 
 @main.command(short_help="Browse the chronicle in a store: web pages and a JSON API (read-only).")
 @click.option("--db", default="kronologi.db", show_default=True, type=click.Path(dir_okay=False),
-              help="The store a build wrote (OUTDIR/kronologi.db); opened read-only.")
+              help="The store a build wrote (OUTDIR/kronologi.db), or a PostgreSQL server's URL "
+                   "postgresql://user@host:port/dbname; opened read-only.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default answers this machine only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -299,17 +300,19 @@ def serve(db: str, host: str, port: int, workers: int) -> None:
     from kronologi.serve import create_app
     from kronologi.serve.app import DB_ENV
     from kronologi.serve.store import check
+    from kronologi.store.postgres import is_url, redact
 
     try:
         check(db)
     except KronologiError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"serving {db} on http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
+    shown = redact(db) if is_url(db) else db
+    click.echo(f"serving {shown} on http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
     if workers == 1:
         uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
         return
     # several processes: uvicorn starts each from an import string; the store's path reaches them by environment
-    os.environ[DB_ENV] = str(Path(db).resolve())
+    os.environ[DB_ENV] = db if is_url(db) else str(Path(db).resolve())
     uvicorn.run("kronologi.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
                 log_level="warning")
 

@@ -26,7 +26,7 @@ from kronologi.serve.headers import SecurityHeaders
 from kronologi.serve.openapi import openapi_spec
 from kronologi.serve.params import BadParameter, page_of, text_of, unknown
 from kronologi.serve.render import templates
-from kronologi.serve.store import reading
+from kronologi.serve.store import db_errors, reading
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ def _load(request: Request, load: Loader, key: str | None) -> dict[str, Any] | N
             return load(db, request, key)
     except BadParameter as exc:
         raise HTTPException(400, str(exc)) from exc
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         log.exception("store error on %s", request.url.path)
         raise HTTPException(503, "the store could not be read just now; try again") from exc
     except Exception as exc:  # noqa: BLE001 - the request boundary: log it, answer 500, keep serving

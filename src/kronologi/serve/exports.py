@@ -40,7 +40,7 @@ from kronologi.export.tables import FIGURE_COLUMNS
 from kronologi.export.timelinejs import timeline
 from kronologi.serve import filters, search
 from kronologi.serve.params import BadParameter, Page, text_of, unknown
-from kronologi.serve.store import loads, reading
+from kronologi.serve.store import db_errors, loads, reading
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ def _read(request: Request, load: Callable[[sqlite3.Connection], Any]) -> Any:
             return load(db)
     except BadParameter as exc:
         raise HTTPException(400, str(exc)) from exc
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         log.exception("store error on %s", request.url.path)
         raise HTTPException(503, "the store could not be read just now; try again") from exc
     except Exception as exc:  # noqa: BLE001 - the request boundary: log it, answer 500, keep serving

@@ -7,7 +7,7 @@ from typing import Any
 
 from kronologi.serve.params import Page
 from kronologi.serve.stories import paged
-from kronologi.serve.store import loads
+from kronologi.serve.store import dialect_of, loads
 
 LIST_CAP = 100  # quotes and events of an entity page: the first ones, with their total
 
@@ -76,7 +76,7 @@ def _sentences(db: sqlite3.Connection, doc_id: str) -> list[dict]:
     events: dict[int, list[str]] = {}
     for r in db.execute("SELECT sentence, event FROM event_sources WHERE doc = ? ORDER BY event", (doc_id,)):
         events.setdefault(r["sentence"], []).append(r["event"])
-    rows = db.execute("SELECT idx, start, end FROM sentences WHERE doc = ? ORDER BY idx", (doc_id,))
+    rows = db.execute('SELECT idx, start, "end" FROM sentences WHERE doc = ? ORDER BY idx', (doc_id,))
     return [{**dict(r), "events": events.get(r["idx"], [])} for r in rows]
 
 
@@ -92,7 +92,8 @@ def get_entity(db: sqlite3.Connection, entity_id: str, page: Page) -> dict[str, 
     entity["quotes"] = _capped(db, "quotes q", "q.speaker = ?", entity_id, "q.id, q.doc, q.sentence, q.text, q.kind",
                                "q.doc, q.start")
     entity["events"] = _capped(db, "event_actors a JOIN events e ON e.id = a.event", "a.entity = ?", entity_id,
-                               "e.id, e.date, e.type, e.summary", "e.date IS NULL, e.date, e.rowid")
+                               "e.id, e.date, e.type, e.summary",
+                               f"e.date IS NULL, e.date, {dialect_of(db).row_order('e.')}")
     return entity
 
 

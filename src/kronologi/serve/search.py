@@ -13,6 +13,8 @@ from typing import Any
 
 from kronologi.serve.params import BadParameter, Page
 from kronologi.serve.stories import paged
+from kronologi.serve.store import dialect_of
+from kronologi.store.dialect import POSTGRESQL, SEARCH
 
 HIT_OPEN, HIT_CLOSE = "\x01", "\x02"  # snippet markers, turned into structure (never into markup)
 WORD = re.compile(r"\w+")
@@ -72,6 +74,8 @@ def search(db: sqlite3.Connection, q: str, page: Page) -> dict[str, Any]:
     id): the page lies within each kind's best ``offset + size`` matches (ties included), so only those are
     ordered by id. The counts per kind come from the FTS5 tables alone."""
     expr = match_expression(q)
+    if dialect_of(db).name == POSTGRESQL.name:
+        return _search_postgres(db, q, expr, page)
     counts = {name: _count(db, kind, expr) for name, kind in KINDS.items()}
     matches = ", ".join(_matches(name, kind) for name, kind in KINDS.items())
     union = " UNION ALL ".join(_best(name, kind) for name, kind in KINDS.items())
@@ -80,6 +84,42 @@ def search(db: sqlite3.Connection, q: str, page: Page) -> dict[str, Any]:
                       {"q": expr, "size": page.size, "offset": page.offset, "k": page.offset + page.size}).fetchall()
     results = [_result(row, db.execute(_shown(KINDS[row["kind"]]), {"q": expr, "rid": row["rid"]}).fetchone())
                for row in rows]
+    return {"q": q, "counts": counts, "results": paged(page, sum(counts.values()), results)}
+
+
+# PostgreSQL: the same answer from the text-search expressions its GIN indexes hold (kronologi.store.dialect);
+# ranked by ts_rank, not bm25, and cut by ts_headline, not FTS5's snippet: the same hits, their order and snippet
+# text may differ.
+PG_KINDS = {"document": ("documents", "text"), "event": ("events", "summary"), "quote": ("quotes", "text")}
+PG_QUERY = "websearch_to_tsquery('simple', ?)"
+PG_HEADLINE = f"StartSel={HIT_OPEN}, StopSel={HIT_CLOSE}, MaxFragments=1, MaxWords=16, MinWords=8"
+
+
+def _pg_match(name: str) -> tuple[str, str]:
+    table, _, vector = SEARCH[PG_KINDS[name][0]]
+    return table, vector
+
+
+def _search_postgres(db: Any, q: str, expr: str, page: Page) -> dict[str, Any]:
+    counts = {}
+    for name in KINDS:
+        table, vector = _pg_match(name)
+        counts[name] = db.execute(f"SELECT count(*) FROM {table} WHERE {vector} @@ {PG_QUERY}", (expr,)).fetchone()[0]
+    union = " UNION ALL ".join(
+        f"SELECT '{name}' AS kind, id, ts_rank({vector}, {PG_QUERY}) AS rank FROM {table} "
+        f"WHERE {vector} @@ {PG_QUERY}"
+        for name, (table, vector) in ((n, _pg_match(n)) for n in KINDS))
+    rows = db.execute(f"SELECT kind, id FROM ({union}) AS hits ORDER BY rank DESC, kind, id LIMIT ? OFFSET ?",
+                      [*(expr for _ in range(2 * len(KINDS))), page.size, page.offset]).fetchall()
+    results = []
+    for row in rows:
+        kind = KINDS[row["kind"]]
+        table, _ = _pg_match(row["kind"])
+        column = PG_KINDS[row["kind"]][1]
+        shown = db.execute(f"SELECT {kind.title} AS title, {kind.doc} AS doc, {kind.sentence} AS sentence, "
+                           f"ts_headline('simple', t.{column}, {PG_QUERY}, ?) AS snippet FROM {table} t "
+                           "WHERE t.id = ?", (expr, PG_HEADLINE, row["id"])).fetchone()
+        results.append(_result(row, shown))
     return {"q": q, "counts": counts, "results": paged(page, sum(counts.values()), results)}
 
 

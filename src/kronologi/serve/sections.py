@@ -12,12 +12,16 @@ import json
 import sqlite3
 from typing import Any
 
+from kronologi.serve.store import dialect_of
+from kronologi.store.dialect import SQLITE
+
 SPEAKERS_CAP = 20  # speakers shown; the rest are in the story's quotes.csv
 QUOTES_PER_SPEAKER = 5  # a speaker's first quotes; the rest on their entity page
 ENTITIES_CAP = 20
 ENTITY_TYPES = ("PER", "ORG", "LOC", "GPE")  # people, organisations, places
 CHANGES_CAP = 100
 
+# The subqueries in FROM are named: PostgreSQL before 16 requires it (SQLite's plans read the same).
 QUOTES = f"""
 SELECT id, doc, sentence, text, kind, speaker, name, type, n FROM (
   SELECT q.id, q.doc, q.sentence, q.text, q.kind, q.speaker, coalesce(e.name, q.speaker_name) AS name, e.type,
@@ -25,7 +29,7 @@ SELECT id, doc, sentence, text, kind, speaker, name, type, n FROM (
   FROM story_documents sd JOIN quotes q ON q.doc = sd.doc LEFT JOIN entities e ON e.id = q.speaker
   WHERE sd.story = ?
   WINDOW w AS (PARTITION BY q.speaker, CASE WHEN q.speaker IS NULL THEN q.speaker_name END))
-WHERE k <= {QUOTES_PER_SPEAKER}
+  AS speaker_quotes_subquery WHERE k <= {QUOTES_PER_SPEAKER}
 ORDER BY speaker IS NULL, name IS NULL, n DESC, name, speaker, k
 """
 
@@ -43,23 +47,24 @@ GROUP BY d.outlet, d.language ORDER BY documents DESC, d.outlet IS NULL, d.outle
 """
 
 # The latest build's log rows about this story: its events, ledger lines, figures on no line, and the story itself,
-# each found through changes_item (``+c.run``: never the run index, which would read the whole run's log) and kept
-# only when written by the run the chronicle now comes from.
-CHANGES = f"""
+# each found through changes_item (``+c.run`` on SQLite: never the run index, which would read the whole run's
+# log) and kept only when written by the run the chronicle now comes from.
+CHANGES_TEMPLATE = f"""
 SELECT kind, item_type, item, detail FROM (
   SELECT c.id, c.kind, c.item_type, c.item, c.detail FROM events x
-    JOIN changes c ON c.item_type = 'events' AND c.item = x.id AND +c.run = :run WHERE x.story = :story
+    JOIN changes c ON c.item_type = 'events' AND c.item = x.id AND {{ni}}c.run = :run WHERE x.story = :story
   UNION ALL
   SELECT c.id, c.kind, c.item_type, c.item, c.detail FROM ledger_lines x
-    JOIN changes c ON c.item_type = 'ledger_lines' AND c.item = x.id AND +c.run = :run WHERE x.story = :story
+    JOIN changes c ON c.item_type = 'ledger_lines' AND c.item = x.id AND {{ni}}c.run = :run WHERE x.story = :story
   UNION ALL
   SELECT c.id, c.kind, c.item_type, c.item, c.detail FROM figures x
-    JOIN changes c ON c.item_type = 'figures' AND c.item = x.id AND +c.run = :run WHERE x.story = :story
+    JOIN changes c ON c.item_type = 'figures' AND c.item = x.id AND {{ni}}c.run = :run WHERE x.story = :story
   UNION ALL
   SELECT c.id, c.kind, c.item_type, c.item, c.detail FROM changes c
-    WHERE c.item_type = 'stories' AND c.item = :story AND +c.run = :run)
+    WHERE c.item_type = 'stories' AND c.item = :story AND {{ni}}c.run = :run) AS changes_subquery
 ORDER BY id LIMIT {CHANGES_CAP}
 """
+CHANGES = CHANGES_TEMPLATE.format(ni=SQLITE.no_index)  # as SQLite runs it
 
 
 def quotes_by_speaker(db: sqlite3.Connection, story_id: str) -> dict[str, Any]:
@@ -94,7 +99,7 @@ def latest_changes(db: sqlite3.Connection, story_id: str) -> dict[str, Any]:
     run = row[0] if row else None
     if run is None:
         return {"run": None, "items": []}
-    rows = db.execute(CHANGES, {"story": story_id, "run": run})
+    rows = db.execute(CHANGES_TEMPLATE.format(ni=dialect_of(db).no_index), {"story": story_id, "run": run})
     items = []
     for r in rows:
         detail = json.loads(r["detail"]) if r["detail"] else None

@@ -11,13 +11,26 @@ from kronologi.serve.filters import StoryFilter, where_clause
 from kronologi.serve.filters import like_pattern  # noqa: F401 - its old home, still imported from here
 from kronologi.serve import sections
 from kronologi.serve.params import Page
-from kronologi.serve.store import loads
+from kronologi.serve.store import dialect_of, loads
+from kronologi.store.dialect import SQLITE, Dialect
 
 STORY_FIELDS = "s.id, s.title, s.start, s.end"
-STORY_ORDER = "ORDER BY s.start IS NULL, s.start DESC, s.rowid"  # the index stories_latest
+
+
+def story_order(dialect: Dialect) -> str:
+    """Latest first, undated last, then in the order written (on SQLite: the index stories_latest)."""
+    return f"ORDER BY s.start IS NULL, s.start DESC, {dialect.row_order('s.')}"
+
+
 STORY_COUNTS = ("(SELECT count(*) FROM story_documents sd WHERE sd.story = s.id) AS documents, "
                 "(SELECT count(*) FROM events e WHERE e.story = s.id) AS events")
-LATEST_PAGE = f"SELECT {STORY_FIELDS}, {STORY_COUNTS} FROM stories s {STORY_ORDER} LIMIT ? OFFSET ?"
+
+
+def latest_page(dialect: Dialect) -> str:
+    return f"SELECT {STORY_FIELDS}, {STORY_COUNTS} FROM stories s {story_order(dialect)} LIMIT ? OFFSET ?"
+
+
+LATEST_PAGE = latest_page(SQLITE)  # as SQLite runs it
 
 
 def paged(page: Page, total: int, items: list[dict]) -> dict[str, Any]:
@@ -31,9 +44,14 @@ def list_stories(db: sqlite3.Connection, flt: StoryFilter, page: Page) -> dict[s
     if flt.active:
         rows, total = _filtered_page(db, flt, page)
     else:  # the whole list: its order is an index (stories_latest), its size a count
-        rows = [dict(r) for r in db.execute(LATEST_PAGE, (page.size, page.offset))]
+        rows = [dict(r) for r in db.execute(latest_page(dialect_of(db)), (page.size, page.offset))]
         total = db.execute("SELECT count(*) FROM stories").fetchone()[0]
     return {"q": flt.q, "filters": flt.echo(), "stories": paged(page, total, rows)}
+
+
+def _rowid(db: Any) -> str:
+    """SQLite's rowid, carried out of the filtered subquery for the outer order (PostgreSQL orders by id)."""
+    return "s.rowid AS rid, " if "rowid" in dialect_of(db).row_order() else ""
 
 
 def _filtered_page(db: sqlite3.Connection, flt: StoryFilter, page: Page) -> tuple[list[dict], int]:
@@ -41,8 +59,9 @@ def _filtered_page(db: sqlite3.Connection, flt: StoryFilter, page: Page) -> tupl
     where, args = where_clause(flt)
     rows = [dict(r) for r in db.execute(
         f"SELECT {STORY_FIELDS}, s.total, {STORY_COUNTS} FROM "
-        f"(SELECT s.rowid AS rid, {STORY_FIELDS}, count(*) OVER () AS total FROM stories s {where} {STORY_ORDER} "
-        f"LIMIT ? OFFSET ?) s {STORY_ORDER.replace('s.rowid', 's.rid')}", [*args, page.size, page.offset])]
+        f"(SELECT {_rowid(db)}{STORY_FIELDS}, count(*) OVER () AS total FROM stories s {where} "
+        f"{story_order(dialect_of(db))} LIMIT ? OFFSET ?) s {story_order(dialect_of(db)).replace('s.rowid', 's.rid')}",
+        [*args, page.size, page.offset])]
     if rows:
         total = rows[0]["total"]
     else:  # past the last page: count on its own
@@ -80,7 +99,7 @@ def _timeline(db: sqlite3.Connection, story_id: str, page: Page) -> dict[str, An
     """The story's events by date (undated last), each with the sentences that report it."""
     total = db.execute("SELECT count(*) FROM events WHERE story = ?", (story_id,)).fetchone()[0]
     rows = db.execute("SELECT id, date, date_text, precision, type, modality, background, summary FROM events "
-                      "WHERE story = ? ORDER BY date IS NULL, date, rowid LIMIT ? OFFSET ?",
+                      f"WHERE story = ? ORDER BY date IS NULL, date, {dialect_of(db).row_order()} LIMIT ? OFFSET ?",
                       (story_id, page.size, page.offset))
     events = [{**dict(r), "background": bool(r["background"])} for r in rows]
     sources = event_sources(db, [ev["id"] for ev in events])
@@ -110,7 +129,7 @@ FIGURE_FIELDS = ("id", "doc", "sentence", "text", "value", "low", "high", "quali
 
 def _ledger(db: sqlite3.Connection, story_id: str) -> list[dict]:
     lines = [dict(r) for r in db.execute("SELECT id, category, subject, relation, note, extra FROM ledger_lines "
-                                         "WHERE story = ? ORDER BY rowid", (story_id,))]
+                                         f"WHERE story = ? ORDER BY {dialect_of(db).row_order()}", (story_id,))]
     figures = _ledger_figures(db, story_id)
     for line in lines:
         extra = loads(line.pop("extra"), {})
