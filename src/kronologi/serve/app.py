@@ -24,9 +24,9 @@ from starlette.staticfiles import StaticFiles
 from kronologi.serve import exports, filters, records, search, stories
 from kronologi.serve.headers import SecurityHeaders
 from kronologi.serve.openapi import openapi_spec
-from kronologi.serve.params import BadParameter, page_of, text_of, unknown
+from kronologi.serve.params import page_of, text_of, unknown
 from kronologi.serve.render import templates
-from kronologi.serve.store import db_errors, reading
+from kronologi.serve.store import read_or_answer
 
 log = logging.getLogger(__name__)
 
@@ -136,18 +136,8 @@ def _answer(request: Request, load: Loader, template: str, key: str | None, as_j
 
 
 def _load(request: Request, load: Loader, key: str | None) -> dict[str, Any] | None:
-    """Read the page's data; the one place where a failure becomes an answer (400, or a logged 500)."""
-    try:
-        with reading(request.app.state.db_path) as db:
-            return load(db, request, key)
-    except BadParameter as exc:
-        raise HTTPException(400, str(exc)) from exc
-    except db_errors() as exc:
-        log.exception("store error on %s", request.url.path)
-        raise HTTPException(503, "the store could not be read just now; try again") from exc
-    except Exception as exc:  # noqa: BLE001 - the request boundary: log it, answer 500, keep serving
-        log.exception("failure on %s", request.url.path)
-        raise HTTPException(500, "the server could not answer this request; its log says why") from exc
+    """Read the page's data through the store's one failure boundary (400, 503, or a logged 500)."""
+    return read_or_answer(request, lambda db: load(db, request, key))
 
 
 def _openapi(request: Request) -> Response:

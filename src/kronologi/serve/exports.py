@@ -21,7 +21,6 @@ The rows are ``export.rows``' (read from the store by ``export.fromstore``), so 
 
 from __future__ import annotations
 
-import logging
 import re
 import sqlite3
 from typing import Any, Callable
@@ -39,10 +38,9 @@ from kronologi.export.rows import (ENTITY_COLUMNS, EVENT_COLUMNS, LEDGER_COLUMNS
 from kronologi.export.tables import FIGURE_COLUMNS
 from kronologi.export.timelinejs import timeline
 from kronologi.serve import filters, search
-from kronologi.serve.params import BadParameter, Page, text_of, unknown
-from kronologi.serve.store import db_errors, loads, reading
+from kronologi.serve.params import Page, text_of, unknown
+from kronologi.serve.store import loads, read_or_answer
 
-log = logging.getLogger(__name__)
 
 SEARCH_CAP = 1000
 DOCUMENT_COLUMNS = ("id", "title", "outlet", "published", "language", "duplicate_of", "url")
@@ -126,7 +124,7 @@ STORY_TABLES: dict[str, StoryTable] = {"events": _events, "acled": _acled, "figu
 # endpoints -----------------------------------------------------------------------------
 def _list_csv(name: str, load: Callable[[sqlite3.Connection, Request], Table]):
     def endpoint(request: Request) -> Response:
-        return _csv_answer(_read(request, lambda db: load(db, request)), f"{name}.csv")
+        return _csv_answer(read_or_answer(request, lambda db: load(db, request)), f"{name}.csv")
     return endpoint
 
 
@@ -138,13 +136,13 @@ def _story_csv(name: str, load: StoryTable):
             unknown(request.query_params, ())
             story = fromstore.read_story(db, story_id)
             return None if story is None else load(db, story)
-        return _csv_answer(_found(_read(request, read), "story", story_id), f"{story_id}-{name}.csv")
+        return _csv_answer(_found(read_or_answer(request, read), "story", story_id), f"{story_id}-{name}.csv")
     return endpoint
 
 
 def _mentions_csv(request: Request) -> Response:
     entity_id = request.path_params["id"]
-    table = _read(request, lambda db: _mentions(db, request, entity_id))
+    table = read_or_answer(request, lambda db: _mentions(db, request, entity_id))
     return _csv_answer(_found(table, "entity", entity_id), f"{entity_id}-mentions.csv")
 
 
@@ -155,7 +153,7 @@ def _timelinejs(request: Request) -> Response:
         unknown(request.query_params, ())
         story = fromstore.read_story(db, story_id)
         return None if story is None else timeline(story.story, story.events, story.names)
-    data = _found(_read(request, read), "story", story_id)
+    data = _found(read_or_answer(request, read), "story", story_id)
     return JSONResponse(data, headers=_attachment(f"{story_id}-timelinejs.json"))
 
 
@@ -171,21 +169,6 @@ def routes() -> list[Route]:
 
 
 # answers -------------------------------------------------------------------------------
-def _read(request: Request, load: Callable[[sqlite3.Connection], Any]) -> Any:
-    """Run ``load`` on the store; the request's one failure boundary (400, 503, or a logged 500)."""
-    try:
-        with reading(request.app.state.db_path) as db:
-            return load(db)
-    except BadParameter as exc:
-        raise HTTPException(400, str(exc)) from exc
-    except db_errors() as exc:
-        log.exception("store error on %s", request.url.path)
-        raise HTTPException(503, "the store could not be read just now; try again") from exc
-    except Exception as exc:  # noqa: BLE001 - the request boundary: log it, answer 500, keep serving
-        log.exception("failure on %s", request.url.path)
-        raise HTTPException(500, "the server could not answer this request; its log says why") from exc
-
-
 def _found(value: Any, what: str, key: str) -> Any:
     if value is None:
         raise HTTPException(404, f"no {what} {key!r} in this store")

@@ -13,20 +13,27 @@ placeholders, rows read by column name or position, ``dict(row)``. Where their S
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 from urllib.parse import quote
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
 
 from kronologi.errors import StoreError
 from kronologi.store import postgres
+from kronologi.serve.params import BadParameter
 from kronologi.store.dialect import POSTGRESQL, SQLITE, Dialect
 
 NEEDED_TABLES = ("chronicle", "stories", "docs", "events")
 NEEDED_SEARCH = ("docs_fts",)  # SQLite's FTS5 tables; PostgreSQL searches the tables themselves
 
+
+log = logging.getLogger(__name__)
 
 def db_errors() -> tuple[type[Exception], ...]:
     """What a store read raises when the database fails (psycopg's only when it is installed)."""
@@ -144,3 +151,19 @@ def _check_tables(names: set[str], where: str | Path, needed: tuple[str, ...]) -
 def loads(value: str | None, default: Any = None) -> Any:
     """A JSON column's value (``default`` when null)."""
     return default if value is None else json.loads(value)
+
+
+def read_or_answer(request: Request, load: Callable[[Any], Any]) -> Any:
+    """Run ``load`` on the app's store: the request's one failure boundary, for pages and downloads
+    alike (a bad parameter answers 400, an unreadable store 503, anything else a logged 500)."""
+    try:
+        with reading(request.app.state.db_path) as db:
+            return load(db)
+    except BadParameter as exc:
+        raise HTTPException(400, str(exc)) from exc
+    except db_errors() as exc:
+        log.exception("store error on %s", request.url.path)
+        raise HTTPException(503, "the store could not be read just now; try again") from exc
+    except Exception as exc:  # noqa: BLE001 - the request boundary: log it, answer 500, keep serving
+        log.exception("failure on %s", request.url.path)
+        raise HTTPException(500, "the server could not answer this request; its log says why") from exc
