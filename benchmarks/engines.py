@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ingest_clean_dedup import DATA, input_file, machine
+from ingest_clean_dedup import DATA, input_file, machine, report
 
 from kronologi.build import _repeated, _run_batches
 from kronologi.document import Document
@@ -97,11 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="kronologi-engines-") as tmp:
         result = measure(args, Path(tmp))
     text = markdown(result, args, machine())
-    print(text)
-    if args.out:
-        with args.out.open("a", encoding="utf-8") as fh:
-            fh.write(text)
-        print(f"results appended to {args.out}")
+    report(text, args.out)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import threading
 import time
 from pathlib import Path
 
-from ingest_clean_dedup import DATA, input_file, machine, peak_mb
+from ingest_clean_dedup import DATA, input_file, machine, peak_mb, report
 
 from kronologi.build import CORPUS_PASSES, build
 from kronologi.export import write_all
@@ -157,11 +157,7 @@ def main(argv: list[str] | None = None) -> None:
         result = measure(path, args.workers, args.sample, Path(tmp))
     m = machine()
     text = markdown(result, args, m)
-    print(text)
-    if args.out:
-        with args.out.open("a", encoding="utf-8") as fh:
-            fh.write(text)
-        print(f"results appended to {args.out}")
+    report(text, args.out)
 
 
 if __name__ == "__main__":

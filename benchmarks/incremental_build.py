@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from full_build import Stages
-from ingest_clean_dedup import DATA, machine
+from ingest_clean_dedup import DATA, machine, report
 
 from kronologi.build import CORPUS_PASSES, build
 
@@ -88,11 +88,7 @@ def main(argv: list[str] | None = None) -> None:
                 ("nothing new", timed_build([first], db, args.workers)),
                 (f"+{args.add} articles", timed_build([first, more], db, args.workers))]
     text = markdown(runs, args, machine())
-    print(text)
-    if args.out:
-        with args.out.open("a", encoding="utf-8") as fh:
-            fh.write(text)
-        print(f"results appended to {args.out}")
+    report(text, args.out)
 
 
 if __name__ == "__main__":

@@ -220,6 +220,15 @@ def markdown(r: dict, workers: int, m: dict[str, str], data: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def report(text: str, out: Path | None) -> None:
+    """Print a benchmark's Markdown section, and append it to ``out`` when one is given."""
+    print(text)
+    if out:
+        with out.open("a", encoding="utf-8") as fh:
+            fh.write(text)
+        print(f"results appended to {out}")
+
+
 def write_results(out: Path, text: str) -> None:
     new = not out.exists() or not out.read_text(encoding="utf-8").strip()
     with out.open("a", encoding="utf-8") as f:
