@@ -278,3 +278,66 @@ def test_events_merge_a_bare_quotation_goes_on_with_the_statement_before_it():
     assert _sentences(merge_events([quoted], {"a": "S1"})) == [[0, 1]]
     plain = _doc("a", said + "Suara warga harus didengar dan para tahanan dibebaskan.", [("Sera Valen", "PER", "E1")])
     assert _sentences(merge_events([plain], {"a": "S1"})) == [[0], [1]]  # no quotation: nothing ties it to her
+
+
+# --- session 6: kinds of clusters, attribution after a statement, quoted speakers, repeated counts ----------
+
+def test_events_merge_an_untyped_as_of_clause_leaves_a_briefing_a_saying():
+    """A briefing told as "X reported 48 dead. The data were collected on Tuesday at 09:00." stays a saying,
+    so another outlet's report of the same 48 joins it."""
+    body = "Badan Penanggulangan Bencana Lembang melaporkan 48 orang meninggal dunia akibat longsor."
+    a = _doc("a", body + " Data itu dihimpun pada Selasa (11/1/2022) pukul 09.00 WIB.",
+             [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")])
+    b = _doc("b", "Hingga Selasa pukul 09.00 WIB, data pusat mencatat jumlahnya 48 orang.")
+    a.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"}]
+    b.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"}]
+    events = merge_events([a, b], {"a": "S1", "b": "S1"})
+    assert sorted(_sources(events[0])) == ["a", "a", "b"] and len(events) == 1
+
+
+def test_events_narrative_a_sentence_pointing_back_dates_the_statement_before_it():
+    text = ("Badan Penanggulangan Bencana Lembang menyampaikan bahwa korban meninggal masih 48 orang. "
+            "Hal itu diungkapkan kepala pusat data saat dikonfirmasi pada Rabu (12/1/2022).")
+    doc = _doc("a", text, [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")], published="2022-01-12")
+    merge_events([doc], {"a": "S1"})  # dates the events in place
+    said = [ev for ev in doc.events if ev["sentence"] == 0]
+    assert said and all(ev["date"] == "2022-01-12" for ev in said)
+    plain = _doc("a", text.replace("Hal itu diungkapkan", "Kepala pusat data ditanya wartawan"),
+                 [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")], published="2022-01-13")
+    merge_events([plain], {"a": "S1"})
+    assert all(ev["date"] != "2022-01-12" for ev in plain.events if ev["sentence"] == 0)  # nothing points back
+
+
+def test_events_merge_a_quotes_resolved_speaker_is_the_statements_speaker():
+    """"..., ujar dia": the quotes layer resolved "dia" to a name; that person's entity speaks, not the
+    body the saying verb's clause happens to name."""
+    text = ('Kepala Pusat Data Rina Wulan mengatakan posko dibuka di Lembang pada Selasa. '
+            '"Bantuan dari Badan Penanggulangan Bencana Lembang sudah tiba di posko," ujar dia.')
+    names = [("Rina Wulan", "PER", "E5"), ("Badan Penanggulangan Bencana Lembang", "ORG", "E1")]
+    doc = _doc("a", text, names)
+    doc.quotes = [{"sentence": 1, "speaker": None, "speaker_name": "Rina Wulan"}]
+    from kronologi.events import merge as m
+    named = m._entities_by_text(doc)
+    assert m._quote_speakers(doc, named) == {1: {"e:E5"}}
+    doc.quotes = [{"sentence": 1, "speaker": None, "speaker_name": "Seseorang Lain"}]
+    assert m._quote_speakers(doc, named) == {1: set()}  # a name no entity holds says nothing
+
+
+def test_events_merge_every_sentence_repeating_a_count_reports_it():
+    text = ("Jumlah korban meninggal bertambah dari sebelumnya 46 orang. "
+            '"Sekarang sudah ada 46 orang yang meninggal dunia," kata bupati pada Senin.')
+    doc = _doc("a", text)
+    second = text.index("46", text.index("Sekarang"))
+    doc.figures = [{"sentence": 0, "category": "killed", "value": 46, "status": "reported",
+                    "mentions": [[text.index("46"), text.index("46") + 2], [second, second + 2]]}]
+    from kronologi.events import merge as m
+    reports = m._reports([doc], {"a": "S1"})
+    assert {r.sentence: dict(r.figures) for r in reports}[1] == {"killed": frozenset({46})}
+
+
+def test_events_extract_a_name_spelled_out_before_its_acronym_holds_no_trigger():
+    text = "Menurut laporan Asosiasi Pendamping untuk Tahanan Politik (APTP) pada Selasa, dua orang tewas pada Minggu."
+    types = [ev["type"] for ev in _doc("a", text).events]
+    assert "arrest" not in types and "killing" in types
+    bare = text.replace(" (APTP)", "")  # no acronym: nothing says the words are a name
+    assert "arrest" in [ev["type"] for ev in _doc("a", bare).events]

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kronologi import langs
 from kronologi.document import Document
 from kronologi.events import timing
 from kronologi.events.lexicon import Entry, Lexicon, lexicon
@@ -160,7 +161,7 @@ def _by_sentence(doc: Document, items: list[Any], key=lambda item: item) -> dict
 
 
 def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, published) -> list[dict[str, Any]]:
-    found = _triggers(ctx, times, _names(mentions))
+    found = _triggers(ctx, times, _names(mentions, ctx))
     nouns = [t.i for t in found if t.pos == "noun"]
     usable = [tm for tm in timing.usable_times(times) if not _since(ctx, tm, nouns)]
     for tm in usable:
@@ -207,9 +208,37 @@ def _word_at(ctx: _Sentence, pos: int) -> int:
 _NAME_TYPES = ("ORG", "PER")  # names that may hold an event word ("Badan Penanggulangan Bencana", "Komisi Pemilihan Umum")
 
 
-def _names(mentions) -> list[tuple[int, int]]:
-    """Spans of the sentence's organisation and person names."""
-    return [(m["start"], m["end"]) for _, m in mentions if m.get("type") in _NAME_TYPES]
+def _names(mentions, ctx: _Sentence | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentence's organisation and person names: the entity layer's, and a body's name spelled
+    out before its acronym, which the entity layer may have cut short."""
+    spans = [(m["start"], m["end"]) for _, m in mentions if m.get("type") in _NAME_TYPES]
+    return spans + (_spelled_out(ctx) if ctx is not None else [])
+
+
+_ACRONYM_RE = re.compile(r"\(\s*[A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&.-]*\s*\)")
+_NAME_WORD_RE = re.compile(r"[\w'’.&-]+")
+SPELLED_OUT_WORDS = 12  # the longest spelled-out name read before an acronym
+
+
+def _spelled_out(ctx: _Sentence) -> list[tuple[int, int]]:
+    """"Asosiasi Pendamping untuk Tahanan Politik (AAPP)", "Office for the Coordination of Humanitarian
+    Affairs (OCHA)": the capitalised words before a bracketed acronym, with single lower-case linking
+    words ("untuk", "of") between them, are one name — its words ("Tahanan", "Bencana") tell of no happening."""
+    text = ctx.doc.text
+    linking = langs.words(ctx.doc.language, "clean", "function_words")
+    out = []
+    for m in _ACRONYM_RE.finditer(text, ctx.start, ctx.end):
+        words = list(_NAME_WORD_RE.finditer(text, ctx.start, m.start()))[-SPELLED_OUT_WORDS:]
+        first = None
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k].group()
+            if word[:1].isupper():
+                first = k
+            elif not (word in linking and k and words[k - 1].group()[:1].isupper() and first == k + 1):
+                break  # a lower-case word links two capitalised ones, or the name ends here
+        if first is not None and first < len(words) - 1:  # two words at least: one is the sentence's opening
+            out.append((words[first].start(), m.end()))
+    return out
 
 
 def _triggers(ctx: _Sentence, times: list[dict[str, Any]], names: list[tuple[int, int]] = ()) -> list[Trigger]:

@@ -33,6 +33,7 @@ Events of documents with no story are merged with their copies only.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -105,7 +106,7 @@ class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
     __slots__ = ("reports", "docs", "actors", "places", "speakers", "figures", "scoped", "numbers", "wordings", "families",
-                 "best", "evidence", "_seen")
+                 "best", "evidence", "_seen", "_said", "_typed")
 
     def __init__(self, report: _Report):
         self.reports: list[_Report] = []
@@ -120,12 +121,15 @@ class _Cluster:
         self.wordings: list[frozenset[str]] = []
         self.evidence: list[dict[str, Any]] = []
         self._seen: set[frozenset[str]] = set()
+        self._said = self._typed = False
         self.best = report
         self.add(report)
 
     def add(self, report: _Report) -> None:
         self.reports.append(report)
         self.docs.add(report.doc)
+        self._said |= report.kind == "saying"
+        self._typed |= report.kind == "occurrence" and not report.families <= {"any"}
         self.actors |= report.actors
         self.places |= report.places
         self.speakers |= report.speakers
@@ -140,6 +144,12 @@ class _Cluster:
             self.wordings.append(report.words)
         if _rank(report) < _rank(self.best):
             self.best = report
+
+    @property
+    def kind(self) -> str:
+        """``occurrence`` when a report tells a typed happening; else ``saying`` when one says or counts. An
+        untyped clause ("The data were collected on Tuesday") does not turn a briefing into an occurrence."""
+        return "occurrence" if self._typed or not self._said else "saying"
 
     def absorb(self, other: _Cluster, why: list[str] | None = None) -> None:
         for report in other.reports:
@@ -185,10 +195,10 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
         groups: dict[tuple, list[dict[str, Any]]] = {}
         for ev in doc.events:
             groups.setdefault((ev["sentence"], ev.get("date"), ev.get("precision")), []).append(ev)
-        speakers = _quote_speakers(doc)
         # indexed once per document: a long one has thousands of reports
-        figs = ledger.get(doc.id, {}) if ledger is not None else _figures_by_sentence(doc)
+        figs = _repeated(doc, ledger.get(doc.id, {}) if ledger is not None else _figures_by_sentence(doc))
         named = _entities_by_text(doc)
+        speakers = _quote_speakers(doc, named)
         for (sentence, _, _), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
                                figs.get(sentence, []), named))
@@ -210,6 +220,22 @@ def _figures_by_sentence(doc: Any) -> dict[int, list[dict[str, Any]]]:
     return out
 
 
+def _repeated(doc: Any, figs: dict[int, list[dict[str, Any]]]) -> dict[int, list[dict[str, Any]]]:
+    """A count an article repeats is one figure (the figures layer keeps its first mention): every sentence
+    that repeats it reports it too ("the toll was 46 before" ... "'46 have died,' the regent said")."""
+    starts = [s.start for s in getattr(doc, "sentences", None) or []]
+    if not starts:
+        return figs
+    out = {k: list(v) for k, v in figs.items()}
+    for sentence, found in figs.items():
+        for f in found:
+            for start, _ in (f.get("mentions") or [])[1:]:
+                other = bisect.bisect_right(starts, start) - 1
+                if other >= 0 and other != sentence and f not in out.setdefault(other, []):
+                    out[other].append(f)
+    return out
+
+
 def _entities_by_text(doc: Any) -> dict[str, set[str]]:
     """Each mention's text (lower case, spaces normalised) -> the entity keys it was resolved to."""
     out: dict[str, set[str]] = {}
@@ -225,12 +251,14 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     types = {e["type"] for e in events}
     saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" for e in events) \
         or bool(figures) or bool(sentence_figures and _figures(sentence_figures, parts=True))
-    speakers = set(quoted_by)
-    for e in events:
+    says = bool(types & _SAYING_LIKE)
+    speakers = set(quoted_by) if says else set()  # "X said on Tuesday that last week's quakes ...": not the quake's
+    for e in events if says and not speakers else ():  # the quote's speaker, resolved with the article, comes first
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
             speakers.add(f"e:{sayers[0]}")
-    speakers |= _claimants(sentence_figures, named)
+    if saying:
+        speakers |= _claimants(sentence_figures, named)
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
     text = doc.text[first["start"]:first["end"]]
@@ -315,12 +343,18 @@ def _figures(sentence_figures: list[dict[str, Any]], scoped: bool = False, parts
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _quote_speakers(doc: Any) -> dict[int, set[str]]:
+def _quote_speakers(doc: Any, named: dict[str, set[str]]) -> dict[int, set[str]]:
+    """Each sentence's quoted speakers: the speaker's entity, or for a pronoun ("ujar dia") the entity of the
+    name the quotes layer resolved it to (``named``: ``_entities_by_text``)."""
     out: dict[int, set[str]] = {}
     for q in getattr(doc, "quotes", None) or []:
-        if q.get("speaker") is not None and q.get("sentence") is not None:
-            key = _key(doc, q["speaker"]) if isinstance(q["speaker"], int) else f"e:{q['speaker']}"
-            out.setdefault(q["sentence"], set()).add(key)
+        if q.get("sentence") is None:
+            continue
+        if q.get("speaker") is not None:
+            keys = {_key(doc, q["speaker"]) if isinstance(q["speaker"], int) else f"e:{q['speaker']}"}
+        else:
+            keys = set(named.get(" ".join(str(q.get("speaker_name") or "").lower().split()), ()))
+        out.setdefault(q["sentence"], set()).update(k for k in keys if k)
     return out
 
 
@@ -414,7 +448,7 @@ def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
         return False
     if _dates(x.ev, y.ev) == "apart" and not _soft(x.ev, y.ev) or _counts_differ(episode, cluster, scoped=True):
         return False
-    if x.kind != y.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)):
+    if episode.kind != cluster.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)):
         return False  # the quake and the toll announced after it are two happenings
     if episode.speakers and cluster.speakers - episode.speakers - episode.actors:
         return False  # someone new speaks: another statement
@@ -475,9 +509,9 @@ def _candidates(cluster: _Cluster, index: dict[tuple, list[int]]) -> list[int]:
 def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     """How surely two clusters are one happening (0: not the same), and why."""
     x, y = a.best, b.best
-    if x.story != y.story or x.kind != y.kind and not _reports_the_deed(a, b) and not _told_beside(a, b):
+    if x.story != y.story or a.kind != b.kind and not _reports_the_deed(a, b) and not _told_beside(a, b):
         return 0.0, []
-    kind = x.kind if x.kind == y.kind else "occurrence"
+    kind = a.kind if a.kind == b.kind else "occurrence"
     if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
         return 0.0, []
     when = _dates(x.ev, y.ev)
@@ -534,7 +568,7 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if similarity >= SIMILAR:
         score += 2.0 * similarity
         why.append(f"wording {similarity:.2f}")
-    if a.best.ev["type"] == b.best.ev["type"] != "other":
+    if a.best.ev["type"] == b.best.ev["type"] not in ("other", "statement"):  # saying something tells no happening apart
         score += 0.5
         why.append("same type")
     if _near(a, b):
@@ -582,7 +616,7 @@ def _told_beside(a: _Cluster, b: _Cluster) -> bool:
 def _reports_the_deed(a: _Cluster, b: _Cluster) -> bool:
     """A saying that reports an occurrence of the same family ("the spokesman said the leaders had been
     detained") may be a source of that occurrence; a saying that only speaks never is."""
-    saying, deed = (a, b) if a.best.kind == "saying" else (b, a)
+    saying, deed = (a, b) if a.kind == "saying" else (b, a)
     told = saying.families - {"statement", "any"}
     return bool(told) and told <= deed.families - {"any"}
 

@@ -79,6 +79,24 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             ev.update(date=month, precision="month", date_text=None, date_basis="publication")
         else:
             ev["date_basis"] = None
+    _attributed_after(doc, events, lex, spans)
+
+
+def _attributed_after(doc: Any, events: list[dict[str, Any]], lex: Any, spans: dict[int, tuple[int, int]]) -> None:
+    """A sentence that points back and dates it ("Hal itu diungkapkan ... Selasa (22/11)", "This was said on
+    Tuesday") dates what the sentence before said: a statement there dated only by guess takes that day."""
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for ev in events:
+        by_sentence.setdefault(ev["sentence"], []).append(ev)
+    for k, evs in by_sentence.items():
+        told = [e for e in evs if e.get("date_basis") == "clause" and e.get("precision") == "day"
+                and not e.get("background") and e.get("modality") not in _NOT_ANCHORS]
+        before = by_sentence.get(k - 1)
+        if not told or not before or not lex.opening(doc.text[spans[k][0]:spans[k][1]]).refers_back:
+            continue
+        for ev in before:
+            if ev.get("date_basis") in ("narrative", "publication") and _said_now(ev) and not ev.get("background"):
+                _take(ev, told[0], "narrative")
 
 
 def _date_tolls(doc: Any, events: list[dict[str, Any]], published: date | None) -> None:
