@@ -87,6 +87,13 @@ def test_serve_browser_ledger_value_opens_its_sentence_highlighted(site, desktop
     assert target["id"] == f"s{fig['sentence']}" and fig["text"] in target["text"]
     assert target["inView"], "the browser did not scroll the sentence into view"
     assert target["outline"] != "none" and target["background"] not in TRANSPARENT
+    highlight = page.locator(f"[id='s{fig['sentence']}'] .hl-figure", has_text=fig["text"]).first
+    assert highlight.count() == 1, "the value is not highlighted as a figure in its sentence"
+    assert unquote(highlight.get_attribute("href")) == f"/stories/{story['id']}#{line['id']}"
+    assert highlight.evaluate("el => getComputedStyle(el).backgroundColor") not in TRANSPARENT
+    legend = page.locator("ul.legend .hl-figure")
+    assert legend.evaluate("el => getComputedStyle(el).backgroundColor") == \
+        highlight.evaluate("el => getComputedStyle(el).backgroundColor")  # the legend names the colour
     marked = sentence_style(page, target["id"])
     other = next(i for i in page.eval_on_selector_all(".sentence", "els => els.map(el => el.id)") if i != target["id"])
     page.goto(f"{site.base}{url.path}#{other}")  # the same sentence, no longer the target: its mark goes
@@ -153,6 +160,42 @@ def test_serve_browser_phone_width_never_scrolls_sideways(site):
     finally:
         context.close()
     assert not complaints.all()
+
+
+STORY_SECTIONS = ("key-numbers", "timeline", "ledger", "quotes", "entities", "coverage", "changes")
+
+
+def test_serve_browser_phone_shows_every_story_section_and_the_highlights(site):
+    context, page, complaints = _page(site, viewport=PHONE, device_scale_factor=3, is_mobile=True, has_touch=True)
+    try:
+        story_id = _story_id(site)
+        story = site.json(page, _url("stories", story_id) + ".json")
+        assert story["ledger"] and story["quotes"]["items"] and story["entities"] and story["coverage"]
+        page.goto(site.base + _url("stories", story_id))
+        for section in STORY_SECTIONS:
+            box = _seen(page, f"section#{section}")
+            assert box["height"] > 0 and box["left"] >= 0 and box["right"] <= PHONE["width"], (section, box)
+            assert box["scrollWidth"] <= PHONE["width"], (section, box)
+        doc = next(d["id"] for d in story["documents"] if site.json(page, _url("documents", d["id"]) + ".json")
+                   ["spans"])
+        page.goto(site.base + _url("documents", doc))
+        for selector in ("ul.legend", ".doc-text", ".doc-text .hl-figure", ".doc-text .hl-entity"):
+            box = _seen(page, selector)
+            assert box["height"] > 0 and box["right"] <= PHONE["width"], (selector, box)
+            assert box["scrollWidth"] <= PHONE["width"], (selector, box)
+    finally:
+        context.close()
+    assert not complaints.all()
+
+
+def _seen(page, selector: str) -> dict:
+    """Scroll ``selector``'s first element into view: its box, whether it is visible, and the page's width then."""
+    element = page.locator(selector).first
+    assert element.is_visible(), selector
+    element.scroll_into_view_if_needed()
+    return page.eval_on_selector(selector, """el => { const b = el.getBoundingClientRect();
+        return {left: b.left, right: b.right, height: b.height,
+                scrollWidth: document.documentElement.scrollWidth}; }""")
 
 
 def test_serve_browser_pages_log_nothing_and_run_no_script(site, desktop):

@@ -49,10 +49,22 @@ def test_render_paragraphs_keep_every_character_and_split_on_blank_lines():
     text = "One. Two.\n\nThree."
     sentences = [{"idx": 0, "start": 0, "end": 4, "events": []}, {"idx": 1, "start": 5, "end": 9, "events": ["V1"]},
                  {"idx": 2, "start": 11, "end": 17, "events": []}]
-    paras = paragraphs(text, sentences)
+    paras = paragraphs(text, sentences, [])
     assert len(paras) == 2
     assert "".join(p["text"] for p in paras[0]) == "One. Two." and paras[1][0]["sentence"]["idx"] == 2
     assert paras[0][2]["sentence"]["events"] == ["V1"]
+
+
+def test_render_paragraphs_split_a_highlight_at_sentence_ends():
+    text = "One. Two.\n\nThree."
+    sentences = [{"idx": 0, "start": 0, "end": 4, "events": []}, {"idx": 1, "start": 5, "end": 9, "events": ["V1"]},
+                 {"idx": 2, "start": 11, "end": 17, "events": []}]
+    quote_ = {"kind": "quote", "start": 2, "end": 8, "target": None}  # from the first sentence into the second
+    event = {"kind": "event", "start": 5, "end": 9, "target": "/events/V1"}  # the whole sentence: marks it instead
+    paras = paragraphs(text, sentences, [quote_, event])
+    kinds = [[(n["span"]["kind"] if n["span"] else None, n["text"] or n["children"][0]["text"])
+              for n in piece["nodes"]] for piece in paras[0]]
+    assert kinds == [[(None, "On"), ("quote", "e.")], [("quote", " ")], [("quote", "Two"), (None, ".")]]
 
 
 def test_render_record_url_encodes_the_whole_id():

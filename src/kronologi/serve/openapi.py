@@ -49,6 +49,10 @@ FIGURE = obj(id=STR, doc=STR, sentence=NINT, text=NSTR, value=NNUM, low=NNUM, hi
 CHART = {"oneOf": [obj(claimants=arr(obj(name=STR, colour=STR)),
                        points=arr(obj(figure=STR, day=NSTR, value=NNUM, claimant=STR, retracted=BOOL))),
                    _s("null")]}  # a quantity reported once has no chart
+# A highlight of the document page: offsets into ``text``, what was found there, the record it is (figure, quote,
+# event or entity id; a date's TIMEX3 value) and the page it links to (null: a date, a quote without a known speaker).
+SPAN = obj(kind={"enum": ["event", "quote", "figure", "date", "entity"]}, start=INT, end=INT, text=STR, ref=NSTR,
+           target=NSTR, label=NSTR)
 ENTITY_REF = obj(id=STR, name=STR, type=NSTR)
 STORY_FILTERS = ("q", "from", "to", "outlet", "lang", "entity")  # serve.filters.PARAMS, echoed in StoryList
 
@@ -83,6 +87,7 @@ SCHEMAS: dict[str, dict] = {
         id=STR, title=NSTR, outlet=NSTR, url=NSTR, published=NSTR, published_basis=NSTR, language=NSTR, story=NSTR,
         story_title=NSTR, duplicate_of=NSTR, duplicate_kind=NSTR, credits=arr(STR), text=STR,
         sentences=arr(obj(idx=INT, start=INT, end=INT, events=arr(STR))),
+        spans=arr(SPAN),
         removed=arr(obj(text=STR, reason=STR, line=NINT))),
     "Entity": obj(
         id=STR, name=STR, type=NSTR, aliases=arr(STR),
@@ -157,8 +162,8 @@ PATHS = {
                               "coverage per outlet and language, what the latest build changed in it", "Story",
                               [ID, PAGE, _size(100)], True),
     "/events/{id}.json": _op("An event: its sources side by side and the merge evidence", "Event", [ID], True),
-    "/documents/{id}.json": _op("A document: clean text, sentences with their events, removed lines", "Document",
-                                [ID], True),
+    "/documents/{id}.json": _op("A document: clean text, sentences with their events, every extracted fact as a "
+                                "highlight span (offsets, kind, target link), removed lines", "Document", [ID], True),
     "/entities/{id}.json": _op("An entity: aliases, mentions (paginated), quotes by it, its events", "Entity",
                                [ID, PAGE, _size(20)], True),
     "/search.json": _op("Full-text search over documents, events and quotes", "Search",

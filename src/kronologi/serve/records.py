@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from kronologi.serve import highlights
 from kronologi.serve.params import Page
 from kronologi.serve.stories import paged
 from kronologi.serve.store import dialect_of, loads
@@ -60,21 +61,24 @@ DOC_FIELDS = ("id", "title", "outlet", "url", "published", "published_basis", "l
 
 def get_document(db: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
     columns = ", ".join(f"d.{c}" for c in DOC_FIELDS)
-    row = db.execute(f"SELECT {columns}, s.title AS story_title FROM docs d LEFT JOIN stories s ON s.id = d.story "
-                     "WHERE d.id = ?", (doc_id,)).fetchone()
+    row = db.execute(f"SELECT {columns}, d.key, s.title AS story_title FROM docs d LEFT JOIN stories s "
+                     "ON s.id = d.story WHERE d.id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
     doc = {**dict(row), "credits": loads(row["credits"], [])}
-    doc["sentences"] = _sentences(db, doc_id)
+    key = doc.pop("key")
+    event_rows = db.execute(highlights.EVENTS, (doc_id,)).fetchall()
+    doc["sentences"] = _sentences(db, doc_id, event_rows)
+    doc["spans"] = highlights.spans_of(db, doc_id, key, doc["text"], event_rows)
     doc["removed"] = [dict(r) for r in db.execute(
         "SELECT text, reason, line FROM removed_lines WHERE doc = ? ORDER BY idx", (doc_id,))]
     return doc
 
 
-def _sentences(db: sqlite3.Connection, doc_id: str) -> list[dict]:
+def _sentences(db: sqlite3.Connection, doc_id: str, event_rows: list[Any]) -> list[dict]:
     """Every sentence's offsets, with the events it is a source of (marked on the page)."""
     events: dict[int, list[str]] = {}
-    for r in db.execute("SELECT sentence, event FROM event_sources WHERE doc = ? ORDER BY event", (doc_id,)):
+    for r in sorted(event_rows, key=lambda r: r["event"]):
         events.setdefault(r["sentence"], []).append(r["event"])
     rows = db.execute('SELECT idx, start, "end" FROM sentences WHERE doc = ? ORDER BY idx', (doc_id,))
     return [{**dict(r), "events": events.get(r["idx"], [])} for r in rows]

@@ -10,7 +10,7 @@ import jinja2
 from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
-from kronologi.serve import charts
+from kronologi.serve import charts, nesting
 
 
 def record_url(kind: str, key: str, sentence: int | None = None) -> str:
@@ -58,33 +58,43 @@ def safe_href(url: str | None) -> str | None:
     return url if urlsplit(url).scheme.lower() in ("http", "https") else None
 
 
-def paragraphs(text: str, sentences: list[dict]) -> list[list[dict[str, Any]]]:
+def paragraphs(text: str, sentences: list[dict], spans: list[dict]) -> list[list[dict[str, Any]]]:
     """The document's text as paragraphs of pieces: each sentence (with its ``idx`` and ``events``) and the text
-    between sentences; a blank line between pieces starts a new paragraph."""
+    between sentences; a blank line between pieces starts a new paragraph. Each piece holds its highlights as
+    nested ``nodes`` (``serve.nesting``); an event source that is its whole sentence marks the sentence itself."""
+    whole = {(s["start"], s["end"]) for s in sentences}
+    inline = nesting.Windows([s for s in spans if s["kind"] != "event" or (s["start"], s["end"]) not in whole])
     paras: list[list[dict[str, Any]]] = [[]]
     pos = 0
     for sent in sentences:
-        _add_gap(paras, text[pos : sent["start"]])
-        paras[-1].append({"text": text[sent["start"] : sent["end"]], "sentence": sent})
+        _add_gap(paras, text, pos, sent["start"], inline)
+        paras[-1].append(_piece(text, sent["start"], sent["end"], sent, inline))
         pos = max(pos, sent["end"])
-    _add_gap(paras, text[pos:])
+    _add_gap(paras, text, pos, len(text), inline)
     return [p for p in paras if any(piece["text"].strip() for piece in p)]
 
 
-def _add_gap(paras: list[list[dict[str, Any]]], gap: str) -> None:
-    blocks = gap.split("\n\n")
-    for i, block in enumerate(blocks):
+def _piece(text: str, start: int, end: int, sentence: dict | None, spans: nesting.Windows) -> dict[str, Any]:
+    return {"text": text[start:end], "sentence": sentence,
+            "nodes": nesting.nest(spans.over(start, end), start, end, text)}
+
+
+def _add_gap(paras: list[list[dict[str, Any]]], text: str, start: int, end: int, spans: nesting.Windows) -> None:
+    pos = start
+    for i, block in enumerate(text[start:end].split("\n\n")):
         if i:
             paras.append([])
+            pos += 2
         if block:
-            paras[-1].append({"text": block, "sentence": None})
+            paras[-1].append(_piece(text, pos, pos + len(block), None, spans))
+        pos += len(block)
 
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("kronologi.serve", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(record_url=record_url, page_url=page_url, json_url=json_url, safe_href=safe_href,
-                       paragraphs=paragraphs, key_number_charts=key_number_charts)
+                       paragraphs=paragraphs, key_number_charts=key_number_charts, legend=nesting.LEGEND)
     return env
 
 
