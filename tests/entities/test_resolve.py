@@ -155,3 +155,17 @@ def test_entities_an_organisation_before_a_role_stays_an_organisation():
     doc = _doc("a", "Menurut Kementerian Kesehatan, kepala dinas setempat sudah dikirim. Kementerian Kesehatan "
                     "menyiapkan obat.", {"Kementerian Kesehatan": "ORG"})
     assert _by_name(resolve([doc]))["Kementerian Kesehatan"]["type"] == "ORG"
+
+
+def test_entities_an_acronym_at_the_head_of_a_persons_span_is_their_body_not_their_name():
+    """The tagger's "BNPB Wiratmaja" (from "Kepala BNPB Wiratmaja") is Wiratmaja; the agency's acronym, used
+    alone elsewhere, stays the agency — not a short form of the person."""
+    text = ("Badan Penanggulangan Bencana Lembang (BPBL) mencatat 48 korban. Kepala BPBL Wiratmaja hadir. "
+            "BPBL juga mencatat 20 rumah rusak. Wiratmaja meninjau lokasi.")
+    doc = _doc("a", text, {"Badan Penanggulangan Bencana Lembang": "ORG", "BPBL Wiratmaja": "PER",
+                           "Wiratmaja": "PER"})
+    names = _by_name(resolve([doc]))
+    assert names["Wiratmaja"]["type"] == "PER" and "BPBL" not in names["Wiratmaja"]["aliases"]
+    agency = names["Badan Penanggulangan Bencana Lembang"]
+    standalone = text.index("BPBL juga")
+    assert any(m["start"] == standalone and m.get("entity") == agency["id"] for m in doc.mentions)

@@ -341,3 +341,48 @@ def test_events_extract_a_name_spelled_out_before_its_acronym_holds_no_trigger()
     assert "arrest" not in types and "killing" in types
     bare = text.replace(" (APTP)", "")  # no acronym: nothing says the words are a name
     assert "arrest" in [ev["type"] for ev in _doc("a", bare).events]
+
+
+def test_events_merge_an_officer_and_the_body_they_speak_for_are_one_speaker():
+    """The agency reports 48 dead; its head, named with the agency in his title, gives the same count in
+    another article: one announcement. A different officer of the same agency is not its head."""
+    names = [("Badan Penanggulangan Bencana Lembang", "ORG", "E1"), ("BPBL", "ORG", "E1")]
+    a = _doc("a", "Badan Penanggulangan Bencana Lembang (BPBL) melaporkan 48 orang meninggal dunia pada Selasa.", names)
+    b_text = 'Kepala BPBL Wiratmaja mengatakan 48 orang meninggal dunia, Selasa (11/1/2022).'
+    b = _doc("b", b_text, [("BPBL", "ORG", "E1"), ("Wiratmaja", "PER", "E2")])
+    for doc in (a, b):
+        doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported",
+                        "claimant": "Badan Penanggulangan Bencana Lembang" if doc is a else "Wiratmaja"}]
+    (event,) = merge_events([a, b], {"a": "S1", "b": "S1"})
+    assert sorted(_sources(event)) == ["a", "b"]
+    from kronologi.events import merge as m
+    assert m._affiliations(b, m._bodies_by_name([a, b])) == {"e:E2": {"e:E1"}}
+    plain = _doc("b", b_text.replace("Kepala BPBL ", "Warga bernama "), [("Wiratmaja", "PER", "E2")])
+    assert m._affiliations(plain, m._bodies_by_name([a, plain])) == {}  # no body in the title
+
+
+def test_events_merge_a_second_pass_joins_clusters_that_grew_after_they_met(monkeypatch):
+    """y tells z's words but not x's; z joins x (the count) only after y was placed: a second pass joins y."""
+    x = _doc("x", "The agency said 48 people died in the landslide on Tuesday.", lang="en")
+    y = _doc("y", "Rescue teams reached the buried hamlet of Cikole with heavy diggers on Tuesday, the agency said.",
+             lang="en")
+    z = _doc("z", "Rescue teams with heavy diggers reached the buried hamlet of Cikole, where 48 people died on Tuesday.",
+             lang="en")
+    for doc in (x, z):
+        doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported"}]
+    stories = {"x": "S", "y": "S", "z": "S"}
+    assert [sorted(_sources(e)) for e in merge_events([x, y, z], stories)] == [["x", "y", "z"]]
+    from kronologi.events import merge as m
+    monkeypatch.setattr(m, "MERGE_PASSES", 1)
+    assert len(merge_events([x, y, z], stories)) == 2
+
+
+def test_events_narrative_a_count_until_monday_in_tuesdays_report_is_tuesdays():
+    text = ("Lembaga pemantau mengatakan pada Selasa (11/1/2022), 80 orang tewas dalam kerusuhan "
+            "hingga Senin (10/1/2022) malam.")
+    doc = _doc("a", text, published="2022-01-12")
+    merge_events([doc], {"a": "S1"})
+    assert {ev["date"] for ev in doc.events} == {"2022-01-11"}
+    plain = _doc("a", text.replace("hingga Senin", "pada Senin"), published="2022-01-12")
+    merge_events([plain], {"a": "S1"})
+    assert "2022-01-10" in {ev["date"] for ev in plain.events}  # a deed of Monday, reported on Tuesday

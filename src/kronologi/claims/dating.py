@@ -82,6 +82,11 @@ def as_of(text: str, times: list[dict[str, Any]], sent: tuple[int, int], pos: in
             "basis": "text" if picked else ("published" if day else None)}
 
 
+def cued_as_of(text: str, start: int) -> bool:
+    """An as-of word stands right before ``start`` ("hingga Selasa", "per pukul 10.30", "as of Monday")."""
+    return bool(_AS_OF.search(text[max(0, start - 12):start]))
+
+
 def _pick(text: str, candidates, pos: int, claim, sent, day: str | None):
     def stated(tm):
         """Right after the claimant (``kata X pada Senin``) or framing its sentence (``Pada hari Ahad, X ...``)."""
@@ -89,7 +94,7 @@ def _pick(text: str, candidates, pos: int, claim, sent, day: str | None):
                                       or sent[0] <= tm["start"] < claim[0] < pos)
 
     def cued(tm):
-        return bool(_AS_OF.search(text[max(0, tm["start"] - 12):tm["start"]]))
+        return cued_as_of(text, tm["start"])
 
     ranked = sorted(candidates, key=lambda c: (not stated(c[0]), not cued(c[0]), abs(c[0]["start"] - pos)))
     for tm, value, part in ranked:

@@ -45,3 +45,18 @@ def split_role(mention: str) -> tuple[str, str | None]:
     if not name[:1].isupper():
         return text, None
     return name, text[: m.end()].strip()
+
+
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&]+")
+
+
+def person_name(name: str, role: str | None) -> tuple[str, str | None]:
+    """A person's name loses the acronyms at its head to the role: the tagger's "BNPB Suharyanto" (from
+    "Kepala BNPB Suharyanto") is Suharyanto, of BNPB; a person's own name is not written in capitals."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and _ACRONYM_WORD.fullmatch(words[k]):
+        k += 1
+    if not k:
+        return name, role
+    return " ".join(words[k:]), " ".join(filter(None, [role, *words[:k]]))

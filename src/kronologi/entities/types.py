@@ -26,7 +26,7 @@ from kronologi import langs
 from kronologi.clean.dateline import agencies
 from kronologi.entities.acronyms import find_definitions
 from kronologi.entities.gazetteer import lookup
-from kronologi.entities.names import norm, split_role
+from kronologi.entities.names import norm, person_name, split_role
 
 ACRONYM = "acronym"  # source of the mentions an acronym's definition adds
 APPOSITION_VOTES = 3  # a role in apposition outweighs a few tagger votes the other way
@@ -100,7 +100,8 @@ def _propagate(doc: Any) -> list[dict[str, Any]]:
     tagger missed it ("Mukhtar Ablyazov" ... "Ablyazov mendorong ...")."""
     taken = sorted((m["start"], m["end"]) for m in doc.mentions)
     parts = {w for m in doc.mentions if m.get("type") == "PER" and m.get("source") != "propagated"
-             for w in (lambda ws: {ws[0], ws[-1]} if len(ws) > 1 else set())(split_role(m["text"])[0].split())
+             for w in (lambda ws: {ws[0], ws[-1]} if len(ws) > 1 else set())(
+                 person_name(*split_role(m["text"]))[0].split())
              if len(w) > 2 and w[0].isupper()}
     added = []
     for word in sorted(parts):
@@ -141,6 +142,8 @@ def _sentence_of(doc: Any, pos: int) -> int | None:
 def _name(mention: dict[str, Any]) -> tuple[str, str | None]:
     name, role = split_role(mention["text"])
     name = _LINKS.sub("", name) if role else name
+    if mention["type"] == "PER":
+        name, role = person_name(name, role)
     words = name.split()
     rest = " ".join(words[1:])
     if len(words) >= 3 and lookup(words[0]) and not lookup(rest):  # "Armenia Nikol Pashinyan", "Cina Wang Yi"

@@ -30,8 +30,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kronologi import langs
 from kronologi.document import Document
+from kronologi.entities.acronyms import find_definitions
 from kronologi.events import timing
 from kronologi.events.lexicon import Entry, Lexicon, lexicon
 from kronologi.events.modality import SentenceCues, inside_quote, modality, with_date
@@ -215,30 +215,11 @@ def _names(mentions, ctx: _Sentence | None = None) -> list[tuple[int, int]]:
     return spans + (_spelled_out(ctx) if ctx is not None else [])
 
 
-_ACRONYM_RE = re.compile(r"\(\s*[A-Z][A-Za-z0-9&.-]*[A-Z][A-Za-z0-9&.-]*\s*\)")
-_NAME_WORD_RE = re.compile(r"[\w'’.&-]+")
-SPELLED_OUT_WORDS = 12  # the longest spelled-out name read before an acronym
-
-
 def _spelled_out(ctx: _Sentence) -> list[tuple[int, int]]:
-    """"Asosiasi Pendamping untuk Tahanan Politik (AAPP)", "Office for the Coordination of Humanitarian
-    Affairs (OCHA)": the capitalised words before a bracketed acronym, with single lower-case linking
-    words ("untuk", "of") between them, are one name — its words ("Tahanan", "Bencana") tell of no happening."""
-    text = ctx.doc.text
-    linking = langs.words(ctx.doc.language, "clean", "function_words")
-    out = []
-    for m in _ACRONYM_RE.finditer(text, ctx.start, ctx.end):
-        words = list(_NAME_WORD_RE.finditer(text, ctx.start, m.start()))[-SPELLED_OUT_WORDS:]
-        first = None
-        for k in range(len(words) - 1, -1, -1):
-            word = words[k].group()
-            if word[:1].isupper():
-                first = k
-            elif not (word in linking and k and words[k - 1].group()[:1].isupper() and first == k + 1):
-                break  # a lower-case word links two capitalised ones, or the name ends here
-        if first is not None and first < len(words) - 1:  # two words at least: one is the sentence's opening
-            out.append((words[first].start(), m.end()))
-    return out
+    """"Asosiasi Pendamping untuk Tahanan Politik (AAPP)": a body's name defined with its acronym is one
+    name — its words ("Tahanan", "Bencana") tell of no happening."""
+    text = ctx.doc.text[ctx.start:ctx.end]
+    return [(ctx.start + start, ctx.start + end) for _, _, start, end in find_definitions(text)]
 
 
 def _triggers(ctx: _Sentence, times: list[dict[str, Any]], names: list[tuple[int, int]] = ()) -> list[Trigger]:

@@ -17,7 +17,8 @@ It works in four steps:
 3. **Copies** — a duplicate document, or a passage shared with another document — always
    join.
 4. **Coreference**, greedy, best-dated reports first: a report joins the cluster it is
-   most surely one with, where
+   most surely one with (then again over the clusters, until none joins: two clusters that grew
+   apart from one another's reports may now share their evidence), where
 
    * *precision first* — never across stories, modalities (a denial is not the deed, a plan
      not the act), days (two days at day precision), or kinds (a statement about a
@@ -39,11 +40,13 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from kronologi import langs
+from kronologi.entities.names import person_name, split_role
 from kronologi.events.lexicon import lexicon
 from kronologi.events.narrative import date_events
 from kronologi.events.ontology import SAYING
 from kronologi.events.timing import bounds
 
+MERGE_PASSES = 3  # greedy passes at most: the second joins clusters that grew after they met
 MAX_CANDIDATES = 80  # clusters compared with a report at most (the latest of a crowded bucket)
 NEAR_SENTENCES = 2  # sentences of one article this close narrate on
 EPISODE_GAP = 2  # a report continues an article's episode at most this many sentences after it
@@ -86,6 +89,7 @@ class _Report:
     actors: frozenset[str]
     places: frozenset[str]
     speakers: frozenset[str]
+    bodies: frozenset[str]  # the bodies its speakers speak for ("Kepala BNPB Suharyanto": BNPB)
     figures: dict[str, frozenset]  # category -> values
     scoped: dict[str, frozenset]  # category and scope ("killed@Syria") -> values: the quantities the ledger tells apart
     numbers: frozenset[str] = frozenset()  # distinctive numbers of the sentence (a magnitude, a clock time)
@@ -105,7 +109,7 @@ class _Report:
 class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
-    __slots__ = ("reports", "docs", "actors", "places", "speakers", "figures", "scoped", "numbers", "wordings", "families",
+    __slots__ = ("reports", "docs", "actors", "places", "speakers", "bodies", "figures", "scoped", "numbers", "wordings", "families",
                  "best", "evidence", "_seen", "_said", "_typed")
 
     def __init__(self, report: _Report):
@@ -114,6 +118,7 @@ class _Cluster:
         self.actors: set[str] = set()
         self.places: set[str] = set()
         self.speakers: set[str] = set()
+        self.bodies: set[str] = set()
         self.figures: dict[str, set] = {}
         self.scoped: dict[str, set] = {}
         self.families: set[str] = set()
@@ -133,6 +138,7 @@ class _Cluster:
         self.actors |= report.actors
         self.places |= report.places
         self.speakers |= report.speakers
+        self.bodies |= report.bodies
         self.families |= report.families
         self.numbers |= report.numbers
         for cat, values in report.figures.items():
@@ -180,7 +186,11 @@ def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     reports = _reports(docs, story_of, _ledger_figures(figures) if figures is not None else None)
     clusters = _copies(docs, reports)
     clusters = _episodes(clusters)
-    clusters = _merge(clusters)
+    for _ in range(MERGE_PASSES):  # a cluster grown late may now meet one it passed by
+        before = len(clusters)
+        clusters = _merge(clusters)
+        if len(clusters) == before:
+            break
     return _records(clusters)
 
 
@@ -189,6 +199,7 @@ def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
 def _reports(docs: list[Any], story_of: dict[str, str] | None,
              ledger: dict[str, dict[int, list[dict[str, Any]]]] | None = None) -> list[_Report]:
     out = []
+    known = _bodies_by_name(docs)
     for order, doc in enumerate(docs):
         story = story_of.get(doc.id) if story_of is not None else getattr(doc, "story", None)
         stop = langs.words(doc.language, "clean", "function_words") | _saying_words(doc.language)
@@ -199,9 +210,10 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
         figs = _repeated(doc, ledger.get(doc.id, {}) if ledger is not None else _figures_by_sentence(doc))
         named = _entities_by_text(doc)
         speakers = _quote_speakers(doc, named)
+        bodies = _affiliations(doc, known)
         for (sentence, _, _), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
-                               figs.get(sentence, []), named))
+                               figs.get(sentence, []), named, bodies))
     return out
 
 
@@ -245,7 +257,7 @@ def _entities_by_text(doc: Any) -> dict[str, set[str]]:
     return out
 
 
-def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figures, named) -> _Report:
+def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figures, named, bodies) -> _Report:
     first = events[0]
     figures = _figures(sentence_figures)
     types = {e["type"] for e in events}
@@ -265,7 +277,8 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     opening = lexicon(doc.language).opening(text)
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
-                   frozenset(places), frozenset(speakers), figures, _figures(sentence_figures, scoped=True),
+                   frozenset(places), frozenset(speakers), frozenset(b for s in speakers for b in bodies.get(s, ())),
+                   figures, _figures(sentence_figures, scoped=True),
                    _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text))
 
 
@@ -341,6 +354,37 @@ def _figures(sentence_figures: list[dict[str, Any]], scoped: bool = False, parts
                 quantity += "@" + str(f["scope"])
             out.setdefault(quantity, set()).add(f["value"])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+TITLE_WORDS = 5  # words of a title read before a person's name ("Kepala BNPB Letjen TNI")
+_TITLE_RE = re.compile(r"[\w.&()-]+")
+
+
+def _bodies_by_name(docs: list[Any]) -> dict[str, set[str]]:
+    """Every name the corpus gives an organisation (lower case) -> its entity keys."""
+    out: dict[str, set[str]] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            if m.get("entity") and m.get("type") == "ORG":
+                out.setdefault(" ".join(str(m.get("text") or "").lower().split()), set()).add(f"e:{m['entity']}")
+    return out
+
+
+def _affiliations(doc: Any, bodies: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Person entity -> the bodies the article names them an officer of: a body named in the title right before
+    their name ("Kepala BNPB Letjen Suharyanto") or inside the tagger's span ("BNPB Suharyanto")."""
+    out: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.get("type") != "PER" or not m.get("entity"):
+            continue
+        _, role = person_name(*split_role(str(m.get("text") or "")))
+        head = doc.text[max(0, m["start"] - 80):m["start"]]
+        head = re.split(r"[,;:.!?\"“”\n]", head)[-1]  # the title ends at the clause's edge
+        words = _TITLE_RE.findall(head)[-TITLE_WORDS:] + (role or "").split()
+        found = {key for word in words for key in bodies.get(word.strip("()").lower(), ()) if key != f"e:{m['entity']}"}
+        if found:
+            out.setdefault(f"e:{m['entity']}", set()).update(found)
+    return out
 
 
 def _quote_speakers(doc: Any, named: dict[str, set[str]]) -> dict[int, set[str]]:
@@ -450,7 +494,8 @@ def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
         return False
     if episode.kind != cluster.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)):
         return False  # the quake and the toll announced after it are two happenings
-    if episode.speakers and cluster.speakers - episode.speakers - episode.actors:
+    if episode.speakers and cluster.speakers - episode.speakers - episode.actors - episode.bodies \
+            and not cluster.bodies & episode.speakers:
         return False  # someone new speaks: another statement
     if cluster.figures and not episode.figures and not episode.families & cluster.families - {"any"}:
         return False  # a toll after the story of the quake: the count is announced, not the quake retold
@@ -517,7 +562,7 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     when = _dates(x.ev, y.ev)
     if when == "apart" or _counts_differ(a, b, scoped=bool(a.docs & b.docs)):
         return 0.0, []  # one article's counts in different places are parts, not competing totals
-    if kind == "saying" and a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers):
+    if kind == "saying" and _speakers_differ(a, b):
         return 0.0, []
     if kind == "occurrence" and (not _families_fit(a.families, b.families)
                                    or a.places and b.places and a.places.isdisjoint(b.places)):
@@ -554,6 +599,9 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         score += 2.0
         why.append(f"parts add up to {added}")
     speakers = a.speakers & b.speakers
+    if not speakers and (a.speakers & b.bodies or b.speakers & a.bodies):
+        score += 1.0
+        why.append("a speaker for " + ", ".join(sorted(a.speakers & b.bodies | b.speakers & a.bodies)))
     if speakers:
         score += 1.5
         why.append("speaker " + ", ".join(sorted(speakers)))
@@ -578,6 +626,12 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
             score += 0.5
             why.append("points back to the sentence before")
     return score, why
+
+
+def _speakers_differ(a: _Cluster, b: _Cluster) -> bool:
+    """Both name who speaks and no one is in common — where a body and a person speaking for it are one."""
+    return bool(a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers)
+                and a.speakers.isdisjoint(b.bodies) and b.speakers.isdisjoint(a.bodies))
 
 
 def _near(a: _Cluster, b: _Cluster) -> bool:

@@ -32,6 +32,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from kronologi.claims.dating import cued_as_of
 from kronologi.events import timing
 from kronologi.events.lexicon import lexicon
 from kronologi.events.ontology import SAYING
@@ -50,6 +51,7 @@ def date_events(doc: Any, zone: str | None = None) -> None:
     events = sorted(doc.events, key=lambda e: (e["sentence"], e["trigger_start"]))
     _date_counts(events, getattr(doc, "figures", None) or [])
     _date_tolls(doc, events, published)
+    _reported_on(doc, events)
     anchor = _lead_anchor(events, published)
     lead = anchor is not None  # the anchor is the lead's day, not yet set by the narration
     past = _background_sentences(events)
@@ -112,6 +114,28 @@ def _date_tolls(doc: Any, events: list[dict[str, Any]], published: date | None) 
                 and lex.tells_a_toll(doc.text[ev["start"]:ev["end"]]):
             ev.update(type="killing", date=published.isoformat(), precision="day", date_text=None,
                       date_basis="publication")
+
+
+def _reported_on(doc: Any, events: list[dict[str, Any]]) -> None:
+    """"AAPP pada Selasa (18/5) melaporkan ... 802 tewas hingga Senin (17/5)": what a count stands at "until
+    Monday" is told in Tuesday's report — one happening, the report, of its day. A sentence's events dated by
+    an as-of phrase take the later day its saying names."""
+    said: dict[int, str] = {}
+    for ev in events:
+        if ev.get("type") in _SAYING_LIKE and ev.get("date") and ev.get("precision") == "day" \
+                and not ev.get("span_start") and not ev.get("background") and ev.get("modality") not in _NOT_ANCHORS:
+            said[ev["sentence"]] = max(said.get(ev["sentence"], ""), ev["date"])
+    for ev in events:
+        day = said.get(ev["sentence"])
+        if day and ev.get("date") and ev["date"] < day and ev.get("type") not in _SAYING_LIKE \
+                and _as_of_phrase(doc.text, ev):
+            ev.update(date=day, precision="day", date_basis="clause")
+
+
+def _as_of_phrase(text: str, ev: dict[str, Any]) -> bool:
+    """The event's date is read from an as-of phrase ("hingga Senin", "as of August 18")."""
+    at = text.find(ev.get("date_text") or "\0", ev["start"], ev["end"])
+    return at >= 0 and cued_as_of(text, at)
 
 
 def _background_sentences(events: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
