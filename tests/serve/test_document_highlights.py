@@ -13,6 +13,7 @@ import pytest
 
 from kronologi.serve import highlights
 from kronologi.serve.nesting import nest
+from kronologi.serve.render import templates
 
 from serve_corpus import client_for, served_store  # noqa: F401  (the session fixture)
 
@@ -97,6 +98,28 @@ def test_document_highlights_crossing_spans_nest_without_a_link_in_a_link():
     figure_node = next(n for n, _ in seen if n["span"] is figure)
     assert figure_node["link"] == "self" and [c["span"]["kind"] for c in figure_node["children"]] == ["date"]
     assert nest([quote_], 10, 20, text)[0]["children"][0]["text"] == text[10:20]  # clipped to the range asked
+
+
+def test_document_highlights_render_overlaps_as_well_formed_html():
+    text = 'Kata <Ketua> RW "Sumarni Hadi: lima keluarga" pindah hari Senin.'
+    spans = [_span("quote", 17, 44, "/entities/E1"), _span("entity", 17, 29, "/entities/E1"),
+             _span("figure", 31, 44, "/stories/S1#ledger-1"),
+             _span("date", 36, 52, None),  # crosses the figure's and the quote's end: split there
+             _span("entity", 5, 12, "/entities/E2")]
+    macro = templates.env.get_template("_macros.html").module.highlighted
+    html = str(macro(nest(spans, 0, len(text), text)))
+    checker = Checker()
+    checker.open.append(("div", ["doc-text"], None))
+    checker.feed(html + "</div>")  # fails on a tag closed out of order or a link inside a link
+    checker.close()
+    assert checker.open == []
+    assert "<Ketua>" not in html and "&lt;Ketua&gt;" in html
+    assert [(m["kind"], m["text"]) for m in checker.marks] == [
+        ("entity", "<Ketua>"), ("quote", text[17:44]), ("entity", "Sumarni Hadi"), ("figure", "lima keluarga"),
+        ("date", "keluarga"), ("date", text[44:52])]
+    assert [m["href"] for m in checker.marks] == ["/entities/E2", None, "/entities/E1", "/stories/S1#ledger-1",
+                                                  None, None]
+    assert html.count('class="hl-to hl-quote-to" href="/entities/E1"') == 1  # the quote's own link, after it
 
 
 def _store_facts(db_path, doc_id: str) -> set[tuple[str, int, int, str | None]]:
