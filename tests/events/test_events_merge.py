@@ -386,3 +386,13 @@ def test_events_narrative_a_count_until_monday_in_tuesdays_report_is_tuesdays():
     plain = _doc("a", text.replace("hingga Senin", "pada Senin"), published="2022-01-12")
     merge_events([plain], {"a": "S1"})
     assert "2022-01-10" in {ev["date"] for ev in plain.events}  # a deed of Monday, reported on Tuesday
+
+
+def test_events_merge_what_did_not_or_might_happen_is_told_apart_or_left_out():
+    text = "Gempa itu tidak berpotensi menimbulkan tsunami karena gempa terjadi di daratan pada Senin."
+    doc = _doc("a", text)
+    assert {ev["modality"] for ev in doc.events} == {"asserted", "hypothetical"}  # one sentence, two events
+    (event,) = merge_events([doc], {"a": "S1"})
+    assert event["modality"] == "asserted" and event["type"] == "disaster"
+    only = _doc("a", "Gempa susulan berpotensi menimbulkan tsunami pada Senin.")
+    assert only.events and merge_events([only], {"a": "S1"}) == []  # a hypothetical is no happening

@@ -294,6 +294,9 @@ def _absorbs(ctx: _Sentence, verb: Trigger, noun: Trigger, passive: bool = False
         and not noun.saying and second.i - first.j <= ABSORB_GAP and ctx.plain_gap(first.i, second.i)
 
 
+_UNREAL = ("negated", "hypothetical", "future")
+
+
 def _select(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
     """The triggers that are events: nouns need a date, an occurrence word or a saying verb."""
     kept = [t for t in triggers if t.pos == "verb" or t.claimed or _occurs(ctx, t)]
@@ -301,7 +304,8 @@ def _select(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
     sayings = [t for t in kept if t.saying and (t.claimed or not others)]
     chosen, seen = [], set()
     for trig in sorted(others + sayings[:1] + [t for t in sayings[1:] if t.claimed], key=lambda t: t.i):
-        key = (trig.type, trig.time["date"] if trig.time else None)
+        # one event per type and day — but a quake that struck and the tsunami it could not cause are two
+        key = (trig.type, trig.time["date"] if trig.time else None, trig.modality in _UNREAL)
         if key not in seen:
             seen.add(key)
             chosen.append(trig)

@@ -13,7 +13,9 @@ It works in four steps:
    its ``date_basis`` (its clause, the article's narrative anchor, the publication day).
 2. **Reports.** The events of one sentence that share a date are one report of one
    happening: a sentence yields a second event only for a happening with another date
-   ("a verb, its noun and the saying that announces them" are one report).
+   ("a verb, its noun and the saying that announces them" are one report), or one that did
+   not happen ("the quake struck on land and could not cause a tsunami"). A hypothetical
+   happening is no chronicle event at all (it stays among its document's events).
 3. **Copies** — a duplicate document, or a passage shared with another document — always
    join.
 4. **Coreference**, greedy, best-dated reports first: a report joins the cluster it is
@@ -205,13 +207,16 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
         stop = langs.words(doc.language, "clean", "function_words") | _saying_words(doc.language)
         groups: dict[tuple, list[dict[str, Any]]] = {}
         for ev in doc.events:
-            groups.setdefault((ev["sentence"], ev.get("date"), ev.get("precision")), []).append(ev)
+            if ev.get("modality") == "hypothetical":
+                continue  # what might happen is no happening: it stays in its document, not in the chronicle
+            unreal = _MODALITY_FAMILY.get(ev.get("modality")) != "fact"  # what did not happen is told apart
+            groups.setdefault((ev["sentence"], ev.get("date"), ev.get("precision"), unreal), []).append(ev)
         # indexed once per document: a long one has thousands of reports
         figs = _repeated(doc, ledger.get(doc.id, {}) if ledger is not None else _figures_by_sentence(doc))
         named = _entities_by_text(doc)
         speakers = _quote_speakers(doc, named)
         bodies = _affiliations(doc, known)
-        for (sentence, _, _), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+        for (sentence, *_), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), kv[0][3])):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
                                figs.get(sentence, []), named, bodies))
     return out
@@ -546,9 +551,16 @@ def _index_keys(cluster: _Cluster) -> set[tuple]:
 
 
 def _candidates(cluster: _Cluster, index: dict[tuple, list[int]]) -> list[int]:
+    """The clusters sharing most keys with ``cluster`` (a participant, place, speaker, figure, the date), the
+    latest first among equals: at most ``MAX_CANDIDATES``, a bound on the work in a crowded day."""
     lookups = _lookup_keys(cluster) | {(cluster.best.story, "date", cluster.best.date)}
-    found = sorted({k for key in lookups for k in index.get(key, ())})
-    return found[-MAX_CANDIDATES:]  # the latest clusters of a crowded bucket: a bound on the work
+    shared: dict[int, int] = {}
+    for key in lookups:
+        for k in index.get(key, ()):
+            shared[k] = shared.get(k, 0) + 1
+    if len(shared) <= MAX_CANDIDATES:
+        return sorted(shared)
+    return sorted(sorted(shared, key=lambda k: (-shared[k], -k))[:MAX_CANDIDATES])
 
 
 def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
