@@ -76,3 +76,16 @@ def test_events_lexicon_every_type_is_documented():
     text = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
     for name in NAMES:
         assert f"| `{name}` |" in text, name
+
+
+@pytest.mark.parametrize("lang, text, goes_on", [
+    ("en", "He said that the shelters were full.", True),
+    ("en", "She also told reporters the road was open.", True),
+    ("en", "He was arrested at the border on Monday.", False),  # a pronoun, but no saying
+    ("en", "Officials said the road was open.", False),  # a saying, but someone named
+    ("id", "Ia menambahkan, bantuan segera tiba.", True),
+    ("id", "Dia juga mengatakan posko dibuka.", True),
+    ("id", "Ia ditangkap di perbatasan pada Senin.", False),
+])
+def test_events_lexicon_a_pronoun_that_says_goes_on_with_the_speaker_before(lang, text, goes_on):
+    assert lexicon(lang).opening(text).refers_back is goes_on

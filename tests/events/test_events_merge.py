@@ -396,3 +396,20 @@ def test_events_merge_what_did_not_or_might_happen_is_told_apart_or_left_out():
     assert event["modality"] == "asserted" and event["type"] == "disaster"
     only = _doc("a", "Gempa susulan berpotensi menimbulkan tsunami pada Senin.")
     assert only.events and merge_events([only], {"a": "S1"}) == []  # a hypothetical is no happening
+
+
+def test_events_merge_one_count_read_under_two_categories_is_evidence_of_one_announcement():
+    text = ("Data per Rabu (12/1/2022) pukul 17.00 dilaporkan 148 orang meninggal dunia. "
+            "Jembatan di Cikole juga diperbaiki. "
+            "Kepala badan itu mengatakan 148 jenazah itu sudah teridentifikasi, Rabu (12/1/2022).")
+    doc = _doc("a", text)
+    doc.figures = [{"sentence": 0, "category": "killed", "value": 148, "status": "reported"},
+                   {"sentence": 2, "category": "identified", "value": 148, "status": "reported"}]
+    from kronologi.events import merge as m
+    reports = m._reports([doc], {"a": "S1"})
+    first, last = (m._Cluster(r) for r in reports if r.sentence in (0, 2))
+    score, why = m._evidence(first, last)
+    assert "the same count 148" in why
+    doc.figures[1]["value"] = 147
+    first, last = (m._Cluster(r) for r in m._reports([doc], {"a": "S1"}) if r.sentence in (0, 2))
+    assert not any(w.startswith("the same count") for w in m._evidence(first, last)[1])

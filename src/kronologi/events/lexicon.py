@@ -105,6 +105,8 @@ class Lexicon:
     earlier_markers: PhraseIndex  # openers that turn back to an earlier, unnamed time ("Sebelumnya, ...")
     refer_back: frozenset[str]  # demonstratives that point to what the sentence before told ("Angka itu", "This figure")
     refer_within: int  # ... when among the sentence's first words (after the noun in Indonesian, before it in English)
+    speaking_pronouns: frozenset[str]  # a pronoun subject that says ("He said ...") goes on with the last speaker
+    speaking_within: int  # ... when a reporting verb follows within this many words
     cause_markers: PhraseIndex  # phrases that open a cause
     toll_nouns: PhraseIndex
     toll_changes: PhraseIndex
@@ -130,12 +132,15 @@ class Lexicon:
         "Meanwhile"), turns back to an earlier time it does not name ("Sebelumnya, ...", "Earlier, ...":
         the day the article narrates is not its day), or points back at what the sentence before told
         ("Angka itu dicatat posko pada Rabu", "That figure was confirmed on Monday": it goes on about
-        the same thing)."""
+        the same thing), or goes on with its speaker ("He said that ...", "Ia menambahkan ...")."""
         words = [w for _, _, w in self.words(text[:60])]
         shifts = any(i == 0 for i, _, _ in self.shift_markers.find(words))
+        pointing = any(w in self.refer_back for w in words[: self.refer_within + 1])
+        says_on = bool(words) and words[0] in self.speaking_pronouns \
+            and any(i <= self.speaking_within for i, _, _ in self.cues["reporting"].find(words[1:]))
         return Opening(shifts=shifts,
                        looks_back=any(i == 0 for i, _, _ in self.earlier_markers.find(words)),
-                       refers_back=not shifts and any(w in self.refer_back for w in words[: self.refer_within + 1]))
+                       refers_back=not shifts and (pointing or says_on))
 
     def shifts(self, text: str) -> bool:
         """Whether the sentence opens with a marker that turns to another happening."""
@@ -183,6 +188,8 @@ def lexicon(lang: str | None) -> Lexicon:
         earlier_markers=_index(data.get("earlier_markers")),
         refer_back=_lower((data.get("refer_back") or {}).get("words")),
         refer_within=int((data.get("refer_back") or {}).get("within", 0)),
+        speaking_pronouns=_lower((data.get("speaking_pronouns") or {}).get("words")),
+        speaking_within=int((data.get("speaking_pronouns") or {}).get("within", 0)),
         determiners=_lower(data.get("determiners")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )

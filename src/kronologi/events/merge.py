@@ -157,6 +157,8 @@ class _Cluster:
     def kind(self) -> str:
         """``occurrence`` when a report tells a typed happening; else ``saying`` when one says or counts. An
         untyped clause ("The data were collected on Tuesday") does not turn a briefing into an occurrence."""
+        if self.best.kind == "saying" or not self.best.families <= {"any"}:
+            return self.best.kind
         return "occurrence" if self._typed or not self._said else "saying"
 
     def absorb(self, other: _Cluster, why: list[str] | None = None) -> None:
@@ -601,6 +603,12 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         score += sum(2.0 if v >= DISTINCTIVE else 0.5 for _, v in shared)
         why.append("figures " + ", ".join(f"{cat} {v:g}" if isinstance(v, (int, float)) else f"{cat} {v}"
                                           for cat, v in shared))
+    same = {v for _, v in shared}
+    mine, theirs = ({v for vs in c.figures.values() for v in vs} for c in (a, b))
+    crossed = sorted(v for v in (mine & theirs) - same if isinstance(v, (int, float)) and v >= DISTINCTIVE)
+    if crossed:  # "271 dead" and "of the 271 bodies, all identified": one count, read under two categories
+        score += min(2.0, 1.0 * len(crossed))
+        why.append("the same count " + ", ".join(f"{v:g}" for v in crossed))
     counted = {str(v) for values in a.figures.values() for v in values}
     numbers = sorted((a.numbers & b.numbers) - counted)
     if numbers:
