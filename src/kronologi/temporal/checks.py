@@ -106,5 +106,16 @@ def _after_name(text: str, match: re.Match[str], p: Pack) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
 
+def _anchored_to_today(text: str, match: re.Match[str], p: Pack) -> bool:
+    """``the day before``, but not ``the day before the Parliament was sworn in``: a day before or after a
+    happening the sentence names is anchored to that happening, not to the day the text narrates."""
+    last = match.group(0).split()[-1].lower()
+    if last not in p.vocab.get("event_prepositions", ()):
+        return True
+    following = _word_after(text, match.end())
+    raw = _WORD_AFTER.match(text, match.end(), min(len(text), match.end() + 40))
+    return not following or not (following in p.vocab.get("event_openers", ()) or raw and raw.group(1)[:1].isupper())
+
+
 CHECKS = {"year": _is_year, "age": _is_not_age, "name": _not_in_name, "place": _not_in_place_name,
-          "after_name": _after_name}
+          "after_name": _after_name, "anchored": _anchored_to_today}
