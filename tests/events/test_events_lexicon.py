@@ -89,3 +89,15 @@ def test_events_lexicon_every_type_is_documented():
 ])
 def test_events_lexicon_a_pronoun_that_says_goes_on_with_the_speaker_before(lang, text, goes_on):
     assert lexicon(lang).opening(text).refers_back is goes_on
+
+
+@pytest.mark.parametrize("lang, text, adds", [
+    ("id", '"Tiga sekolah rusak," tambah dia.', True),
+    ("id", "Ia menambahkan, bantuan segera tiba.", True),
+    ("id", "Korban tambah banyak di Cikole.", False),  # "tambah" as "grow", no quote, no speaking subject
+    ("en", '"We are ready," she added.', True),
+    ("en", "He added that the road was open.", True),
+    ("en", "The agency added 20 names to the list.", False),  # adding a thing, not words
+])
+def test_events_lexicon_an_adding_verb_attributes_more_of_what_was_said(lang, text, adds):
+    assert lexicon(lang).adds_on(text) is adds

@@ -413,3 +413,18 @@ def test_events_merge_one_count_read_under_two_categories_is_evidence_of_one_ann
     doc.figures[1]["value"] = 147
     first, last = (m._Cluster(r) for r in m._reports([doc], {"a": "S1"}) if r.sentence in (0, 2))
     assert not any(w.startswith("the same count") for w in m._evidence(first, last)[1])
+
+
+def test_events_merge_a_quote_he_added_belongs_to_his_statement_further_up():
+    def article(verb: str):
+        text = ("Kepala badan, Rina Wulan, mengatakan 48 orang meninggal dunia pada Selasa. "
+                "Jembatan di Cikole putus. Listrik padam di sebagian kota. Sekolah diliburkan. "
+                f'"Tiga gedung sekolah rusak berat," {verb} dia.')
+        doc = _doc("a", text, [("Rina Wulan", "PER", "E5")])
+        doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported", "claimant": "Rina Wulan"}]
+        doc.quotes = [{"sentence": 4, "speaker": "E5", "speaker_name": "Rina Wulan"}]
+        return [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})
+                if ev["type"] in ("statement", "killing")]
+
+    assert [0, 4] in article("tambah")
+    assert [0, 4] not in article("kata")  # the same speaker, later, saying something else

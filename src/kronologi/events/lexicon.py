@@ -107,6 +107,7 @@ class Lexicon:
     refer_within: int  # ... when among the sentence's first words (after the noun in Indonesian, before it in English)
     speaking_pronouns: frozenset[str]  # a pronoun subject that says ("He said ...") goes on with the last speaker
     speaking_within: int  # ... when a reporting verb follows within this many words
+    adding_verbs: PhraseIndex  # "tambah dia", "she added": more of what the speaker was saying
     cause_markers: PhraseIndex  # phrases that open a cause
     toll_nouns: PhraseIndex
     toll_changes: PhraseIndex
@@ -142,6 +143,20 @@ class Lexicon:
                        looks_back=any(i == 0 for i, _, _ in self.earlier_markers.find(words)),
                        refers_back=not shifts and (pointing or says_on))
 
+    def adds_on(self, text: str) -> bool:
+        """Whether the sentence is attributed as more of what its speaker was saying: an adding verb right
+        after a closing quote ('"...," tambah dia', '"...," she added') or among its first words ("He added
+        that ...", "Ia menambahkan, ...")."""
+        words = self.words(text)
+        norm = [w for _, _, w in words]
+        for i, _, _ in self.adding_verbs.find(norm):
+            if 0 < i <= ADDING_OPENING and norm[0] in self.speaking_pronouns:
+                return True
+            quote = max(text.rfind(q, 0, words[i][0]) for q in _CLOSING_QUOTES)
+            if quote >= 0 and len(WORD_RE.findall(text, quote, words[i][0])) <= ADDING_OPENING:
+                return True
+        return False
+
     def shifts(self, text: str) -> bool:
         """Whether the sentence opens with a marker that turns to another happening."""
         return self.opening(text).shifts
@@ -149,6 +164,10 @@ class Lexicon:
     def words(self, text: str, start: int = 0, end: int | None = None) -> Words:
         end = len(text) if end is None else end
         return [(m.start(), m.end(), self.normalise(m.group())) for m in WORD_RE.finditer(text, start, end)]
+
+
+ADDING_OPENING = 2  # an adding verb among the first words ("Ia juga menambahkan") attributes the sentence
+_CLOSING_QUOTES = "\"”’'»"
 
 
 @functools.lru_cache(maxsize=None)
@@ -190,6 +209,7 @@ def lexicon(lang: str | None) -> Lexicon:
         refer_within=int((data.get("refer_back") or {}).get("within", 0)),
         speaking_pronouns=_lower((data.get("speaking_pronouns") or {}).get("words")),
         speaking_within=int((data.get("speaking_pronouns") or {}).get("within", 0)),
+        adding_verbs=_index(data.get("adding_verbs")),
         determiners=_lower(data.get("determiners")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )

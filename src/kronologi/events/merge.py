@@ -97,6 +97,7 @@ class _Report:
     numbers: frozenset[str] = frozenset()  # distinctive numbers of the sentence (a magnitude, a clock time)
     shifts: bool = False  # the sentence opens by turning to another happening ("Meanwhile, ...")
     refers: bool = False  # it goes on from the one before: opens pointing back ("Angka itu ..."), or a bare quote
+    adds: bool = False  # it is attributed as more of what its speaker was saying ('"...," tambah dia')
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -286,7 +287,8 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
                    frozenset(places), frozenset(speakers), frozenset(b for s in speakers for b in bodies.get(s, ())),
                    figures, _figures(sentence_figures, scoped=True),
-                   _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text))
+                   _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text),
+                   lexicon(doc.language).adds_on(text))
 
 
 _QUOTE_MARKS = "\"“”„«»'‘’"
@@ -625,6 +627,9 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if speakers:
         score += 1.5
         why.append("speaker " + ", ".join(sorted(speakers)))
+        if _adds_to(a, b):
+            score += 0.5
+            why.append("adds to what they said")
     actors = a.actors & b.actors
     if actors:
         score += min(1.5, 0.75 * len(actors))
@@ -652,6 +657,12 @@ def _speakers_differ(a: _Cluster, b: _Cluster) -> bool:
     """Both name who speaks and no one is in common — where a body and a person speaking for it are one."""
     return bool(a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers)
                 and a.speakers.isdisjoint(b.bodies) and b.speakers.isdisjoint(a.bodies))
+
+
+def _adds_to(a: _Cluster, b: _Cluster) -> bool:
+    """The later of two sentences of one article is attributed as more of what was said ('"...," she added')."""
+    return any(r.doc == s.doc and (s.sentence > r.sentence and s.adds or r.sentence > s.sentence and r.adds)
+               for r in a.reports for s in b.reports)
 
 
 def _near(a: _Cluster, b: _Cluster) -> bool:
