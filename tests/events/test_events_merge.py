@@ -428,3 +428,10 @@ def test_events_merge_a_quote_he_added_belongs_to_his_statement_further_up():
 
     assert [0, 4] in article("tambah")
     assert [0, 4] not in article("kata")  # the same speaker, later, saying something else
+
+
+def test_events_extract_a_question_reports_no_happening():
+    assert _doc("a", "Apa penyebab kerusuhan pada Senin?").events == []
+    assert _doc("a", "What led to the coup on Monday?", lang="en").events == []
+    quoted = _doc("a", '"Why did they shoot on Monday?" a witness asked reporters.', lang="en")
+    assert quoted.events  # a question quoted in a report of who asked it

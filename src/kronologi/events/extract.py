@@ -141,10 +141,18 @@ def extract(doc: Document, zone: str | None = HOME_ZONE) -> list[dict[str, Any]]
     published = timing.published_day(doc.published, zone)
     events = []
     for index, sent in enumerate(doc.sentences):
+        if _question(doc.text[sent.start:sent.end]):
+            continue  # "What led to the coup?": a question reports no happening
         ctx = _Sentence(doc, lex, index, sent.start, sent.end, lex.words(doc.text, sent.start, sent.end), clauses)
         if ctx.words:
             events += _sentence_events(ctx, times.get(index, []), mentions.get(index, []), published)
     return events
+
+
+def _question(text: str) -> bool:
+    """The sentence asks (it ends with a question mark), unless it quotes the question ('"Why?" she asked.')."""
+    text = text.strip()
+    return text.endswith("?") and text[:1] not in "\"“‘'«"
 
 
 def _by_sentence(doc: Document, items: list[Any], key=lambda item: item) -> dict[int, list[Any]]:
