@@ -435,3 +435,21 @@ def test_events_extract_a_question_reports_no_happening():
     assert _doc("a", "What led to the coup on Monday?", lang="en").events == []
     quoted = _doc("a", '"Why did they shoot on Monday?" a witness asked reporters.', lang="en")
     assert quoted.events  # a question quoted in a report of who asked it
+
+
+def test_events_merge_a_report_going_on_with_the_day_its_article_set_joins_that_happening():
+    text = ("Aparat menembak mati lima demonstran di Lembang pada Minggu (9/1/2022). "
+            "Listrik padam di sebagian besar kota. Jalan utama ditutup. Sekolah diliburkan. "
+            "{opening}seorang pelajar juga tewas ditembak aparat di Cikole.")
+    def article(opening: str):
+        doc = _doc("a", text.format(opening=opening), [("Aparat", "ORG", "E1"), ("aparat", "ORG", "E1")],
+                   published="2022-01-10")
+        doc.figures = []
+        events = merge_events([doc], {"a": "S1"})
+        return doc, [sorted(s["sentence"] for s in ev["sources"]) for ev in events if ev["type"] in ("attack", "killing")]
+
+    doc, joined = article("Di sana, ")
+    assert any(ev.get("narrated_from") == 0 for ev in doc.events if ev["sentence"] == 4)
+    assert [0, 4] in joined
+    _, apart = article("Sementara itu, ")  # turning to another happening: not the one the day was set by
+    assert [0, 4] not in apart

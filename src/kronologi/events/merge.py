@@ -51,6 +51,7 @@ from kronologi.events.timing import bounds
 MERGE_PASSES = 3  # greedy passes at most: the second joins clusters that grew after they met
 MAX_CANDIDATES = 80  # clusters compared with a report at most (the latest of a crowded bucket)
 NEAR_SENTENCES = 2  # sentences of one article this close narrate on
+NARRATED_WITHIN = 5  # sentences between a report and the one whose day it goes on telling, for that to count
 EPISODE_GAP = 2  # a report continues an article's episode at most this many sentences after it
 NEED_EPISODE = 1.25  # evidence a report needs to continue an episode (closeness alone gives 1.0)
 NEED_EPISODE_BESIDE = 1.0  # an untyped dated clause next to an article's report of that day: closeness suffices
@@ -355,7 +356,7 @@ def _figures(sentence_figures: list[dict[str, Any]], scoped: bool = False, parts
     list), is the same announcement's detail: it never tells two announcements apart (``parts``: keep it)."""
     out: dict[str, set] = {}
     for f in sentence_figures:
-        if not parts and f.get("part_whole") and (f.get("increment") or f.get("cue") == "list"):
+        if not parts and f.get("part_whole"):
             continue
         if f.get("value") is not None and f.get("status", "reported") == "reported":
             quantity = f.get("category") or "other"
@@ -644,6 +645,9 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if a.best.ev["type"] == b.best.ev["type"] not in ("other", "statement"):  # saying something tells no happening apart
         score += 0.5
         why.append("same type")
+    if _narrates(a, b) and not _near(a, b):
+        score += 1.0
+        why.append("goes on telling the day its article set")
     if _near(a, b):
         score += 1.0
         why.append("next sentences of one article")
@@ -657,6 +661,17 @@ def _speakers_differ(a: _Cluster, b: _Cluster) -> bool:
     """Both name who speaks and no one is in common — where a body and a person speaking for it are one."""
     return bool(a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers)
                 and a.speakers.isdisjoint(b.bodies) and b.speakers.isdisjoint(a.bodies))
+
+
+def _narrates(a: _Cluster, b: _Cluster) -> bool:
+    """One report takes its day from the other's sentence (the article's narrative anchor), and both tell a
+    happening of one family: the article goes on telling that happening."""
+    if not a.docs & b.docs or not (a.families & b.families - {"any"}):
+        return False
+    return any(r.doc == s.doc and abs(r.sentence - s.sentence) <= NARRATED_WITHIN
+               and (r.ev.get("narrated_from") == s.sentence and not r.shifts
+                    or s.ev.get("narrated_from") == r.sentence and not s.shifts)
+               for r in a.reports for s in b.reports)
 
 
 def _adds_to(a: _Cluster, b: _Cluster) -> bool:

@@ -75,6 +75,7 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
         elif anchor is not None and not (published is not None and _said_now(ev) and _recalled(anchor, published)):
             _take(ev, anchor, "narrative")
+            ev["narrated_from"] = anchor["sentence"]  # the sentence whose happening set the day it goes on telling
         elif published is not None and _said_now(ev):
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
         elif month is not None and not ev.get("background"):
