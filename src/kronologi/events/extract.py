@@ -309,7 +309,8 @@ def _select(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
     """The triggers that are events: nouns need a date, an occurrence word or a saying verb."""
     kept = [t for t in triggers if t.pos == "verb" or t.claimed or _occurs(ctx, t)]
     others = [t for t in kept if not t.saying]
-    sayings = [t for t in kept if t.saying and (t.claimed or not others)]
+    # the sentence's own saying is the one outside quotation marks ('"... disampaikan gubernur ...," ujar dia')
+    sayings = sorted((t for t in kept if t.saying and (t.claimed or not others)), key=lambda t: t.quoted)
     chosen, seen = [], set()
     for trig in sorted(others + sayings[:1] + [t for t in sayings[1:] if t.claimed], key=lambda t: t.i):
         # one event per type and day — but a quake that struck and the tsunami it could not cause are two
