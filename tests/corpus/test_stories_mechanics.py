@@ -94,3 +94,27 @@ def test_stories_merge_target_is_the_most_similar_story_when_it_may_take_the_lat
     assert st._merge_target(late, [far, near, recalled], 0.0) is recalled
     scores.update(S3=0.15)  # below the merge threshold
     assert st._merge_target(late, [far, near, recalled], 0.0) is None
+
+
+@pytest.mark.parametrize("recalled, joins", [("2031-03-01", True), ("2031-03-02", True), ("2031-03-04", False)])
+def test_stories_an_article_naming_the_storys_first_day_joins_on_a_weak_match(monkeypatch, recalled, joins):
+    """An aid appeal for "the quake of 1 March" shares little wording with the quake's reports: a weak but
+    specific match joins when it names the story's first day (a day either side), not a later day of it."""
+    text = "Gempa Lembah Sarindu merobohkan rumah warga. Bupati Oktaviano meninjau lokasi."
+    quake = [_doc(f"q{k}", text, [0, 45], [f"2031-03-0{k}"], published=f"2031-03-0{k}") for k in (1, 2, 3, 4)]
+    appeal = _doc("aid", "Lembaga Dunia menggalang dana bagi korban di Sarindu.", [0], [recalled],
+                  published="2031-03-12")
+    real = st.similarity
+    monkeypatch.setattr(st, "similarity", lambda feats, story, lang, specific=0.0:
+                        0.15 if feats is features_of_appeal[0] else real(feats, story, lang, specific))
+    features_of_appeal = []
+    real_features = st._features
+
+    def features(docs):
+        out = real_features(docs)
+        features_of_appeal.append(out["aid"])
+        return out
+
+    monkeypatch.setattr(st, "_features", features)
+    st.assign_stories(quake + [appeal])
+    assert (appeal.story == quake[0].story) is joins

@@ -12,7 +12,9 @@ story does not swallow everything that mentions one of its many names). Across
 languages only names can be compared, so they count alone. Copies
 (``duplicate_of``) always join their original's story. Stories similar in
 content but apart in time are *related*: the same country months apart is
-another story.
+another story. An article that names the story's first day (the day of its
+founding happening: "the earthquake of 6 February") joins on a weaker, specific
+match (``RECALL_JOIN``): an aid appeal shares few words with the quake's reports.
 
 A genre is not a story: two thefts in two towns share words ("pencuri",
 "ditahan") and the police body's name, not a subject. So an article joins a
@@ -46,6 +48,7 @@ from kronologi.document import Document
 WINDOW_DAYS = 21
 LONG_WINDOW_DAYS = 240  # a developing story resumes after a longer gap ...
 CONTINUE = 0.45  # ... when an article (or a story) matches it this well and recalls a day of it
+RECALL_JOIN = 0.1  # an article naming the story's first day (its founding happening) joins on a specific name
 JOIN = 0.2  # combined similarity needed to join a story
 CLOSE = 0.4  # content cosine that joins an article to a story without a specific shared name
 SPECIFIC_SHARE = 0.007  # a name in at most this share of the articles is specific ...
@@ -196,7 +199,8 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
     reachable = [sid for sid in sorted(candidates) if _reachable(day, stories[sid], days)]
     scored = [(similarity(feats, stories[sid], doc.language or "und", specific), sid) for sid in reachable]
     scored = [(score, sid) for score, sid in scored
-              if score >= JOIN and _within(day, stories[sid]) or score >= CONTINUE and _meets(days, stories[sid])]
+              if score >= JOIN and _within(day, stories[sid]) or score >= CONTINUE and _meets(days, stories[sid])
+              or score >= RECALL_JOIN and _within(day, stories[sid]) and _recalls_start(days, stories[sid])]
     score, best = max(scored, default=(0.0, None))
     if best is not None:
         return stories[best]
@@ -271,6 +275,16 @@ def _meets(days: list[int], story: Story) -> bool:
         return False
     i = bisect.bisect_left(days, story.first.toordinal() - 1)
     return i < len(days) and days[i] <= story.last.toordinal() + 1
+
+
+def _recalls_start(days: list[int], story: Story) -> bool:
+    """Whether one of ``days`` is the story's first day, a day either side: the day its founding happening
+    ("the earthquake that struck on 6 February") took place."""
+    if story.first is None:
+        return False
+    first = story.first.toordinal()
+    i = bisect.bisect_left(days, first - 1)
+    return i < len(days) and days[i] <= first + 1
 
 
 def _reachable(day: date | None, story: Story, days: list[int]) -> bool:
