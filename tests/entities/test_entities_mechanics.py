@@ -51,3 +51,13 @@ def test_entities_one_edit_is_levenshtein_distance_at_most_one():
     for a, b in pairs:
         assert _one_edit(a, b) is (_levenshtein(a, b) <= 1), (a, b)
     assert sum(_one_edit(a, b) for a, b in pairs) not in (0, len(pairs))  # both answers were exercised
+
+
+def test_entities_english_a_name_after_a_locative_is_a_place():
+    from kronologi.entities.english import english_mentions
+    text = ("In Kessel Varne, 12 people were hurt. Protests in Dorwick and in January were met in Parliament "
+            "by Mara Quell. She met Tobin Hale in Ostbury.")
+    found = {m["text"]: m["type"] for m in english_mentions(text, [(0, len(text))])}
+    assert found["Kessel Varne"] == "LOC" and found["Dorwick"] == "LOC" and found["Ostbury"] == "LOC"
+    assert found["Mara Quell"] == "PER" and found["Tobin Hale"] == "PER"
+    assert "January" not in found and found.get("Parliament") == "ORG"

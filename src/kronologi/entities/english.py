@@ -7,7 +7,8 @@ mentions come from rules that are right often enough for news:
 
 * a *candidate* is a run of capitalised tokens (``of``, ``de``, ``bin`` allowed
   inside), minus a leading title, which becomes the mention's role;
-* a known place (the gazetteer) is LOC; a run ending in an organisation word
+* a known place (the gazetteer) is LOC, and so is a name right after a locative
+  preposition ("in Hlaing Tharyar", "protests in Bago"), even a lone word; a run ending in an organisation word
   (``Police``, ``Ministry``, ``Association``) or an acronym of capitals is ORG;
 * a run of two to four words after a title, or before a reporting verb, or
   shaped like a personal name, is PER; a lone capitalised word is left out
@@ -82,10 +83,26 @@ def _classify(text: str, s: int, e: int, sentence_end: int) -> dict[str, Any] | 
     if not words or (len(words) == 1 and words[0].lower() in not_starts):
         return None
     kind = _kind(text, name, words, role, offset + len(name), sentence_end, orgs)
+    if kind in (None, "PER") and not role and _after_locative(text, offset) and not _calendar(words):
+        kind = "LOC"  # "In Hlaing Tharyar, ...", "protesters in Bago"
     if kind is None:
         return None
     return {"start": offset, "end": offset + len(name), "text": name, "type": kind, "source": "rules.en",
             **({"role": role} if role else {})}
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _after_locative(text: str, start: int) -> bool:
+    found = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return bool(found) and found.group(1).lower() in langs.words("en", "entities", "locatives")
+
+
+def _calendar(words: list[str]) -> bool:
+    """A month or weekday ("in January", "on Monday") is no place."""
+    calendar = langs.words("en", "dates", "months") | langs.words("en", "dates", "weekdays")
+    return any(w.lower().rstrip(".") in calendar for w in words)
 
 
 def _kind(text, name, words, role, end, sentence_end, orgs) -> str | None:
