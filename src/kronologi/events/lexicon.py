@@ -133,8 +133,12 @@ class Lexicon:
         "Meanwhile"), turns back to an earlier time it does not name ("Sebelumnya, ...", "Earlier, ...":
         the day the article narrates is not its day), or points back at what the sentence before told
         ("Angka itu dicatat posko pada Rabu", "That figure was confirmed on Monday": it goes on about
-        the same thing), or goes on with its speaker ("He said that ...", "Ia menambahkan ...")."""
-        words = [w for _, _, w in self.words(text[:60])]
+        the same thing), or goes on with its speaker ("He said that ...", "Ia menambahkan ...").
+        Only the first words are read, once per opening (the dating and the coreference both ask)."""
+        return _opening(self.lang, text[:OPENING_CHARS])
+
+    def _read_opening(self, text: str) -> Opening:
+        words = [w for _, _, w in self.words(text)]
         shifts = any(i == 0 for i, _, _ in self.shift_markers.find(words))
         pointing = any(w in self.refer_back for w in words[: self.refer_within + 1])
         says_on = bool(words) and words[0] in self.speaking_pronouns \
@@ -147,6 +151,9 @@ class Lexicon:
         """Whether the sentence is attributed as more of what its speaker was saying: an adding verb right
         after a closing quote ('"...," tambah dia', '"...," she added') or among its first words ("He added
         that ...", "Ia menambahkan, ...")."""
+        lowered = text.lower()
+        if not any(first in lowered for first in self.adding_verbs._first):
+            return False  # most sentences hold none: no need to read their words
         words = self.words(text)
         norm = [w for _, _, w in words]
         for i, _, _ in self.adding_verbs.find(norm):
@@ -164,6 +171,14 @@ class Lexicon:
     def words(self, text: str, start: int = 0, end: int | None = None) -> Words:
         end = len(text) if end is None else end
         return [(m.start(), m.end(), self.normalise(m.group())) for m in WORD_RE.finditer(text, start, end)]
+
+
+OPENING_CHARS = 60  # how much of a sentence its opening is read from
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _opening(lang: str, head: str) -> Opening:
+    return lexicon(lang)._read_opening(head)
 
 
 ADDING_OPENING = 2  # an adding verb among the first words ("Ia juga menambahkan") attributes the sentence

@@ -192,10 +192,10 @@ def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     reports = _reports(docs, story_of, _ledger_figures(figures) if figures is not None else None)
     clusters = _copies(docs, reports)
     clusters = _episodes(clusters)
+    grown = None
     for _ in range(MERGE_PASSES):  # a cluster grown late may now meet one it passed by
-        before = len(clusters)
-        clusters = _merge(clusters)
-        if len(clusters) == before:
+        clusters, grown = _merge(clusters, grown)
+        if not grown:
             break
     return _records(clusters)
 
@@ -514,21 +514,27 @@ def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
 
 # --- coreference --------------------------------------------------------------------------
 
-def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
+def _merge(clusters: list[_Cluster], grown: set[int] | None = None) -> tuple[list[_Cluster], set[int]]:
     """Greedy: best-dated clusters first, each joins the most surely same cluster before it.
 
     Candidates come from an index: a dated cluster meets those of its story with the same date,
     and those sharing a participant, place, speaker or figure (whatever their date); events of
-    no story stay apart."""
+    no story stay apart. ``grown`` (a later pass): the clusters (``id``) that took others in the
+    pass before — two clusters neither of which changed since they last met are not scored again.
+    Returns the clusters and those that took others in this pass."""
     ordered = sorted(clusters, key=lambda c: _rank(c.best))
     out: list[_Cluster] = []
     index: dict[tuple, list[int]] = {}
+    took: set[int] = set()
     for cluster in ordered:
         if cluster.best.story is None:
             out.append(cluster)
             continue
         best, why, target = 0.0, None, None
+        changed = grown is None or id(cluster) in grown
         for k in _candidates(cluster, index):
+            if not changed and id(out[k]) not in grown and id(out[k]) not in took:
+                continue
             score, reasons = _score(out[k], cluster)
             if score > best:
                 best, why, target = score, reasons, k
@@ -541,7 +547,8 @@ def _merge(clusters: list[_Cluster]) -> list[_Cluster]:
                 bucket.append(target)
         if out[target] is not cluster:
             out[target].absorb(cluster, why)
-    return out
+            took.add(id(out[target]))
+    return out, took
 
 
 def _lookup_keys(cluster: _Cluster) -> set[tuple]:
