@@ -453,3 +453,16 @@ def test_events_merge_a_report_going_on_with_the_day_its_article_set_joins_that_
     assert [0, 4] in joined
     _, apart = article("Sementara itu, ")  # turning to another happening: not the one the day was set by
     assert [0, 4] not in apart
+
+
+def test_events_merge_a_sentence_telling_the_toll_changed_is_a_report_of_a_count():
+    """"Jumlah korban ... bertambah lagi" (no number) is a count's report, a saying as the briefing after it is."""
+    text = ("Jumlah korban gempa Lembang bertambah lagi. "
+            "Badan Penanggulangan Bencana Lembang mengatakan 48 orang meninggal dunia, Rabu (12/1/2022).")
+    doc = _doc("a", text, [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")], published="2022-01-12")
+    doc.figures = [{"sentence": 1, "category": "killed", "value": 48, "status": "reported"}]
+    from kronologi.events import merge as m
+    m.date_events(doc)
+    assert any(ev.get("tells_toll") for ev in doc.events if ev["sentence"] == 0)
+    kinds = {r.sentence: r.kind for r in m._reports([doc], {"a": "S1"})}
+    assert kinds[0] == "saying"

@@ -345,6 +345,8 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         noun = min((t for t in named if lo <= t.i < hi), key=lambda t: abs(t.i - tm["wi"]), default=None)
         trig = Trigger(noun.type if noun else "other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
         _set_modality(ctx, trig)
+        if not noun and trig.modality in ("negated", "hypothetical"):
+            trig.modality = "asserted"  # "belum diketahui ... sampai Minggu": what is negated is no happening we type
         trig.time, trig.claimed = tm, True
         out.append(trig)
         taken.append(tm)

@@ -270,7 +270,7 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     first = events[0]
     figures = _figures(sentence_figures)
     types = {e["type"] for e in events}
-    saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" for e in events) \
+    saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" or e.get("tells_toll") for e in events) \
         or bool(figures) or bool(sentence_figures and _figures(sentence_figures, parts=True))
     says = bool(types & _SAYING_LIKE)
     speakers = set(quoted_by) if says else set()  # "X said on Tuesday that last week's quakes ...": not the quake's

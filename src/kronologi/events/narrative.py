@@ -114,7 +114,7 @@ def _date_tolls(doc: Any, events: list[dict[str, Any]], published: date | None) 
         if ev.get("type") == "disaster" and ev["sentence"] not in counted and not ev.get("background") \
                 and lex.tells_a_toll(doc.text[ev["start"]:ev["end"]]):
             ev.update(type="killing", date=published.isoformat(), precision="day", date_text=None,
-                      date_basis="publication")
+                      date_basis="publication", tells_toll=True)  # a report of a count, as a saying is
 
 
 def _reported_on(doc: Any, events: list[dict[str, Any]]) -> None:
