@@ -457,7 +457,7 @@ def test_events_merge_a_report_going_on_with_the_day_its_article_set_joins_that_
 
 def test_events_merge_a_sentence_telling_the_toll_changed_is_a_report_of_a_count():
     """"Jumlah korban ... bertambah lagi" (no number) is a count's report, a saying as the briefing after it is."""
-    text = ("Jumlah korban gempa Lembang bertambah lagi. "
+    text = ("Jumlah korban gempa Lembang, Senin (10/1/2022), bertambah lagi. "
             "Badan Penanggulangan Bencana Lembang mengatakan 48 orang meninggal dunia, Rabu (12/1/2022).")
     doc = _doc("a", text, [("Badan Penanggulangan Bencana Lembang", "ORG", "E1")], published="2022-01-12")
     doc.figures = [{"sentence": 1, "category": "killed", "value": 48, "status": "reported"}]
