@@ -466,3 +466,12 @@ def test_events_merge_a_sentence_telling_the_toll_changed_is_a_report_of_a_count
     assert any(ev.get("tells_toll") for ev in doc.events if ev["sentence"] == 0)
     kinds = {r.sentence: r.kind for r in m._reports([doc], {"a": "S1"})}
     assert kinds[0] == "saying"
+
+
+def test_events_merge_a_country_and_a_province_of_it_are_no_different_places():
+    quake = "gempa bermagnitudo 7,1 terjadi di {} pada Senin (10/1/2022) pukul 04.20"
+    a = _doc("a", "Sebuah " + quake.format("Turki") + ".", [("Turki", "LOC", "L1")])
+    b = _doc("b", "Sebuah " + quake.format("Provinsi Hatay") + ".", [("Provinsi Hatay", "LOC", "L2")])
+    c = _doc("c", "Sebuah " + quake.format("Provinsi Adana") + ".", [("Provinsi Adana", "LOC", "L3")])
+    assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 1  # Hatay lies in Turkey
+    assert len(merge_events([b, c], {"b": "S1", "c": "S1"})) == 2  # two provinces are two places

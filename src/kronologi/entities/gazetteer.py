@@ -75,3 +75,43 @@ def find_places(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int,
             else:
                 i += 1
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """``{normalised name of a province, state or region: its country's canonical name}`` (ISO 3166-2 in
+    pycountry); a name two countries share is left out."""
+    import pycountry
+
+    countries = {c.alpha_2: lookup(c.name) or c.name for c in pycountry.countries}  # as ``lookup`` names them
+    table: dict[str, str | None] = {}
+    for sub in pycountry.subdivisions:
+        country = countries.get(sub.country_code)
+        for name in {sub.name, sub.name.split(" (")[0]}:
+            key = norm(name)
+            table[key] = country if table.get(key, country) == country else None
+    return {k: v for k, v in table.items() if v}
+
+
+def country_of(name: str) -> tuple[str | None, bool]:
+    """``(country, is_the_country)``: the country a place lies in, and whether the place is that country
+    (``Turki`` -> ``("Turkey", True)``; ``Gaziantep`` -> ``("Turkey", False)``); ``(None, False)`` unknown."""
+    known = lookup(name)
+    if known and known in _country_names():
+        return known, True
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _place_prefixes():
+        name = " ".join(words[1:])  # "Kota Gaziantep", "Provinsi Hatay"
+    country = _subdivisions().get(norm(name))
+    return (country, False) if country else (None, False)
+
+
+@functools.lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(str(w).lower() for lang in langs.SUPPORTED
+                     for w in langs.load(lang, "entities").get("place_prefixes") or [])
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(lookup(canonical) or canonical for _, canonical in _countries())

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from kronologi import langs
+from kronologi.entities.gazetteer import country_of
 from kronologi.entities.names import person_name, split_role
 from kronologi.events.lexicon import lexicon
 from kronologi.events.narrative import date_events
@@ -91,6 +92,7 @@ class _Report:
     words: frozenset[str]
     actors: frozenset[str]
     places: frozenset[str]
+    regions: frozenset[str]  # "c:Turkey" for a country it names, "in:Turkey" for a province or city of one
     speakers: frozenset[str]
     bodies: frozenset[str]  # the bodies its speakers speak for ("Kepala BNPB Suharyanto": BNPB)
     figures: dict[str, frozenset]  # category -> values
@@ -113,7 +115,7 @@ class _Report:
 class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
-    __slots__ = ("reports", "docs", "actors", "places", "speakers", "bodies", "figures", "scoped", "numbers", "wordings", "families",
+    __slots__ = ("reports", "docs", "actors", "places", "regions", "speakers", "bodies", "figures", "scoped", "numbers", "wordings", "families",
                  "best", "evidence", "_seen", "_said", "_typed")
 
     def __init__(self, report: _Report):
@@ -121,6 +123,7 @@ class _Cluster:
         self.docs: set[str] = set()
         self.actors: set[str] = set()
         self.places: set[str] = set()
+        self.regions: set[str] = set()
         self.speakers: set[str] = set()
         self.bodies: set[str] = set()
         self.figures: dict[str, set] = {}
@@ -141,6 +144,7 @@ class _Cluster:
         self._typed |= report.kind == "occurrence" and not report.families <= {"any"}
         self.actors |= report.actors
         self.places |= report.places
+        self.regions |= report.regions
         self.speakers |= report.speakers
         self.bodies |= report.bodies
         self.families |= report.families
@@ -220,9 +224,10 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
         named = _entities_by_text(doc)
         speakers = _quote_speakers(doc, named)
         bodies = _affiliations(doc, known)
+        place_names = {m["entity"]: m.get("text") for m in doc.mentions if m.get("entity") and m.get("type") == "LOC"}
         for (sentence, *_), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), kv[0][3])):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
-                               figs.get(sentence, []), named, bodies))
+                               figs.get(sentence, []), named, bodies, place_names))
     return out
 
 
@@ -266,7 +271,8 @@ def _entities_by_text(doc: Any) -> dict[str, set[str]]:
     return out
 
 
-def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figures, named, bodies) -> _Report:
+def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figures, named, bodies,
+            place_names) -> _Report:
     first = events[0]
     figures = _figures(sentence_figures)
     types = {e["type"] for e in events}
@@ -282,11 +288,12 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
         speakers |= _claimants(sentence_figures, named)
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
+    regions = {r for e in events for r in _regions(doc, e.get("location"), place_names)}
     text = doc.text[first["start"]:first["end"]]
     opening = lexicon(doc.language).opening(text)
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
-                   frozenset(places), frozenset(speakers), frozenset(b for s in speakers for b in bodies.get(s, ())),
+                   frozenset(places), frozenset(regions), frozenset(speakers), frozenset(b for s in speakers for b in bodies.get(s, ())),
                    figures, _figures(sentence_figures, scoped=True),
                    _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text),
                    lexicon(doc.language).adds_on(text))
@@ -589,7 +596,7 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if kind == "saying" and _speakers_differ(a, b):
         return 0.0, []
     if kind == "occurrence" and (not _families_fit(a.families, b.families)
-                                   or a.places and b.places and a.places.isdisjoint(b.places)):
+                                   or a.places and b.places and not _places_fit(a, b)):
         return 0.0, []
     score, why = _evidence(a, b)
     if kind == "occurrence" and a.actors and b.actors and a.actors.isdisjoint(b.actors) \
@@ -685,6 +692,27 @@ def _adds_to(a: _Cluster, b: _Cluster) -> bool:
     """The later of two sentences of one article is attributed as more of what was said ('"...," she added')."""
     return any(r.doc == s.doc and (s.sentence > r.sentence and s.adds or r.sentence > s.sentence and r.adds)
                for r in a.reports for s in b.reports)
+
+
+def _regions(doc: Any, ref: Any, place_names: dict[str, str]) -> list[str]:
+    """The country an event's place is ("c:Turkey") or lies in ("in:Turkey"), when the gazetteer knows it."""
+    if ref is None:
+        return []
+    if isinstance(ref, int):
+        name = doc.mentions[ref].get("text") if 0 <= ref < len(doc.mentions) else None
+    else:
+        name = place_names.get(ref)
+    country, itself = country_of(name) if name else (None, False)
+    return [("c:" if itself else "in:") + country] if country else []
+
+
+def _places_fit(a: _Cluster, b: _Cluster) -> bool:
+    """The same place, or one is the country the other lies in (Turkey and Gaziantep; not Hatay and
+    Gaziantep)."""
+    if a.places & b.places:
+        return True
+    return any(r.startswith("c:") and "in:" + r[2:] in other.regions
+               for one, other in ((a, b), (b, a)) for r in one.regions)
 
 
 def _near(a: _Cluster, b: _Cluster) -> bool:
