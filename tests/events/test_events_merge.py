@@ -475,3 +475,12 @@ def test_events_merge_a_country_and_a_province_of_it_are_no_different_places():
     c = _doc("c", "Sebuah " + quake.format("Provinsi Adana") + ".", [("Provinsi Adana", "LOC", "L3")])
     assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 1  # Hatay lies in Turkey
     assert len(merge_events([b, c], {"b": "S1", "c": "S1"})) == 2  # two provinces are two places
+
+
+def test_events_merge_an_anonymous_quote_he_added_goes_on_with_the_one_before():
+    text = ('"Jalan menuju desa tertutup longsor," kata seorang relawan pada Senin. '
+            '"Kami butuh alat berat segera," {} dia.')
+    def sentences(verb):
+        return _sentences(merge_events([_doc("a", text.format(verb))], {"a": "S1"}))
+    assert sentences("tambah") == [[0, 1]]
+    assert sentences("kata") == [[0], [1]]  # someone said something else: nothing ties it to the first

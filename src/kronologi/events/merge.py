@@ -291,12 +291,13 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     regions = {r for e in events for r in _regions(doc, e.get("location"), place_names)}
     text = doc.text[first["start"]:first["end"]]
     opening = lexicon(doc.language).opening(text)
+    adds = lexicon(doc.language).adds_on(text)  # '"...," he added': more of what the sentence before said
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
                    frozenset(places), frozenset(regions), frozenset(speakers), frozenset(b for s in speakers for b in bodies.get(s, ())),
                    figures, _figures(sentence_figures, scoped=True),
-                   _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text),
-                   lexicon(doc.language).adds_on(text))
+                   _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text)
+                   or adds, adds)
 
 
 _QUOTE_MARKS = "\"“”„«»'‘’"
