@@ -46,8 +46,8 @@ EXPECTED = {
     ],
     "id_pemilu.txt": [
         (204_800_000, "exact", "voters", None, "reported", "Komisi Pemilihan Umum (KPU)"),
-        (96_214_691, "exact", "votes", None, "reported", None),
-        (40_971_906, "exact", "votes", None, "reported", None),
+        (96_214_691, "exact", "votes", "Pasangan nomor urut 2", "reported", None),  # each pair holds its own votes
+        (40_971_906, "exact", "votes", "pasangan nomor urut 1", "reported", None),
         (71, "exact", "killed", "petugas KPPS", "reported", "Hasyim Asy'ari"),
         (4567, "exact", "ill", None, "reported", "Hasyim Asy'ari"),
         (1271, "exact", "other", "laporan dugaan pelanggaran", "reported", None),
@@ -92,7 +92,7 @@ EXPECTED = {
         (20000, "exact", "other", "bandit", "reported", "Kassym-Jomart Tokayev"),  # "ada 20 ribu bandit"
         (164, "at_least", "killed", None, "denied", None),
         (16, "exact", "killed", "security forces", "denied", None),
-        (82, "exact", "votes", None, "reported", None),
+        (82, "exact", "votes", "Smailov", "reported", None),
         (10000, "exact", "arrested", None, "reported", "Kassym-Jomart Tokayev"),
         (12000, "exact", "arrested", None, "reported", "Kementerian Dalam Negeri"),
         (20, "exact", "killed", None, "reported", None),

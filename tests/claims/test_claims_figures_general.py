@@ -87,3 +87,46 @@ def test_claims_figures_a_bare_fraction_and_a_bracketed_unit_count_nothing() -> 
     # a fraction with its scale word or its currency still counts
     got = _figures("Sebanyak 2,5 juta warga mengungsi dan bantuan $1.5 juta dikirim.", "id")
     assert [v for v, *_ in got] == [2_500_000, 1_500_000]
+
+
+@pytest.mark.parametrize("text, lang, category", [
+    ("Ledakan di gudang itu melukai 28 orang.", "id", "injured"),
+    ("Tim forensik telah mengidentifikasi 19 korban.", "id", "identified"),
+    ("Sebanyak 4 perahu nelayan tenggelam dihantam ombak.", "id", "damaged"),
+    ("Two fishing boats capsized near the harbour.", "en", "damaged"),
+])
+def test_claims_figures_derived_predicates(text: str, lang: str, category: str) -> None:
+    assert [f[2] for f in _figures(text, lang)] == [category]
+
+
+def test_claims_figures_head_first_noun_is_what_is_counted() -> None:
+    (fig,) = read_text("Dinas sosial menyediakan 150 kantong jenazah di posko.", "id", None)["figures"]
+    assert (fig["category"], fig["unit"]) == ("other", "kantong jenazah")
+    assert _figures("Relawan mengevakuasi 3 jenazah dari sungai.", "id")[0][2] == "killed"
+
+
+@pytest.mark.parametrize("text, lang, units", [
+    ("Feri itu mengangkut 86 penumpang dan 9 awak.", "id", ["penumpang", "awak"]),
+    ("The ferry carried 86 passengers and 9 crew members.", "en", ["passengers", "crew members"]),
+])
+def test_claims_figures_joined_count_is_acted_on_as_the_one_before(text: str, lang: str, units: list[str]) -> None:
+    assert [(f["category"], f["unit"]) for f in read_text(text, lang, None)["figures"]] == [("other", u) for u in units]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Empat warga tewas tertimpa pohon. 2. Pemerintah kota menutup taman itu.", "id"),
+    ("Four people were killed by falling trees. 2) The city closed the park.", "en"),
+])
+def test_claims_figures_run_in_list_number_is_no_count(text: str, lang: str) -> None:
+    assert [f[0] for f in _figures(text, lang)] == [4]
+
+
+def test_claims_figures_votes_of_different_candidates_are_different_rows() -> None:
+    from kronologi.claims.ledger import build_ledger
+    from ledger_fixtures import claims_doc
+
+    docs = [claims_doc("v", "Wulan Sari memperoleh 12.400 suara, sedangkan Hendra Gunawan meraih 11.950 suara.",
+                       "2024-02-15", "id")]
+    figures, _, ledger = build_ledger(docs, {"v": "pilkada"})
+    assert sorted(r["relation"] for r in ledger) == ["single", "single"]
+    assert [f["subject"] for f in figures] == ["Wulan Sari", "Hendra Gunawan"]

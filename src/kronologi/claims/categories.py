@@ -293,7 +293,21 @@ def _noun_category(lang: str, noun: str) -> str | None:
     if not noun:
         return None
     m = vocab.category_regex(lang, "nouns").search(noun)
+    if m and _modifier(lang, noun, m):
+        return None
     return vocab.category_of(lang, "nouns", m.group(0)) if m else None
+
+
+def _modifier(lang: str, noun: str, m: re.Match[str]) -> bool:
+    """In a language whose noun phrases put the head first (pack ``noun_head: first``), a category noun after
+    a head that counts no one only describes it: ``200 kantong jenazah`` counts bags, not the dead."""
+    if vocab.section(lang, "noun_head") != "first" or m.start() == 0:
+        return False
+    words = [w.lower() for w in _TOKEN.findall(_unquoted(noun[:m.start()]))]
+    generic = vocab.wordset(lang, "generic_nouns")
+    head = next((w for w in words if w not in generic), None)
+    return head is not None and head not in vocab.wordset(lang, "human_nouns") and not vocab.regex(
+        lang, "human_nouns").match(noun[:m.start()].lstrip())
 
 
 def subject_of(lang: str, noun: str, category: str, after: str) -> str | None:

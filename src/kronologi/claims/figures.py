@@ -98,9 +98,11 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
     if category is None and counted.generic:
         (category, subject), cue = _borrowed(ctx, n, done, sent), "borrowed"
     if category is None:
-        unit = _counted_other(ctx, n, counted, sent)
+        unit = _counted_other(ctx, n, counted, sent) or _coordinated_other(ctx, n, counted, done)
         category, subject, cue = ("other", categories.canonical(lang, unit) or unit, "other") if unit else (
             None, None, None)
+    if category in vocab.wordset(lang, "held_categories") and not subject:
+        subject = _holder(ctx, n, sent)
     if category is None or n.value == 0 or (n.value == 1 and cue not in ("predicate", "list", "shared")):
         return None  # "satu pihak", "1 unit": one of something is rarely a count of what happened
     area = _area(text, lang, last)
@@ -200,6 +202,43 @@ def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
             lang, text, n, counted.noun, sent[1], active=True)):
         return unit  # "Ada 37 WNI", "Sekitar 300 WNI tinggal": people, not "450 orang"
     return None
+
+
+def _holder(ctx: Context, n: Number, sent) -> str | None:
+    """Who holds a count of a held category (``Calon A meraih 10.200 suara``, ``his rival Jones received 4,870
+    votes``): the words between the clause's start and the holding verb right before the number, so that
+    votes for different candidates are different quantities. None when no such verb stands there."""
+    text, lang = ctx.text, ctx.lang
+    head = qualifiers.strip_qualifier(lang, text[sent[0]:n.start])
+    verb = vocab.ending_regex(lang, "holding_verbs").search(head)
+    if not verb:
+        return None
+    clause = re.split(r"[,;:()\n]", head[:verb.start()])[-1]
+    joins = vocab.wordset(lang, "clause_joins") | vocab.wordset(lang, "determiners")
+    words = re.findall(r"\w[\w'’.-]*", clause)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in vocab.wordset(lang, "clause_joins"):
+            words = words[i + 1:]
+            break
+    words = [w for w in words if w.lower() not in joins]
+    return " ".join(words[-4:]) or None
+
+
+_JOINED = re.compile(r"\s*(?:,|;)?\s*(?:(?:dan|serta|and|as well as|plus)\s+)?$", re.IGNORECASE)
+
+
+def _coordinated_other(ctx: Context, n: Number, counted, done: list[dict]) -> str | None:
+    """``membawa 120 penumpang dan 15 awak``, ``480 tents and 60 water tanks``: a count joined right after a
+    count of something no category names is acted on as that one is; its own noun is its unit."""
+    prev = done[-1] if done else None
+    if not prev or prev["category"] != "other" or prev["sentence"] != ctx.sentence_at(n.start) or not counted.noun:
+        return None
+    if not _JOINED.fullmatch(ctx.text[prev["end"]:n.start].replace(prev.get("noun") or "\0", "", 1)):
+        return None
+    rest = categories.strip_generic(ctx.lang, counted.noun)
+    if vocab.starting_regex(ctx.lang, "not_counted").match(rest or counted.noun):
+        return None
+    return " ".join((rest or counted.noun).split()[:3])
 
 
 def _counted_cue(lang: str, head: str) -> bool:

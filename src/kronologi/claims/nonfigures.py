@@ -26,6 +26,8 @@ from kronologi.claims.numbers import Number
 
 _PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?\(?0\d{1,4}\)?(?:[\s-]?\d{2,5}){1,4}(?![\w])")
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*$")
+# a numbered item run into the text after a sentence ("... were killed. 2. Officials blamed ...")
+_RUN_IN_ITEM = re.compile(r"[.!?][\"'”’)]?[ \t]+$")
 _SCORE_SEP = re.compile(r"\s*[-–—:]\s*")  # the whole gap between two numbers (fullmatch)
 _SCORE_MAX = 30
 _NAME_PAREN = re.compile(r"[A-Z][\w'’-]+\s*\(\s*$")
@@ -139,7 +141,11 @@ def _ends_sentence(lang: str, word: str) -> bool:
 
 
 def _list_item(before: str, after: str) -> bool:
-    return bool(_LIST_ITEM.search(before)) and bool(re.match(r"[.)]\s", after))
+    """``1. The army ...`` on its own line, or run into the text after a sentence's end
+    (``... tewas. 2. Polisi ...``): a number closed by ``.`` or ``)`` and followed by a capital."""
+    if _LIST_ITEM.search(before):
+        return bool(re.match(r"[.)]\s", after))
+    return bool(_RUN_IN_ITEM.search(before)) and bool(re.match(r"[.)]\s+[\"“]?[A-Z]", after))
 
 
 def _neighbours(n: Number, numbers: list[Number]) -> tuple[Number | None, Number | None]:
