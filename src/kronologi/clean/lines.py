@@ -258,6 +258,10 @@ def _byline(line: Line) -> str | None:
     return None
 
 
+# a promotional label in capitals before a prompt ("PAY ATTENTION: Join ...", "PERHATIAN: Ikuti ...")
+_SHOUTED_LABEL = re.compile(r"^[^\W\d_a-z]{2,}(?:\s+[^\W\d_a-z]{2,}){0,3}\s*[:!|]\s*")
+
+
 def _prompt_at_start(line: Line) -> str | None:
     """A line that opens with a call to subscribe (imperative) or to share.
 
@@ -265,7 +269,7 @@ def _prompt_at_start(line: Line) -> str | None:
     share word that ends with a full stop is a statement ("Share prices fell."),
     not a prompt.
     """
-    text = line.text.lstrip("»>•*-–— ")
+    text = _SHOUTED_LABEL.sub("", line.text.lstrip("»>•*-–— "))
     pattern = _phrases("subscribe_phrases")
     if line.n <= 25 and pattern and pattern.match(text):
         return "clean.subscribe_prompt"
@@ -315,7 +319,7 @@ def _tweet(line: Line) -> str | None:
 
 def _follow_prompt(line: Line) -> str | None:
     """"Follow Outlet on Facebook and Twitter", "Ikuti kami di Google News": a verb first, a platform named."""
-    text = line.text.lstrip("»>•*-–— ")
+    text = _SHOUTED_LABEL.sub("", line.text.lstrip("»>•*-–— "))
     verbs = _phrases("follow_verbs")
     if line.n <= 20 and verbs and verbs.match(text) and _has("platforms", text):
         return "clean.subscribe_prompt"
