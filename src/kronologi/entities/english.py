@@ -8,7 +8,7 @@ mentions come from rules that are right often enough for news:
 * a *candidate* is a run of capitalised tokens (``of``, ``de``, ``bin`` allowed
   inside), minus a leading title, which becomes the mention's role;
 * a known place (the gazetteer) is LOC, and so is a name right after a locative
-  preposition ("in Hlaing Tharyar", "protests in Bago"), even a lone word; a run ending in an organisation word
+  preposition ("in Kessel Varne", "protests in Dorwick"), even a lone word; a run ending in an organisation word
   (``Police``, ``Ministry``, ``Association``) or an acronym of capitals is ORG;
 * a run of two to four words after a title, or before a reporting verb, or
   shaped like a personal name, is PER; a lone capitalised word is left out
@@ -84,7 +84,7 @@ def _classify(text: str, s: int, e: int, sentence_end: int) -> dict[str, Any] | 
         return None
     kind = _kind(text, name, words, role, offset + len(name), sentence_end, orgs)
     if kind in (None, "PER") and not role and _after_locative(text, offset) and not _calendar(words):
-        kind = "LOC"  # "In Hlaing Tharyar, ...", "protesters in Bago"
+        kind = "LOC"  # "In Kessel Varne, ...", "protesters in Dorwick"
     if kind is None:
         return None
     return {"start": offset, "end": offset + len(name), "text": name, "type": kind, "source": "rules.en",

@@ -95,13 +95,13 @@ def _subdivisions() -> dict[str, str]:
 
 def country_of(name: str) -> tuple[str | None, bool]:
     """``(country, is_the_country)``: the country a place lies in, and whether the place is that country
-    (``Turki`` -> ``("Turkey", True)``; ``Gaziantep`` -> ``("Turkey", False)``); ``(None, False)`` unknown."""
+    (``Jepang`` -> ``("Japan", True)``; ``Hokkaido`` -> ``("Japan", False)``); ``(None, False)`` unknown."""
     known = lookup(name)
     if known and known in _country_names():
         return known, True
     words = name.split()
     if len(words) > 1 and words[0].lower() in _place_prefixes():
-        name = " ".join(words[1:])  # "Kota Gaziantep", "Provinsi Hatay"
+        name = " ".join(words[1:])  # "Kota Sapporo", "Provinsi Jawa Timur"
     country = _subdivisions().get(norm(name))
     return (country, False) if country else (None, False)
 

@@ -51,8 +51,8 @@ _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&]+")
 
 
 def person_name(name: str, role: str | None) -> tuple[str, str | None]:
-    """A person's name loses the acronyms at its head to the role: the tagger's "BNPB Suharyanto" (from
-    "Kepala BNPB Suharyanto") is Suharyanto, of BNPB; a person's own name is not written in capitals."""
+    """A person's name loses the acronyms at its head to the role: the tagger's "BPBL Wiratmaja" (from
+    "Kepala BPBL Wiratmaja") is Wiratmaja, of BPBL; a person's own name is not written in capitals."""
     words = name.split()
     k = 0
     while k < len(words) - 1 and _ACRONYM_WORD.fullmatch(words[k]):

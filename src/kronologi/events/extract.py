@@ -224,7 +224,7 @@ def _names(mentions, ctx: _Sentence | None = None) -> list[tuple[int, int]]:
 
 
 def _spelled_out(ctx: _Sentence) -> list[tuple[int, int]]:
-    """"Asosiasi Pendamping untuk Tahanan Politik (AAPP)": a body's name defined with its acronym is one
+    """"Lembaga Bantuan untuk Tahanan Nurani (LBTN)": a body's name defined with its acronym is one
     name — its words ("Tahanan", "Bencana") tell of no happening."""
     text = ctx.doc.text[ctx.start:ctx.end]
     return [(ctx.start + start, ctx.start + end) for _, _, start, end in find_definitions(text)]

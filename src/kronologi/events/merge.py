@@ -94,7 +94,7 @@ class _Report:
     places: frozenset[str]
     regions: frozenset[str]  # "c:Turkey" for a country it names, "in:Turkey" for a province or city of one
     speakers: frozenset[str]
-    bodies: frozenset[str]  # the bodies its speakers speak for ("Kepala BNPB Suharyanto": BNPB)
+    bodies: frozenset[str]  # the bodies its speakers speak for ("Kepala BPBL Wiratmaja": BPBL)
     figures: dict[str, frozenset]  # category -> values
     scoped: dict[str, frozenset]  # category and scope ("killed@Syria") -> values: the quantities the ledger tells apart
     numbers: frozenset[str] = frozenset()  # distinctive numbers of the sentence (a magnitude, a clock time)
@@ -248,7 +248,7 @@ def _figures_by_sentence(doc: Any) -> dict[int, list[dict[str, Any]]]:
 
 def _repeated(doc: Any, figs: dict[int, list[dict[str, Any]]]) -> dict[int, list[dict[str, Any]]]:
     """A count an article repeats is one figure (the figures layer keeps its first mention): every sentence
-    that repeats it reports it too ("the toll was 46 before" ... "'46 have died,' the regent said")."""
+    that repeats it reports it too ("the toll stood at 31 on Monday" ... "'31 have died,' the mayor said")."""
     starts = [s.start for s in getattr(doc, "sentences", None) or []]
     if not starts:
         return figs
@@ -279,7 +279,7 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" or e.get("tells_toll") for e in events) \
         or bool(figures) or bool(sentence_figures and _figures(sentence_figures, parts=True))
     says = bool(types & _SAYING_LIKE)
-    speakers = set(quoted_by) if says else set()  # "X said on Tuesday that last week's quakes ...": not the quake's
+    speakers = set(quoted_by) if says else set()  # "X said on Friday that the floods of last month ...": not the floods'
     for e in events if says and not speakers else ():  # the quote's speaker, resolved with the article, comes first
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
@@ -374,7 +374,7 @@ def _figures(sentence_figures: list[dict[str, Any]], scoped: bool = False, parts
     return {k: frozenset(v) for k, v in out.items()}
 
 
-TITLE_WORDS = 5  # words of a title read before a person's name ("Kepala BNPB Letjen TNI")
+TITLE_WORDS = 5  # words of a title read before a person's name ("Kepala BPBL Kolonel Laut")
 _TITLE_RE = re.compile(r"[\w.&()-]+")
 
 
@@ -390,7 +390,7 @@ def _bodies_by_name(docs: list[Any]) -> dict[str, set[str]]:
 
 def _affiliations(doc: Any, bodies: dict[str, set[str]]) -> dict[str, set[str]]:
     """Person entity -> the bodies the article names them an officer of: a body named in the title right before
-    their name ("Kepala BNPB Letjen Suharyanto") or inside the tagger's span ("BNPB Suharyanto")."""
+    their name ("Kepala BPBL Kolonel Wiratmaja") or inside the tagger's span ("BPBL Wiratmaja")."""
     out: dict[str, set[str]] = {}
     for m in doc.mentions:
         if m.get("type") != "PER" or not m.get("entity"):
@@ -624,7 +624,7 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     same = {v for _, v in shared}
     mine, theirs = ({v for vs in c.figures.values() for v in vs} for c in (a, b))
     crossed = sorted(v for v in (mine & theirs) - same if isinstance(v, (int, float)) and v >= DISTINCTIVE)
-    if crossed:  # "271 dead" and "of the 271 bodies, all identified": one count, read under two categories
+    if crossed:  # "148 dead" and "all 148 bodies identified": one count, read under two categories
         score += min(2.0, 1.0 * len(crossed))
         why.append("the same count " + ", ".join(f"{v:g}" for v in crossed))
     counted = {str(v) for values in a.figures.values() for v in values}
@@ -708,8 +708,8 @@ def _regions(doc: Any, ref: Any, place_names: dict[str, str]) -> list[str]:
 
 
 def _places_fit(a: _Cluster, b: _Cluster) -> bool:
-    """The same place, or one is the country the other lies in (Turkey and Gaziantep; not Hatay and
-    Gaziantep)."""
+    """The same place, or one is the country the other lies in (Japan and Hokkaido; not Hokkaido
+    and Okinawa)."""
     if a.places & b.places:
         return True
     return any(r.startswith("c:") and "in:" + r[2:] in other.regions

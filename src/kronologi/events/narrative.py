@@ -86,7 +86,7 @@ def date_events(doc: Any, zone: str | None = None) -> None:
 
 
 def _attributed_after(doc: Any, events: list[dict[str, Any]], lex: Any, spans: dict[int, tuple[int, int]]) -> None:
-    """A sentence that points back and dates it ("Hal itu diungkapkan ... Selasa (22/11)", "This was said on
+    """A sentence that points back and dates it ("Hal ini disampaikan wali kota ... Kamis (3/3)", "This was said on
     Tuesday") dates what the sentence before said: a statement there dated only by guess takes that day."""
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for ev in events:
@@ -118,8 +118,8 @@ def _date_tolls(doc: Any, events: list[dict[str, Any]], published: date | None) 
 
 
 def _reported_on(doc: Any, events: list[dict[str, Any]]) -> None:
-    """"AAPP pada Selasa (18/5) melaporkan ... 802 tewas hingga Senin (17/5)": what a count stands at "until
-    Monday" is told in Tuesday's report — one happening, the report, of its day. A sentence's events dated by
+    """"Lembaga pemantau pada Kamis (4/3) melaporkan ... 51 tewas hingga Rabu (3/3)": what a count stands at
+    "until Wednesday" is told in Thursday's report — one happening, the report, of its day. A sentence's events dated by
     an as-of phrase take the later day its saying names."""
     said: dict[int, str] = {}
     for ev in events:

@@ -107,7 +107,7 @@ def _after_name(text: str, match: re.Match[str], p: Pack) -> bool:
 
 
 def _anchored_to_today(text: str, match: re.Match[str], p: Pack) -> bool:
-    """``the day before``, but not ``the day before the Parliament was sworn in``: a day before or after a
+    """``the day before``, but not ``the day before the council was dissolved``: a day before or after a
     happening the sentence names is anchored to that happening, not to the day the text narrates."""
     last = match.group(0).split()[-1].lower()
     if last not in p.vocab.get("event_prepositions", ()):
