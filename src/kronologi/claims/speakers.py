@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kronologi.claims import attribution
+from kronologi.claims import attribution, vocab
 from kronologi.claims.context import Context
 from kronologi.claims.names import Speaker
 from kronologi.claims.quotes import Quote
@@ -88,6 +88,10 @@ def _attribution(ctx: Context, quotes: list[Quote], i: int, done: list[dict]):
         previous = [r for r, o in zip(done, quotes) if o.parent is None and p0 <= o.start < q.start]
         if previous and previous[-1]["speaker_name"] and q.kind == "full":  # “...,” said X. “...”
             return previous[-1]["speaker_name"], "continues"
+    if q.parent is None and q.kind == "full":
+        found = _told_next(ctx, q)
+        if found:
+            return found, "next"
     if q.parent is None and _opens_paragraph(ctx, q):
         return _from_paragraph_before(ctx, quotes, i, done)
     if q.parent is None and q.kind == "full":  # "Prabowo menegaskan hal itu. “Kami tidak akan mundur.”"
@@ -95,6 +99,22 @@ def _attribution(ctx: Context, quotes: list[Quote], i: int, done: list[dict]):
         if person:
             return person, "introduced"
     return None, None
+
+
+def _told_next(ctx: Context, q: Quote) -> attribution.Attribution | None:
+    """``“...” Hal itu disampaikan Kapolda X.``, ``“...” The remarks were made by X.``: a quote that is its whole
+    sentence, told by the next sentence, which opens by pointing back to it (pack ``quote_backrefs``)."""
+    s0, s1 = ctx.sentence_span(max(q.end - 1, q.start))
+    marks = " \t\n\"“”'‘’«».,"
+    if ctx.text[s0:q.start].strip(marks) or ctx.text[q.end:s1].strip(marks):
+        return None
+    n0 = s1 + len(ctx.text[s1:]) - len(ctx.text[s1:].lstrip())
+    if n0 >= len(ctx.text):
+        return None
+    n0, n1 = ctx.sentence_span(n0)
+    if not vocab.starting_regex(ctx.lang, "quote_backrefs").match(ctx.text, n0, n1):
+        return None
+    return attribution.passive_agent(ctx.text, ctx.lang, n0, n1)
 
 
 def _fits(found: attribution.Attribution, q: Quote) -> bool:
