@@ -18,9 +18,11 @@ Attachment (``attach``) pairs triggers and times of one sentence:
 3. a trigger still without a date shares the date of the nearest dated trigger
    of its clause, at most ``SHARE_WORDS`` words away with no punctuation or reporting
    verb between ("127 orang meninggal dalam kericuhan ... Sabtu malam": the deaths
-   take the riot's night), except a saying (its date is the saying's own) and
-   except where that date lies after publication while the trigger is no
-   future or hypothetical event.
+   take the riot's night), except a saying (its date is the saying's own),
+   except a date that is part of a noun's own phrase ("charged in connection
+   with the 1 March coup": the coup's date, not the charges'), and except where
+   that date lies after publication while the trigger is no future or
+   hypothetical event.
 
 A noun takes a time only with no punctuation between them, and step 2 takes
 only times whose clause has no predicate of its own, after the trigger.
@@ -192,12 +194,26 @@ def _cost(trig, tm: dict[str, Any], view: SentenceView) -> float:
     return distance + (1.0 if trig.pos == "noun" else 0.0)
 
 
+ATTRIBUTIVE_GAP = 2  # words between a date and the noun it qualifies ("the Feb. 1 military coup")
+
+
+def _names_its_noun(noun, tm: dict[str, Any]) -> bool:
+    """The time is part of a noun trigger's own phrase, right before it ("the 1 March military coup") or
+    right after it ("kudeta 1 Maret"): it dates that happening, which the sentence names, and no other."""
+    if noun.time is not tm:
+        return False
+    before = 0 <= noun.i - tm["wj"] <= ATTRIBUTIVE_GAP  # a word after "the March 3" is a noun whatever its entry
+    return before or noun.pos == "noun" and tm["wi"] == noun.j
+
+
 def _shared(trig, triggers, times, view: SentenceView, published) -> dict[str, Any] | None:
     """The date of the nearest dated trigger (or time) close by in the same clause, with nothing
     between them but words, if the trigger may take it."""
     here = view.clause_of(trig.i)
-    options = [(abs(o.i - trig.i), o.i, o.time) for o in triggers if o is not trig and o.claimed]
-    options += [(abs(tm["wi"] - trig.i) + 0.5, tm["wi"], tm) for tm in times]
+    own = [tm for tm in times if any(_names_its_noun(o, tm) for o in triggers if o is not trig)]
+    options = [(abs(o.i - trig.i), o.i, o.time) for o in triggers if o is not trig and o.claimed
+               and not any(o.time is tm for tm in own)]
+    options += [(abs(tm["wi"] - trig.i) + 0.5, tm["wi"], tm) for tm in times if not any(tm is t for t in own)]
     for distance, at, tm in sorted(options, key=lambda x: x[0]):
         if distance > SHARE_WORDS or view.clause_of(at) != here or not view.plain_gap(*sorted((trig.i, at))) \
                 or at > trig.i and view.cause_between(trig.j - 1, at):
