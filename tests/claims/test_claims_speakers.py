@@ -157,3 +157,25 @@ def test_claims_speakers_subject_after_a_place_phrase() -> None:
 def test_claims_speakers_missed_sentence_boundary_is_no_attribution() -> None:
     text = "Mira Chen urged calm and “patience”.In a letter, Tom Reyes said the army had won."
     assert _speakers(text, "en") == ["Mira Chen"]
+
+
+# --- issue 12: the speaker is a person or a body, never a phrase ------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Harga naik tajam,” as per the data of the Harbour Statistics Office.", "the Harbour Statistics Office"),
+    ("As per the Harbour Health Office, “the outbreak is under control.”", "the Harbour Health Office"),
+    ("“Harga naik tajam,” according to figures from the Harbour Statistics Office.", "the Harbour Statistics Office"),
+])
+def test_claims_speakers_as_per_is_according_to(text: str, expected: str) -> None:
+    assert _speakers(text, "en") == [expected]
+
+
+def test_claims_speakers_as_per_names_the_claimant_of_a_figure() -> None:
+    figures = read_text("As per the data of the Harbour Health Office, 45 people died in the outbreak.", "en",
+                        "2024-03-05")["figures"]
+    assert [(f["value"], f["claimant"]) for f in figures] == [(45, "the Harbour Health Office")]
+
+
+def test_claims_speakers_data_of_no_one_names_no_claimant() -> None:
+    assert _speakers("“Prices rose,” as per the data of a few shops.", "en") == [None]
+    assert _speakers("“Prices rose,” according to the data.", "en") == [None]

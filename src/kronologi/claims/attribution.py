@@ -180,18 +180,31 @@ def _agent_of_data(text: str, lang: str, found: Attribution, limit: int) -> Attr
     """``according to figures confirmed by police``: the claimant is the agent, not the figures."""
     words = text[found.start:found.end].split()
     if words and words[0].lower().strip(",.") in _DATA_WORDS + ("the", "official", "government", "latest"):
-        agent = passive_agent(text, lang, found.start, limit)
+        agent = passive_agent(text, lang, found.start, limit) or _source_of_data(text, lang, found, limit)
         if agent:
             return agent
+    if words and all(w.lower() in _DATA_WORDS + _NO_ONE for w in words):
+        return None  # "berdasarkan data terbaru", "as per the data": no one is named
     if len(words) > 1 and words[-1].lower() in _DATA_WORDS:  # "according to government figures"
         return Attribution(found.start, found.start + len(" ".join(words[:-1])), speaker(" ".join(words[:-1]), lang)
                            or found.speaker, found.form)
-    if words and all(w.lower() in _DATA_WORDS + ("terbaru", "terakhir", "resmi", "latest", "official") for w in words):
-        return None  # "berdasarkan data terbaru": no one is named
     return found
 
 
 _DATA_WORDS = ("figures", "data", "angka", "statistics", "statistik", "catatan", "records")
+_NO_ONE = ("terbaru", "terakhir", "resmi", "latest", "official", "the", "its", "their", "new")
+_OF_SOURCE = re.compile(r"\s+(?:of|from|dari)\s+", re.IGNORECASE)
+
+
+def _source_of_data(text: str, lang: str, found: Attribution, limit: int) -> Attribution | None:
+    """``as per the data of X``, ``according to figures from X``: the claimant is X, whose data they are."""
+    words = [w.lower().strip(",.") for w in text[found.start:found.end].split()]
+    if not words or words[-1] not in _DATA_WORDS:
+        return None
+    of = _OF_SOURCE.match(text, found.end, limit)
+    source = _phrase_speaker(text, lang, of.end(), limit, found.form) if of else None
+    named = source and (source.speaker.kind != "group" or re.search(r"[A-Z]", source.speaker.name))
+    return source if named else None  # "data from a few hospitals" names no one
 
 
 @functools.lru_cache(maxsize=None)
