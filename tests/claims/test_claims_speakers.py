@@ -179,3 +179,15 @@ def test_claims_speakers_as_per_names_the_claimant_of_a_figure() -> None:
 def test_claims_speakers_data_of_no_one_names_no_claimant() -> None:
     assert _speakers("“Prices rose,” as per the data of a few shops.", "en") == [None]
     assert _speakers("“Prices rose,” according to the data.", "en") == [None]
+
+
+@pytest.mark.parametrize("text, lang, name, role", [
+    ("“Pencarian dilanjutkan besok pagi,” kata Kepala Basarnas Andi Wijaya.", "id", "Andi Wijaya", "Kepala Basarnas"),
+    ("Kepala BPBD Demak Andi Wijaya mengatakan, “Air mulai surut.”", "id", "Andi Wijaya", "Kepala BPBD Demak"),
+    ("“Kami menolak,” kata Ketua Umum Partai Hijau Rudi Hartono.", "id", "Rudi Hartono", "Ketua Umum Partai Hijau"),
+    ("“We will keep searching,” said Chief Medivac Ana Reyes.", "en", "Ana Reyes", "Chief Medivac"),
+])
+def test_claims_speakers_body_between_title_and_name_goes_to_the_role(text, lang, name, role) -> None:
+    quotes = read_text(text, lang, "2024-03-05")["quotes"]
+    assert [(q["speaker_name"], q.get("speaker_role")) for q in quotes] == [(name, role)]
+    assert speaker("Kepala Basarnas Andi Wijaya", "id").name == "Andi Wijaya"

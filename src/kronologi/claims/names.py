@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kronologi import langs
 from kronologi.claims import anonymous, vocab
 from kronologi.entities.gazetteer import lookup
+from kronologi.entities.names import person_name
 
 _CAP_WORD = r"(?:[A-Z][a-z]{0,2}\.(?=[ \t]+[A-Z])|[A-Z][\w'’-]*)"
 _RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:bin|binti|van|von|de|al|el)[ \t]+)?{_CAP_WORD})*")
@@ -173,8 +174,9 @@ def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str
         return "", None  # "In", "Voice Of Freedom": a function word is in no one's name
     if len(words) > _MAX_NAME:
         words = words[-2:]
-    role = segment[:cut].strip(_EDGE) or None
-    return _POSSESSIVE.sub("", " ".join(words).strip(_EDGE)), role
+    name, role = person_name(" ".join(words), None)  # capitals at the name's head name a body: the role's
+    head = " ".join(segment[:end].split()[:-len(name.split())])  # the role: all before the name ("Kepala Basarnas")
+    return _POSSESSIVE.sub("", name.strip(_EDGE)), head.strip(_EDGE) or role
 
 
 def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str]:
@@ -199,8 +201,11 @@ def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str
 
 
 def _jurisdiction(role: str, lang: str) -> bool:
-    """Whether a role ends with a title that is followed by the place it governs (``Bupati``, ``Governor``)."""
-    return bool(vocab.ending_regex(lang, "place_titles").search(role.strip(_EDGE))) if role.strip() else False
+    """Whether a role ends with a title that is followed by the place it governs (``Bupati``, ``Governor``) or
+    the body it heads (``Kepala Basarnas``): the first of three or more capitalised words after it is no name."""
+    if not role.strip():
+        return False
+    return any(vocab.ending_regex(lang, key).search(role.strip(_EDGE)) for key in ("place_titles", "body_titles"))
 
 
 def _function_word(word: str, lang: str) -> bool:

@@ -39,6 +39,8 @@ def attribute(ctx: Context, quotes: list[Quote], headings: list[tuple[int, int]]
             record["speaker_text"] = found.speaker.name
             record["speaker_name"] = ctx.resolve(found.speaker, q.start, (found.start, found.end))
             record["speaker_start"], record["speaker_end"] = found.start, found.end
+            if found.speaker.kind == "person" and found.speaker.role:
+                record["speaker_role"] = found.speaker.role  # "Kepala Basarnas" of "Kepala Basarnas Andi Wijaya"
         kind = _kind_of(ctx, found, record["speaker_name"])
         if record["speaker_name"] and kind == "person" and not isinstance(found, str):
             ctx.note_speaker(q.start, record["speaker_name"])
