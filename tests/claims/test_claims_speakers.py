@@ -191,3 +191,26 @@ def test_claims_speakers_body_between_title_and_name_goes_to_the_role(text, lang
     quotes = read_text(text, lang, "2024-03-05")["quotes"]
     assert [(q["speaker_name"], q.get("speaker_role")) for q in quotes] == [(name, role)]
     assert speaker("Kepala Basarnas Andi Wijaya", "id").name == "Andi Wijaya"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Presiden Ardania, Marko Velin, tiba di Jakarta pada Senin.\n\n“Kami datang untuk berdamai,” kata Presiden Ardania.",
+     "id", ["Marko Velin"]),
+    ("Presiden Marko Velin tiba dari Ardania pada Senin.\n\n“Kami datang untuk berdamai,” kata Presiden Ardania.",
+     "id", ["Marko Velin"]),
+    ("Ardanian President Marko Velin arrived on Monday.\n\n“We came for peace,” the Ardanian president said.",
+     "en", ["Marko Velin"]),
+    ("The president of Ardania, Marko Velin, arrived on Monday.\n\n“We came for peace,” the Ardanian president said.",
+     "en", ["Marko Velin"]),
+    ("Presiden Borvia, Ivan Petrov, dan Presiden Ardania, Marko Velin, bertemu di Jakarta.\n\n"
+     "“Kami sepakat,” kata Presiden Borvia.\n\n“Kami juga,” kata Presiden Ardania.", "id", ["Ivan Petrov", "Marko Velin"]),
+])
+def test_claims_speakers_role_with_its_place_goes_to_the_holder(text: str, lang: str, expected: list) -> None:
+    assert _speakers(text, lang) == expected
+
+
+def test_claims_speakers_role_of_another_place_is_not_the_holder() -> None:
+    text = "Presiden Peru Marko Velin tiba di Jakarta.\n\n“Kami sepakat,” kata Presiden Chile."
+    assert _speakers(text) == ["Presiden Chile"]
+    text = "Presiden Marko Velin bertemu Presiden Tarlan di Jakarta.\n\n“Kami sepakat,” kata Presiden Tarlan."
+    assert _speakers(text) == ["Tarlan"]  # a one-word name the text never places is a name

@@ -19,8 +19,9 @@ from kronologi import langs
 from kronologi.claims import anonymous, attribution, vocab
 from kronologi.claims.names import Speaker, runs, speaker
 from kronologi.claims.quotes import find_quotes, paragraphs_of
-from kronologi.claims.referents import body_anaphor, read_referents, role_titles
+from kronologi.claims.referents import body_anaphor, qualified_role, read_referents, role_titles
 from kronologi.claims.spans import SortedSpans
+from kronologi.entities.gazetteer import lookup
 from kronologi.entities.names import split_role
 
 _INTRO = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s")
@@ -102,6 +103,11 @@ class Context:
         if places is None:  # every name the text calls a place, read once
             places = self.__dict__["_places"] = {m.group("name") for m in _place_regex(self.lang).finditer(self.text)}
         return name in places
+
+    def _located(self, word: str) -> bool:
+        """Whether the text puts ``word`` after a preposition of place (``di Ardania``, ``in Ardania``)."""
+        preps = vocab.alternation(vocab.phrases(self.lang, "place_prepositions"))
+        return bool(preps) and re.search(rf"(?<![\w])(?:{preps})\s+{re.escape(word)}(?![\w])", self.text) is not None
 
     def _inside_quote(self, pos: int) -> bool:
         spans = self.__dict__.get("_quoted_union")
@@ -187,14 +193,26 @@ class Context:
         if (tagged or found.kind == "person") and " " not in name and span and self._place(name):
             return " ".join(self.text[span[0]:span[1]].split())  # "Kepala BPBD Demak", Demak a regency
         if tagged and found.kind != "pronoun":
-            return self.full_name(name)
+            return (found.kind == "person" and self._role_holder(found, pos)) or self.full_name(name)
         if found.kind == "pronoun":
             return self._pronoun(found, pos)
         if found.kind == "anonymous":
             return anonymous.describe(self, found.name, pos)
         if found.kind == "person":
-            return self.full_name(found.name)
+            return self._role_holder(found, pos) or self.full_name(found.name)
         return self._description(found.name, pos)
+
+    def _role_holder(self, found: Speaker, pos: int) -> str | None:
+        """``Presiden Ardania``: a title and one word that is no one's name but the place or body the title
+        belongs to (a known place, a word of a holder's role, or a word the text puts after ``di``/``in``);
+        its holder named before speaks."""
+        if not found.role or " " in found.name or not role_titles(found.role.split()[-1], self.lang):
+            return None
+        word = found.name
+        if not (lookup(word) or self._place(word) or self.refs.qualifies_a_role(word) or self._located(word)):
+            return None
+        holder = self.refs.holder(role_titles(found.role.split()[-1], self.lang), pos, word)
+        return self.full_name(holder[1]) if holder else None
 
     def _tagged_in(self, span: tuple[int, int] | None) -> list[str]:
         """The names of the person mentions inside ``span`` (mentions sorted by start once; bisected)."""
@@ -226,8 +244,8 @@ class Context:
         kind = body_anaphor(phrase, self.lang)
         if kind:  # "the news organisation" is an outlet; "the agency" is not
             return self.refs.last_body(pos, self._floor(pos), media=kind == "media") or phrase
-        titles = role_titles(phrase, self.lang)
-        holder = self.refs.holder(titles, pos) if titles else None
+        titles, qualifier = qualified_role(phrase, self.lang)
+        holder = self.refs.holder(titles, pos, qualifier) if titles else None
         if holder:
             return self.full_name(holder[1])
         return self.refs.body_name(phrase)

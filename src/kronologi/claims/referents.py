@@ -61,12 +61,23 @@ class Referents:
         found = [name for at, name in self.bodies if floor <= at < pos and (media is None or is_agency(name) == media)]
         return found[-1] if found else None
 
-    def holder(self, titles: tuple[str, ...], pos: int) -> tuple[int, str] | None:
-        """The last person before ``pos`` whose role carries one of ``titles``."""
+    def holder(self, titles: tuple[str, ...], pos: int, qualifier: str = "") -> tuple[int, str] | None:
+        """The last person before ``pos`` whose role carries one of ``titles``; with a ``qualifier`` (``Ardania``
+        of ``Presiden Ardania``, ``Ardanian`` of ``the Ardanian president``), one whose role names it, else one
+        whose role is the bare title."""
+        bare = None
         for at, role, name in reversed(self.roles):
-            if at < pos and any(re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", role) for t in titles):
+            if at >= pos or not any(re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", role) for t in titles):
+                continue
+            if not qualifier or _qualifies(role, qualifier):
                 return at, name
-        return None
+            if bare is None and role in titles:
+                bare = (at, name)
+        return bare
+
+    def qualifies_a_role(self, word: str) -> bool:
+        """Whether some holder's role names ``word`` (``Ardania`` in ``presiden ardania``)."""
+        return any(_qualifies(role, word) for _, role, _ in self.roles)
 
 
 def read_referents(text: str, lang: str, quoted: list[tuple[int, int]]) -> Referents:
@@ -106,13 +117,48 @@ def _add_acronym(ref: Referents, m: re.Match[str], outside) -> None:
     ref.add_body(m.start(), canonical)
 
 
+def _qualifies(role: str, word: str) -> bool:
+    """Whether a role names ``word``, or a word of the same stem (``ardania`` and ``Ardanian``)."""
+    word = word.lower()
+    stem = word[:max(4, len(word) - 2)]
+    return any(w == word or len(stem) >= 4 and w.startswith(stem) for w in re.findall(r"[\w-]+", role))
+
+
 def _roles(text: str, lang: str, outside) -> list[tuple[int, str, str]]:
     out = []
     for m in re.finditer(_NAME, text):
         found = speaker(m.group(0), lang) if " " in m.group(0) and outside(m.start()) else None
         if found and found.kind == "person" and found.role:
             out.append((m.start(), " ".join(found.role.lower().split()), found.name))
+    out.extend(_appositive_roles(text, lang, outside))
+    return sorted(out)
+
+
+_APPOSITIVE = re.compile(rf"(?P<role>[^.,;:!?\n\"“”]{{2,80}}),[ \t]+(?P<name>{_NAME})(?=[ \t]*[,(]|[ \t]+[a-z])")
+
+
+def _appositive_roles(text: str, lang: str, outside) -> list[tuple[int, str, str]]:
+    """``Presiden Ardania, Marko Velin, ...``, ``The president of Ardania, Marko Velin, ...``: a role, then its
+    holder's name between commas (the role from its first title on)."""
+    out = []
+    for m in _APPOSITIVE.finditer(text):
+        title = _first_title(m.group("role"), lang)
+        found = speaker(m.group("name"), lang) if title is not None and outside(m.start("name")) else None
+        if found and found.kind == "person" and " " in found.name and not found.role:
+            role = " ".join(m.group("role")[title:].lower().split())
+            out.append((m.start("name"), role, found.name))
     return out
+
+
+def _first_title(phrase: str, lang: str) -> int | None:
+    """Where the first title of ``phrase`` starts, or None (``the president of Ardania`` -> 4)."""
+    m = _title_regex(lang).search(phrase)
+    return m.start() if m else None
+
+
+@functools.lru_cache(maxsize=None)
+def _title_regex(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w])(?:{vocab.alternation(_titles(lang))})(?![\w])")
 
 
 @functools.lru_cache(maxsize=None)
@@ -171,11 +217,27 @@ def _ends_with_any(core: str, nouns) -> bool:
 
 def role_titles(phrase: str, lang: str) -> tuple[str, ...]:
     """The titles a role phrase stands for (``kepala negara`` -> ``presiden``), or () when it is no bare role."""
-    core = definite_core(phrase, lang) or " ".join(phrase.lower().split())
+    return qualified_role(phrase, lang)[0]
+
+
+def qualified_role(phrase: str, lang: str) -> tuple[tuple[str, ...], str]:
+    """The titles a role phrase stands for and the capitalised word that qualifies them, if any:
+    ``the Ardanian president`` -> ``(("president",), "Ardanian")``; ``sang gubernur`` -> ``(("gubernur",), "")``."""
+    words = phrase.split()
+    if words and words[0].lower() in vocab.wordset(lang, "definite_before"):
+        words = words[1:]
+    qualifier = ""
+    if len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in _titles(lang) and \
+            not any(w[:1].isupper() for w in words[1:]):
+        qualifier, words = words[0], words[1:]  # "the Ardanian president": Ardanian qualifies the title
+    elif len(words) > 1 and words[-1][:1].isupper() and " ".join(words[:-1]).lower() in _titles(lang):
+        qualifier, words = words[-1], words[:-1]  # "Presiden Ardania": the title, then whose
+    core = " ".join(w.lower() for w in words) if qualifier else \
+        definite_core(phrase, lang) or " ".join(phrase.lower().split())
     synonyms = tuple(label for p, label in vocab.mapping(lang, "role_synonyms") if p == core)
     if synonyms:
-        return synonyms
-    return (core,) if core in _titles(lang) else ()
+        return synonyms, qualifier
+    return ((core,), qualifier) if core in _titles(lang) else ((), "")
 
 
 @functools.lru_cache(maxsize=None)
