@@ -1,14 +1,19 @@
 """``kronologi watch``: which files it sees, when it builds, how it stops. The loop is driven
-with a stand-in builder (no pipeline) and a stop event; one test runs the real command once."""
+with a stand-in builder (no pipeline) and a stop event; one test runs the real command once, and
+two run it on a PostgreSQL store (``--db postgresql://...``): into a throwaway server
+(``tests/store/pg_server.py``; under CI=true a missing PostgreSQL fails), and against a port where
+nothing answers, whose message keeps the URL's password out."""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,10 +21,20 @@ from click.testing import CliRunner
 from kronologi.cli import main
 from kronologi.watch import Watch, WatchError, difference, fingerprint, run
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "store"))
+from pg_server import postgres_server  # noqa: E402 - the store tests' throwaway server, a helper beside them
+
 ARTICLE = """Jembatan Gantung Desa Mekarwangi Putus Diterjang Arus
 Senin, 3 Februari 2025 | 10:00 WIB
 MEKARWANGI, KABARHULU.ID - Jembatan gantung yang menghubungkan Desa Mekarwangi dan Desa Cisalak putus diterjang arus Sungai Cilawang pada Minggu sore.
 Kepala Desa Mekarwangi Asep Gunawan mengatakan 300 warga kini harus memutar sejauh delapan kilometer.
+"""
+
+# A second invented article, about something else: a new story for the second build.
+LATER = """Banjir Rendam 80 Rumah di Kampung Cibeureum Hilir
+Selasa, 4 Februari 2025 | 07:30 WIB
+CIBEUREUM, KABARHULU.ID - Banjir setinggi satu meter merendam 80 rumah di Kampung Cibeureum Hilir pada Senin malam setelah tanggul Sungai Cikadu jebol.
+Camat Cibeureum Lilis Suryani mengatakan 200 warga mengungsi ke masjid kampung.
 """
 
 
@@ -144,3 +159,50 @@ def test_watch_sigterm_stops_it_with_status_0(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def _watch_once(inputs, out, db: str) -> str:
+    result = CliRunner().invoke(main, ["-v", "watch", str(inputs), "-o", str(out), "--db", db, "--once"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_watch_on_postgres_builds_a_new_file_into_the_server_store_with_its_changes(tmp_path):
+    import psycopg
+
+    server = postgres_server()
+    url = server.create_database()
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "jembatan.txt").write_text(ARTICLE, encoding="utf-8")
+    try:
+        first = _watch_once(folder, out, url)
+        (folder / "banjir.txt").write_text(LATER, encoding="utf-8")
+        second = _watch_once(folder, out, url)
+        with psycopg.connect(url) as con:
+            docs = {r[0] for r in con.execute("SELECT id FROM docs")}
+            (run,) = con.execute("SELECT run FROM chronicle").fetchone()
+            logged = con.execute("SELECT kind, detail FROM changes WHERE run = %s", (run,)).fetchall()
+            runs = con.execute("SELECT count(*) FROM runs").fetchone()[0]
+    finally:
+        server.drop_database(url)
+    # each --once starts afresh (it lists both files); the store knows the first build: one story is new
+    assert "built (1 added)" in first and "built (2 added)" in second and "new stories: 1" in second
+    assert docs == {"jembatan", "banjir"} and runs == 2
+    kinds = {kind for kind, _ in logged}
+    assert "story.new" in kinds and "build.first" not in kinds  # the second build's log, not the first's
+    assert any("Cibeureum" in detail for kind, detail in logged if kind == "story.new")
+    changes = json.loads((out / "changes.json").read_text(encoding="utf-8"))
+    assert changes["run"] == run and not changes["first_build"] and changes["counts"]["new_stories"] == 1
+    assert not (out / "kronologi.db").exists()  # the store is the server's, no file beside the views
+
+
+def test_watch_on_an_unreachable_postgres_url_names_it_without_its_password(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "jembatan.txt").write_text(ARTICLE, encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # nothing listens once the socket is closed
+    output = _watch_once(tmp_path / "in", tmp_path / "out", f"postgresql://redaksi:rahasia-7@127.0.0.1:{port}/kronik")
+    assert f"redaksi:***@127.0.0.1:{port}/kronik" in output and "build failed, will retry" in output
+    assert "rahasia-7" not in output

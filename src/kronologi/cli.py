@@ -52,15 +52,20 @@ def _configure_logging(level: str) -> None:
     logger.setLevel(level)
 
 
+# The store build and watch write: one option, read by ``store.target`` (a URL stays a URL).
+_STORE_OPTION = click.option(
+    "--db", type=click.Path(dir_okay=False),
+    help="SQLite store (default: OUTDIR/kronologi.db), or a PostgreSQL server's URL "
+         "postgresql://user@host:port/dbname (the 'postgres' extra). Re-runs reuse what it holds.")
+
+
 @main.command(short_help="Read files, folders or stdin and write the chronicle and its views.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False),
               help="Folder for chronicle.json, documents.csv, figures.csv, events.csv, timeline.md, report.html.")
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False),
               help="Sidecar metadata: CSV with header or JSON Lines, key column 'file' (input basename).")
-@click.option("--db", type=click.Path(dir_okay=False),
-              help="SQLite store (default: OUTDIR/kronologi.db), or a PostgreSQL server's URL "
-                   "postgresql://user@host:port/dbname (the 'postgres' extra). Re-runs reuse what it holds.")
+@_STORE_OPTION
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for the per-document steps (with --engine ray and no --address: the local "
                    "Ray cluster's CPUs).")
@@ -86,6 +91,7 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
     folder that cannot be written: the message says which and what to do);
     2 for a wrong call.
     """
+    from kronologi import store
     from kronologi.build import build as run_build
     from kronologi.export import prepare_outdir, write_all
 
@@ -97,7 +103,7 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
     with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
             prepare_outdir(outdir)  # an unwritable folder fails now, not after the build
-            chronicle = run_build(inputs, meta=meta, db=db or Path(outdir) / "kronologi.db",
+            chronicle = run_build(inputs, meta=meta, db=store.target(db, outdir),
                                   workers=workers, engine=engine, address=address, stdin=stdin, progress=progress,
                                   max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
             paths = write_all(chronicle, outdir)
@@ -149,7 +155,7 @@ class _Progress:
               help="Folder for the views (as for build); must not be inside a watched folder.")
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False),
               help="Sidecar metadata, as for build (read again by every build).")
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite store (default: OUTDIR/kronologi.db).")
+@_STORE_OPTION
 @click.option("--interval", default=30.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds between two looks at the inputs.")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
@@ -171,8 +177,7 @@ def watch(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
     from kronologi import watch as watching
 
     try:
-        job = watching.Watch(list(inputs), Path(outdir), Path(db) if db else None, meta, interval,
-                             {"workers": workers})
+        job = watching.Watch(list(inputs), Path(outdir), db, meta, interval, {"workers": workers})
     except KronologiError as exc:
         raise click.UsageError(str(exc)) from exc
     report = None if quiet else _watch_line
@@ -300,14 +305,14 @@ def serve(db: str, host: str, port: int, workers: int) -> None:
     from kronologi.serve import create_app
     from kronologi.serve.app import DB_ENV
     from kronologi.serve.store import check
-    from kronologi.store.postgres import is_url, redact
+    from kronologi.store import shown
+    from kronologi.store.postgres import is_url
 
     try:
         check(db)
     except KronologiError as exc:
         raise click.ClickException(str(exc)) from exc
-    shown = redact(db) if is_url(db) else db
-    click.echo(f"serving {shown} on http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
+    click.echo(f"serving {shown(db)} on http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
     if workers == 1:
         uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
         return

@@ -10,6 +10,9 @@ a build stopped half way loses nothing. The first poll builds at once.
 ``stop`` (a ``threading.Event``) ends the loop between polls; a KeyboardInterrupt
 during a build abandons it safely (the store rolls back the open transaction, the
 views stay as the last build wrote them) and is raised to the caller.
+
+The store is a SQLite file or a PostgreSQL server's URL, as for ``kronologi build``; on a server other
+builds and watches may write the same store meanwhile (the store's locks keep them apart).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kronologi import store
 from kronologi.errors import KronologiError
 from kronologi.ingest.discover import discover
 
@@ -40,15 +44,15 @@ class Watch:
 
     paths: list[str]
     outdir: Path
-    db: Path | None = None
+    db: str | Path | None = None  # a SQLite file (default: OUTDIR/kronologi.db) or a PostgreSQL server's URL
     meta: str | None = None
     interval: float = 30.0
     build_options: dict[str, Any] = field(default_factory=dict)  # workers, max_doc_bytes, ...
 
     def __post_init__(self) -> None:
         self.outdir = Path(self.outdir)
-        self.db = Path(self.db) if self.db else self.outdir / "kronologi.db"
-        _check_apart(self.paths, [self.outdir, self.db])
+        self.db = store.target(self.db, self.outdir)
+        _check_apart(self.paths, [self.outdir, *([self.db] if isinstance(self.db, Path) else [])])
 
 
 def fingerprint(paths: Iterable[str]) -> Fingerprint:
@@ -93,7 +97,8 @@ def run(watch: Watch, stop: threading.Event | None = None, once: bool = False,
     built: Fingerprint | None = None  # what the last build read
     seen: Fingerprint | None = None  # what the last poll saw
     builds = 0
-    log.info("watching %s every %g s", ", ".join(watch.paths), watch.interval)
+    log.info("watching %s every %g s, building into %s", ", ".join(watch.paths), watch.interval,
+             store.shown(watch.db))
     while True:
         now = fingerprint(watch.paths)
         if _due(now, built, seen, first=builds == 0 and built is None):

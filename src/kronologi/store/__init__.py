@@ -61,6 +61,19 @@ def migrations() -> list[tuple[int, str, str]]:
     return out
 
 
+def target(db: str | Path | None, outdir: str | Path) -> str | Path:
+    """The store ``--db`` names: a PostgreSQL server's URL as given (a ``Path`` would fold its ``//``), a SQLite
+    file, or ``OUTDIR/kronologi.db`` when none is given."""
+    if postgres.is_url(db):
+        return str(db)
+    return Path(db) if db else Path(outdir) / "kronologi.db"
+
+
+def shown(db: str | Path) -> str:
+    """The store for messages and logs: a URL without its password, a path as it is."""
+    return postgres.redact(str(db)) if postgres.is_url(db) else str(db)
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = str(path)
