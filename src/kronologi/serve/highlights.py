@@ -52,7 +52,9 @@ def _valid(span: dict, length: int) -> bool:
 
 
 def _order(span: dict) -> tuple:
-    return span["start"], -span["end"], KINDS.index(span["kind"])
+    """Start, longer first, kind, then what it links to: one order whatever order the database read them in."""
+    return span["start"], -span["end"], KINDS.index(span["kind"]), str(span.get("target") or ""), \
+        str(span.get("ref") or "")
 
 
 def _figures(db: sqlite3.Connection, doc_id: str) -> list[dict]:
