@@ -110,7 +110,8 @@ def test_claims_quotes_continued_from_the_paragraph_before() -> None:
     text = ("“Pemilu ini lelucon,” kata arsitek Daniyar Omarov kepada AFP.\n\n"
             "“Jika presiden mengatakan: ‘Saya mundur’, saya akan menghormatinya.”")
     got = _quotes(text)
-    assert [q[1] for q in got] == ["Daniyar Omarov", "Daniyar Omarov", "presiden"]
+    # the nested quote is imagined ("Jika presiden mengatakan"): it stays in the frame of the one who imagines it
+    assert [q[1] for q in got] == ["Daniyar Omarov", "Daniyar Omarov", "Daniyar Omarov"]
     assert got[2][2] == "partial"
 
 

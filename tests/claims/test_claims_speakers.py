@@ -214,3 +214,46 @@ def test_claims_speakers_role_of_another_place_is_not_the_holder() -> None:
     assert _speakers(text) == ["Presiden Chile"]
     text = "Presiden Marko Velin bertemu Presiden Tarlan di Jakarta.\n\n“Kami sepakat,” kata Presiden Tarlan."
     assert _speakers(text) == ["Tarlan"]  # a one-word name the text never places is a name
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Harbour Watch Network said on Monday the port was unsafe.\n\n“Ships must wait,” the group's assessment said.",
+     "en", ["The Harbour Watch Network"]),
+    ("“Ships must wait,” the group's assessment said.", "en", ["the group"]),
+    ("The statement said: “We will not back down.”", "en", [None]),
+    ("Partai Rakyat Bersatu mengatakan keputusan itu keliru.\n\nDalam pernyataan di Facebook, partai itu menulis: "
+     "“Keputusan ini melukai rakyat.”", "id", ["Partai Rakyat Bersatu"]),
+    ("Dalam pernyataan di Facebook: “Keputusan ini melukai rakyat.”", "id", [None]),
+    ("Warga mengungsi ke masjid.\n\nSebab, “air sudah masuk rumah,” katanya.", "id", [None]),
+])
+def test_claims_speakers_a_phrase_is_never_the_speaker(text: str, lang: str, expected: list) -> None:
+    assert _speakers(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Banjir melanda kota.\n\n“We will rebuild every house.” That was the message from Mayor Daniel Okafor on Tuesday.",
+     "en", "Daniel Okafor"),
+    ("Banjir melanda kota.\n\n“Kami akan bangun kembali.” Itulah pesan dari Wali Kota Rina Lestari kepada warga.",
+     "id", "Rina Lestari"),
+    ("Banjir melanda kota.\n\n“Kami akan bangun kembali.” Demikian disampaikan Wali Kota Rina Lestari, Selasa.",
+     "id", "Rina Lestari"),
+])
+def test_claims_speakers_the_message_from_x_tells_the_quote_before(text: str, lang: str, expected: str) -> None:
+    quotes = read_text(text, lang, "2024-03-05")["quotes"]
+    assert [(q["speaker_name"], q["how"]) for q in quotes] == [(expected, "next")]
+
+
+@pytest.mark.parametrize("text, lang, outer", [
+    ("“Kalau warga bilang 'kami lapar', kami kirim beras,” kata Camat Budi Santoso.", "id", "Budi Santoso"),
+    ("“If they tell us 'wait', we wait,” said Mayor Daniel Okafor.", "en", "Daniel Okafor"),
+])
+def test_claims_speakers_imagined_quote_stays_in_the_outer_frame(text: str, lang: str, outer: str) -> None:
+    quotes = read_text(text, lang, "2024-03-05")["quotes"]
+    assert quotes[0]["speaker_name"].endswith(outer)
+    assert all(q["speaker_name"] in (None, quotes[0]["speaker_name"]) for q in quotes[1:])
+    assert all(q["how"] in (None, "frame") for q in quotes[1:])
+
+
+def test_claims_speakers_reported_nested_quote_keeps_its_speaker() -> None:
+    text = "“Warga bilang 'kami lapar', lalu kami kirim beras,” kata Camat Budi Santoso."
+    assert _speakers(text)[1] == "Warga"

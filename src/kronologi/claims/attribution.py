@@ -422,6 +422,12 @@ def _verb_like(word: str, lang: str) -> bool:
         len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
 
 
+def source(text: str, lang: str, pos: int, limit: int) -> Attribution | None:
+    """``the message from X``, ``pesan dari X``: X, whose words a sentence pointing back to a quote names."""
+    m = vocab.regex(lang, "backref_sources").search(text, pos, limit)
+    return _phrase_speaker(text, lang, m.end(), limit, "passive") if m else None
+
+
 def passive_agent(text: str, lang: str, pos: int, limit: int, last: bool = False) -> Attribution | None:
     """``yang disampaikan Polri``, ``confirmed by police``: the agent after a passive verb (the first, or last)."""
     found = list(vocab.regex(lang, "passive_verbs").finditer(text, pos, limit))

@@ -52,6 +52,8 @@ def speaker(phrase: str, lang: str) -> Speaker | None:
     if not re.search(r"[^\W\d_]{2}", phrase) or re.search(r"[‚Ä][Äù]|Ã|â€", phrase):
         return None  # no word: stray marks, mojibake
     low = phrase.lower()
+    if all(w in ("a", "an", "the", "this", "that", "its", "their") or _function_word(w, lang) for w in low.split()):
+        return None  # "The", "Sebab": no one
     if low in vocab.wordset(lang, "body_pronouns"):
         return Speaker(phrase, "pronoun", body=True)
     if low in vocab.wordset(lang, "indefinite_speakers") or anonymous.is_description(phrase, lang):
@@ -68,25 +70,66 @@ def speaker(phrase: str, lang: str) -> Speaker | None:
         cut = low.rfind(f" {link} ")
         if cut >= 0:
             return speaker(phrase[cut + len(link) + 2:], lang) or Speaker(phrase, "group")
-    medium = _without_medium(phrase, lang)
-    if medium:  # "an LPF statement", "keterangan tertulis Basarnas": the name, not the statement
-        return speaker(medium, lang)
     segments = [s.strip() for s in phrase.split(",") if s.strip()]
+    kept = [seg for seg in segments if not _adverbial(seg, lang)]
+    if kept and len(kept) < len(segments):  # "Dalam pernyataan di Facebook, partai itu": the subject, not the setting
+        return speaker(", ".join(kept), lang)
+    medium = _without_medium(phrase, lang)
+    if medium is not None:  # "an LPF statement", "keterangan tertulis Basarnas": the name, not the statement
+        return speaker(medium, lang) if medium else None  # "the statement": a document speaks for no one named
     return _best_segment(segments, lang)
 
 
+def _adverbial(segment: str, lang: str) -> bool:
+    """A segment opened by a preposition (``Dalam pernyataan di Facebook``, ``In a post``) sets the scene."""
+    first = segment.split()[0].lower()
+    return first in vocab.wordset(lang, "speaker_stops") and first not in ("and", "dan", "of", "that", "who", "yang")
+
+
+_SOURCE_WORDS = ("of", "from", "dari", "oleh", "by")
+
+
 def _without_medium(phrase: str, lang: str) -> str | None:
-    """A phrase that names a medium (``statement``, ``pernyataan``) and a name beside it: the name part."""
+    """A phrase that names a medium (``statement``, ``pernyataan``): the name beside it (``LPF``, ``the group``
+    of ``the group's assessment``), ``""`` when it names no one (``The statement``, ``Dalam pernyataan di
+    Facebook``), None when it names no medium."""
     for noun in vocab.phrases(lang, "document_nouns"):
         bounded = re.compile(rf"(?i)(?<![\w]){re.escape(noun)}(?![\w])")
         m = bounded.search(phrase)
         if not m:
             continue
-        rest = " ".join((phrase[:m.start()] + " " + phrase[m.end():]).split())
-        rest = re.sub(r"(?i)^(?:an?|the|its|their)\s+", "", rest)
+        rest = " ".join((_without_lead_stops(phrase[:m.start()], lang) + " " + _owner_after(phrase[m.end():], lang))
+                        .split())
+        rest = _POSSESSIVE.sub("", re.sub(r"(?i)^(?:an?|the|its|their)(?:\s+|$)", "", rest))
         if re.search(r"[A-Z]", rest) and len(rest.split()) <= _MAX_GROUP:
             return rest
+        owner = _POSSESSIVE.sub("", phrase[:m.start()].strip(_EDGE))
+        if rest and _definite_body(owner, lang):
+            return owner  # "the group's assessment": the group named before
+        if not re.search(r"\w{2}", rest):
+            return ""
     return None
+
+
+def _without_lead_stops(text: str, lang: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in vocab.wordset(lang, "speaker_stops"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _owner_after(text: str, lang: str) -> str:
+    """The words after a medium noun that name its owner: ``dari Kemenlu``, not ``di Facebook``."""
+    words = text.split()
+    if words and words[0].lower() in _SOURCE_WORDS:
+        return " ".join(words[1:])
+    return "" if words and words[0].lower() in vocab.wordset(lang, "speaker_stops") else text
+
+
+def _definite_body(phrase: str, lang: str) -> bool:
+    from kronologi.claims.referents import body_anaphor  # referents reads speakers: imported when first needed
+
+    return bool(body_anaphor(phrase, lang))
 
 
 def _clitic(phrase: str, lang: str) -> bool:

@@ -75,17 +75,17 @@ def _attribution(ctx: Context, quotes: list[Quote], i: int, done: list[dict]):
         s0, limit = max(s0, parent.start), min(limit, parent.end)
     found = attribution.after(text, lang, q.end + 1, limit)
     if found and _fits(found, q):
-        return found, "after"
+        return _framed(ctx, quotes, i, done, found, "after")
     found = attribution.inside(text, lang, s0, q.start)
     if found:
-        return found, "inside"
+        return _framed(ctx, quotes, i, done, found, "inside")
     if q.parent is None:
         found = attribution.final(text, lang, e0, e1, q.end + 1)
         if found:
             return found, "final"
     found = attribution.before(text, lang, s0, max(s0, q.start - 1), ctx.time_spans)
     if found:
-        return found, "before"
+        return _framed(ctx, quotes, i, done, found, "before")
     if q.parent is None:
         previous = [r for r, o in zip(done, quotes) if o.parent is None and p0 <= o.start < q.start]
         if previous and previous[-1]["speaker_name"] and q.kind == "full":  # “...,” said X. “...”
@@ -103,9 +103,23 @@ def _attribution(ctx: Context, quotes: list[Quote], i: int, done: list[dict]):
     return None, None
 
 
+def _framed(ctx: Context, quotes: list[Quote], i: int, done: list[dict], found, how: str):
+    """A quote nested in another whose teller is imagined (``“Kalau warga bilang ‘kami lapar’, ...,” kata X``,
+    ``“If they say ‘wait’, ...”``) is said within the outer speaker's frame: the outer quote's speaker."""
+    q = quotes[i]
+    if q.parent is None:
+        return found, how
+    parent = quotes[q.parent]
+    clause = ctx.text[parent.start:min(found.start, q.start)]
+    if not vocab.regex(ctx.lang, "hypothetical_cues").search(clause):
+        return found, how
+    return done[q.parent]["speaker_name"], "frame"
+
+
 def _told_next(ctx: Context, q: Quote) -> attribution.Attribution | None:
-    """``“...” Hal itu disampaikan Kapolda X.``, ``“...” The remarks were made by X.``: a quote that is its whole
-    sentence, told by the next sentence, which opens by pointing back to it (pack ``quote_backrefs``)."""
+    """``“...” Hal itu disampaikan Kapolda X.``, ``“...” The remarks were made by X.``, ``“...” That was the message
+    from X.``: a quote that is its whole sentence, told by the next sentence, which opens by pointing back to it
+    (packs ``quote_backrefs``, ``backref_sources``)."""
     s0, s1 = ctx.sentence_span(max(q.end - 1, q.start))
     marks = " \t\n\"“”'‘’«».,"
     if ctx.text[s0:q.start].strip(marks) or ctx.text[q.end:s1].strip(marks):
@@ -116,7 +130,7 @@ def _told_next(ctx: Context, q: Quote) -> attribution.Attribution | None:
     n0, n1 = ctx.sentence_span(n0)
     if not vocab.starting_regex(ctx.lang, "quote_backrefs").match(ctx.text, n0, n1):
         return None
-    return attribution.passive_agent(ctx.text, ctx.lang, n0, n1)
+    return attribution.passive_agent(ctx.text, ctx.lang, n0, n1) or attribution.source(ctx.text, ctx.lang, n0, n1)
 
 
 def _fits(found: attribution.Attribution, q: Quote) -> bool:
