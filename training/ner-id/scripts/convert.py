@@ -25,11 +25,9 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin, Span
 
-import harmonise
 import sources
 
 DEV_SPLITS = ("nergrit-valid", "idner-dev", "nerui-dev")
-MERGED_TYPES = ("PER", "ORG", "LOC")
 NEAR_OVERLAP = 0.6  # share of a sentence's 4-grams found in one protected sentence
 
 
@@ -37,8 +35,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--train", required=True, help="comma-separated splits, each optionally :N (repeats)")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--no-harmonise", action="store_true",
-                        help="keep names a set has no type for as O (see harmonise.py)")
     args = parser.parse_args()
 
     all_splits = sources.splits()
@@ -57,40 +53,19 @@ def main() -> None:
         stats[name] = {"role": "dev", "sentences": len(docs), "entities": _count(sents)}
     combined.to_disk(args.out / "dev.spacy")
 
-    kept_by_split: dict[str, list[sources.Sentence]] = {}
-    for item in args.train.split(","):
-        name, _, times = item.partition(":")
-        kept, dropped = guard.filter(name, all_splits[name].read())
-        kept_by_split[name] = kept
-        stats[name] = {"role": "train", "repeats": int(times or 1), "sentences": len(kept),
-                       "entities": _count(kept), "dropped": dict(Counter(dropped))}
-    if not args.no_harmonise:
-        harmonise_labels(all_splits, kept_by_split, stats)
-
     train = DocBin()
     for item in args.train.split(","):
         name, _, times = item.partition(":")
+        kept, dropped = guard.filter(name, all_splits[name].read())
         for _ in range(int(times or 1)):
-            for toks, tags in kept_by_split[name]:
+            for toks, tags in kept:
                 train.add(to_doc(nlp, toks, tags))
+        stats[name] = {"role": "train", "repeats": int(times or 1), "sentences": len(kept),
+                       "entities": _count(kept), "dropped": dict(Counter(dropped))}
     train.to_disk(args.out / "train.spacy")
     (args.out / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     for name, row in stats.items():
         print(f"{name:15} {row['role']:5} {row['sentences']:6} sentences  {row.get('dropped', '')}")
-
-
-def harmonise_labels(all_splits: dict[str, sources.Split], kept_by_split: dict[str, list[sources.Sentence]],
-                     stats: dict[str, dict]) -> None:
-    """Names of a type that a set lacks (NERP: ORG), left unannotated there instead of O."""
-    for label in MERGED_TYPES:
-        having = [s for name, sents in kept_by_split.items() if all_splits[name].has_type(label) for s in sents]
-        lacking = [name for name in kept_by_split if not all_splits[name].has_type(label)]
-        if not having or not lacking:
-            continue
-        names = harmonise.names_of_type(having, label)
-        for name in lacking:
-            kept_by_split[name], masked = harmonise.mask_names(kept_by_split[name], names)
-            stats[name].setdefault("unannotated", {})[label] = masked
 
 
 class LeakGuard:

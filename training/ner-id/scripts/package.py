@@ -45,8 +45,7 @@ DATASETS = {
         "name": "NERP (IndoNLU)", "folder": "indonlu-nerp", "license": "Apache-2.0 (IndoNLU repository)",
         "url": "https://github.com/IndoNLP/indonlu (dataset/nerp_ner-prosa, commit ce728f6)",
         "author": "Hoesen & Purwarianti (IALP 2018), Prosa.ai; Wilie et al., IndoNLU (2020)",
-        "labels": "PPL -> PER, PLC -> LOC; IND, EVT, FNB spans left unannotated (missing); lower-cased text; "
-                  "untagged names that the other sets tag ORG left unannotated too (scripts/harmonise.py)",
+        "labels": "PPL -> PER, PLC -> LOC; IND, EVT, FNB spans left unannotated (missing); lower-cased text",
     },
 }
 LIMITATIONS = [
@@ -109,7 +108,7 @@ def describe(nlp, scores: dict, stats: dict, speed: dict, training: dict) -> dic
     used = {name.split("-")[0] for name, row in stats.items() if row["role"] == "train"}
     return {
         "name": "ner_id",
-        "version": "1.1.0",
+        "version": "1.0.0",
         "description": "Indonesian named-entity recognition (PER, ORG, LOC) for Kronologi: a CNN token-to-vector "
                        "layer with hash embeddings and floret vectors trained on Indonesian news text, and spaCy's "
                        "transition-based NER. Trained on CPU from the sets in ../shared/data.",

@@ -40,10 +40,6 @@ class Split:
     def read(self) -> list[Sentence]:
         return list(read_conll(self.path, self.labels, self.columns))
 
-    def has_type(self, label: str) -> bool:
-        """Whether the set annotates entities of the merged type ``label`` at all."""
-        return label in self.labels.values()
-
 
 def splits() -> dict[str, Split]:
     """Every split the training project may use (test splits are withheld and never read)."""
