@@ -194,7 +194,7 @@ def _cost(trig, tm: dict[str, Any], view: SentenceView) -> float:
     return distance + (1.0 if trig.pos == "noun" else 0.0)
 
 
-ATTRIBUTIVE_GAP = 2  # words between a date and the noun it qualifies ("the Feb. 1 military coup")
+ATTRIBUTIVE_GAP = 2  # words between a date and the noun it qualifies ("the 3 March harbour riot")
 
 
 def _names_its_noun(noun, tm: dict[str, Any]) -> bool:
