@@ -484,3 +484,23 @@ def test_events_merge_an_anonymous_quote_he_added_goes_on_with_the_one_before():
         return _sentences(merge_events([_doc("a", text.format(verb))], {"a": "S1"}))
     assert sentences("tambah") == [[0, 1]]
     assert sentences("kata") == [[0], [1]]  # someone said something else: nothing ties it to the first
+
+
+def test_events_merge_one_speakers_other_counts_of_that_day_are_one_briefing():
+    """The head of the agency gives the dead in one sentence and, three sentences on, the missing: one briefing.
+    Another speaker's count of the missing that day is another announcement."""
+    def article(second: str):
+        text = ("Kepala BPBL Wiratmaja mengatakan 48 orang meninggal dunia, Rabu (12/1/2022). "
+                "Jembatan di Cikole putus. Listrik padam di sebagian kota. "
+                f'"Dua belas warga masih dicari," kata {second} pada 12 Januari 2022.')
+        names = [("Wiratmaja", "PER", "E5"), ("Rina Wulan", "PER", "E6")]
+        doc = _doc("a", text, [n for n in names if n[0] in text], published="2022-01-12")
+        doc.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported",
+                        "claimant": "Wiratmaja"},
+                       {"sentence": 3, "category": "missing", "value": 12, "status": "reported"}]
+        doc.quotes = [{"sentence": 3, "speaker": "E5" if "Wiratmaja" in second else "E6", "speaker_name": second}]
+        return [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})
+                if ev["type"] in ("statement", "killing")]
+
+    assert [0, 3] in article("Wiratmaja")
+    assert [0, 3] not in article("Rina Wulan")

@@ -660,6 +660,10 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if a.best.ev["type"] == b.best.ev["type"] not in ("other", "statement"):  # saying something tells no happening apart
         score += 0.5
         why.append("same type")
+    if a.docs & b.docs and a.figures and b.figures and not a.figures.keys() & b.figures.keys() \
+            and a.speakers & b.speakers and _dates(a.best.ev, b.best.ev) == "same":
+        score += 0.5  # one briefing's other counts: the dead here, the missing there
+        why.append("other counts of that day")
     if _narrates(a, b) and not _near(a, b):
         score += 1.0
         why.append("goes on telling the day its article set")
