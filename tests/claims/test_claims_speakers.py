@@ -257,3 +257,15 @@ def test_claims_speakers_imagined_quote_stays_in_the_outer_frame(text: str, lang
 def test_claims_speakers_reported_nested_quote_keeps_its_speaker() -> None:
     text = "“Warga bilang 'kami lapar', lalu kami kirim beras,” kata Camat Budi Santoso."
     assert _speakers(text)[1] == "Warga"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As per the data available on the Harbour Health Office, 45 people died in the outbreak.",
+     "the Harbour Health Office"),
+    ("Menurut data yang dihimpun oleh Dinas Kesehatan Pelabuhan, 45 orang meninggal dalam wabah itu.",
+     "Dinas Kesehatan Pelabuhan"),
+])
+def test_claims_speakers_data_available_on_or_gathered_by_names_its_source(text: str, expected: str) -> None:
+    lang = "id" if text.startswith("Menurut") else "en"
+    figures = read_text(text, lang, "2024-03-05")["figures"]
+    assert [(f["value"], f["claimant"]) for f in figures] == [(45, expected)]

@@ -191,14 +191,21 @@ def _agent_of_data(text: str, lang: str, found: Attribution, limit: int) -> Attr
     return found
 
 
-_DATA_WORDS = ("figures", "data", "angka", "statistics", "statistik", "catatan", "records")
+_DATA_WORDS = ("figures", "data", "angka", "statistics", "statistik", "catatan", "records", "tally", "count",
+               "release", "report", "laporan", "rilis")
+_PARTICIPLES = ("available", "released", "compiled", "published", "issued", "gathered", "collected")
 _NO_ONE = ("terbaru", "terakhir", "resmi", "latest", "official", "the", "its", "their", "new")
-_OF_SOURCE = re.compile(r"\s+(?:of|from|dari)\s+", re.IGNORECASE)
+# "of X", "from X", "compiled by X", "available on X", "yang dirilis oleh X": whose data they are
+_OF_SOURCE = re.compile(r"\s+(?:(?:yang\s+)?(?:available|released|compiled|published|issued|gathered|collected|"
+                        r"dirilis|dihimpun|dikumpulkan|diterbitkan)\s+)?(?:of|from|by|on|dari|oleh)\s+", re.IGNORECASE)
 
 
 def _source_of_data(text: str, lang: str, found: Attribution, limit: int) -> Attribution | None:
-    """``as per the data of X``, ``according to figures from X``: the claimant is X, whose data they are."""
+    """``as per the data of X``, ``according to figures from X``, ``according to the press release by X``,
+    ``data compiled by X``: the claimant is X, whose data they are."""
     words = [w.lower().strip(",.") for w in text[found.start:found.end].split()]
+    if words and words[-1] in _PARTICIPLES:  # "the data available (on X)"
+        words = words[:-1]
     if not words or words[-1] not in _DATA_WORDS:
         return None
     of = _OF_SOURCE.match(text, found.end, limit)

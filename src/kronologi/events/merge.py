@@ -646,7 +646,7 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         if _adds_to(a, b):
             score += 0.5
             why.append("adds to what they said")
-    actors = a.actors & b.actors
+    actors = a.actors & b.actors - speakers  # who speaks is counted once, as the speaker
     if actors:
         score += min(1.5, 0.75 * len(actors))
         why.append("participants " + ", ".join(sorted(actors)))
