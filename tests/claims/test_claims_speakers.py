@@ -260,7 +260,7 @@ def test_claims_speakers_reported_nested_quote_keeps_its_speaker() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("As per the data available on the Harbour Health Office, 45 people died in the outbreak.",
+    ("As per figures available on the Harbour Health Office, 45 people died in the outbreak.",
      "the Harbour Health Office"),
     ("Menurut data yang dihimpun oleh Dinas Kesehatan Pelabuhan, 45 orang meninggal dalam wabah itu.",
      "Dinas Kesehatan Pelabuhan"),

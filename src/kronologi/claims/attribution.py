@@ -201,7 +201,7 @@ _OF_SOURCE = re.compile(r"\s+(?:(?:yang\s+)?(?:available|released|compiled|publi
 
 
 def _source_of_data(text: str, lang: str, found: Attribution, limit: int) -> Attribution | None:
-    """``as per the data of X``, ``according to figures from X``, ``according to the press release by X``,
+    """``as per the data of X``, ``according to figures from X``, ``as per figures available on X``,
     ``data compiled by X``: the claimant is X, whose data they are."""
     words = [w.lower().strip(",.") for w in text[found.start:found.end].split()]
     if words and words[-1] in _PARTICIPLES:  # "the data available (on X)"
