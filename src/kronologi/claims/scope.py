@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from kronologi import langs
 from kronologi.claims import ledgervocab
 from kronologi.claims.spans import ByStart
 from kronologi.entities import gazetteer
@@ -130,15 +129,7 @@ def place_key(name: str) -> str:
     known = gazetteer.lookup(name)
     if known:
         return known
-    words = name.lower().split()
-    if len(words) > 1 and words[0] in _prefixes():
-        words = words[1:]
-    return " ".join(words)
-
-
-def _prefixes() -> frozenset[str]:
-    return frozenset(str(w).lower() for lang in langs.SUPPORTED
-                     for w in langs.load(lang, "entities").get("place_prefixes") or [])
+    return gazetteer.without_prefix(name).lower()
 
 
 def _cued(text: str, lang: str | None, start: int, end: int) -> bool:

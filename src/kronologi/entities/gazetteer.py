@@ -99,17 +99,16 @@ def country_of(name: str) -> tuple[str | None, bool]:
     known = lookup(name)
     if known and known in _country_names():
         return known, True
-    words = name.split()
-    if len(words) > 1 and words[0].lower() in _place_prefixes():
-        name = " ".join(words[1:])  # "Kota Sapporo", "Provinsi Jawa Timur"
-    country = _subdivisions().get(norm(name))
+    country = _subdivisions().get(norm(without_prefix(name)))  # "Kota Sapporo", "Provinsi Jawa Timur"
     return (country, False) if country else (None, False)
 
 
-@functools.lru_cache(maxsize=1)
-def _place_prefixes() -> frozenset[str]:
-    return frozenset(str(w).lower() for lang in langs.SUPPORTED
-                     for w in langs.load(lang, "entities").get("place_prefixes") or [])
+def without_prefix(name: str) -> str:
+    """A place's name without an administrative prefix (``Kabupaten Ardana`` -> ``Ardana``; a lone word stays)."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in langs.all_words("entities", "place_prefixes"):
+        return " ".join(words[1:])
+    return " ".join(words)
 
 
 @functools.lru_cache(maxsize=1)

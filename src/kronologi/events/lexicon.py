@@ -73,6 +73,10 @@ class PhraseIndex:
     def words(self) -> set[str]:
         return {w for bucket in self._first.values() for phrase, _ in bucket for w in phrase}
 
+    def first_words(self) -> Iterable[str]:
+        """The words phrases start with (a cheap test before reading a text's words)."""
+        return self._first.keys()
+
 
 class Opening(NamedTuple):
     """How a sentence opens (``Lexicon.opening``)."""
@@ -152,7 +156,7 @@ class Lexicon:
         after a closing quote ('"...," tambah dia', '"...," she added') or among its first words ("He added
         that ...", "Ia menambahkan, ...")."""
         lowered = text.lower()
-        if not any(first in lowered for first in self.adding_verbs._first):
+        if not any(first in lowered for first in self.adding_verbs.first_words()):
             return False  # most sentences hold none: no need to read their words
         words = self.words(text)
         norm = [w for _, _, w in words]

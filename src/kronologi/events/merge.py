@@ -290,8 +290,9 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
     regions = {r for e in events for r in _regions(doc, e.get("location"), place_names)}
     text = doc.text[first["start"]:first["end"]]
-    opening = lexicon(doc.language).opening(text)
-    adds = lexicon(doc.language).adds_on(text)  # '"...," he added': more of what the sentence before said
+    lex = lexicon(doc.language)
+    opening = lex.opening(text)
+    adds = lex.adds_on(text)  # '"...," he added': more of what the sentence before said
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
                    frozenset(places), frozenset(regions), frozenset(speakers), frozenset(b for s in speakers for b in bodies.get(s, ())),
