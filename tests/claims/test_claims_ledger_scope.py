@@ -145,3 +145,28 @@ def test_claims_ledger_scope_a_briefing_times_its_counts_of_the_day() -> None:
     _, rows = _ledger(docs)
     injured = [figs for row, figs in rows if row["category"] == "injured"][0]
     assert [(f["value"], f["relation"]) for f in injured] == [(700, "single"), (326, "contradiction")]
+
+
+def test_claims_ledger_scope_an_article_known_to_its_month_does_not_date_a_count_by_a_recalled_day() -> None:
+    text = "Police have held 640 people in connection with the 2 April unrest, the group said on Friday."
+    times = [tm.to_dict() for tm in tag(text, "en", "2024-05-20")]
+    recalled = as_of(text, times, (0, len(text)), text.index("640"), None, "2024-05")
+    assert recalled["as_of"] != "2024-04-02"
+    text = "Police have held 640 people as of 9 May, the group said."
+    times = [tm.to_dict() for tm in tag(text, "en", "2024-05-20")]
+    assert as_of(text, times, (0, len(text)), text.index("640"), None, "2024-05")["as_of"] == "2024-05-09"
+
+
+def test_claims_ledger_scope_an_opening_earlier_word_marks_every_count_of_its_sentence() -> None:
+    doc = _doc("a", "Korban tewas kini 90 orang. Sebelumnya, menurut data posko desa, korban tewas 70 orang.", "2023-04-03")
+    earlier = {f["value"]: f["earlier"] for f in doc.figures}
+    assert earlier == {90: False, 70: True}
+
+
+def test_claims_ledger_scope_counts_of_an_article_known_to_its_month_are_of_that_month() -> None:
+    docs = [_doc("a", "Sebanyak 900 orang ditahan, kata kelompok itu pada Senin.", "2023-03"),
+            _doc("b", "Sebanyak 1.400 orang ditahan, kata kelompok itu.", "2023-05-09")]
+    figures, rows = _ledger(docs)
+    by_value = {f["value"]: f for f in figures}
+    assert by_value[900]["as_of"] == "2023-03"
+    assert by_value[1400]["relation"] == "update"

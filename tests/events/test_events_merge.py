@@ -504,3 +504,25 @@ def test_events_merge_one_speakers_other_counts_of_that_day_are_one_briefing():
 
     assert [0, 3] in article("Wiratmaja")
     assert [0, 3] not in article("Rina Wulan")
+
+
+# --- session 7: a quotation relayed by another outlet ------------------------------------------
+
+def test_events_merge_the_same_words_of_the_same_speaker_relayed_a_day_later_are_one_statement():
+    said = '"Kami akui ada kekurangan dalam penanganan banjir ini," kata Rina Wulan'
+
+    def outlet(doc_id: str, when: str, speaker: str = "E5", words: str = said):
+        text = f"{words}, {when}."
+        doc = _doc(doc_id, text, [("Rina Wulan", "PER", speaker)])
+        quoted = text[1:text.index('"', 1)]
+        doc.quotes = [{"sentence": 0, "speaker": speaker, "speaker_name": "Rina Wulan", "text": quoted}]
+        return doc
+
+    first, relayed = outlet("a", "Rabu (12/1)"), outlet("b", "seperti dilansir kantor berita, Kamis (13/1)")
+    assert [_sources(ev) for ev in merge_events([first, relayed], {"a": "S1", "b": "S1"})] == [["a", "b"]]
+    other_words = outlet("b", "Kamis (13/1)", words='"Kami terus mendata rumah warga di tepi sungai," kata Rina Wulan')
+    assert len(merge_events([first, other_words], {"a": "S1", "b": "S1"})) == 2
+    other_speaker = outlet("b", "Kamis (13/1)", speaker="E6")
+    assert len(merge_events([first, other_speaker], {"a": "S1", "b": "S1"})) == 2
+    weeks_later = outlet("b", "Senin (31/1)")
+    assert len(merge_events([first, weeks_later], {"a": "S1", "b": "S1"})) == 2

@@ -92,3 +92,10 @@ def test_events_narrative_a_saying_after_a_happening_recalled_days_before_is_sai
     got = _dated("Banjir bandang melanda Lembang pada Senin (10/1). Polisi menangkap dua penjarah.",
                  published="2022-01-14")
     assert got[1] == ("arrest", "2022-01-10", "narrative")  # a deed goes on with the narrated day
+
+
+def test_events_narrative_in_an_article_known_to_its_month_a_day_before_it_is_recalled_not_narrated():
+    got = _dated("Demonstrasi besar pecah pada 3 Maret 2022. Polisi menangkap dua orang.", published="2022-05")
+    assert got == [("protest", "2022-03-03", "clause"), ("arrest", "2022-05", "publication")]
+    got = _dated("Demonstrasi besar pecah pada 3 Mei 2022. Polisi menangkap dua orang.", published="2022-05")
+    assert got == [("protest", "2022-05-03", "clause"), ("arrest", "2022-05-03", "narrative")]

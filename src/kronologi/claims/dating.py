@@ -56,7 +56,8 @@ def as_of(text: str, times: list[dict[str, Any]], sent: tuple[int, int], pos: in
 
     A stated or cued time wins; a time a year or more before publication dates a past
     event (``In 1964, ...``); else the publication date (the count as the article gives it).
-    Undated articles take the nearest time of the sentence.
+    Undated articles take the nearest time of the sentence; one known only to its month, the nearest
+    that is not before that month (unless stated or cued).
     """
     day = local_date(published, zone)
     times = _in_sentence(times, sent)
@@ -76,7 +77,8 @@ def as_of(text: str, times: list[dict[str, Any]], sent: tuple[int, int], pos: in
         if value is None or (day and value[:10] > day and not future_ok):
             continue
         candidates.append((tm, value, part))
-    picked = _pick(text, candidates, pos, claim, sent, day)
+    month = published if published and re.fullmatch(r"\d{4}-\d{2}", published) else None
+    picked = _pick(text, candidates, pos, claim, sent, day, month)
     value, part = picked or (day, None)
     return {"as_of": value, "part": part, "raw": raw if value is None else None,
             "basis": "text" if picked else ("published" if day else None)}
@@ -87,7 +89,7 @@ def cued_as_of(text: str, start: int) -> bool:
     return bool(_AS_OF.search(text[max(0, start - 12):start]))
 
 
-def _pick(text: str, candidates, pos: int, claim, sent, day: str | None):
+def _pick(text: str, candidates, pos: int, claim, sent, day: str | None, month: str | None = None):
     def stated(tm):
         """Right after the claimant (``kata X pada Senin``) or framing its sentence (``Pada hari Ahad, X ...``)."""
         return claim is not None and (0 <= tm["start"] - claim[1] <= 40
@@ -98,6 +100,8 @@ def _pick(text: str, candidates, pos: int, claim, sent, day: str | None):
 
     ranked = sorted(candidates, key=lambda c: (not stated(c[0]), not cued(c[0]), abs(c[0]["start"] - pos)))
     for tm, value, part in ranked:
+        if day is None and month and value[:7] < month and not (stated(tm) or cued(tm)):
+            continue  # an article known to its month: a day before it is a happening it recalls ("the Feb. 1 coup")
         if stated(tm) or cued(tm) or day is None or _historic(value, day) or value[:10] > day:
             return value, part  # a date after publication: an update note ("Update, Nov. 2: ...")
     return next(((value, part) for tm, value, part in ranked if value[:10] == day and tm.get("value") != "PRESENT_REF"),

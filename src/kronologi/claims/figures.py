@@ -374,7 +374,9 @@ def _complete(ctx: Context, fig: dict, quotes: _OuterQuotes, published: str | No
     clause = (categories.before_window(text, lang, _n(fig), sent[0])[0],
               categories.after_window(text, lang, _n(fig), sent[1])[1])
     fig["status"] = status.status(text, lang, fig["start"], fig["end"], sent, clause)
-    fig["earlier"] = bool(vocab.regex(lang, "earlier_cues").search(text, clause[0], clause[1]))
+    earlier = vocab.regex(lang, "earlier_cues")
+    opening = earlier.match(text, sent[0])  # "Sebelumnya, menurut data X, korban ... 252 orang": the whole sentence
+    fig["earlier"] = bool(earlier.search(text, clause[0], clause[1]) or opening and "," in text[opening.end():opening.end() + 2])
     quote = quotes.around(fig["start"])
     found = None
     if quote and quote.get("speaker_name"):
@@ -404,6 +406,7 @@ def _n(fig: dict) -> Number:
     return Number(fig["start"], fig["end"], fig["text"], fig["value"], fig["low"], fig["high"], "digits")
 
 
+_CARRIED = ("claimant", "claimant_how", "as_of", "as_of_part", "as_of_raw", "as_of_basis", "via")
 _RANK = {"reported": 0, "projected": 1, "denied": 2, "retracted": 3}
 
 
@@ -432,7 +435,9 @@ def _once(figures: list[dict], headings) -> list[dict]:
         if _RANK[fig["status"]] > _RANK[first["status"]]:
             first["status"] = fig["status"]
         if not first["claimant"] and fig["claimant"]:
-            for name in ("claimant", "claimant_how", "as_of", "as_of_part", "as_of_raw", "as_of_basis", "via"):
+            # the claimant's mention tells who; its day only when the first mention's text gave none
+            dated = first.get("as_of_basis") == "text" and fig.get("as_of_basis") != "text"
+            for name in ("claimant", "claimant_how", "via") if dated else _CARRIED:
                 first[name] = fig.get(name)
     return sorted(kept.values(), key=lambda f: f["start"])
 

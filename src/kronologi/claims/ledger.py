@@ -67,11 +67,16 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     return figures, quotes, ledger
 
 
+_MONTH_RE = re.compile(r"\d{4}-\d{2}")
+
+
 class Clock:
     """When each document was published, and the latest day of each story (to anchor bare weekdays)."""
 
     def __init__(self, docs, story: dict[str, str | None]):
         self.day = {d.id: local_date(d.published) for d in docs}
+        # an article known only to its month (placed on its story's calendar): its counts are of that month
+        self.month = {d.id: d.published for d in docs if not self.day[d.id] and _MONTH_RE.fullmatch(str(d.published or ""))}
         self.moment = {d.id: _moment(d.published) for d in docs}
         self.story = story
         self.latest: dict[str | None, str] = {}
@@ -81,13 +86,16 @@ class Clock:
                 self.latest[story[d.id]] = day
 
     def anchored(self, fig: dict) -> str | None:
-        """A figure's bare weekday (``hari Minggu`` in an undated article) on the story's calendar."""
+        """A figure's bare weekday (``hari Minggu`` in an undated article) on the story's calendar; in an
+        article known only to its month, that month (which of its Mondays is unknown)."""
+        if fig["doc"] in self.month:
+            return self.month[fig["doc"]]
         return anchor(fig.get("as_of_raw"), self.day.get(fig["doc"]) or self.latest.get(self.story.get(fig["doc"])))
 
     def when(self, fig: dict) -> tuple[str, int] | None:
         """``(day, part of day)`` a figure speaks of; None when nothing dates it (a weekday of an
         undated article, put on the story's calendar, orders nothing)."""
-        day = fig.get("as_of") or self.day.get(fig["doc"])
+        day = fig.get("as_of") or self.day.get(fig["doc"]) or self.month.get(fig["doc"])
         if not day or fig.get("as_of_basis") == "story":
             return None
         rank = part_rank(fig.get("as_of_part")) or _hour_rank(fig.get("as_of"))
@@ -97,7 +105,9 @@ class Clock:
 def _anchor(fig: dict, clock: Clock) -> None:
     """A bare weekday on its article's calendar, else on its story's (``as_of_basis: "story"``)."""
     fig["as_of"] = clock.anchored(fig)
-    if fig["as_of"] and not clock.day.get(fig["doc"]):
+    if fig["as_of"] and fig["doc"] in clock.month:
+        fig["as_of_basis"] = "published"
+    elif fig["as_of"] and not clock.day.get(fig["doc"]):
         fig["as_of_basis"] = "story"
 
 

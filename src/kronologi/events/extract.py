@@ -59,6 +59,7 @@ class Trigger:
     modality: str = "asserted"
     time: dict[str, Any] | None = None
     claimed: bool = False
+    recalled: bool = False  # named as the cause or start of another happening of the sentence (``_recalled``)
 
     @property
     def saying(self) -> bool:
@@ -308,6 +309,9 @@ _UNREAL = ("negated", "hypothetical", "future")
 def _select(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
     """The triggers that are events: nouns need a date, an occurrence word or a saying verb."""
     kept = [t for t in triggers if t.pos == "verb" or t.claimed or _occurs(ctx, t)]
+    for trig in kept:
+        trig.recalled = _recalled(ctx, trig, kept)
+    kept = [t for t in kept if not t.recalled]
     others = [t for t in kept if not t.saying]
     # the sentence's own saying is the one outside quotation marks ('"... disampaikan gubernur ...," ujar dia')
     sayings = sorted((t for t in kept if t.saying and (t.claimed or not others)), key=lambda t: t.quoted)
@@ -321,6 +325,23 @@ def _select(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
     return chosen
 
 
+def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
+    """The trigger names what another happening of the sentence follows from: it opens a "since" span
+    ("Sejak militer merebut kekuasaan, 802 orang tewas", "killed since the coup") or a cause ("luka
+    berat akibat gempa"). The sentence recalls it and reports the other: it is no event of the sentence.
+    The marker opens at most ``SINCE_GAP`` words before it, not counting a date ("since the 1 February coup")."""
+    lo, seen = trig.i, 0
+    while lo > 0 and seen < SINCE_GAP:
+        lo -= 1
+        seen += not ctx.in_time[lo]
+    opens = [k for k in range(lo, trig.i) if ctx.norm[k] in ctx.lex.since_markers]
+    opens += [i for i, _, _ in ctx.lex.cause_markers.find(ctx.norm, lo, trig.i)]
+    if trig.saying or not opens:
+        return False
+    marker = max(opens)
+    return any(t is not trig and (t.j <= marker or t.i > trig.j) for t in triggers)
+
+
 def _occurs(ctx: _Sentence, trig: Trigger) -> bool:
     window = ctx.lex.windows["occurrence"]
     lo, hi = max(0, trig.i - window), min(len(ctx.words), trig.j + window)
@@ -332,8 +353,9 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
     """An event for every date no trigger took (and that no taken date repeats): of the type of the
     nearest event noun of its clause that is no event by itself ("Banjir bandang setinggi 2 meter terjadi
     ... Senin": a disaster), else of type ``other``. A date in the cause of a happening the sentence
-    reports ("103 meninggal akibat gempa ... Senin") dates the cause, which the sentence only recalls."""
-    taken = [t.time for t in kept if t.time]
+    reports ("103 meninggal akibat gempa ... Senin") dates the cause, which the sentence only recalls — as does
+    the date of a happening recalled after "since" ("killed since the March 3 vote")."""
+    taken = [t.time for t in kept if t.time] + [t.time for t in named if t.recalled and t.time]
     out: list[Trigger] = []
     for tm in times:
         if any(tm is other or _same_point(tm, other) for other in taken):

@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Iterable
 
 from kronologi import langs
@@ -446,6 +447,8 @@ def _copies(docs: list[Any], reports: list[_Report]) -> list[_Cluster]:
                     other = at.get((passage.doc, passage.other_start + ev["trigger_start"] - passage.start))
                     if other is not None:
                         _union(parent, n, other)
+    for n, m in _same_quotes(docs, reports):
+        _union(parent, n, m)
     groups: dict[int, _Cluster] = {}
     for n, report in enumerate(reports):
         root = _find(parent, n)
@@ -457,6 +460,63 @@ def _copies(docs: list[Any], reports: list[_Report]) -> list[_Cluster]:
         if len(cluster.docs) > 1:
             cluster.evidence.append({"doc": cluster.best.doc, "sentence": cluster.best.sentence, "why": ["copy"]})
     return list(groups.values())
+
+
+QUOTE_SHINGLE = 3  # words per shingle when comparing quotations
+QUOTE_MIN_WORDS = 5  # a shorter quotation ("We are ready") is too common to tell one statement
+QUOTE_SHARED = 0.6  # share of the shorter quotation's shingles the longer must hold
+QUOTE_RELAY_DAYS = 3  # days a quotation may be relayed after it was said ("said X, as AFP reported on Thursday")
+QUOTE_COMMON = 50  # a shingle in more quotations than this tells none apart (and is not indexed)
+
+
+def _same_quotes(docs: list[Any], reports: list[_Report]) -> list[tuple[int, int]]:
+    """Pairs of saying reports of different articles that quote the same words of the same speaker: one
+    statement relayed, whatever day each outlet gives it — the later is the day the outlet relayed it
+    ("kata X seperti dilansir AFP, Kamis"). Within ``QUOTE_RELAY_DAYS``, and the speakers must agree."""
+    said: dict[tuple[str, int], int] = {}
+    for n, r in enumerate(reports):
+        if r.kind == "saying" and r.speakers:
+            said.setdefault((r.doc, r.sentence), n)
+    shingles: dict[int, set[tuple[str, ...]]] = {}
+    index: dict[tuple[str, ...], list[int]] = {}
+    for n in sorted(said.values()):
+        r = reports[n]
+        words = [w for q in getattr(docs[r.order], "quotes", None) or [] if q.get("sentence") == r.sentence
+                 for w in _WORD_RE.findall(str(q.get("text") or "").lower())]
+        if len(words) < QUOTE_MIN_WORDS:
+            continue
+        shingles[n] = {tuple(words[k:k + QUOTE_SHINGLE]) for k in range(len(words) - QUOTE_SHINGLE + 1)}
+        for sh in shingles[n]:
+            index.setdefault(sh, []).append(n)
+    pairs: list[tuple[int, int]] = []
+    for n, mine in shingles.items():
+        shared: dict[int, int] = {}
+        for sh in mine:
+            postings = index[sh]
+            if len(postings) > QUOTE_COMMON:
+                continue
+            for m in postings:
+                if m > n and reports[m].doc != reports[n].doc:
+                    shared[m] = shared.get(m, 0) + 1
+        for m, count in sorted(shared.items()):
+            a, b = reports[n], reports[m]
+            if count >= QUOTE_SHARED * min(len(mine), len(shingles[m])) and a.story == b.story \
+                    and not _speakers_differ(a, b) and _relayed(a.ev, b.ev):
+                pairs.append((n, m))
+    return pairs
+
+
+def _relayed(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    """Two days one quotation may carry: the day it was said and a day an outlet relayed it."""
+    if x.get("date") is None or y.get("date") is None or _dates(x, y) != "apart":
+        return True
+    if x.get("precision") != "day" or y.get("precision") != "day":
+        return False
+    try:
+        gap = abs((date.fromisoformat(x["date"][:10]) - date.fromisoformat(y["date"][:10])).days)
+    except ValueError:
+        return False
+    return gap <= QUOTE_RELAY_DAYS
 
 
 def _norm(text: str) -> str:
@@ -677,7 +737,7 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     return score, why
 
 
-def _speakers_differ(a: _Cluster, b: _Cluster) -> bool:
+def _speakers_differ(a: _Cluster | _Report, b: _Cluster | _Report) -> bool:
     """Both name who speaks and no one is in common — where a body and a person speaking for it are one."""
     return bool(a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers)
                 and a.speakers.isdisjoint(b.bodies) and b.speakers.isdisjoint(a.bodies))

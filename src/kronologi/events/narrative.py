@@ -63,7 +63,7 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             ev.update(date=None, precision=None, date_text=None, date_basis=None)  # a count's guessed day
         if ev.get("date"):
             ev["date_basis"] = ev.get("date_basis") or "clause"
-            if _anchors(ev, published):
+            if _anchors(ev, published, month):
                 anchor, lead = ev, False
             continue
         if ev["sentence"] in past:  # "In 1999, 17,000 died after a quake struck": the quake is of 1999 too
@@ -171,14 +171,16 @@ def _take(ev: dict[str, Any], anchor: dict[str, Any], basis: str) -> None:
               date_basis=basis)
 
 
-def _anchors(ev: dict[str, Any], published: date | None) -> bool:
-    """A day the article narrates: day precision, not background, no plan, not after publication."""
+def _anchors(ev: dict[str, Any], published: date | None, month: str | None = None) -> bool:
+    """A day the article narrates: day precision, not background, no plan, not after publication. In an
+    article known only to its month, a day before that month (and not just before it) is recalled, not
+    narrated: "the coup of 1 February" in a March article dates none of what the article goes on to tell."""
     if ev.get("precision") != "day" or ev.get("background") or ev.get("span_start") \
             or ev.get("modality") in _NOT_ANCHORS:
         return False
-    if published is None:
-        return True
     day = date.fromisoformat(ev["date"])
+    if published is None:
+        return month is None or date.fromisoformat(month + "-01") - timedelta(days=LEAD_DAYS) <= day
     return day <= published
 
 
