@@ -28,8 +28,9 @@ from kronologi.temporal.step import HOME_ZONE
 
 class EventsStep:
     name = "events"
-    version = "5"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name;
-    # 5: none in the second half of a hyphenated word ("worst-hit"); a date's event typed by a noun of its clause
+    version = "6"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name;
+    # 5: none in the second half of a hyphenated word ("worst-hit"); a date's event typed by a noun of its clause;
+    # 6: no events from questions, asserted and unreal events apart, the happening after "since"/a cause recalled
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
