@@ -94,7 +94,7 @@ def test_events_extract_long_summaries_are_cut():
 
 def test_events_step_is_a_step_and_idempotent():
     step = EventsStep({})
-    assert (step.name, step.version) == ("events", "5")
+    assert (step.name, step.version) == ("events", "6")
     doc = events_of("Polisi menangkap lima orang pada Senin.", "id")
     first = [dict(ev) for ev in doc.events]
     assert step(doc).events == first
@@ -140,3 +140,11 @@ def test_events_extract_a_dates_event_takes_its_type_from_a_noun_of_its_own_clau
     assert [(ev["type"], ev["date"]) for ev in doc.events] == [("other", "2022-01-10")]  # not the quake's day
     same_clause = events_of("The earthquake of magnitude 6 near Ardania on Wednesday.", "en", "2022-01-11")
     assert [ev["type"] for ev in same_clause.events] == ["disaster"]
+
+
+def test_events_extract_a_happening_named_by_its_own_date_beside_a_saying_is_recalled():
+    doc = events_of("The governor said on Monday that last week's floods have killed 41 people in Ardania.", "en",
+                    "2022-01-11")
+    assert [(ev["type"], ev["date"]) for ev in doc.events] == [("statement", "2022-01-10"), ("killing", None)]
+    doc = events_of("Last week's floods hit Ardania hard.", "en", "2022-01-11")
+    assert [ev["type"] for ev in doc.events] == ["disaster"]  # told alone, it is the sentence's happening

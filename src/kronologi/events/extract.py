@@ -310,7 +310,7 @@ def _select(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
     """The triggers that are events: nouns need a date, an occurrence word or a saying verb."""
     kept = [t for t in triggers if t.pos == "verb" or t.claimed or _occurs(ctx, t)]
     for trig in kept:
-        trig.recalled = _recalled(ctx, trig, kept)
+        trig.recalled = _recalled(ctx, trig, kept) or _named_by_date(trig, kept)
     kept = [t for t in kept if not t.recalled]
     others = [t for t in kept if not t.saying]
     # the sentence's own saying is the one outside quotation marks ('"... disampaikan gubernur ...," ujar dia')
@@ -340,6 +340,13 @@ def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
         return False
     marker = max(opens)
     return any(t is not trig and (t.j <= marker or t.i > trig.j) for t in triggers)
+
+
+def _named_by_date(trig: Trigger, triggers: list[Trigger]) -> bool:
+    """A happening the sentence names by its own date ("last week's earthquakes", "the March 3 riot") beside
+    another it reports ("X said on Tuesday that ...", "police charged 40 over ..."): it is recalled."""
+    return trig.pos == "noun" and trig.time is not None and timing.names_its_noun(trig, trig.time) \
+        and any(t is not trig and t.time is not trig.time for t in triggers)
 
 
 def _occurs(ctx: _Sentence, trig: Trigger) -> bool:

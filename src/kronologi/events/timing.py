@@ -197,7 +197,7 @@ def _cost(trig, tm: dict[str, Any], view: SentenceView) -> float:
 ATTRIBUTIVE_GAP = 2  # words between a date and the noun it qualifies ("the 3 March harbour riot")
 
 
-def _names_its_noun(noun, tm: dict[str, Any]) -> bool:
+def names_its_noun(noun, tm: dict[str, Any]) -> bool:
     """The time is part of a noun trigger's own phrase, right before it ("the 1 March military coup") or
     right after it ("kudeta 1 Maret"): it dates that happening, which the sentence names, and no other."""
     if noun.time is not tm:
@@ -210,7 +210,7 @@ def _shared(trig, triggers, times, view: SentenceView, published) -> dict[str, A
     """The date of the nearest dated trigger (or time) close by in the same clause, with nothing
     between them but words, if the trigger may take it."""
     here = view.clause_of(trig.i)
-    own = [tm for tm in times if any(_names_its_noun(o, tm) for o in triggers if o is not trig)]
+    own = [tm for tm in times if any(names_its_noun(o, tm) for o in triggers if o is not trig)]
     options = [(abs(o.i - trig.i), o.i, o.time) for o in triggers if o is not trig and o.claimed
                and not any(o.time is tm for tm in own)]
     options += [(abs(tm["wi"] - trig.i) + 0.5, tm["wi"], tm) for tm in times if not any(tm is t for t in own)]
