@@ -34,7 +34,9 @@ _PLACE_TYPES = ("LOC", "GPE", None)
 def place_of(text: str, lang: str | None, fig: dict, mentions: ByStart | list[dict]) -> str | None:
     """The place a figure's words restrict it to (see the module docstring), or None."""
     skip = _claimant_span(fig)
-    for start, end in [_segment_after(text, lang, fig["end"]), *_pieces_before(text, fig["start"])]:
+    opening = _opening(text, fig["start"])
+    for start, end in [_segment_after(text, lang, fig["end"]), *_pieces_before(text, fig["start"]),
+                       *([opening] if opening else [])]:
         if ledgervocab.regex(lang, "all_areas").search(text, start, end):
             return ALL
         found = _places(text, lang, start, end, mentions, skip)
@@ -82,6 +84,20 @@ def _pieces_before(text: str, start: int) -> list[tuple[int, int]]:
     pieces = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 2, -1, -1) if bounds[i + 1] > bounds[i]]
     lead = _lead_in(text, floor)
     return pieces + ([lead] if lead else [])
+
+
+def _opening(text: str, start: int) -> tuple[int, int] | None:
+    """The sentence's opening phrase, up to its first comma, when it holds no number: it sets where all the
+    sentence's counts are (``In Ardania, 22 were killed and more than 20 were injured``)."""
+    floor = max(0, start - 3 * _REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, start)]
+    begin = ends[-1] if ends else floor
+    if not ends and floor > 0:
+        return None
+    comma = text.find(",", begin, start)
+    if comma < 0 or re.search(r"\d", text[begin:comma]):
+        return None
+    return begin, comma
 
 
 def _lead_in(text: str, start: int) -> tuple[int, int] | None:
