@@ -148,3 +148,11 @@ def test_events_extract_a_happening_named_by_its_own_date_beside_a_saying_is_rec
     assert [(ev["type"], ev["date"]) for ev in doc.events] == [("statement", "2022-01-10"), ("killing", None)]
     doc = events_of("Last week's floods hit Ardania hard.", "en", "2022-01-11")
     assert [ev["type"] for ev in doc.events] == ["disaster"]  # told alone, it is the sentence's happening
+
+
+def test_events_extract_a_time_inside_a_quotation_does_not_date_the_saying_outside_it():
+    doc = events_of('"Rumah kami roboh tadi malam," ujar seorang warga.', "id", "2022-01-11")
+    said = [ev for ev in doc.events if ev["trigger"] == "ujar"]
+    assert said and said[0]["date"] is None
+    doc = events_of('"Rumah kami roboh," ujar seorang warga pada Senin.', "id", "2022-01-11")
+    assert [ev["date"] for ev in doc.events if ev["trigger"] == "ujar"] == ["2022-01-10"]

@@ -184,6 +184,7 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
     for tm in usable:
         tm["wi"], tm["wj"] = _word_at(ctx, tm["start"]), _word_at(ctx, tm["end"] - 1) + 1
         tm["opens"] = tm["wi"] <= OPENING_WORDS
+        tm["quoted"] = inside_quote(ctx.doc.text[ctx.start:tm["start"]])
     timing.attach(triggers, usable, ctx, published)
     kept = _select(ctx, triggers)
     named = [t for t in triggers if t not in kept and not t.saying]

@@ -154,8 +154,11 @@ def attach(triggers: list[Any], times: list[dict[str, Any]], view: SentenceView,
 def _may_claim(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
     """A noun takes only a time with no punctuation between them ("protes ... pada 2 Januari"),
     but for the comma after a time that opens the sentence ("Pada hari Minggu, ... pemilihan"). A time
-    after a cause that opens after the trigger is the cause's ("meninggal akibat gempa ... Senin")."""
+    after a cause that opens after the trigger is the cause's ("meninggal akibat gempa ... Senin"). A time
+    inside a quotation dates what the quotation tells, not the saying outside it ('"... tadi malam," ujar dia')."""
     if tm["wi"] >= trig.j and view.cause_between(trig.j - 1, tm["wi"]):
+        return False
+    if tm.get("quoted", False) != trig.quoted:
         return False
     if trig.pos != "noun":
         return True
@@ -215,6 +218,8 @@ def _shared(trig, triggers, times, view: SentenceView, published) -> dict[str, A
                and not any(o.time is tm for tm in own)]
     options += [(abs(tm["wi"] - trig.i) + 0.5, tm["wi"], tm) for tm in times if not any(tm is t for t in own)]
     for distance, at, tm in sorted(options, key=lambda x: x[0]):
+        if tm.get("quoted", False) != trig.quoted:
+            continue  # the quotation's time and the saying's are each their own
         if distance > SHARE_WORDS or view.clause_of(at) != here or not view.plain_gap(*sorted((trig.i, at))) \
                 or at > trig.i and view.cause_between(trig.j - 1, at):
             continue  # far, elsewhere, or the date of its cause ("meninggal akibat gempa Senin": a toll)
