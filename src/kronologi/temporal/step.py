@@ -31,7 +31,8 @@ HOME_ZONE = "+07:00"  # WIB: Kronologi reads Indonesian news first
 
 class DatesStep:
     name = "dates"
-    version = "3"  # 2: weekday typos, parts of day on the narrated day; 3: a relative day restated by a date
+    version = "4"  # 2: weekday typos, parts of day on the narrated day; 3: a relative day restated by a date;
+    # 4: English parts of the narrated day ("by the afternoon", "by nightfall")
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
