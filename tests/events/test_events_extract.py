@@ -156,3 +156,8 @@ def test_events_extract_a_time_inside_a_quotation_does_not_date_the_saying_outsi
     assert said and said[0]["date"] is None
     doc = events_of('"Rumah kami roboh," ujar seorang warga pada Senin.', "id", "2022-01-11")
     assert [ev["date"] for ev in doc.events if ev["trigger"] == "ujar"] == ["2022-01-10"]
+
+
+def test_events_extract_a_happening_named_by_its_month_beside_another_stays_as_the_storys_past():
+    doc = events_of("The council annulled the results of the November 2020 vote on Monday.", "en", "2021-03-10")
+    assert ("election", "2020-11") in [(ev["type"], ev["date"]) for ev in doc.events]

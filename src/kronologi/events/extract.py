@@ -186,7 +186,7 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
         tm["opens"] = tm["wi"] <= OPENING_WORDS
         tm["quoted"] = inside_quote(ctx.doc.text[ctx.start:tm["start"]])
     timing.attach(triggers, usable, ctx, published)
-    kept = _select(ctx, triggers)
+    kept = _select(ctx, triggers, published)
     named = [t for t in triggers if t not in kept and not t.saying]
     kept += _other_events(ctx, usable, kept, named)
     return [_record(ctx, trig, mentions, published) for trig in sorted(kept, key=lambda t: t.start)]
@@ -307,11 +307,13 @@ def _absorbs(ctx: _Sentence, verb: Trigger, noun: Trigger, passive: bool = False
 _UNREAL = ("negated", "hypothetical", "future")
 
 
-def _select(ctx: _Sentence, triggers: list[Trigger]) -> list[Trigger]:
+def _select(ctx: _Sentence, triggers: list[Trigger], published=None) -> list[Trigger]:
     """The triggers that are events: nouns need a date, an occurrence word or a saying verb."""
     kept = [t for t in triggers if t.pos == "verb" or t.claimed or _occurs(ctx, t)]
     for trig in kept:
-        trig.recalled = _recalled(ctx, trig, kept) or _named_by_date(trig, kept)
+        # recalled happenings of years before stay, as background: the chronicle keeps what a story recalls
+        trig.recalled = (_recalled(ctx, trig, kept) or _named_by_date(trig, kept)) and not (
+            trig.time and timing.is_background(trig.time["date"], trig.time["precision"], published))
     kept = [t for t in kept if not t.recalled]
     others = [t for t in kept if not t.saying]
     # the sentence's own saying is the one outside quotation marks ('"... disampaikan gubernur ...," ujar dia')
@@ -344,10 +346,11 @@ def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
 
 
 def _named_by_date(trig: Trigger, triggers: list[Trigger]) -> bool:
-    """A happening the sentence names by its own date ("last week's earthquakes", "the March 3 riot") beside
-    another it reports ("X said on Tuesday that ...", "police charged 40 over ..."): it is recalled."""
-    return trig.pos == "noun" and trig.time is not None and timing.names_its_noun(trig, trig.time) \
-        and any(t is not trig and t.time is not trig.time for t in triggers)
+    """A happening the sentence names by its own day or week ("last week's earthquakes", "the March 3 riot")
+    beside another it reports ("X said on Tuesday that ...", "police charged 40 over ..."): it is recalled.
+    One named by its month or year ("the November 2020 election") is placed in the story's past: it stays."""
+    return trig.pos == "noun" and trig.time is not None and trig.time["precision"] in ("day", "week") \
+        and timing.names_its_noun(trig, trig.time) and any(t is not trig and t.time is not trig.time for t in triggers)
 
 
 def _occurs(ctx: _Sentence, trig: Trigger) -> bool:
