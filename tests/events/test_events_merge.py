@@ -526,3 +526,22 @@ def test_events_merge_the_same_words_of_the_same_speaker_relayed_a_day_later_are
     assert len(merge_events([first, other_speaker], {"a": "S1", "b": "S1"})) == 2
     weeks_later = outlet("b", "Senin (31/1)")
     assert len(merge_events([first, weeks_later], {"a": "S1", "b": "S1"})) == 2
+
+
+def test_events_merge_one_articles_guessed_day_gives_way_to_the_day_another_of_its_sentences_states():
+    def arrests(*texts):
+        docs = []
+        for n, text in enumerate(texts):
+            doc = events_of(text, "id", "2022-01-12", mentions=[
+                {"start": k, "end": k + 7, "text": "Masimov", "type": "PER", "entity": "E1"}
+                for k in range(len(text)) if text.startswith("Masimov", k)])
+            doc.id = "ab"[n]
+            if doc.events[0]["date"] is None:  # the lead's day, guessed from the article's
+                doc.events[0].update(date="2022-01-12", precision="day", date_basis="publication")
+            docs.append(doc)
+        return [ev for ev in merge_events(docs, {d.id: "S1" for d in docs}) if ev["type"] == "arrest"]
+
+    lead, told = "Polisi menahan Masimov di bandara Almaty.", "Polisi menahan Masimov di bandara Almaty pada Senin (10/1) malam."
+    (one,) = arrests(f"{lead} Warga memenuhi jalan. Toko-toko tutup. Hujan turun. {told}")
+    assert one["date"] == "2022-01-10"
+    assert len(arrests(lead, told)) == 2  # across articles a guessed day still tells apart

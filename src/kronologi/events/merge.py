@@ -653,6 +653,8 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
         return 0.0, []
     when = _dates(x.ev, y.ev)
+    if when == "apart" and a.docs & b.docs and _soft(x.ev, y.ev):
+        when = "within"  # one article's guessed day gives way to the day its other sentence states
     if when == "apart" or _counts_differ(a, b, scoped=bool(a.docs & b.docs)):
         return 0.0, []  # one article's counts in different places are parts, not competing totals
     if kind == "saying" and _speakers_differ(a, b):
