@@ -78,3 +78,60 @@ def test_reference_plausible_header_date():
     assert not plausible_header_date("2025-05-16", body, "id")
     assert plausible_header_date("2025-05-16", "Tanpa tanggal apa pun di sini.", "id")
     assert plausible_header_date("2025", body, "id")
+
+
+STORY = {
+    "id": ["Banjir Rendam Tiga Desa di Pesisir",
+           "Banjir merendam ratusan rumah di tiga desa pesisir Lembah Hijau sejak Senin malam, kata petugas.",
+           "Petugas gabungan mengevakuasi warga lanjut usia dan anak-anak ke gedung sekolah terdekat.",
+           "Pemerintah daerah menetapkan status tanggap darurat selama tujuh hari ke depan."],
+    "en": ["Floods Swamp Three Coastal Villages",
+           "Floods swamped hundreds of homes in three villages of the Greenvale coast on Monday night, officials said.",
+           "Rescue teams moved elderly residents and children to a nearby school building.",
+           "The district declared a seven-day state of emergency on Tuesday."],
+}
+
+
+def _story(lang: str, *inserted: tuple[int, str]) -> Document:
+    lines = list(STORY[lang])
+    for position, line in sorted(inserted, reverse=True):
+        lines.insert(position, line)
+    return clean_document(Document(id="t", source_path="t.txt", format="text", raw_text="\n".join(lines)))
+
+
+def _reasons(doc: Document) -> dict[str, str]:
+    return {r.text: r.reason for r in doc.removed}
+
+
+def test_header_dates_bare_date_line_inside_the_body_is_debris_and_read_when_the_only_one():
+    for lang, stamp, value in (("id", "Senin, 21 November 2022 14:05 WIB", "2022-11-21T14:05+07:00"),
+                               ("id", "Senin, 21 November 2022", "2022-11-21"),
+                               ("en", "Nov 21, 2022, 2:05 PM", "2022-11-21T14:05"),
+                               ("en", "Monday, November 21, 2022", "2022-11-21")):
+        doc = _story(lang, (2, stamp))
+        assert _reasons(doc).get(stamp) == "clean.date_line" and stamp not in doc.text, (lang, stamp)
+        assert doc.published == value, (lang, stamp)
+
+
+def test_header_dates_bare_date_line_after_the_body_is_debris_and_read_when_the_only_one():
+    doc = _story("en", (4, "Nov 21, 2022, 2:05 PM"))
+    assert _reasons(doc).get("Nov 21, 2022, 2:05 PM") == "clean.date_line"
+    assert doc.published == "2022-11-21T14:05"
+
+
+def test_header_dates_stray_date_line_yields_to_the_header_date():
+    doc = _story("id", (1, "Minggu, 20 November 2022 09:00 WIB"), (2, "Senin, 21 November 2022 14:05 WIB"))
+    assert _reasons(doc).get("Senin, 21 November 2022 14:05 WIB") == "clean.date_line"
+    assert doc.published == "2022-11-20T09:00+07:00"
+
+
+def test_header_dates_several_stamps_in_the_body_are_updates_not_the_publication():
+    doc = _story("en", (2, "Nov 21, 2022, 2:05 PM"), (3, "Nov 21, 2022, 4:40 PM"))
+    assert {_reasons(doc).get(s) for s in ("Nov 21, 2022, 2:05 PM", "Nov 21, 2022, 4:40 PM")} == {"clean.date_line"}
+    assert doc.published is None
+
+
+def test_header_dates_dates_heading_a_timeline_are_kept():
+    doc = _story("id", (2, "Senin, 21 November 2022"), (3, "Selasa, 22 November 2022"))
+    assert "Senin, 21 November 2022" in doc.text and "Selasa, 22 November 2022" in doc.text
+    assert doc.published is None

@@ -46,7 +46,8 @@ from kronologi.pipeline import Drop
 
 class CleanStep:
     name = "clean"
-    version = "3"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape
+    version = "4"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
+    # 4: bare date lines in and after the body are debris (the only one read for the publication date)
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

@@ -1,9 +1,11 @@
 """Each zone by its own rules (the cleaner's third stage): the header, the footer, the body's inside.
 
 Before the body: date lines, menus, prompts, mastheads and captions go, and the first
-title-like line is the title. After it: what is not a sentence, long text or part of a run
-of text-like lines. Inside it: repeated titles, captions and time stamps go; a short line
-that introduces more text is a section heading.
+title-like line is the title. After it: date lines, and what is not a sentence, long text or
+part of a run of text-like lines. Inside it: repeated titles, captions, time stamps and bare
+date lines go (unless several bare dates head the paragraphs of a timeline); a short line
+that introduces more text is a section heading. A date line in or after the body is kept
+aside for the publication date (``HeaderDates.add_stray``).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import re
 from kronologi.clean.captions import ends_with_date, trailing_agency
 from kronologi.clean.credits import trailing_codes
 from kronologi.clean.dateline import find_dateline
-from kronologi.clean.header_dates import date_label, date_only
+from kronologi.clean.header_dates import bare_date, date_label, date_only
 from kronologi.clean.lines import Line, function_ratio, is_masthead, is_navigation, is_prose, weak_reason
 from kronologi.clean.work import Work, norm
+from kronologi.temporal.stated import StatedDate
 
 _QUOTE = re.compile(r"[\"“”]")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
@@ -58,7 +61,7 @@ def _is_date_line(ln: Line, work: Work) -> bool:
 def footer(work: Work, lines: list[Line]) -> None:
     """After the body: debris unless it is a sentence (a closing remark), long text,
     or part of a run of text-like lines (song lyrics, a list) that menus never form."""
-    verdicts = {ln.index: weak_reason(ln, work.lang) or _footer_reason(ln)
+    verdicts = {ln.index: _stray_date(ln, work) or weak_reason(ln, work.lang) or _footer_reason(ln)
                 for ln in lines if ln.index not in work.verdict}
     for run in _text_runs(lines, verdicts, min_run=4):
         for ln in run:
@@ -111,9 +114,12 @@ def inner(work: Work, lines: list[Line]) -> None:
     """Inside the body: repeated titles go, short lines before text are headings."""
     title_key = norm(work.title) if work.title else None
     kept = [ln for ln in lines if ln.index not in work.verdict]
+    timeline = _timeline_headings(kept, work.lang)
     for ln, nxt in zip(kept, kept[1:] + [None]):
         if title_key and norm(ln.text) == title_key:
             work.verdict[ln.index] = "clean.repeated_title"
+        elif ln.index not in timeline and (reason := _stray_date(ln, work)):
+            work.verdict[ln.index] = reason
         elif reason := _inner_debris(ln, nxt, work):
             work.verdict[ln.index] = reason
         elif not is_prose(ln, work.lang) and not ln.terminal and ln.n <= 12 and nxt is not None:
@@ -124,11 +130,33 @@ def inner(work: Work, lines: list[Line]) -> None:
 
 def _inner_debris(ln: Line, nxt: Line | None, work: Work) -> str | None:
     """Inside the body: a caption (an agency after the text on a paragraph that is not
-    the last) or a timestamp line. A photo date after a comma is no signal here: body
-    sentences end so too ("..., kata dia, Kamis, 12 September 2019.")."""
+    the last). A photo date after a comma is no signal here: body sentences end so too
+    ("..., kata dia, Kamis, 12 September 2019.")."""
     if nxt is not None and trailing_agency(ln.text) and not find_dateline(ln.text) and ln.n <= 60:
         return "clean.caption"
-    stated = date_only(ln.text, work.lang)
-    if stated and "T" in stated.value and not ln.terminal:  # "Outlet 2031-05-04 08:12:09" between two items
-        return "clean.date_line"
     return None
+
+
+def _date_line(ln: Line, lang: str) -> StatedDate | None:
+    """A line of the body or footer that is a date: nothing but a date ("Senin, 21 November 2022",
+    "Nov 21, 2022, 2:05 PM"), or a time stamp with a few words ("Outlet 2031-05-04 08:12:09")."""
+    if stated := bare_date(ln.text, lang):
+        return stated
+    stated = date_only(ln.text, lang)
+    return stated if stated and "T" in stated.value and not ln.terminal else None
+
+
+def _stray_date(ln: Line, work: Work) -> str | None:
+    """A date line in or after the body is debris; its date is kept aside for the publication date."""
+    stated = _date_line(ln, work.lang)
+    if not stated:
+        return None
+    work.dates.add_stray(stated.value, date_label(ln.text))
+    return "clean.date_line"
+
+
+def _timeline_headings(kept: list[Line], lang: str) -> set[int]:
+    """Bare dates with no clock time that head two or more paragraphs of the body are a timeline's headings
+    ("12 Maret 2024", then what happened that day), not stamps: they date the text below them."""
+    days = {ln.index for ln in kept if (stated := _date_line(ln, lang)) and "T" not in stated.value}
+    return days if len(days) >= 2 else set()
