@@ -363,7 +363,8 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
                   named: list[Trigger] = ()) -> list[Trigger]:
     """An event for every date no trigger took (and that no taken date repeats): of the type of the
     nearest event noun of its clause that is no event by itself ("Banjir bandang setinggi 2 meter terjadi
-    ... Senin": a disaster), else of type ``other``. A date in the cause of a happening the sentence
+    ... Senin": a disaster), else of type ``other`` — but only in a sentence that types no happening: beside
+    one it does ("delapan orang tewas pada Minggu dan didokumentasikan pada Senin"), the date is a detail. A date in the cause of a happening the sentence
     reports ("103 meninggal akibat gempa ... Senin") dates the cause, which the sentence only recalls — as does
     the date of a happening recalled after "since" ("killed since the March 3 vote")."""
     taken = [t.time for t in kept if t.time] + [t.time for t in named if t.recalled and t.time]
@@ -376,6 +377,8 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         i = _anchor(ctx, tm)
         lo, hi = ctx.clause_words(tm["wi"])  # a noun of another clause names another happening
         noun = min((t for t in named if lo <= t.i < hi), key=lambda t: abs(t.i - tm["wi"]), default=None)
+        if noun is None and any(not t.saying for t in kept):
+            continue  # a date beside a happening the sentence types tells when it was reported or recorded
         trig = Trigger(noun.type if noun else "other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
         _set_modality(ctx, trig)
         if not noun and trig.modality in ("negated", "hypothetical"):
