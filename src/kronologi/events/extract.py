@@ -378,7 +378,11 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         lo, hi = ctx.clause_words(tm["wi"])  # a noun of another clause names another happening
         noun = min((t for t in named if lo <= t.i < hi), key=lambda t: abs(t.i - tm["wi"]), default=None)
         if noun is None and any(not t.saying for t in kept):
-            continue  # a date beside a happening the sentence types tells when it was reported or recorded
+            undated = [t for t in kept if not t.saying and t.time is None and t.modality not in _UNREAL]
+            if len(undated) == 1:  # "dua orang tewas setelah ditabrak kendaraan ... pada Minggu malam"
+                undated[0].time, undated[0].claimed = tm, True
+                taken.append(tm)
+            continue  # else a date beside a happening the sentence types tells when it was reported or recorded
         trig = Trigger(noun.type if noun else "other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
         _set_modality(ctx, trig)
         if not noun and trig.modality in ("negated", "hypothetical"):
