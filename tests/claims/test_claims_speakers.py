@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from kronologi.claims.context import Context
 from kronologi.claims.names import speaker
+from kronologi.claims.quotes import find_quotes
 from kronologi.claims.referents import body_anaphor, read_referents, role_titles
+from kronologi.claims.speakers import attribute
 from kronologi.claims.step import read_text
 
 
@@ -225,9 +228,43 @@ def test_claims_speakers_role_of_another_place_is_not_the_holder() -> None:
      "“Keputusan ini melukai rakyat.”", "id", ["Partai Rakyat Bersatu"]),
     ("Dalam pernyataan di Facebook: “Keputusan ini melukai rakyat.”", "id", [None]),
     ("Warga mengungsi ke masjid.\n\nSebab, “air sudah masuk rumah,” katanya.", "id", [None]),
+    ("Jaringan Pemantau Pelabuhan menyebut dermaga itu tidak aman, Senin.\n\n“Kapal harus menunggu,” menurut kajian "
+     "kelompok itu.", "id", ["Jaringan Pemantau Pelabuhan"]),
+    ("The Harbour Watch Network said on Monday the port was unsafe.\n\n“Ships must wait,” the group's latest "
+     "assessment said.", "en", ["The Harbour Watch Network"]),
+    ("“Ships must wait,” the assessment of the ministry said.", "en", ["the ministry"]),
 ])
 def test_claims_speakers_a_phrase_is_never_the_speaker(text: str, lang: str, expected: list) -> None:
     assert _speakers(text, lang) == expected
+
+
+@pytest.mark.parametrize("word, lang", [("Sebab", "id"), ("Akibatnya", "id"), ("Because", "en"), ("Therefore", "en"),
+                                        ("Instead", "en")])
+def test_claims_speakers_a_connective_opening_a_phrase_is_no_one(word: str, lang: str) -> None:
+    assert speaker(word, lang) is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Banjir Bandang\n\n“Kami masih mencari dua korban di hilir sungai,” ujarnya.", "id"),
+    ("Flash Floods\n\n“We are still searching for two people downstream,” he said.", "en"),
+])
+def test_claims_speakers_headline_words_are_never_a_speaker(text: str, lang: str) -> None:
+    heading = (0, text.index("\n"))
+    assert [q["speaker_name"] for q in read_text(text, lang, "2024-03-05", headings=[heading])["quotes"]] == [None]
+
+
+def test_claims_speakers_a_person_mention_in_a_heading_is_no_antecedent() -> None:
+    text = "Evakuasi\n\n“Kami masih mencari dua korban,” katanya."
+    mention = {"type": "PER", "text": "Evakuasi", "start": 0, "end": 8}
+    ctx = Context(text, "id", [(0, 8), (10, len(text))], [], [mention], headings=[(0, 8)])
+    assert [q["speaker_name"] for q in attribute(ctx, find_quotes(text, "id", [(0, 8)]), [(0, 8)])] == [None]
+
+
+def test_claims_speakers_a_person_named_in_the_body_still_speaks_after_a_heading() -> None:
+    text = ("Kisah Warga\n\nDewi Lestari, pedagang sayur di pasar Sukamaju, kehilangan kiosnya.\n\n"
+            "“Semua habis terbakar,” katanya.")
+    assert [q["speaker_name"] for q in read_text(text, "id", "2024-03-05", headings=[(0, 11)])["quotes"]] == \
+        ["Dewi Lestari"]
 
 
 @pytest.mark.parametrize("text, lang, expected", [

@@ -87,7 +87,7 @@ def _group_regex(lang: str) -> re.Pattern[str]:
 def group_before(ctx: Context, pos: int) -> str | None:
     """The group the sentences just before ``pos`` name first (its subject): ``inhabitants``, ``warga``.
 
-    Reaches back to the start of the paragraph before; words inside quotes do not count.
+    Reaches back to the start of the paragraph before; words inside quotes and headings do not count.
     """
     index = ctx.paragraph_at(pos)
     floor = ctx.paragraphs[max(0, index - 1)][0]
@@ -95,7 +95,7 @@ def group_before(ctx: Context, pos: int) -> str | None:
     while sentence >= 0 and ctx.sentences[sentence][1] > floor:
         s0, s1 = ctx.sentences[sentence]
         for m in _group_regex(ctx.lang).finditer(ctx.text, max(s0, floor), min(s1, pos)):
-            if not ctx.inside_quote(m.start()):
+            if not ctx.hidden(m.start()):
                 return m.group(0).lower()
         sentence -= 1
     return None

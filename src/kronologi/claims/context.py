@@ -31,7 +31,8 @@ _MENTION_REACH = 200  # person mentions a pronoun may reach back (bounds the wal
 
 class Context:
     def __init__(self, text: str, lang: str, sentences: list[tuple[int, int]], times: list[dict[str, Any]],
-                 mentions: list[dict[str, Any]] = (), credits: list[str] = (), zone: str = "+07:00"):
+                 mentions: list[dict[str, Any]] = (), credits: list[str] = (), zone: str = "+07:00",
+                 headings: list[tuple[int, int]] = ()):
         self.text, self.lang, self.zone = text, langs.normalise_lang(lang), zone
         self.sentences = sentences or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
@@ -40,21 +41,25 @@ class Context:
         self.times = sorted(times, key=lambda t: t["start"])  # in text order (dating bisects them)
         self.time_spans = SortedSpans((t["start"], t["end"]) for t in times)
         self.credits = list(credits)
-        self.quoted = [(q.start, q.end) for q in find_quotes(text, self.lang)]  # no antecedent hides in a quote
+        self.quoted = [(q.start, q.end) for q in find_quotes(text, self.lang)]
+        # No antecedent hides in a quote (someone else's words) or a heading (a headline capitalises every word:
+        # "Longsor Susulan" reads as a name and is none).
+        self.headings = sorted(headings)
+        self._hiding = _union(self.quoted + self.headings)
         self.people: list[tuple[int, str]] = []  # (position, name) of people who speak or are introduced
         persons = [(m, _person_name(m["text"], self.lang)) for m in mentions if m.get("type") == "PER"]
-        self._mentions = [(m["start"], name) for m, name in persons if name]
+        self._mentions = [(m["start"], name) for m, name in persons if name and not self._in_heading(m["start"])]
         self._spans = [(m["start"], m["end"], name) for m, name in persons if name]
-        self.refs = read_referents(text, self.lang, self.quoted)
+        self.refs = read_referents(text, self.lang, self._hiding)
         self.spoke: list[tuple[int, str, str]] = []  # (position, name, kind) of every speaker so far
         for m in mentions:
-            if m.get("type") == "ORG" and not self._inside_quote(m["start"]):
+            if m.get("type") == "ORG" and not self.hidden(m["start"]):
                 self.refs.add_body(m["start"], m["text"])
         for m in _agency_regex().finditer(text):  # "told Reuters": an outlet a later "the news agency" goes back to
-            if m.group(0)[:1].isupper() and not self._inside_quote(m.start()):  # "Antara", not "antara"
+            if m.group(0)[:1].isupper() and not self.hidden(m.start()):  # "Antara", not "antara"
                 self.refs.add_body(m.start(), m.group(0))
         self._scan_people()
-        named = [(at, name) for at, name in _full_names(text, self.lang) if not self._inside_quote(at)]
+        named = [(at, name) for at, name in _full_names(text, self.lang) if not self.hidden(at)]
         self.names = tuple(n for _, n in self.people) + tuple(n for _, n in self._mentions) + tuple(n for _, n in named)
         self._mentions = sorted(self._mentions + list(named))
 
@@ -90,7 +95,7 @@ class Context:
             comma = self.text.rfind(",", s0, verb.start())
             if (not found or found.speaker.kind != "person") and comma >= 0:  # "..., Sigit said."
                 found = attribution.after(self.text, self.lang, comma, verb.end()) or found
-        if not found or self._inside_quote(found.start):
+        if not found or self.hidden(found.start):
             return
         if found.speaker.kind == "person":
             self.people.append((found.start, found.speaker.name))
@@ -109,12 +114,15 @@ class Context:
         preps = vocab.alternation(vocab.phrases(self.lang, "place_prepositions"))
         return bool(preps) and re.search(rf"(?<![\w])(?:{preps})\s+{re.escape(word)}(?![\w])", self.text) is not None
 
-    def _inside_quote(self, pos: int) -> bool:
-        spans = self.__dict__.get("_quoted_union")
-        if spans is None:  # the quotes as disjoint spans (nested ones lie inside their parents), once
-            spans = self.__dict__["_quoted_union"] = _union(self.quoted)
-        i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+    def hidden(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quote or a heading, where no antecedent is taken from (the quotes and
+        headings as disjoint spans: nested quotes lie inside their parents)."""
+        i = bisect.bisect_right(self._hiding, (pos, float("inf"))) - 1
+        return i >= 0 and self._hiding[i][0] <= pos < self._hiding[i][1]
+
+    def _in_heading(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.headings, (pos, float("inf"))) - 1
+        return i >= 0 and self.headings[i][0] <= pos < self.headings[i][1]
 
     def _add_person(self, pos: int, phrase: str) -> None:
         found = speaker(phrase, self.lang)
@@ -137,9 +145,6 @@ class Context:
     def recall_floor(self, pos: int) -> int:
         """The start of the furthest paragraph a pronoun at ``pos`` may reach back to."""
         return self._floor(pos)
-
-    def inside_quote(self, pos: int) -> bool:
-        return self._inside_quote(pos)
 
     def last_person(self, pos: int) -> str | None:
         """The last person who spoke or was introduced before ``pos``, within a few paragraphs."""

@@ -91,24 +91,36 @@ _SOURCE_WORDS = ("of", "from", "dari", "oleh", "by")
 
 def _without_medium(phrase: str, lang: str) -> str | None:
     """A phrase that names a medium (``statement``, ``pernyataan``): the name beside it (``LPF``, ``the group``
-    of ``the group's assessment``), ``""`` when it names no one (``The statement``, ``Dalam pernyataan di
-    Facebook``), None when it names no medium."""
+    of ``the group's assessment``, ``kelompok itu`` of ``kajian kelompok itu``), ``""`` when it names no one
+    (``The statement``, ``Dalam pernyataan di Facebook``), None when it names no medium."""
     for noun in vocab.phrases(lang, "document_nouns"):
         bounded = re.compile(rf"(?i)(?<![\w]){re.escape(noun)}(?![\w])")
         m = bounded.search(phrase)
         if not m:
             continue
-        rest = " ".join((_without_lead_stops(phrase[:m.start()], lang) + " " + _owner_after(phrase[m.end():], lang))
-                        .split())
+        after = _owner_after(phrase[m.end():], lang)
+        rest = " ".join((_without_lead_stops(phrase[:m.start()], lang) + " " + after).split())
         rest = _POSSESSIVE.sub("", re.sub(r"(?i)^(?:an?|the|its|their)(?:\s+|$)", "", rest))
         if re.search(r"[A-Z]", rest) and len(rest.split()) <= _MAX_GROUP:
             return rest
-        owner = _POSSESSIVE.sub("", phrase[:m.start()].strip(_EDGE))
-        if rest and _definite_body(owner, lang):
-            return owner  # "the group's assessment": the group named before
+        owner = _possessor(phrase[:m.start()].strip(_EDGE))
+        if rest and _names_body(owner, lang):
+            return owner  # "the group's assessment", "the ministry's latest update": the body, not its document
+        if _names_body(after.strip(_EDGE), lang):
+            return after.strip(_EDGE)  # "kajian kelompok itu", "the assessment of the group"
         if not re.search(r"\w{2}", rest):
             return ""
     return None
+
+
+_POSSESSOR = re.compile(r"^(?P<owner>.*?[^\W\d_])['’]s?(?=\s|$)")
+
+
+def _possessor(text: str) -> str:
+    """The owner before a possessive mark, without the words between it and the noun: ``the group`` of
+    ``the group's latest``; the text as it is when it holds no possessive."""
+    m = _POSSESSOR.match(text)
+    return m.group("owner") if m else text
 
 
 def _without_lead_stops(text: str, lang: str) -> str:
@@ -126,10 +138,13 @@ def _owner_after(text: str, lang: str) -> str:
     return "" if words and words[0].lower() in vocab.wordset(lang, "speaker_stops") else text
 
 
-def _definite_body(phrase: str, lang: str) -> bool:
+def _names_body(phrase: str, lang: str) -> bool:
+    """A body named again (``the group``, ``kelompok itu``) or by an organisation word (``the ministry``)."""
     from kronologi.claims.referents import body_anaphor  # referents reads speakers: imported when first needed
 
-    return bool(body_anaphor(phrase, lang))
+    if not re.search(r"[^\W\d_]{2}", re.sub(r"(?i)(?<![\w])(?:an?|the|its|their)(?![\w])", "", phrase)):
+        return False  # "the" alone names nothing
+    return bool(body_anaphor(phrase, lang)) or _looks_org(phrase, lang)
 
 
 def _clitic(phrase: str, lang: str) -> bool:

@@ -24,10 +24,11 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "7"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "8"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
-    # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day
+    # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
+    # 8: no speaker taken from a heading's words, a document's owner speaks for it ("kajian kelompok itu")
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
@@ -52,7 +53,7 @@ def read_claims(doc: Document, zone: str = HOME_ZONE) -> dict[str, list[dict[str
     lang = doc.language or "id"
     headings = [(h.start, h.end) for h in doc.headings]
     ctx = Context(doc.text, lang, [(s.start, s.end) for s in doc.sentences], doc.times, doc.mentions, doc.credits,
-                  zone)
+                  zone, headings)
     quotes = attribute(ctx, find_quotes(doc.text, ctx.lang, headings), headings)
     figures = find_figures(ctx, quotes, doc.published, headings)
     return {"quotes": quotes, "figures": figures}
@@ -74,6 +75,6 @@ def read_text(text: str, lang: str, published: str | None = None, credits: list[
     for tm in tag(text, lang, published):
         index = max(0, bisect.bisect_right(starts, tm.start) - 1) if sentences else None
         times.append({**tm.to_dict(), "sentence": index})
-    ctx = Context(text, lang, sentences, times, (), list(credits))
+    ctx = Context(text, lang, sentences, times, (), list(credits), headings=list(headings))
     quotes = attribute(ctx, find_quotes(text, ctx.lang, list(headings)), list(headings))
     return {"quotes": quotes, "figures": find_figures(ctx, quotes, published, list(headings))}
