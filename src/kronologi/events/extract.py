@@ -242,7 +242,8 @@ def _triggers(ctx: _Sentence, times: list[dict[str, Any]], names: list[tuple[int
     for i, j, entries in lex.triggers.find(norm):
         start, end = ctx.words[i][0], ctx.words[j - 1][1]
         if i < last_end or any(a <= i and j <= b for a, b in blocked) or _in_time(times, start, end) \
-                or any(a <= start and end <= b for a, b in names) or _compound(ctx.doc.text, start):
+                or any(a <= start and end <= b for a, b in names) or _compound(ctx.doc.text, start) \
+                or _describes(ctx, i, j):
             continue
         entry = _choose(ctx, entries, i, j)
         if entry is not None:
@@ -255,6 +256,17 @@ def _compound(text: str, start: int) -> bool:
     """The second half of a hyphenated word ("worst-hit province", "quake-hit area", "anti-coup"):
     a modifier that names no happening of its own."""
     return start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+
+
+def _describes(ctx: _Sentence, i: int, j: int) -> bool:
+    """The words ``i:j`` only describe the noun beside them ("the disaster zone", "flood relief", "lokasi
+    gempa", "bantuan banjir"): they name where or what for, not a happening the sentence reports."""
+    lex, text = ctx.lex, ctx.doc.text
+    k = j if lex.heads_after else i - 1
+    if not 0 <= k < len(ctx.norm) or ctx.norm[k] not in lex.compound_heads:
+        return False
+    left, right = (j - 1, j) if lex.heads_after else (i - 1, i)
+    return not text[ctx.words[left][1]:ctx.words[right][0]].strip()  # nothing but a space between
 
 
 def _in_time(times: list[dict[str, Any]], start: int, end: int) -> bool:
