@@ -161,3 +161,16 @@ def test_events_extract_a_time_inside_a_quotation_does_not_date_the_saying_outsi
 def test_events_extract_a_happening_named_by_its_month_beside_another_stays_as_the_storys_past():
     doc = events_of("The council annulled the results of the November 2020 vote on Monday.", "en", "2021-03-10")
     assert ("election", "2020-11") in [(ev["type"], ev["date"]) for ev in doc.events]
+
+
+def test_events_extract_a_cause_of_the_count_a_sentence_tells_is_recalled_and_the_count_reported():
+    from kronologi.claims.step import ClaimsStep
+    from kronologi.events import EventsStep
+
+    for text, lang, counted in (("Sebanyak 10 warga luka berat akibat banjir yang melanda pada Senin.", "id", "warga"),
+                                ("Ten villagers were badly hurt because of the flood that struck on Monday.", "en",
+                                 "villagers")):
+        doc = EventsStep({})(ClaimsStep({})(events_of(text, lang)))
+        assert [(ev["type"], ev["trigger"], ev["date"]) for ev in doc.events] == [("other", counted, None)]
+    doc = EventsStep({})(ClaimsStep({})(events_of("Banjir melanda Desa Lorem pada Senin.", "id")))
+    assert [ev["type"] for ev in doc.events] == ["disaster"]

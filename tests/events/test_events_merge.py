@@ -472,9 +472,13 @@ def test_events_merge_a_country_and_a_province_of_it_are_no_different_places():
     quake = "gempa bermagnitudo 7,1 terjadi di {} pada Senin (10/1/2022) pukul 04.20"
     a = _doc("a", "Sebuah " + quake.format("Turki") + ".", [("Turki", "LOC", "L1")])
     b = _doc("b", "Sebuah " + quake.format("Provinsi Hatay") + ".", [("Provinsi Hatay", "LOC", "L2")])
-    c = _doc("c", "Sebuah " + quake.format("Provinsi Adana") + ".", [("Provinsi Adana", "LOC", "L3")])
+    other = "gempa bermagnitudo 5,2 terjadi di {} pada Senin (10/1/2022) pukul 11.05"
+    c = _doc("c", "Sebuah " + other.format("Provinsi Adana") + ".", [("Provinsi Adana", "LOC", "L3")])
     assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 1  # Hatay lies in Turkey
     assert len(merge_events([b, c], {"b": "S1", "c": "S1"})) == 2  # two provinces are two places
+    # ... but one magnitude at one clock time is one quake, wherever each outlet places it (felt far away)
+    d = _doc("d", "Sebuah " + quake.format("Provinsi Adana") + ".", [("Provinsi Adana", "LOC", "L3")])
+    assert len(merge_events([b, d], {"b": "S1", "d": "S1"})) == 1
 
 
 def test_events_merge_an_anonymous_quote_he_added_goes_on_with_the_one_before():
@@ -545,3 +549,11 @@ def test_events_merge_one_articles_guessed_day_gives_way_to_the_day_another_of_i
     (one,) = arrests(f"{lead} Warga memenuhi jalan. Toko-toko tutup. Hujan turun. {told}")
     assert one["date"] == "2022-01-10"
     assert len(arrests(lead, told)) == 2  # across articles a guessed day still tells apart
+
+
+def test_events_merge_one_disaster_of_a_kind_on_a_day_of_a_story_needs_less_evidence():
+    a = _doc("a", "Banjir bandang melanda permukiman di Kabupaten Lorem pada Senin (10/1/2022).", [("Kabupaten Lorem", "LOC", "L1")])
+    b = _doc("b", "Air bah datang tiba-tiba, banjir melanda permukiman warga pada Senin (10/1/2022).")
+    assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 1
+    c = _doc("c", "Banjir bandang melanda permukiman di Kabupaten Ipsum pada Senin (10/1/2022).", [("Kabupaten Ipsum", "LOC", "L2")])
+    assert len(merge_events([a, c], {"a": "S1", "c": "S1"})) == 2  # another place, no shared magnitude or hour

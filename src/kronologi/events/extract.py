@@ -189,6 +189,8 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
     kept = _select(ctx, triggers, published)
     named = [t for t in triggers if t not in kept and not t.saying]
     kept += _other_events(ctx, usable, kept, named)
+    if not kept and any(t.recalled for t in triggers):
+        kept += _count_report(ctx)
     return [_record(ctx, trig, mentions, published) for trig in sorted(kept, key=lambda t: t.start)]
 
 
@@ -341,9 +343,10 @@ def _select(ctx: _Sentence, triggers: list[Trigger], published=None) -> list[Tri
 
 
 def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
-    """The trigger names what another happening of the sentence follows from: it opens a "since" span
-    ("Sejak militer merebut kekuasaan, 802 orang tewas", "killed since the coup") or a cause ("luka
-    berat akibat gempa"). The sentence recalls it and reports the other: it is no event of the sentence.
+    """The trigger names what another happening of the sentence, or a count it tells before the marker,
+    follows from: it opens a "since" span ("Sejak militer merebut kekuasaan, 802 orang tewas", "killed since
+    the coup") or a cause ("10 warga luka berat akibat gempa"). The sentence recalls it and reports the
+    other: it is no event of the sentence.
     The marker opens at most ``SINCE_GAP`` words before it, not counting a date ("since the 1 February coup")."""
     lo, seen = trig.i, 0
     while lo > 0 and seen < SINCE_GAP:
@@ -354,7 +357,12 @@ def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
     if trig.saying or not opens:
         return False
     marker = max(opens)
-    return any(t is not trig and (t.j <= marker or t.i > trig.j) for t in triggers)
+    if any(t is not trig and (t.j <= marker or t.i > trig.j) for t in triggers):
+        return True
+    # or a count before the marker is what the sentence reports ("10 warga luka berat akibat gempa")
+    at = ctx.words[marker][0]
+    return any(ctx.start <= f.get("start", -1) < at and f.get("value") is not None
+               for f in getattr(ctx.doc, "figures", None) or ())
 
 
 def _named_by_date(trig: Trigger, triggers: list[Trigger]) -> bool:
@@ -403,6 +411,24 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         out.append(trig)
         taken.append(tm)
     return out
+
+
+def _count_report(ctx: _Sentence) -> list[Trigger]:
+    """The sentence's first count, as an untyped event, when all it named was the cause of that count ("10 warga
+    luka berat akibat gempa"): what it reports is the count, which no trigger names."""
+    starts = [f["start"] for f in getattr(ctx.doc, "figures", None) or ()
+              if ctx.start <= f.get("start", -1) < ctx.end and f.get("value") is not None]
+    if not starts:
+        return []
+    at = _word_at(ctx, min(starts))
+    markers = [k for k in range(at, len(ctx.norm)) if ctx.norm[k] in ctx.lex.since_markers]
+    markers += [k for k, _, _ in ctx.lex.cause_markers.find(ctx.norm, at, len(ctx.norm))]
+    end = min(markers, default=len(ctx.norm))
+    verbs = [k for k in range(at + 1, end) if ctx.verb_like(k)]
+    i = verbs[0] if verbs else min(at + 1, len(ctx.words) - 1)  # its verb, else the noun it counts
+    trig = Trigger("other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
+    _set_modality(ctx, trig)
+    return [trig]
 
 
 def _same_point(tm: dict[str, Any], other: dict[str, Any]) -> bool:

@@ -660,8 +660,8 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if kind == "saying" and _speakers_differ(a, b):
         return 0.0, []
     if kind == "occurrence" and (not _families_fit(a.families, b.families)
-                                   or a.places and b.places and not _places_fit(a, b)):
-        return 0.0, []
+                                   or a.places and b.places and not _places_fit(a, b) and not _same_numbers(a, b)):
+        return 0.0, []  # elsewhere, unless told with the same magnitude or clock time (a quake felt far away)
     score, why = _evidence(a, b)
     if kind == "occurrence" and a.actors and b.actors and a.actors.isdisjoint(b.actors) \
             and _similarity(a, b) < SIMILAR_STRONG:
@@ -723,6 +723,10 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if a.best.ev["type"] == b.best.ev["type"] not in ("other", "statement"):  # saying something tells no happening apart
         score += 0.5
         why.append("same type")
+        if a.best.ev["type"] == "disaster" and a.kind == b.kind == "occurrence" and _dates(a.best.ev, b.best.ev) == "same" \
+                and a.best.ev.get("precision") == "day":
+            score += 1.0
+            why.append("one disaster of its kind that day")
     if a.docs & b.docs and a.figures and b.figures and not a.figures.keys() & b.figures.keys() \
             and a.speakers & b.speakers and _dates(a.best.ev, b.best.ev) == "same":
         score += 0.5  # one briefing's other counts: the dead here, the missing there
@@ -781,6 +785,12 @@ def _places_fit(a: _Cluster, b: _Cluster) -> bool:
         return True
     return any(r.startswith("c:") and "in:" + r[2:] in other.regions
                for one, other in ((a, b), (b, a)) for r in one.regions)
+
+
+def _same_numbers(a: _Cluster, b: _Cluster) -> bool:
+    """Both tell a distinctive number that is no count (a magnitude, a clock time): one happening told alike."""
+    counted = {str(v) for c in (a, b) for values in c.figures.values() for v in values}
+    return bool(a.numbers & b.numbers - counted)
 
 
 def _near(a: _Cluster, b: _Cluster) -> bool:
