@@ -557,3 +557,16 @@ def test_events_merge_one_disaster_of_a_kind_on_a_day_of_a_story_needs_less_evid
     assert len(merge_events([a, b], {"a": "S1", "b": "S1"})) == 1
     c = _doc("c", "Banjir bandang melanda permukiman di Kabupaten Ipsum pada Senin (10/1/2022).", [("Kabupaten Ipsum", "LOC", "L2")])
     assert len(merge_events([a, c], {"a": "S1", "c": "S1"})) == 2  # another place, no shared magnitude or hour
+
+
+def test_events_merge_the_damage_counted_on_other_days_tells_no_disaster_apart():
+    a = _doc("a", "Gempa bermagnitudo 6,1 mengguncang Kabupaten Lorem pada Senin (10/1/2022) pukul 04.20 dan merusak 300 rumah.",
+             published="2022-01-10")
+    a.figures = [{"sentence": 0, "category": "damaged", "value": 300, "status": "reported"}]
+    b = _doc("b", "Gempa bermagnitudo 6,1 mengguncang Kabupaten Lorem pada Senin (10/1/2022) pukul 04.20.",
+             published="2022-01-13")
+    c = _doc("c", "Gempa bermagnitudo 6,1 pada Senin (10/1/2022) merusak 2.400 rumah di Kabupaten Lorem.",
+             published="2022-01-13")
+    c.figures = [{"sentence": 0, "category": "damaged", "value": 2400, "status": "reported"}]
+    quakes = [ev for ev in merge_events([a, b, c], {"a": "S1", "b": "S1", "c": "S1"}) if ev["type"] == "disaster"]
+    assert len(quakes) == 1 and len(quakes[0]["sources"]) == 3

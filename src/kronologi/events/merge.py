@@ -655,7 +655,7 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     when = _dates(x.ev, y.ev)
     if when == "apart" and a.docs & b.docs and _soft(x.ev, y.ev):
         when = "within"  # one article's guessed day gives way to the day its other sentence states
-    if when == "apart" or _counts_differ(a, b, scoped=bool(a.docs & b.docs)):
+    if when == "apart" or _counts_differ(a, b, scoped=bool(a.docs & b.docs)) and not _both_disasters(a, b):
         return 0.0, []  # one article's counts in different places are parts, not competing totals
     if kind == "saying" and _speakers_differ(a, b):
         return 0.0, []
@@ -723,8 +723,7 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if a.best.ev["type"] == b.best.ev["type"] not in ("other", "statement"):  # saying something tells no happening apart
         score += 0.5
         why.append("same type")
-        if a.best.ev["type"] == "disaster" and a.kind == b.kind == "occurrence" and _dates(a.best.ev, b.best.ev) == "same" \
-                and a.best.ev.get("precision") == "day":
+        if _both_disasters(a, b) and _dates(a.best.ev, b.best.ev) == "same" and a.best.ev.get("precision") == "day":
             score += 1.0
             why.append("one disaster of its kind that day")
     if a.docs & b.docs and a.figures and b.figures and not a.figures.keys() & b.figures.keys() \
@@ -785,6 +784,12 @@ def _places_fit(a: _Cluster, b: _Cluster) -> bool:
         return True
     return any(r.startswith("c:") and "in:" + r[2:] in other.regions
                for one, other in ((a, b), (b, a)) for r in one.regions)
+
+
+def _both_disasters(a: _Cluster, b: _Cluster) -> bool:
+    """Two tellings of a disaster, one of them telling it happen: the damage each counts (as of different days)
+    tells no quake apart."""
+    return (a._typed or b._typed) and a.best.ev["type"] == b.best.ev["type"] == "disaster"
 
 
 def _same_numbers(a: _Cluster, b: _Cluster) -> bool:
