@@ -50,6 +50,13 @@ def _post_regex(lang: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def _lead_regex(lang: str) -> re.Pattern[str]:
+    """A word that opens a postposed attribution, with or without its verb (``demikian kata X``, ``demikian X``)."""
+    words = vocab.alternation(vocab.phrases(lang, "postposed_leads"))
+    return re.compile(rf"[\s,{_CLOSERS}]*(?:{words})(?![\w])" if words else r"(?!x)x", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
 def _according_regex(lang: str) -> re.Pattern[str]:
     words = vocab.alternation(vocab.phrases(lang, "according_to"))
     suffix = vocab.section(lang, "pronoun_suffix") or ""
@@ -130,7 +137,10 @@ def after(text: str, lang: str, pos: int, limit: int) -> Attribution | None:
     """An attribution right after ``pos``: ``, kata X``, ``katanya``, ``, X said``, ``menurut X``."""
     if pos >= limit:  # the quote ends its paragraph: nothing follows it
         return None
-    m = _post_regex(lang).match(text, pos, limit)
+    lead = _lead_regex(lang).match(text, pos, limit)
+    m = _post_regex(lang).match(text, lead.end() if lead else pos, limit)
+    if lead and not m:  # "..., demikian pernyataan lembaga tersebut": the words after the lead name the speaker
+        return _phrase_speaker(text, lang, lead.end(), limit, "after")
     if m:
         if m.group("nya"):
             return Attribution(m.start("verb"), m.end(), Speaker(m.group(0).strip(), "pronoun"), "after")
@@ -442,6 +452,8 @@ def passive_agent(text: str, lang: str, pos: int, limit: int, last: bool = False
     if not m:
         return None
     by = _BY.match(text, m.end(), limit)
+    if not by and vocab.category_regex(lang, "predicates").match(text, _SPACES.match(text, m.end()).end()):
+        return None  # "dinyatakan hilang", "reported missing": what the passive says of someone, no agent
     found = _phrase_speaker(text, lang, by.end() if by else m.end(), limit, "passive")
     relative = re.search(r"(?i)(?:yang|that|which)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()])
     if found and found.speaker.kind == "group" and not found.speaker.name[:1].isupper():

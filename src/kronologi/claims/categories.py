@@ -106,6 +106,7 @@ def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
         found, cue = vocab.section(lang, "agents").get(found) if vocab.section(lang, "agents") else None, "agent"
     if not found:
         found, cue = _last(lang, "predicates", text, b0, b1), "predicate_before"
+        found = _relative_head(text, lang, b0, b1) or found
     noun_category = _noun_category(lang, noun)
     if found in _yields(lang) and noun_category:  # "mengirimkan 2.500 tentara": troops; "tiga jenazah dievakuasi"
         found, cue = noun_category, "noun"
@@ -139,6 +140,32 @@ def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, 
         return counted
     return Counted(other.category, "shared", subject_of(lang, counted.noun, other.category, ""), counted.noun,
                    counted.generic)
+
+
+def _relative_head(text: str, lang: str, start: int, end: int) -> str | None:
+    """``Korban meninggal yang sebelumnya dinyatakan hilang mencapai 335 jiwa``: a predicate before the number
+    inside a relative clause describes the noun the clause follows; that noun's category (a toll or a counted
+    noun right before the relative word) is what the number counts. None when no such noun stands there, or
+    when the predicate acts on the number itself (``tentara yang menewaskan 12 warga``)."""
+    span = _unquoted(text[start:end])
+    verb = None
+    for verb in vocab.category_regex(lang, "predicates").finditer(span):
+        pass
+    if verb is None or not _TOKEN.search(span, verb.end()):
+        return None
+    relative = None
+    for relative in vocab.regex(lang, "relative_words").finditer(span, 0, verb.start()):
+        pass
+    if relative is None:
+        return None
+    head = span[:relative.start()].rstrip()
+    for kind in ("tolls", "nouns"):
+        last = None
+        for last in vocab.category_regex(lang, kind).finditer(head):
+            pass
+        if last and last.end() == len(head):
+            return vocab.category_of(lang, kind, last.group(0))
+    return None
 
 
 def _changed_to(text: str, lang: str, start: int, end: int) -> bool:
@@ -246,8 +273,8 @@ def counted_noun(text: str, lang: str, pos: int, end: int) -> tuple[str, bool]:
         low = word.lower()
         if low in stops or predicates.match(_unquoted(text[pos:end]), m.start()) or len(words) == 4:
             break
-        if words and _verb_like(lang, low):
-            break
+        if words and (_verb_like(lang, low) or _number_word(lang, word)):
+            break  # "14 terdakwa tiga tahun penjara": the noun ends where another count begins
         words.append(word)
     generic_set = vocab.wordset(lang, "generic_nouns")
     phrase = " ".join(words)

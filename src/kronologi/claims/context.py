@@ -19,7 +19,7 @@ from kronologi import langs
 from kronologi.claims import anonymous, attribution, vocab
 from kronologi.claims.names import Speaker, runs, speaker
 from kronologi.claims.quotes import find_quotes, paragraphs_of
-from kronologi.claims.referents import body_anaphor, qualified_role, read_referents, role_titles
+from kronologi.claims.referents import body_anaphor, definite_core, qualified_role, read_referents, role_titles
 from kronologi.claims.spans import SortedSpans
 from kronologi.entities.gazetteer import lookup
 from kronologi.entities.names import split_role
@@ -248,12 +248,28 @@ class Context:
         """A body or role named without its name (``the NGO``, ``kepala negara``): whom it stands for, if told."""
         kind = body_anaphor(phrase, self.lang)
         if kind:  # "the news organisation" is an outlet; "the agency" is not
-            return self.refs.last_body(pos, self._floor(pos), media=kind == "media") or phrase
+            return self._named_alike(phrase, pos) or self.refs.last_body(
+                pos, self._floor(pos), media=kind == "media") or phrase
         titles, qualifier = qualified_role(phrase, self.lang)
         holder = self.refs.holder(titles, pos, qualifier) if titles else None
         if holder:
             return self.full_name(holder[1])
         return self.refs.body_name(phrase)
+
+    def _named_alike(self, phrase: str, pos: int) -> str | None:
+        """``lembaga tersebut``, ``the agency``: the last name before ``pos`` (within a few paragraphs) that the text
+        gives a body of that noun (``Lembaga Pemantau Air Seruni``, ``the Riverwatch Agency``), spoken or not."""
+        noun = (definite_core(phrase, self.lang) or "").split()[-1:]
+        if not noun:
+            return None
+        floor = self._floor(pos)
+        found = None
+        for start, end in runs(self.text[floor:pos]):
+            words = self.text[floor + start:floor + end].split()
+            words = words[1:] if words[0] in ("The", "the") else words
+            if len(words) > 1 and noun[0] in (words[0].lower(), words[-1].lower()) and not self.hidden(floor + start):
+                found = " ".join(words)
+        return self.refs.body_name(found) if found else None
 
     def full_name(self, name: str) -> str:
         """``Nico`` -> ``Nico Afinta`` when the document names someone so (or ``Kang Budi`` -> ``Budi Santoso``

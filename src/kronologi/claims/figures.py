@@ -119,10 +119,11 @@ _ONE_WORD = r"(?:[^\W\d][\w'’-]*\s+)?"  # the counted noun between a number an
 
 
 def _increment(text: str, lang: str, start: int, end: int) -> bool:
-    """How many more, not how many in all: "bertambah 8 orang", "38 more protesters", "tiga jenazah lagi"."""
+    """How many more, not how many in all: "bertambah 8 orang", "38 more protesters", "tiga jenazah lagi";
+    not a bound written after the number ("50,000 or more" is at least 50,000)."""
     if vocab.ending_regex(lang, "increment_before").search(text[max(0, start - 30):start]):
         return True
-    return bool(_increment_after(lang).match(text, end, end + 40))
+    return not qualifiers.trailing(text, lang, end) and bool(_increment_after(lang).match(text, end, end + 40))
 
 
 @functools.lru_cache(maxsize=None)
@@ -179,7 +180,8 @@ def _names(lang: str, head: str) -> str | None:
 def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
     """A count of something no category names: its counted noun, or None.
 
-    People named by a specific noun count (``37 WNI``, ``9 ministers``); anything else, people by a generic
+    Households count (``41.166 KK``, ``2,100 families``); people named by a specific noun count (``37 WNI``,
+    ``9 ministers``); anything else, people by a generic
     noun included, when the number is acted on: the object of the verb before it (``dibagikan sekitar
     2.700 paket``, ``appointing 7 deputies``, ``diikuti oleh 42.500 orang``) or the subject of a passive
     or of *be* after it (``1.8 million people were left without power``). Not the doer of an act (``Dua ledakan
@@ -194,8 +196,12 @@ def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
     unit = " ".join((rest or counted.noun).split()[:3])
     b0, _ = categories.before_window(text, lang, n, sent[0])
     head = text[b0:n.start]
-    if vocab.ending_regex(lang, "determiners").search(head) or vocab.regex(lang, "count_words").search(head):
-        return None  # "the nine officers" were counted before; "Data ... 129 orang" leaves the count unnamed
+    if vocab.ending_regex(lang, "determiners").search(head):
+        return None  # "the nine officers" were counted before
+    if vocab.starting_regex(lang, "household_nouns").match(rest or ""):
+        return unit  # "Data ... sebanyak 41.166 KK": people counted by household are a count whatever the clause
+    if vocab.regex(lang, "count_words").search(head):
+        return None  # "Data ... 129 orang" leaves the count unnamed
     if _object(lang, head) or _passive(lang, text, n, counted.noun, sent[1]):
         return unit
     if rest and categories.human(lang, rest) and (_counted_cue(lang, head) or _passive(

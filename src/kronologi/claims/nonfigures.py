@@ -45,7 +45,7 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
         ("counter", lambda: _starts(lang, "counters", after) or _counter_before(lang, before)),
         ("age", lambda: bool(vocab.ending_regex(lang, "age_cues").search(before)) or _age_after_name(before, after)),
         ("duration", lambda: n.unit == "year" or _starts(lang, "time_units", after)),
-        ("time", lambda: _in_times(n, times)),
+        ("time", lambda: _in_times(n, times) and not _before_smaller(text, lang, n, numbers)),
         ("measure", lambda: _starts(lang, "measure_units", after) or bool(
             vocab.ending_regex(lang, "measures_before").search(_ABBREVIATION.sub("", before)))),
         ("fraction", lambda: _fraction(n)),
@@ -76,6 +76,16 @@ def _in_times(n: Number, times: list[tuple[int, int]]) -> bool:
     the few before ``n``'s end are checked, so an expression that holds others is seen too)."""
     i = bisect.bisect_left(times, (n.end,))
     return any(e > n.start for _, e in times[max(0, i - 4):i])
+
+
+def _before_smaller(text: str, lang: str, n: Number, numbers: list[Number]) -> bool:
+    """``sentenced 14 to three years``: a number joined by ``to``/``hingga`` to a smaller one is no end of a span of
+    time (a span runs from less to more), whatever the temporal layer read: it counts who the span is given to."""
+    i = bisect.bisect_left([m.start for m in numbers], n.end)
+    if i >= len(numbers) or n.value is None or numbers[i].value is None or numbers[i].value >= n.value:
+        return False
+    joins = vocab.alternation(vocab.phrases(lang, "range_join"))
+    return bool(joins) and re.fullmatch(rf"\s*(?:{joins})\s*", text[n.end:numbers[i].start], re.IGNORECASE) is not None
 
 
 def _starts(lang: str, key: str, after: str) -> bool:

@@ -81,6 +81,12 @@ def _suffix_regex(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{body})$" if body else r"(?!x)x", re.IGNORECASE)
 
 
+def trailing(text: str, lang: str, pos: int) -> bool:
+    """Whether a qualifier follows a number that ends at ``pos`` (``100 orang lebih``, ``50,000 or more``)."""
+    m = _after_regex(lang).match(text, pos)
+    return bool(m) and _is_after_qualifier(text, m)
+
+
 def strip_qualifier(lang: str, head: str) -> str:
     """``head`` (the text before a number) without the qualifier that ends it."""
     m = _before_regex(lang).search(head)

@@ -6,7 +6,8 @@
   whose own clause says it was corrected (``174 yang kemudian diralat``), or the
   figure a next sentence withdraws (``Angka itu kemudian diralat``: see ``figures``);
 * denied: the same with denial cues (``membantah``, ``denied``);
-* projected: a future or planned number (``akan dikerahkan 1.000 personel``).
+* projected: a future or planned number (``akan dikerahkan 1.000 personel``), or one a count
+  may change to (``bisa naik hingga 20.000``, ``could double to 50,000``: a modal before a change verb).
 
 A cue before the figure does not reach it across a new-value word (``menjadi``,
 ``to``) or another reporting verb.
@@ -46,10 +47,20 @@ def _projected(text: str, lang: str, start: int, end: int, clause: tuple[int, in
         floor, stop = m.end(), end
     relative = _RELATIVE.search(text, end, stop)
     stop = relative.start() if relative else stop
-    for cue in vocab.regex(lang, "projection_cues").finditer(text, floor, stop):
-        if cue.start() >= end or len(text[cue.end():start].split()) <= _NEAR:
-            return True
+    for pattern in (vocab.regex(lang, "projection_cues"), _may_change(lang)):
+        for cue in pattern.finditer(text, floor, stop):
+            if cue.start() >= end or len(text[cue.end():start].split()) <= _NEAR:
+                return True
     return False
+
+
+@functools.lru_cache(maxsize=None)
+def _may_change(lang: str) -> re.Pattern[str]:
+    """A modal before a change verb, one word between at most (``could rise``, ``bisa terus bertambah``)."""
+    modals, changes = (vocab.alternation(vocab.phrases(lang, key)) for key in ("projection_modals", "change_verbs"))
+    if not modals or not changes:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w])(?:{modals})\s+(?:[^\W\d_]+\s+)?(?:{changes})(?![\w])", re.IGNORECASE)
 
 
 def old_value(text: str, lang: str, start: int, sent: tuple[int, int]) -> bool:

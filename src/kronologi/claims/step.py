@@ -24,11 +24,13 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "8"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "9"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
-    # 8: no speaker taken from a heading's words, a document's owner speaks for it ("kajian kelompok itu")
+    # 8: no speaker taken from a heading's words, a document's owner speaks for it ("kajian kelompok itu");
+    # 9: household counts ("41.166 KK"), a modal before a change projects ("could double to"), a relative clause's
+    # predicate describes its noun, "14 to three years" is no span, "demikian pernyataan lembaga tersebut"
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
