@@ -570,3 +570,12 @@ def test_events_merge_the_damage_counted_on_other_days_tells_no_disaster_apart()
     c.figures = [{"sentence": 0, "category": "damaged", "value": 2400, "status": "reported"}]
     quakes = [ev for ev in merge_events([a, b, c], {"a": "S1", "b": "S1", "c": "S1"}) if ev["type"] == "disaster"]
     assert len(quakes) == 1 and len(quakes[0]["sources"]) == 3
+
+
+def test_events_merge_a_story_seldom_has_two_coups_on_one_day_but_often_two_arrests():
+    a = _doc("a", "Militer menggulingkan pemerintahan sipil pada Senin (10/1/2022) dini hari.")
+    b = _doc("b", "Kudeta terjadi pada Senin (10/1/2022) pagi ketika tentara merebut kekuasaan.")
+    assert len([ev for ev in merge_events([a, b], {"a": "S1", "b": "S1"}) if ev["type"] == "dismissal"]) == 1
+    c = _doc("c", "Polisi menangkap seorang mahasiswa di kampus pada Senin (10/1/2022).")
+    d = _doc("d", "Tentara menahan dua wartawan di bandara pada Senin (10/1/2022).")
+    assert len([ev for ev in merge_events([c, d], {"c": "S1", "d": "S1"}) if ev["type"] == "arrest"]) == 2

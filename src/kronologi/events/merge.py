@@ -58,6 +58,7 @@ EPISODE_GAP = 2  # a report continues an article's episode at most this many sen
 NEED_EPISODE = 1.25  # evidence a report needs to continue an episode (closeness alone gives 1.0)
 NEED_EPISODE_BESIDE = 1.0  # an untyped dated clause next to an article's report of that day: closeness suffices
 DISTINCTIVE = 10  # a shared count from this value up tells a happening apart (two reports of "1 dead" need not)
+ONCE_A_DAY = 1.25  # evidence of a kind of happening a story seldom has two of on one day, on that day
 SIMILAR = 0.3  # overlap of content words that counts as evidence
 SIMILAR_STRONG = 0.7  # ... that outweighs different participants
 NEED_SAME_DAY = 1.75  # evidence needed on the same date
@@ -76,6 +77,9 @@ _FAMILY = {"attack": "violence", "killing": "violence", "riot": "violence", "pro
            "election": "power", "announcement": "power", "deployment": "power", "withdrawal": "power",
            "internet_shutdown": "power", "internet_restoration": "power", "sanction": "sanction",
            "legal_action": "legal", "meeting": "meeting", "disaster": "disaster", "other": "any"}
+# Kinds of happening a story seldom has two of on one day: one quake, one coup, one vote, one swearing-in.
+_ONCE_A_DAY = frozenset({"disaster", "dismissal", "resignation", "election", "appointment", "internet_shutdown",
+                         "internet_restoration"})
 _TYPE_RANK = {"other": 3, "statement": 2, "announcement": 1}
 
 
@@ -723,9 +727,10 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if a.best.ev["type"] == b.best.ev["type"] not in ("other", "statement"):  # saying something tells no happening apart
         score += 0.5
         why.append("same type")
-        if _both_disasters(a, b) and _dates(a.best.ev, b.best.ev) == "same" and a.best.ev.get("precision") == "day":
-            score += 1.0
-            why.append("one disaster of its kind that day")
+        if (_both_disasters(a, b) or a.kind == b.kind == "occurrence" and a.best.ev["type"] in _ONCE_A_DAY) \
+                and _dates(a.best.ev, b.best.ev) == "same" and a.best.ev.get("precision") == "day":
+            score += ONCE_A_DAY  # with the same type: enough, unless a place or the participants tell them apart
+            why.append(f"one {a.best.ev['type']} of its kind that day")
     if a.docs & b.docs and a.figures and b.figures and not a.figures.keys() & b.figures.keys() \
             and a.speakers & b.speakers and _dates(a.best.ev, b.best.ev) == "same":
         score += 0.5  # one briefing's other counts: the dead here, the missing there
