@@ -144,8 +144,8 @@ def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, 
 
 def _relative_head(text: str, lang: str, start: int, end: int) -> str | None:
     """``Korban meninggal yang sebelumnya dinyatakan hilang mencapai 335 jiwa``: a predicate before the number
-    inside a relative clause describes the noun the clause follows; that noun's category (a toll or a counted
-    noun right before the relative word) is what the number counts. None when no such noun stands there, or
+    inside a relative clause describes the noun the clause follows; that noun's category (a toll right before
+    the relative word) is what the number counts. None when no such noun stands there, or
     when the predicate acts on the number itself (``tentara yang menewaskan 12 warga``)."""
     span = _unquoted(text[start:end])
     verb = None
@@ -159,13 +159,12 @@ def _relative_head(text: str, lang: str, start: int, end: int) -> str | None:
     if relative is None:
         return None
     head = span[:relative.start()].rstrip()
-    for kind in ("tolls", "nouns"):
-        last = None
-        for last in vocab.category_regex(lang, kind).finditer(head):
-            pass
-        if last and last.end() == len(head):
-            return vocab.category_of(lang, kind, last.group(0))
-    return None
+    last = None
+    for last in vocab.category_regex(lang, "tolls").finditer(head):
+        pass
+    # only a toll noun ("korban meninggal") says what is counted; a plain noun ("rumah yang rusak sedang") is
+    # counted as the clause's predicate says
+    return vocab.category_of(lang, "tolls", last.group(0)) if last and last.end() == len(head) else None
 
 
 def _changed_to(text: str, lang: str, start: int, end: int) -> bool:
