@@ -261,14 +261,16 @@ def _compound(text: str, start: int) -> bool:
 
 
 def _describes(ctx: _Sentence, i: int, j: int) -> bool:
-    """The words ``i:j`` only describe the noun beside them ("the disaster zone", "flood relief", "lokasi
-    gempa", "bantuan banjir"): they name where or what for, not a happening the sentence reports."""
+    """The words ``i:j`` only describe or are the object of the word beside them ("the disaster zone", "lokasi
+    gempa", "protests against the coup", "menentang kudeta"): they name no happening the sentence reports."""
     lex, text = ctx.lex, ctx.doc.text
-    k = j if lex.heads_after else i - 1
-    if not 0 <= k < len(ctx.norm) or ctx.norm[k] not in lex.compound_heads:
-        return False
-    left, right = (j - 1, j) if lex.heads_after else (i - 1, i)
-    return not text[ctx.words[left][1]:ctx.words[right][0]].strip()  # nothing but a space between
+    after = j < len(ctx.norm) and ctx.norm[j] in lex.heads_after and not text[ctx.words[j - 1][1]:ctx.words[j][0]].strip()
+    if after:
+        return True
+    k = i - 1  # a determiner may stand between ("against the coup")
+    if k > 0 and ctx.norm[k] in lex.determiners:
+        k -= 1
+    return k >= 0 and ctx.norm[k] in lex.heads_before and not text[ctx.words[k][1]:ctx.words[k + 1][0]].strip()
 
 
 def _in_time(times: list[dict[str, Any]], start: int, end: int) -> bool:

@@ -116,8 +116,8 @@ class Lexicon:
     toll_nouns: PhraseIndex
     toll_changes: PhraseIndex
     determiners: frozenset[str]
-    compound_heads: frozenset[str]  # nouns an event noun only describes ("disaster zone", "lokasi gempa")
-    heads_after: bool  # where the head stands: after the event noun (English), before it (Indonesian)
+    heads_after: frozenset[str]  # words after an event noun that make it only describe ("disaster zone")
+    heads_before: frozenset[str]  # ... before it ("lokasi gempa", "against the coup")
     not_actors: frozenset[str]
     known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
 
@@ -232,8 +232,8 @@ def lexicon(lang: str | None) -> Lexicon:
         speaking_within=int((data.get("speaking_pronouns") or {}).get("within", 0)),
         adding_verbs=_index(data.get("adding_verbs")),
         determiners=_lower(data.get("determiners")),
-        compound_heads=_lower((data.get("compound_heads") or {}).get("words")),
-        heads_after=(data.get("compound_heads") or {}).get("side", "after") == "after",
+        heads_after=_lower((data.get("compound_heads") or {}).get("after")),
+        heads_before=_lower((data.get("compound_heads") or {}).get("before")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )
     lex.known = lex.triggers.words() | lex.occurrence.words() | set().union(*(c.words() for c in lex.cues.values()))
