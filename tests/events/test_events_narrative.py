@@ -99,3 +99,12 @@ def test_events_narrative_in_an_article_known_to_its_month_a_day_before_it_is_re
     assert got == [("protest", "2022-03-03", "clause"), ("arrest", "2022-05", "publication")]
     got = _dated("Demonstrasi besar pecah pada 3 Mei 2022. Polisi menangkap dua orang.", published="2022-05")
     assert got == [("protest", "2022-05-03", "clause"), ("arrest", "2022-05-03", "narrative")]
+
+
+def test_events_narrative_a_toll_with_its_count_reports_the_count_not_the_quake_it_names():
+    text = "The death toll from the earthquake that hit Ardania climbed to 480 on Wednesday."
+    doc = events_of(text, "en", "2022-01-13")
+    doc.figures = [{"sentence": 0, "category": "killed", "value": 480, "status": "reported",
+                    "as_of": "2022-01-12", "as_of_basis": "text"}]
+    date_events(doc)
+    assert [(ev["type"], ev["date"], bool(ev.get("tells_toll"))) for ev in doc.events] == [("killing", "2022-01-12", True)]

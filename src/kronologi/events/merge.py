@@ -670,7 +670,7 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if kind == "occurrence" and a.actors and b.actors and a.actors.isdisjoint(b.actors) \
             and _similarity(a, b) < SIMILAR_STRONG:
         return 0.0, []  # different participants, not told in the same words: two happenings
-    need = NEED_SAME_DAY if when == "same" else NEED_LOOSE
+    need = NEED_SAME_DAY if when == "same" and x.ev.get("precision") == "day" else NEED_LOOSE  # a month shared is no day
     if _told_beside(a, b) and _near(a, b):
         need = NEED_EPISODE_BESIDE
         why.append("an untyped clause beside it")

@@ -111,10 +111,12 @@ def _date_tolls(doc: Any, events: list[dict[str, Any]], published: date | None) 
     counted = {f.get("sentence") for f in getattr(doc, "figures", None) or [] if f.get("value") is not None}
     lex = lexicon(doc.language)
     for ev in events:
-        if ev.get("type") == "disaster" and ev["sentence"] not in counted and not ev.get("background") \
-                and lex.tells_a_toll(doc.text[ev["start"]:ev["end"]]):
-            ev.update(type="killing", date=published.isoformat(), precision="day", date_text=None,
-                      date_basis="publication", tells_toll=True)  # a report of a count, as a saying is
+        if ev.get("type") == "disaster" and not ev.get("background") and lex.tells_a_toll(doc.text[ev["start"]:ev["end"]]):
+            if ev["sentence"] in counted:  # "the toll from the quake that hit ... climbed above 40,000 on Friday"
+                ev.update(type="killing", tells_toll=True)  # dated as its count is, not as the quake
+            else:
+                ev.update(type="killing", date=published.isoformat(), precision="day", date_text=None,
+                          date_basis="publication", tells_toll=True)  # a report of a count, as a saying is
 
 
 def _reported_on(doc: Any, events: list[dict[str, Any]]) -> None:
