@@ -267,8 +267,10 @@ def _describes(ctx: _Sentence, i: int, j: int) -> bool:
     after = j < len(ctx.norm) and ctx.norm[j] in lex.heads_after and not text[ctx.words[j - 1][1]:ctx.words[j][0]].strip()
     if after:
         return True
-    k = i - 1  # a determiner may stand between ("against the coup")
+    k = i - 1  # a determiner may stand between ("against the coup"), and "of" ("the epicentre of the quake")
     if k > 0 and ctx.norm[k] in lex.determiners:
+        k -= 1
+    if k > 0 and ctx.norm[k] in lex.head_links:
         k -= 1
     return k >= 0 and ctx.norm[k] in lex.heads_before and not text[ctx.words[k][1]:ctx.words[k + 1][0]].strip()
 

@@ -118,6 +118,7 @@ class Lexicon:
     determiners: frozenset[str]
     heads_after: frozenset[str]  # words after an event noun that make it only describe ("disaster zone")
     heads_before: frozenset[str]  # ... before it ("lokasi gempa", "against the coup")
+    head_links: frozenset[str]  # words that may stand between ("the epicentre of the quake")
     not_actors: frozenset[str]
     known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
 
@@ -234,6 +235,7 @@ def lexicon(lang: str | None) -> Lexicon:
         determiners=_lower(data.get("determiners")),
         heads_after=_lower((data.get("compound_heads") or {}).get("after")),
         heads_before=_lower((data.get("compound_heads") or {}).get("before")),
+        head_links=_lower((data.get("compound_heads") or {}).get("links")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )
     lex.known = lex.triggers.words() | lex.occurrence.words() | set().union(*(c.words() for c in lex.cues.values()))
