@@ -337,13 +337,14 @@ def _select(ctx: _Sentence, triggers: list[Trigger], published=None) -> list[Tri
     # the sentence's own saying is the one outside quotation marks ('"... disampaikan gubernur ...," ujar dia')
     sayings = sorted((t for t in kept if t.saying and (t.claimed or not others)), key=lambda t: t.quoted)
     chosen, seen = [], set()
-    for trig in sorted(others + sayings[:1] + [t for t in sayings[1:] if t.claimed], key=lambda t: t.i):
+    # one per type and day, the sentence's own saying (outside quotation marks) before one it quotes
+    for trig in sorted(others + sayings[:1] + [t for t in sayings[1:] if t.claimed], key=lambda t: (t.saying and t.quoted, t.i)):
         # one event per type and day — but a quake that struck and the tsunami it could not cause are two
         key = (trig.type, trig.time["date"] if trig.time else None, trig.modality in _UNREAL)
         if key not in seen:
             seen.add(key)
             chosen.append(trig)
-    return chosen
+    return sorted(chosen, key=lambda t: t.i)
 
 
 def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
@@ -398,6 +399,8 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
             continue
         if any(t.j <= tm["wi"] and ctx.cause_between(t.j - 1, tm["wi"]) for t in kept):
             continue
+        if tm.get("quoted") and any(t.saying and not t.quoted for t in kept):
+            continue  # a day the quotation names ('"tadi malam saya menghitung lagi," kata X'): what X said
         i = _anchor(ctx, tm)
         lo, hi = ctx.clause_words(tm["wi"])  # a noun of another clause names another happening
         noun = min((t for t in named if lo <= t.i < hi), key=lambda t: abs(t.i - tm["wi"]), default=None)
