@@ -579,3 +579,17 @@ def test_events_merge_a_story_seldom_has_two_coups_on_one_day_but_often_two_arre
     c = _doc("c", "Polisi menangkap seorang mahasiswa di kampus pada Senin (10/1/2022).")
     d = _doc("d", "Tentara menahan dua wartawan di bandara pada Senin (10/1/2022).")
     assert len([ev for ev in merge_events([c, d], {"c": "S1", "d": "S1"}) if ev["type"] == "arrest"]) == 2
+
+
+def test_events_merge_an_articles_lead_tells_in_brief_what_its_speaker_is_then_quoted_saying():
+    def statements(filler: int):
+        text = ("Bupati Rina Wulan mengumumkan kenaikan bantuan bagi warga pada Kamis (13/1/2022). "
+                + "Warga menunggu di balai desa. " * filler
+                + '"Kami sudah menghitung ulang anggarannya," ujar sang bupati.')
+        doc = _doc("a", text, [("Rina Wulan", "PER", "E5")], published="2022-01-13")
+        doc.quotes = [{"sentence": filler + 1, "speaker": "E5", "speaker_name": "Rina Wulan"}]
+        return [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})
+                if ev["type"] in ("statement", "announcement")]
+
+    assert [0, 3] in statements(2)
+    assert [0, 7] not in statements(6)  # far down the article, the same speaker may be saying something else

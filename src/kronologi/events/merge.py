@@ -54,6 +54,7 @@ MERGE_PASSES = 3  # greedy passes at most: the second joins clusters that grew a
 MAX_CANDIDATES = 80  # clusters compared with a report at most (the latest of a crowded bucket)
 NEAR_SENTENCES = 2  # sentences of one article this close narrate on
 NARRATED_WITHIN = 5  # sentences between a report and the one whose day it goes on telling, for that to count
+LEAD_REACH = 4  # sentences after an article's lead that may quote what the lead tells in brief
 EPISODE_GAP = 2  # a report continues an article's episode at most this many sentences after it
 NEED_EPISODE = 1.25  # evidence a report needs to continue an episode (closeness alone gives 1.0)
 NEED_EPISODE_BESIDE = 1.0  # an untyped dated clause next to an article's report of that day: closeness suffices
@@ -713,6 +714,9 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         if _adds_to(a, b):
             score += 0.5
             why.append("adds to what they said")
+        elif _leads(a, b):
+            score += 0.5
+            why.append("the article's lead tells what they said")
     actors = a.actors & b.actors - speakers  # who speaks is counted once, as the speaker
     if actors:
         score += min(1.5, 0.75 * len(actors))
@@ -762,6 +766,14 @@ def _narrates(a: _Cluster, b: _Cluster) -> bool:
                and (r.ev.get("narrated_from") == s.sentence and not r.shifts
                     or s.ev.get("narrated_from") == r.sentence and not s.shifts)
                for r in a.reports for s in b.reports)
+
+
+def _leads(a: _Cluster, b: _Cluster) -> bool:
+    """One of the two is the article's lead (its first sentence), the other one of the next ``LEAD_REACH``
+    sentences of the same article, on the same day: the lead tells in brief what the article then quotes."""
+    return _dates(a.best.ev, b.best.ev) == "same" and any(
+        r.doc == s.doc and min(r.sentence, s.sentence) == 0 and 0 < max(r.sentence, s.sentence) <= LEAD_REACH
+        for r in a.reports for s in b.reports)
 
 
 def _adds_to(a: _Cluster, b: _Cluster) -> bool:
