@@ -338,7 +338,9 @@ def _select(ctx: _Sentence, triggers: list[Trigger], published=None) -> list[Tri
     sayings = sorted((t for t in kept if t.saying and (t.claimed or not others)), key=lambda t: t.quoted)
     chosen, seen = [], set()
     # one per type and day, the sentence's own saying (outside quotation marks) before one it quotes
-    for trig in sorted(others + sayings[:1] + [t for t in sayings[1:] if t.claimed], key=lambda t: (t.saying and t.quoted, t.i)):
+    own = bool(sayings) and not sayings[0].quoted  # a quotation's sayings are the speaker's account, not reports
+    extra = [t for t in sayings[1:] if t.claimed and not (own and t.quoted)]
+    for trig in sorted(others + sayings[:1] + extra, key=lambda t: (t.saying and t.quoted, t.i)):
         # one event per type and day — but a quake that struck and the tsunami it could not cause are two
         key = (trig.type, trig.time["date"] if trig.time else None, trig.modality in _UNREAL)
         if key not in seen:
