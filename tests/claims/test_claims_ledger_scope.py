@@ -173,7 +173,7 @@ def test_claims_ledger_scope_counts_of_an_article_known_to_its_month_are_of_that
 
 
 def test_claims_ledger_scope_an_opening_place_scopes_every_count_of_its_sentence() -> None:
-    docs = [_doc("a", "In Peru, 50 people were killed and more than 70 were injured. In Chile, 20 were killed and "
+    docs = [_doc("a", "In Peru, 50 people died and at least 70 were injured. In Chile, 20 were killed and "
                       "30 were injured. Across both countries, the toll stood at 70.", "2023-04-03", lang="en")]
     figures, _ = _ledger(docs)
     scope_of = {f["value"]: f.get("scope") for f in figures}

@@ -159,7 +159,7 @@ def test_events_extract_a_time_inside_a_quotation_does_not_date_the_saying_outsi
 
 
 def test_events_extract_a_happening_named_by_its_month_beside_another_stays_as_the_storys_past():
-    doc = events_of("The council annulled the results of the November 2020 vote on Monday.", "en", "2021-03-10")
+    doc = events_of("The council annulled the November 2020 vote on Monday.", "en", "2021-03-10")
     assert ("election", "2020-11") in [(ev["type"], ev["date"]) for ev in doc.events]
 
 

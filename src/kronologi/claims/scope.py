@@ -88,7 +88,7 @@ def _pieces_before(text: str, start: int) -> list[tuple[int, int]]:
 
 def _opening(text: str, start: int) -> tuple[int, int] | None:
     """The sentence's opening phrase, up to its first comma, when it holds no number: it sets where all the
-    sentence's counts are (``In Ardania, 22 were killed and more than 20 were injured``)."""
+    sentence's counts are (``In Ardania, 12 died and some 30 were hurt``)."""
     floor = max(0, start - 3 * _REACH)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, start)]
     begin = ends[-1] if ends else floor

@@ -391,7 +391,7 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
     """An event for every date no trigger took (and that no taken date repeats): of the type of the
     nearest event noun of its clause that is no event by itself ("Banjir bandang setinggi 2 meter terjadi
     ... Senin": a disaster), else of type ``other`` — but only in a sentence that types no happening: beside
-    one it does ("delapan orang tewas pada Minggu dan didokumentasikan pada Senin"), the date is a detail. A date in the cause of a happening the sentence
+    one it does ("lima warga tewas Sabtu dan baru dicatat polisi pada Senin"), the date is a detail. A date in the cause of a happening the sentence
     reports ("103 meninggal akibat gempa ... Senin") dates the cause, which the sentence only recalls — as does
     the date of a happening recalled after "since" ("killed since the March 3 vote")."""
     taken = [t.time for t in kept if t.time] + [t.time for t in named if t.recalled and t.time]

@@ -112,7 +112,7 @@ def _date_tolls(doc: Any, events: list[dict[str, Any]], published: date | None) 
     lex = lexicon(doc.language)
     for ev in events:
         if ev.get("type") == "disaster" and not ev.get("background") and lex.tells_a_toll(doc.text[ev["start"]:ev["end"]]):
-            if ev["sentence"] in counted:  # "the toll from the quake that hit ... climbed above 40,000 on Friday"
+            if ev["sentence"] in counted:  # "the toll from the flood that struck ... rose past 900 on Sunday"
                 ev.update(type="killing", tells_toll=True)  # dated as its count is, not as the quake
             else:
                 ev.update(type="killing", date=published.isoformat(), precision="day", date_text=None,
