@@ -593,3 +593,19 @@ def test_events_merge_an_articles_lead_tells_in_brief_what_its_speaker_is_then_q
 
     assert [0, 3] in statements(2)
     assert [0, 7] not in statements(6)  # far down the article, the same speaker may be saying something else
+
+
+def test_events_merge_a_large_count_told_alike_by_articles_that_only_guess_its_day_is_one_announcement():
+    a = _doc("a", "Petugas menyebut sebanyak 12.417 warga meninggal dunia.", published="2022-01-12")
+    b = _doc("b", "Officials said 12,417 people had died in Ardania.", lang="en", published="2022-01-14")
+    for doc, day in ((a, "2022-01-12"), (b, "2022-01-14")):
+        doc.figures = [{"sentence": 0, "category": "killed", "value": 12417, "status": "reported"}]
+        for ev in doc.events:
+            ev.update(date=day, precision="day", date_basis="narrative")
+    (one,) = [ev for ev in merge_events([b, a], {"a": "S1", "b": "S1"}) if ev["type"] in ("killing", "statement")]
+    assert one["date"] == "2022-01-12"  # the earliest day it was told
+    for doc in (a, b):
+        doc.figures[0]["value"] = 40  # a small count told alike tells nothing
+        for ev in doc.events:
+            ev["date_basis"] = "narrative"
+    assert len([ev for ev in merge_events([b, a], {"a": "S1", "b": "S1"}) if ev["type"] in ("killing", "statement")]) == 2

@@ -182,10 +182,11 @@ class _Cluster:
 
 
 def _rank(report: _Report) -> tuple:
-    """The best-dated report speaks for the cluster (then the earliest document and sentence)."""
+    """The best-dated report speaks for the cluster: then the earliest day (a count told on Friday was not first told
+    on Sunday), the earliest document and sentence."""
     ev = report.ev
-    return (_BASIS_RANK[ev.get("date_basis")], _PRECISION_RANK[ev.get("precision")], report.order,
-            report.sentence)
+    return (_BASIS_RANK[ev.get("date_basis")], _PRECISION_RANK[ev.get("precision")], ev.get("date") or "",
+            report.order, report.sentence)
 
 
 def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
@@ -658,8 +659,9 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if _MODALITY_FAMILY.get(x.ev["modality"]) != _MODALITY_FAMILY.get(y.ev["modality"]):
         return 0.0, []
     when = _dates(x.ev, y.ev)
-    if when == "apart" and a.docs & b.docs and _soft(x.ev, y.ev):
-        when = "within"  # one article's guessed day gives way to the day its other sentence states
+    if when == "apart" and (a.docs & b.docs and _soft(x.ev, y.ev) or _guessed(x.ev, y.ev) and _same_count(a, b)):
+        when = "within"  # one article's guessed day gives way to the day its other sentence states; a count
+        # told alike, to the unit, by articles that only guess its day is one announcement
     if when == "apart" or _counts_differ(a, b, scoped=bool(a.docs & b.docs)) and not _both_disasters(a, b):
         return 0.0, []  # one article's counts in different places are parts, not competing totals
     if kind == "saying" and _speakers_differ(a, b):
@@ -835,6 +837,19 @@ def _soft(x: dict[str, Any], y: dict[str, Any]) -> bool:
     """One of two dates is only the article's guess (its narrative anchor or its day), the other the clause's own."""
     bases = {x.get("date_basis"), y.get("date_basis")}
     return "clause" in bases and bool(bases & {"narrative", "publication"})
+
+
+def _guessed(x: dict[str, Any], y: dict[str, Any]) -> bool:
+    """At least one of two days is only an article's guess (its narrative anchor or its own day)."""
+    return bool({x.get("date_basis"), y.get("date_basis")} & {"narrative", "publication"})
+
+
+SAME_COUNT = 1000  # a count this large told alike to the unit ("38,044") is one announcement's
+
+
+def _same_count(a: _Cluster, b: _Cluster) -> bool:
+    return any(isinstance(v, (int, float)) and v >= SAME_COUNT and v in b.figures.get(cat, ())
+               for cat, values in a.figures.items() for v in values)
 
 
 def _untyped(cluster: _Cluster) -> bool:
