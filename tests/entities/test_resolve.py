@@ -177,3 +177,10 @@ def test_entities_gazetteer_knows_which_country_a_province_lies_in():
     assert country_of("Hokkaido") == ("Japan", False) and country_of("Provinsi Hokkaido") == ("Japan", False)
     assert country_of("Jawa Barat") == ("Indonesia", False)
     assert country_of("Lembah Sarindu") == (None, False)
+
+
+def test_a_defined_name_does_not_reach_back_into_the_sentence_before():
+    text = "Banjir surut pada Senin pukul 16.10 WITA. Lembaga Pemantau Sungai Lorem (LPSL) mencatat 12 desa terendam."
+    assert [long for _, long, _, _ in find_definitions(text)] == ["Lembaga Pemantau Sungai Lorem"]
+    text = "Air mulai surut, kata U.S. Flood Watch Office (USFWO)."
+    assert [long for _, long, _, _ in find_definitions(text)] == ["U.S. Flood Watch Office"]  # initials stay

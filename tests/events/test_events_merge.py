@@ -609,3 +609,22 @@ def test_events_merge_a_large_count_told_alike_by_articles_that_only_guess_its_d
         for ev in doc.events:
             ev["date_basis"] = "narrative"
     assert len([ev for ev in merge_events([b, a], {"a": "S1", "b": "S1"}) if ev["type"] in ("killing", "statement")]) == 2
+
+
+def test_events_merge_a_persons_body_named_in_one_article_holds_in_another():
+    """Article a titles Wiratmaja the head of BPBL; article b names him bare. His quote in b is BPBL's too, so it
+    goes on with BPBL's count there, and what his quotation tells is his saying."""
+    names = [("BPBL", "ORG", "E1"), ("Wiratmaja", "PER", "E2")]
+    a = _doc("a", "Kepala BPBL Wiratmaja meninjau posko di Cikole pada Senin (10/1/2022).", names)
+    text = ('BPBL melaporkan 48 orang meninggal dunia pada Selasa (11/1/2022). '
+            '"Sebagian besar korban tertimbun longsor," kata Wiratmaja.')
+    b = _doc("b", text, [("BPBL", "ORG", "E1")])
+    k = text.index("Wiratmaja")
+    b.mentions.append({"start": k, "end": k + 9, "text": "Wiratmaja", "type": "PER", "entity": "E2"})
+    b.figures = [{"sentence": 0, "category": "killed", "value": 48, "status": "reported", "claimant": "BPBL"}]
+    b.quotes = [{"sentence": 1, "speaker": "E2", "speaker_name": "Wiratmaja"}]
+    from kronologi.events import merge as m
+    reports = {r.sentence: r for r in m._reports([a, b], {"a": "S1", "b": "S1"}) if r.doc == "b"}
+    assert reports[1].speakers == {"e:E2"} and reports[1].bodies == {"e:E1"}
+    assert [0, 1] in [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([a, b], {"a": "S1", "b": "S1"})
+                      if {s["doc"] for s in ev["sources"]} == {"b"}]

@@ -30,8 +30,14 @@ def find_definitions(text: str) -> list[tuple[str, str, int, int]]:
 
 
 def _trim_leading_title(long: str) -> str:
-    """Drop leading words that are not part of the name ("Pada Rabu Organisasi ...")."""
+    """Drop leading words that are not part of the name ("Pada Rabu Organisasi ..."), and what a sentence
+    before it left ("... pukul 13.21 WIB. Badan Nasional ..." is no name starting with "WIB.")."""
     from kronologi.entities.names import split_role
+
+    words = long.split()
+    ends = [k for k, w in enumerate(words[:-1]) if w.endswith(".") and "." not in w[:-1] and len(w) > 2]
+    if ends and len(words) - ends[-1] - 1 >= 2:  # "U.S. Geological Survey" keeps its initials
+        long = " ".join(words[ends[-1] + 1:])
 
     head, sep, tail = long.rpartition(" dari ")  # "Pengamat dari Organisasi ...": someone *from* the name
     if sep and len(tail.split()) >= 2 and head[:1].isupper():

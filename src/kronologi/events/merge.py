@@ -46,6 +46,7 @@ from kronologi import langs
 from kronologi.entities.gazetteer import country_of
 from kronologi.entities.names import person_name, split_role
 from kronologi.events.lexicon import lexicon
+from kronologi.events.modality import inside_quote
 from kronologi.events.narrative import date_events
 from kronologi.events.ontology import SAYING
 from kronologi.events.timing import bounds
@@ -217,6 +218,10 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
              ledger: dict[str, dict[int, list[dict[str, Any]]]] | None = None) -> list[_Report]:
     out = []
     known = _bodies_by_name(docs)
+    bodies: dict[str, set[str]] = {}  # a person's bodies, as any article of the corpus titles them
+    for doc in docs:
+        for person, found in _affiliations(doc, known).items():
+            bodies.setdefault(person, set()).update(found)
     for order, doc in enumerate(docs):
         story = story_of.get(doc.id) if story_of is not None else getattr(doc, "story", None)
         stop = langs.words(doc.language, "clean", "function_words") | _saying_words(doc.language)
@@ -230,7 +235,6 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
         figs = _repeated(doc, ledger.get(doc.id, {}) if ledger is not None else _figures_by_sentence(doc))
         named = _entities_by_text(doc)
         speakers = _quote_speakers(doc, named)
-        bodies = _affiliations(doc, known)
         place_names = {m["entity"]: m.get("text") for m in doc.mentions if m.get("entity") and m.get("type") == "LOC"}
         for (sentence, *_), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), kv[0][3])):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
@@ -286,7 +290,9 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     saying = bool(types & _SAYING_LIKE) or any(e.get("modality") == "reported" or e.get("tells_toll") for e in events) \
         or bool(figures) or bool(sentence_figures and _figures(sentence_figures, parts=True))
     says = bool(types & _SAYING_LIKE)
-    speakers = set(quoted_by) if says else set()  # "X said on Friday that the floods of last month ...": not the floods'
+    quoted = all(e.get("modality") == "reported" and _inside_quote(doc, e) for e in events)
+    speakers = set(quoted_by) if says or quoted else set()  # "X said on Friday that the floods of last month ...": not the floods'
+    # ... but what a quotation tells ('"Most died under the rubble," X said') is X's saying
     for e in events if says and not speakers else ():  # the quote's speaker, resolved with the article, comes first
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
@@ -306,6 +312,11 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
                    figures, _figures(sentence_figures, scoped=True),
                    _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text)
                    or adds, adds)
+
+
+def _inside_quote(doc: Any, ev: dict[str, Any]) -> bool:
+    """The event's trigger stands inside a quotation of its sentence."""
+    return inside_quote(doc.text[ev["start"]:ev["trigger_start"]])
 
 
 _QUOTE_MARKS = "\"“”„«»'‘’"
