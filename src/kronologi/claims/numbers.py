@@ -168,12 +168,23 @@ def _vague_regex(lang: str) -> re.Pattern[str]:
     return re.compile(vocab.bounded(f"(?:{vocab.alternation(vague)})"), re.IGNORECASE)
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
 def _vague_numbers(text: str, lang: str) -> list[Number]:
-    vague = {k.lower(): v for k, v in (vocab.section(lang, "numbers") or {}).get("vague", {}).items()}
+    """Vague quantities as ranges; one followed by a scale word takes it ("belasan ribu": 11,000-19,000)."""
+    numbers = vocab.section(lang, "numbers") or {}
+    vague = {k.lower(): v for k, v in numbers.get("vague", {}).items()}
+    scales = {str(k).lower(): v for k, v in (numbers.get("scales") or {}).items()}
     out = []
     for m in _vague_regex(lang).finditer(text):
         low, high = vague[" ".join(m.group(0).lower().split())]
-        out.append(Number(m.start(), m.end(), m.group(0), None, low, high, "vague"))
+        end = m.end()
+        scale = _NEXT_WORD.match(text, end)
+        if scale and scale.group(1).lower() in scales:
+            factor = scales[scale.group(1).lower()]
+            low, high, end = low * factor, high * factor, scale.end()
+        out.append(Number(m.start(), end, text[m.start():end], None, low, high, "vague"))
     return out
 
 

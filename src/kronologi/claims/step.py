@@ -29,8 +29,9 @@ class ClaimsStep:
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
     # 8: no speaker taken from a heading's words, a document's owner speaks for it ("kajian kelompok itu");
-    # 9: household counts ("41.166 KK"), a modal before a change projects ("could double to"), a relative clause's
-    # predicate describes its noun, "14 to three years" is no span, "demikian pernyataan lembaga tersebut"
+    # 9: household counts ("1.250 KK"), a modal before a change projects ("could double to"), a relative clause's
+    # predicate describes its noun, "14 to three years" is no span, "demikian pernyataan lembaga tersebut", a
+    # vague quantity takes the scale after it ("belasan ribu")
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
