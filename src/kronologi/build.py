@@ -36,7 +36,7 @@ from kronologi.ingest import read_all
 from kronologi.ingest.limits import DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_PAGE_BYTES, Limits
 from kronologi.ingest.meta import read_meta
 from kronologi.pipeline import DEFAULT_STEPS, Pipeline, PipelineConfig, run_batch
-from kronologi.store import Store
+from kronologi.store import LOCK_TIMEOUT_S, Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 ENGINES = ("local", "ray")  # where the per-document steps run: this machine's processes, or Ray tasks
@@ -48,13 +48,15 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
           workers: int = 1, batch_size: int = 200, steps: tuple[str, ...] = DEFAULT_STEPS,
           stdin: bytes | None = None, progress: Progress | None = None,
           max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES, max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
-          engine: str = "local", address: str | None = None) -> Chronicle:
+          engine: str = "local", address: str | None = None, lock_timeout: float = LOCK_TIMEOUT_S) -> Chronicle:
     """Read ``paths`` (files, folders, ``-``) and return their Chronicle.
 
     ``max_doc_bytes`` caps one document's text, ``max_page_bytes`` one HTML page's
     markup; larger inputs are rejected as ``failed.ingest.too_large``. ``engine="ray"``
     runs the per-document steps as Ray tasks: on the cluster at ``address`` (``auto``,
     ``host:port``, ``ray://host:port``), or on a local one with ``workers`` CPUs.
+    ``lock_timeout``: seconds to wait for a lock another build holds on the store before
+    stopping with ``StoreBusyError`` (``failed.store.busy``; the waiting transaction rolled back).
     """
     _check_engine(engine, address)
     paths = list(paths)
@@ -63,7 +65,7 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     log.info("read %d documents, %d inputs rejected", len(raw), len(rejected))
     config = PipelineConfig(tuple(steps), {"repeated_lines": sorted(_repeated(raw))})
     signature = pipeline_signature(config)
-    store = Store(db)
+    store = Store(db, lock_timeout=lock_timeout)
     try:
         run = store.start_run(paths, signature)
         store.put_batch([], rejected, signature)  # inputs that could not be read, with their reasons

@@ -20,6 +20,7 @@ import click
 from kronologi import __version__
 from kronologi.errors import KronologiError
 from kronologi.ingest.limits import DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_PAGE_BYTES
+from kronologi.store.dialect import LOCK_TIMEOUT_S
 
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
@@ -58,6 +59,13 @@ _STORE_OPTION = click.option(
     help="SQLite store (default: OUTDIR/kronologi.db), or a PostgreSQL server's URL "
          "postgresql://user@host:port/dbname (the 'postgres' extra). Re-runs reuse what it holds.")
 
+# How long a build waits for a lock another build holds on the store (one option for build and watch).
+_LOCK_TIMEOUT_OPTION = click.option(
+    "--lock-timeout", "lock_timeout", default=LOCK_TIMEOUT_S, show_default=True, metavar="SECONDS",
+    type=click.FloatRange(0, min_open=True),
+    help="Seconds to wait for a lock another build holds on the store before giving up (failed.store.busy; "
+         "what was being written is rolled back).")
+
 
 @main.command(short_help="Read files, folders or stdin and write the chronicle and its views.")
 @click.argument("inputs", nargs=-1, required=True)
@@ -66,6 +74,7 @@ _STORE_OPTION = click.option(
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False),
               help="Sidecar metadata: CSV with header or JSON Lines, key column 'file' (input basename).")
 @_STORE_OPTION
+@_LOCK_TIMEOUT_OPTION
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for the per-document steps (with --engine ray and no --address: the local "
                    "Ray cluster's CPUs).")
@@ -81,15 +90,16 @@ _STORE_OPTION = click.option(
 @click.option("--max-page-bytes", default=DEFAULT_MAX_PAGE_BYTES, show_default=True, type=click.IntRange(1000),
               help="Largest HTML page (markup); larger pages are rejected.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, workers: int,
-          engine: str, address: str | None, max_doc_bytes: int, max_page_bytes: int, quiet: bool) -> None:
+def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, lock_timeout: float,
+          workers: int, engine: str, address: str | None, max_doc_bytes: int, max_page_bytes: int,
+          quiet: bool) -> None:
     """Read INPUTS (files, folders recursively, or - for stdin) and write the chronicle.
 
     Exit status 0 when the build finished, even if some inputs were rejected
     (they are listed in chronicle.json with a reason); 1 when nothing could be
-    processed, or the build could not finish (an unusable store, an output
-    folder that cannot be written: the message says which and what to do);
-    2 for a wrong call.
+    processed, or the build could not finish (an unusable store, a store
+    another build held past --lock-timeout, an output folder that cannot be
+    written: the message says which and what to do); 2 for a wrong call.
     """
     from kronologi import store
     from kronologi.build import build as run_build
@@ -105,7 +115,8 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
             prepare_outdir(outdir)  # an unwritable folder fails now, not after the build
             chronicle = run_build(inputs, meta=meta, db=store.target(db, outdir),
                                   workers=workers, engine=engine, address=address, stdin=stdin, progress=progress,
-                                  max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
+                                  max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes,
+                                  lock_timeout=lock_timeout)
             paths = write_all(chronicle, outdir)
         except KronologiError as exc:
             raise click.ClickException(str(exc)) from exc
@@ -156,14 +167,15 @@ class _Progress:
 @click.option("--meta", type=click.Path(exists=True, dir_okay=False),
               help="Sidecar metadata, as for build (read again by every build).")
 @_STORE_OPTION
+@_LOCK_TIMEOUT_OPTION
 @click.option("--interval", default=30.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds between two looks at the inputs.")
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes for the per-document steps.")
 @click.option("--once", is_flag=True, help="Look once, build if there is anything to build, and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="No line per build.")
-def watch(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, interval: float, workers: int,
-          once: bool, quiet: bool) -> None:
+def watch(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None, lock_timeout: float,
+          interval: float, workers: int, once: bool, quiet: bool) -> None:
     """Watch INPUTS (files and folders, as build reads them) and build when files appear or change.
 
     Each look lists the inputs' files with their sizes and modification times; a
@@ -177,7 +189,8 @@ def watch(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
     from kronologi import watch as watching
 
     try:
-        job = watching.Watch(list(inputs), Path(outdir), db, meta, interval, {"workers": workers})
+        job = watching.Watch(list(inputs), Path(outdir), db, meta, interval,
+                             {"workers": workers, "lock_timeout": lock_timeout})
     except KronologiError as exc:
         raise click.UsageError(str(exc)) from exc
     report = None if quiet else _watch_line

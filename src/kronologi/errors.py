@@ -37,9 +37,34 @@ class MetadataError(KronologiError):
 
 
 class StoreError(KronologiError):
-    """The SQLite store is unusable (wrong schema, locked, corrupt)."""
+    """The store (a SQLite file or a PostgreSQL database) is unusable (wrong schema, locked, corrupt)."""
 
     code = "failed.store"
+
+
+class StoreBusyError(StoreError):
+    """Another build held the store's lock longer than this build may wait for it (``--lock-timeout``).
+
+    Raised when the store is opened or in the middle of a build (a batch, the chronicle's
+    replacement). The transaction that waited was rolled back, so the store holds what it held
+    before that transaction: earlier builds' work and this build's committed batches, which a
+    rerun reuses. ``store`` is shown without a password; ``waited_s`` is how long the build waited
+    before it gave up, ``limit_s`` the limit it waited under."""
+
+    code = "failed.store.busy"
+
+    def __init__(self, store: str, waited_s: float, limit_s: float):
+        self.store, self.waited_s, self.limit_s = store, waited_s, limit_s
+        super().__init__(
+            f"{store} is busy: another build holds its lock, and this build stopped after waiting "
+            f"{_seconds(waited_s)} s for it (--lock-timeout {_seconds(limit_s)}); what it was writing was rolled "
+            "back and the store is consistent. Wait for the other build to finish and run this one again (it "
+            "resumes where it stopped), or let it wait longer with --lock-timeout SECONDS")
+
+
+def _seconds(value: float) -> str:
+    """``0.5``, ``2.3``, ``120``: tenths under ten seconds, whole seconds above."""
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
 
 
 class StepError(KronologiError):

@@ -18,6 +18,11 @@ A Kronologi store carries ``APPLICATION_ID`` in its SQLite header.
 migrations and SQL, what differs kept in ``kronologi.store.dialect``. Several builds may
 write at once; advisory locks keep the migrations and the chronicle's replacement to one
 build at a time, as SQLite's single writer does.
+
+A build waits for another build's lock up to ``lock_timeout`` seconds (``--lock-timeout``,
+120 by default), then stops with ``StoreBusyError`` (``failed.store.busy``): the transaction
+that waited is rolled back, so the store holds what it held before it, and the message says
+which store, how long the build waited and what to do — never the driver's own error.
 """
 
 from __future__ import annotations
@@ -33,9 +38,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kronologi.document import Document, Rejection
-from kronologi.errors import StoreError
+from kronologi.errors import StoreBusyError, StoreError
 from kronologi.store import postgres
-from kronologi.store.dialect import LOCK_CHRONICLE, LOCK_MIGRATE, POSTGRESQL, SQLITE, Dialect
+from kronologi.store.dialect import LOCK_CHRONICLE, LOCK_MIGRATE, LOCK_TIMEOUT_S, POSTGRESQL, SQLITE, Dialect
 
 if TYPE_CHECKING:
     from kronologi.chronicle import Chronicle
@@ -43,7 +48,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x4B524F4E  # "KRON", in the SQLite header of every Kronologi store
-BUSY_TIMEOUT_S = 120.0  # how long a build waits for another build's write transaction
 MIGRATIONS_COLUMNS = ("version", "name", "applied_at")
 
 
@@ -75,38 +79,42 @@ def shown(db: str | Path) -> str:
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, lock_timeout: float = LOCK_TIMEOUT_S):
+        """Open (and migrate) the store at ``path``, a SQLite file or a PostgreSQL URL. ``lock_timeout``: seconds
+        one statement waits for a lock another build holds before the build stops with ``StoreBusyError``."""
         self.path = str(path)
         self.dialect: Dialect = SQLITE
+        self.lock_timeout = lock_timeout
+        started = time.monotonic()
         if postgres.is_url(path):
-            self._open_postgres()
+            self._open_postgres(started)
             return
         if self.path != ":memory:":
             _make_parent(self.path)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=lock_timeout)
         except sqlite3.Error as exc:
-            raise _store_error(self.path, exc) from exc
+            raise _store_error(self.path, exc, lock_timeout, time.monotonic() - started) from exc
         try:
             self._open()
         except sqlite3.Error as exc:
             self.db.close()
-            raise _store_error(self.path, exc) from exc
+            raise _store_error(self.path, exc, lock_timeout, time.monotonic() - started) from exc
         except BaseException:
             self.db.close()
             raise
 
-    def _open_postgres(self) -> None:
+    def _open_postgres(self, started: float) -> None:
         import psycopg
 
         self.dialect = POSTGRESQL
-        self.db = postgres.connect(self.path)
+        self.db = postgres.connect(self.path, self.lock_timeout)
         try:
             _check_ours(self.db, postgres.redact(self.path), self.dialect)
             self.migrate()
         except psycopg.Error as exc:
             self.db.close()
-            raise postgres.store_error(self.path, exc) from exc
+            raise postgres.store_error(self.path, exc, self.lock_timeout, time.monotonic() - started) from exc
         except BaseException:
             self.db.close()
             raise
@@ -115,7 +123,7 @@ class Store:
     def _open(self) -> None:
         """Check the file is ours (reading only), then set it up and migrate it."""
         _check_ours(self.db, self.path, self.dialect)
-        _set_wal(self.db)
+        _set_wal(self.db, self.lock_timeout)
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.migrate()
         log.debug("store %s open at schema version %d", self.path, self.schema_version())
@@ -125,14 +133,38 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (on PostgreSQL the connection answers like ``sqlite3``'s)."""
-        self.db.execute(self.dialect.begin_write)
+        """One write transaction (on PostgreSQL the connection answers like ``sqlite3``'s).
+
+        Whatever ends it early, a failed ``COMMIT`` included, rolls it back: nothing of it is kept. A lock
+        wait that ran out (another build holds the store past ``lock_timeout``: SQLite's write lock, a
+        PostgreSQL advisory or row lock) becomes a ``StoreBusyError`` with its message, not the driver's
+        error, at whatever point of the build it comes."""
+        started = time.monotonic()
+        try:
+            self.db.execute(self.dialect.begin_write)
+        except Exception as exc:  # nothing to roll back: no transaction began
+            if self.dialect.busy(exc):
+                raise self._busy(started) from exc
+            raise
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if self.dialect.busy(exc):
+                raise self._busy(started) from exc
             raise
-        self.db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction. A rollback that fails (SQLite already rolled back, the server's
+        connection is gone and the server ends the transaction itself) must not hide the error that led here."""
+        try:
+            self.db.execute("ROLLBACK")
+        except Exception as exc:
+            log.debug("store %s: rollback: %s", shown(self.path), exc)
+
+    def _busy(self, started: float) -> StoreBusyError:
+        return StoreBusyError(shown(self.path), time.monotonic() - started, self.lock_timeout)
 
     def migrate(self) -> list[str]:
         """Apply the migrations this store has not seen; return their names.
@@ -311,10 +343,10 @@ def _newest_version(db: sqlite3.Connection) -> int:
     return db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
 
 
-def _set_wal(db: sqlite3.Connection) -> None:
+def _set_wal(db: sqlite3.Connection, lock_timeout: float = LOCK_TIMEOUT_S) -> None:
     """Switch to WAL. SQLite answers "locked" at once, without waiting, when another connection
-    switches the same new file at that moment: retry until the busy timeout."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    switches the same new file at that moment: retry until the lock timeout."""
+    deadline = time.monotonic() + lock_timeout
     while True:
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -333,12 +365,12 @@ def _make_parent(path: str) -> None:
                          "pass another --db path", code="failed.store.folder") from exc
 
 
-def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
-    """A true message for what SQLite said."""
+def _store_error(path: str, exc: sqlite3.Error, lock_timeout: float = LOCK_TIMEOUT_S,
+                 waited: float | None = None) -> StoreError:
+    """A true message for what SQLite said (a lock wait that ran out: how long it waited, if known)."""
     said = str(exc)
-    if "locked" in said or "busy" in said:
-        return StoreError(f"{path} is busy: another build kept it locked for over {BUSY_TIMEOUT_S:.0f} s; "
-                          "wait for it to finish, or pass another --db path", code="failed.store.busy")
+    if SQLITE.busy(exc):
+        return StoreBusyError(path, lock_timeout if waited is None else waited, lock_timeout)
     if "not a database" in said:
         return StoreError(f"{path} is not a usable Kronologi store: it is not a SQLite database; Kronologi leaves "
                           "it untouched: pass another --db path", code="failed.store.not_sqlite")

@@ -12,7 +12,8 @@ word in PostgreSQL). What cannot be shared lives here:
   which would enforce them, they are left out;
 - locking: SQLite has one writer (``BEGIN IMMEDIATE``); PostgreSQL takes a transaction-level
   advisory lock where SQLite's writer lock is what keeps two builds apart (migrations, the
-  chronicle's replacement);
+  chronicle's replacement); ``busy`` tells the driver's error for a lock wait that ran out
+  (SQLite's ``SQLITE_BUSY``, PostgreSQL's ``lock_not_available``) from any other;
 - full-text search: FTS5 tables on SQLite, GIN indexes over ``to_tsvector('simple', ...)`` on
   PostgreSQL (the expressions in ``SEARCH`` are the ones the migration indexes, so the planner
   uses them).
@@ -21,7 +22,12 @@ word in PostgreSQL). What cannot be shared lives here:
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
+
+LOCK_TIMEOUT_S = 120.0  # how long a build waits for a lock another build holds, unless told (--lock-timeout)
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6  # primary result codes (an extended code keeps them in its low byte)
+_PG_BUSY = ("55P03", "40P01")  # lock_not_available (lock_timeout), deadlock_detected
 
 # Advisory lock keys (PostgreSQL): one for the schema, one for the chronicle tables.
 LOCK_MIGRATE = 0x4B524F4E0001
@@ -71,6 +77,16 @@ class Dialect:
     def lock(self, db: Any, key: int) -> None:
         """Inside a write transaction: SQLite's ``BEGIN IMMEDIATE`` already holds the only write lock."""
 
+    def busy(self, exc: BaseException) -> bool:
+        """Whether ``exc`` says another connection held a lock past the wait allowed (``SQLITE_BUSY``, or
+        ``SQLITE_LOCKED``): the store is fine, another build is writing."""
+        if not isinstance(exc, sqlite3.OperationalError):
+            return False
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+        return "locked" in str(exc) or "busy" in str(exc)
+
     def tables(self, db: Any) -> set[str]:
         return {name for (name,) in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
@@ -110,6 +126,11 @@ class PostgresDialect(Dialect):
     def lock(self, db: Any, key: int) -> None:
         """Wait for, then hold until this transaction ends, the advisory lock ``key``."""
         db.execute("SELECT pg_advisory_xact_lock(?)", (key,))
+
+    def busy(self, exc: BaseException) -> bool:
+        """Whether ``exc`` is psycopg's error for a lock wait past ``lock_timeout`` (SQLSTATE 55P03), or for a
+        deadlock the server broke by cancelling this side (40P01): another build holds what this one waits for."""
+        return getattr(exc, "sqlstate", None) in _PG_BUSY
 
     def tables(self, db: Any) -> set[str]:
         return {name for (name,) in db.execute(

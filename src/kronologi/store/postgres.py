@@ -21,13 +21,13 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from kronologi.errors import StoreError
+from kronologi.errors import StoreBusyError, StoreError
+from kronologi.store.dialect import LOCK_TIMEOUT_S, POSTGRESQL
 
 log = logging.getLogger(__name__)
 
 SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_S = 30
-LOCK_TIMEOUT_MS = 120_000  # how long a build waits for another build's lock, as on SQLite
 
 
 def is_url(target: object) -> bool:
@@ -62,8 +62,9 @@ class PgConnection:
         self.con.close()
 
 
-def connect(url: str) -> PgConnection:
-    """Connect, or raise a StoreError that says what to do."""
+def connect(url: str, lock_timeout_s: float = LOCK_TIMEOUT_S) -> PgConnection:
+    """Connect, or raise a StoreError that says what to do. A statement waits up to ``lock_timeout_s`` for a
+    lock (PostgreSQL's ``lock_timeout``, advisory locks included), then fails as ``POSTGRESQL.busy`` knows."""
     try:
         import psycopg
     except ImportError as exc:
@@ -72,7 +73,7 @@ def connect(url: str) -> PgConnection:
                          code="failed.store.driver") from exc
     try:
         con = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                              options=f"-c lock_timeout={LOCK_TIMEOUT_MS}")
+                              options=f"-c lock_timeout={max(1, round(lock_timeout_s * 1000))}")
     except psycopg.Error as exc:
         raise StoreError(f"cannot connect to the PostgreSQL store {redact(url)} ({_first_line(exc)}); check that "
                          "the server runs and the URL's user, host, port and database", code="failed.store.open") from exc
@@ -88,12 +89,12 @@ def _number(text: str) -> int | float:
     return float(value)
 
 
-def store_error(url: str, exc: Exception) -> StoreError:
-    """A true message for what PostgreSQL said."""
+def store_error(url: str, exc: Exception, lock_timeout_s: float = LOCK_TIMEOUT_S,
+                waited_s: float | None = None) -> StoreError:
+    """A true message for what PostgreSQL said (a lock wait that ran out: how long it waited, if known)."""
     said = _first_line(exc)
-    if "lock timeout" in said or "deadlock" in said:
-        return StoreError(f"{redact(url)} is busy: another build held its lock for over {LOCK_TIMEOUT_MS // 1000} s; "
-                          "wait for it to finish, or pass another --db", code="failed.store.busy")
+    if POSTGRESQL.busy(exc):
+        return StoreBusyError(redact(url), lock_timeout_s if waited_s is None else waited_s, lock_timeout_s)
     if "permission denied" in said:
         return StoreError(f"{redact(url)}: the user may not change this database ({said}); grant it the rights "
                           "or pass another --db", code="failed.store.open")
