@@ -330,7 +330,8 @@ def _select(ctx: _Sentence, triggers: list[Trigger], published=None) -> list[Tri
     kept = [t for t in triggers if t.pos == "verb" or t.claimed or _occurs(ctx, t)]
     for trig in kept:
         # recalled happenings of years before stay, as background: the chronicle keeps what a story recalls
-        trig.recalled = (_recalled(ctx, trig, kept) or _named_by_date(trig, kept)) and not (
+        trig.recalled = (_recalled(ctx, trig, kept) or _named_by_date(trig, kept)
+                         or _describes_noun(ctx, trig, triggers, kept)) and not (
             trig.time and timing.is_background(trig.time["date"], trig.time["precision"], published))
     kept = [t for t in kept if not t.recalled]
     others = [t for t in kept if not t.saying]
@@ -370,6 +371,25 @@ def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
     at = ctx.words[marker][0]
     return any(ctx.start <= f.get("start", -1) < at and f.get("value") is not None
                for f in getattr(ctx.doc, "figures", None) or ())
+
+
+RELATIVE_REACH = 4  # words between an event noun and the relative clause that describes it, and in the clause
+
+
+def _describes_noun(ctx: _Sentence, trig: Trigger, triggers: list[Trigger], kept: list[Trigger]) -> bool:
+    """The trigger stands in a relative clause that describes a happening the sentence names by its noun ("gempa
+    yang telah menewaskan belasan ribu orang", "the quake that killed 300"), while it reports another (a saying
+    or a deed): the clause tells what that happening was, not a happening of the sentence."""
+    lo, seen = trig.i, 0
+    while lo > 0 and seen < RELATIVE_REACH:  # a date inside the clause does not count ("yang sampai saat ini telah")
+        lo -= 1
+        seen += not ctx.in_time[lo]
+    markers = [k for k in range(lo, trig.i) if ctx.norm[k] in ctx.lex.relative_markers]
+    if not markers:
+        return False
+    k = markers[-1]
+    noun = any(t is not trig and t.pos == "noun" and k - RELATIVE_REACH <= t.j <= k for t in triggers)
+    return noun and any(t is not trig and t.i < k - RELATIVE_REACH for t in kept)
 
 
 def _named_by_date(trig: Trigger, triggers: list[Trigger]) -> bool:
