@@ -628,3 +628,17 @@ def test_events_merge_a_persons_body_named_in_one_article_holds_in_another():
     assert reports[1].speakers == {"e:E2"} and reports[1].bodies == {"e:E1"}
     assert [0, 1] in [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([a, b], {"a": "S1", "b": "S1"})
                       if {s["doc"] for s in ev["sources"]} == {"b"}]
+
+
+def test_events_merge_a_number_an_article_repeats_is_no_evidence_within_it():
+    from kronologi.events import merge as m
+    text = ("Gempa bermagnitudo 6,1 mengguncang Lorem pada Senin (10/1/2022). "
+            "Warga mengungsi ke lapangan. Sekolah diliburkan. "
+            "Bupati mengakui pemerintah belum siap menghadapi gempa M 6,1 itu, Senin (10/1/2022).")
+    doc = _doc("a", text)
+    reports = m._reports([doc], {"a": "S1"})
+    first, last = m._Cluster(reports[0]), m._Cluster(reports[-1])
+    assert not any(w.startswith("numbers") for w in m._evidence(first, last)[1])
+    other = _doc("b", "Bupati mengakui pemerintah belum siap menghadapi gempa M 6,1 itu, Senin (10/1/2022).")
+    across = m._Cluster(m._reports([doc, other], {"a": "S1", "b": "S1"})[-1])
+    assert any(w.startswith("numbers") for w in m._evidence(first, across)[1])

@@ -709,8 +709,8 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         score += min(2.0, 1.0 * len(crossed))
         why.append("the same count " + ", ".join(f"{v:g}" for v in crossed))
     counted = {str(v) for values in a.figures.values() for v in values}
-    numbers = sorted((a.numbers & b.numbers) - counted)
-    if numbers:
+    numbers = sorted((a.numbers & b.numbers) - counted) if not a.docs & b.docs else []
+    if numbers:  # across articles only: one article repeats its quake's magnitude in every other sentence
         score += min(2.0, 1.0 * len(numbers))
         why.append("numbers " + ", ".join(numbers))
     added = _adds_up(a, b) or _adds_up(b, a)
