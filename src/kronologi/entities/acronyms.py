@@ -31,7 +31,7 @@ def find_definitions(text: str) -> list[tuple[str, str, int, int]]:
 
 def _trim_leading_title(long: str) -> str:
     """Drop leading words that are not part of the name ("Pada Rabu Organisasi ..."), and what a sentence
-    before it left ("... pukul 13.21 WIB. Badan Nasional ..." is no name starting with "WIB.")."""
+    before it left ("... pukul 08.40 WITA. Lembaga Pemantau ..." is no name starting with "WITA.")."""
     from kronologi.entities.names import split_role
 
     words = long.split()

@@ -352,7 +352,7 @@ def _select(ctx: _Sentence, triggers: list[Trigger], published=None) -> list[Tri
 
 def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
     """The trigger names what another happening of the sentence, or a count it tells before the marker,
-    follows from: it opens a "since" span ("Sejak militer merebut kekuasaan, 802 orang tewas", "killed since
+    follows from: it opens a "since" span ("Sejak tentara merebut kekuasaan, 40 orang tewas", "killed since
     the coup") or a cause ("10 warga luka berat akibat gempa"). The sentence recalls it and reports the
     other: it is no event of the sentence.
     The marker opens at most ``SINCE_GAP`` words before it, not counting a date ("since the 1 February coup")."""
@@ -377,11 +377,11 @@ RELATIVE_REACH = 4  # words between an event noun and the relative clause that d
 
 
 def _describes_noun(ctx: _Sentence, trig: Trigger, triggers: list[Trigger], kept: list[Trigger]) -> bool:
-    """The trigger stands in a relative clause that describes a happening the sentence names by its noun ("gempa
-    yang telah menewaskan belasan ribu orang", "the quake that killed 300"), while it reports another (a saying
+    """The trigger stands in a relative clause that describes a happening the sentence names by its noun ("banjir
+    yang telah menewaskan puluhan warga", "the quake that killed 300"), while it reports another (a saying
     or a deed): the clause tells what that happening was, not a happening of the sentence."""
     lo, seen = trig.i, 0
-    while lo > 0 and seen < RELATIVE_REACH:  # a date inside the clause does not count ("yang sampai saat ini telah")
+    while lo > 0 and seen < RELATIVE_REACH:  # a date inside the clause does not count ("yang hingga kini telah")
         lo -= 1
         seen += not ctx.in_time[lo]
     markers = [k for k in range(lo, trig.i) if ctx.norm[k] in ctx.lex.relative_markers]
@@ -393,9 +393,9 @@ def _describes_noun(ctx: _Sentence, trig: Trigger, triggers: list[Trigger], kept
 
 
 def _named_by_date(trig: Trigger, triggers: list[Trigger]) -> bool:
-    """A happening the sentence names by its own day or week ("last week's earthquakes", "the March 3 riot")
+    """A happening the sentence names by its own day or week ("last week's floods", "the March 3 riot")
     beside another it reports ("X said on Tuesday that ...", "police charged 40 over ..."): it is recalled.
-    One named by its month or year ("the November 2020 election") is placed in the story's past: it stays."""
+    One named by its month or year ("the March 2019 vote") is placed in the story's past: it stays."""
     return trig.pos == "noun" and trig.time is not None and trig.time["precision"] in ("day", "week") \
         and timing.names_its_noun(trig, trig.time) and any(t is not trig and t.time is not trig.time for t in triggers)
 
