@@ -382,7 +382,8 @@ def _complete(ctx: Context, fig: dict, quotes: _OuterQuotes, published: str | No
     fig["status"] = status.status(text, lang, fig["start"], fig["end"], sent, clause)
     earlier = vocab.regex(lang, "earlier_cues")
     opening = earlier.match(text, sent[0])  # "Sebelumnya, menurut data X, korban ... 252 orang": the whole sentence
-    fig["earlier"] = bool(earlier.search(text, clause[0], clause[1]) or opening and "," in text[opening.end():opening.end() + 2])
+    fig["earlier"] = bool(earlier.search(text, clause[0], clause[1])
+                          or opening and "," in text[opening.end():opening.end() + 2])
     quote = quotes.around(fig["start"])
     found = None
     if quote and quote.get("speaker_name"):

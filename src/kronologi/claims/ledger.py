@@ -76,7 +76,8 @@ class Clock:
     def __init__(self, docs, story: dict[str, str | None]):
         self.day = {d.id: local_date(d.published) for d in docs}
         # an article known only to its month (placed on its story's calendar): its counts are of that month
-        self.month = {d.id: d.published for d in docs if not self.day[d.id] and _MONTH_RE.fullmatch(str(d.published or ""))}
+        self.month = {d.id: d.published for d in docs
+                      if not self.day[d.id] and _MONTH_RE.fullmatch(str(d.published or ""))}
         self.moment = {d.id: _moment(d.published) for d in docs}
         self.story = story
         self.latest: dict[str | None, str] = {}

@@ -263,16 +263,20 @@ def _compound(text: str, start: int) -> bool:
 def _describes(ctx: _Sentence, i: int, j: int) -> bool:
     """The words ``i:j`` only describe or are the object of the word beside them ("the disaster zone", "lokasi
     gempa", "protests against the coup", "menentang kudeta"): they name no happening the sentence reports."""
-    lex, text = ctx.lex, ctx.doc.text
-    after = j < len(ctx.norm) and ctx.norm[j] in lex.heads_after and not text[ctx.words[j - 1][1]:ctx.words[j][0]].strip()
-    if after:
+    lex = ctx.lex
+    if j < len(ctx.norm) and ctx.norm[j] in lex.heads_after and _joined(ctx, j - 1):
         return True
     k = i - 1  # a determiner may stand between ("against the coup"), and "of" ("the epicentre of the quake")
     if k > 0 and ctx.norm[k] in lex.determiners:
         k -= 1
     if k > 0 and ctx.norm[k] in lex.head_links:
         k -= 1
-    return k >= 0 and ctx.norm[k] in lex.heads_before and not text[ctx.words[k][1]:ctx.words[k + 1][0]].strip()
+    return k >= 0 and ctx.norm[k] in lex.heads_before and _joined(ctx, k)
+
+
+def _joined(ctx: _Sentence, k: int) -> bool:
+    """Words ``k`` and ``k + 1`` have nothing but space between them (no comma, no bracket)."""
+    return not ctx.doc.text[ctx.words[k][1]:ctx.words[k + 1][0]].strip()
 
 
 def _in_time(times: list[dict[str, Any]], start: int, end: int) -> bool:
@@ -356,21 +360,35 @@ def _recalled(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
     the coup") or a cause ("10 warga luka berat akibat gempa"). The sentence recalls it and reports the
     other: it is no event of the sentence.
     The marker opens at most ``SINCE_GAP`` words before it, not counting a date ("since the 1 February coup")."""
-    lo, seen = trig.i, 0
-    while lo > 0 and seen < SINCE_GAP:
-        lo -= 1
-        seen += not ctx.in_time[lo]
-    opens = [k for k in range(lo, trig.i) if ctx.norm[k] in ctx.lex.since_markers]
-    opens += [i for i, _, _ in ctx.lex.cause_markers.find(ctx.norm, lo, trig.i)]
+    opens = _recall_markers(ctx, _reach_back(ctx, trig.i, SINCE_GAP), trig.i)
     if trig.saying or not opens:
         return False
     marker = max(opens)
     if any(t is not trig and (t.j <= marker or t.i > trig.j) for t in triggers):
         return True
     # or a count before the marker is what the sentence reports ("10 warga luka berat akibat gempa")
-    at = ctx.words[marker][0]
-    return any(ctx.start <= f.get("start", -1) < at and f.get("value") is not None
-               for f in getattr(ctx.doc, "figures", None) or ())
+    return bool(_counts(ctx, ctx.start, ctx.words[marker][0]))
+
+
+def _reach_back(ctx: _Sentence, i: int, words: int) -> int:
+    """The word ``words`` words before word ``i``, not counting the words of a date ("since the 1 February coup")."""
+    lo, seen = i, 0
+    while lo > 0 and seen < words:
+        lo -= 1
+        seen += not ctx.in_time[lo]
+    return lo
+
+
+def _recall_markers(ctx: _Sentence, lo: int, hi: int) -> list[int]:
+    """Where a "since" or cause marker opens among words ``lo:hi`` (what follows it is recalled)."""
+    found = [k for k in range(lo, hi) if ctx.norm[k] in ctx.lex.since_markers]
+    return found + [k for k, _, _ in ctx.lex.cause_markers.find(ctx.norm, lo, hi)]
+
+
+def _counts(ctx: _Sentence, start: int, end: int) -> list[int]:
+    """Where the document's counts with a value start between character offsets ``start`` and ``end``."""
+    return [f["start"] for f in getattr(ctx.doc, "figures", None) or ()
+            if start <= f.get("start", -1) < end and f.get("value") is not None]
 
 
 RELATIVE_REACH = 4  # words between an event noun and the relative clause that describes it, and in the clause
@@ -380,10 +398,7 @@ def _describes_noun(ctx: _Sentence, trig: Trigger, triggers: list[Trigger], kept
     """The trigger stands in a relative clause that describes a happening the sentence names by its noun ("banjir
     yang telah menewaskan puluhan warga", "the quake that killed 300"), while it reports another (a saying
     or a deed): the clause tells what that happening was, not a happening of the sentence."""
-    lo, seen = trig.i, 0
-    while lo > 0 and seen < RELATIVE_REACH:  # a date inside the clause does not count ("yang hingga kini telah")
-        lo -= 1
-        seen += not ctx.in_time[lo]
+    lo = _reach_back(ctx, trig.i, RELATIVE_REACH)  # a date inside the clause does not count ("yang hingga kini telah")
     markers = [k for k in range(lo, trig.i) if ctx.norm[k] in ctx.lex.relative_markers]
     if not markers:
         return False
@@ -411,9 +426,10 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
     """An event for every date no trigger took (and that no taken date repeats): of the type of the
     nearest event noun of its clause that is no event by itself ("Banjir bandang setinggi 2 meter terjadi
     ... Senin": a disaster), else of type ``other`` — but only in a sentence that types no happening: beside
-    one it does ("lima warga tewas Sabtu dan baru dicatat polisi pada Senin"), the date is a detail. A date in the cause of a happening the sentence
-    reports ("103 meninggal akibat gempa ... Senin") dates the cause, which the sentence only recalls — as does
-    the date of a happening recalled after "since" ("killed since the March 3 vote")."""
+    one it does ("lima warga tewas Sabtu dan baru dicatat polisi pada Senin"), the date is a detail. A date in
+    the cause of a happening the sentence reports ("103 meninggal akibat gempa ... Senin") dates the cause,
+    which the sentence only recalls — as does the date of a happening recalled after "since" ("killed since
+    the March 3 vote")."""
     taken = [t.time for t in kept if t.time] + [t.time for t in named if t.recalled and t.time]
     out: list[Trigger] = []
     for tm in times:
@@ -445,14 +461,11 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
 def _count_report(ctx: _Sentence) -> list[Trigger]:
     """The sentence's first count, as an untyped event, when all it named was the cause of that count ("10 warga
     luka berat akibat gempa"): what it reports is the count, which no trigger names."""
-    starts = [f["start"] for f in getattr(ctx.doc, "figures", None) or ()
-              if ctx.start <= f.get("start", -1) < ctx.end and f.get("value") is not None]
+    starts = _counts(ctx, ctx.start, ctx.end)
     if not starts:
         return []
     at = _word_at(ctx, min(starts))
-    markers = [k for k in range(at, len(ctx.norm)) if ctx.norm[k] in ctx.lex.since_markers]
-    markers += [k for k, _, _ in ctx.lex.cause_markers.find(ctx.norm, at, len(ctx.norm))]
-    end = min(markers, default=len(ctx.norm))
+    end = min(_recall_markers(ctx, at, len(ctx.norm)), default=len(ctx.norm))
     verbs = [k for k in range(at + 1, end) if ctx.verb_like(k)]
     i = verbs[0] if verbs else min(at + 1, len(ctx.words) - 1)  # its verb, else the noun it counts
     trig = Trigger("other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])

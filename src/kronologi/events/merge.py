@@ -122,7 +122,8 @@ class _Report:
 class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
-    __slots__ = ("reports", "docs", "actors", "places", "regions", "speakers", "bodies", "figures", "scoped", "numbers", "wordings", "families",
+    __slots__ = ("reports", "docs", "actors", "places", "regions", "speakers", "bodies", "figures", "scoped", "numbers",
+                 "wordings", "families",
                  "best", "evidence", "_seen", "_said", "_typed")
 
     def __init__(self, report: _Report):
@@ -291,8 +292,9 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
         or bool(figures) or bool(sentence_figures and _figures(sentence_figures, parts=True))
     says = bool(types & _SAYING_LIKE)
     quoted = all(e.get("modality") == "reported" and _inside_quote(doc, e) for e in events)
-    speakers = set(quoted_by) if says or quoted else set()  # "X said on Friday that the floods of last month ...": not the floods'
-    # ... but what a quotation tells ('"Most died under the rubble," X said') is X's saying
+    # "X said on Friday that the floods of last month ...": no speaker of the floods; but what a quotation tells
+    # ('"Most died under the rubble," X said') is X's saying
+    speakers = set(quoted_by) if says or quoted else set()
     for e in events if says and not speakers else ():  # the quote's speaker, resolved with the article, comes first
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
@@ -308,7 +310,8 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     adds = lex.adds_on(text)  # '"...," he added': more of what the sentence before said
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
-                   frozenset(places), frozenset(regions), frozenset(speakers), frozenset(b for s in speakers for b in bodies.get(s, ())),
+                   frozenset(places), frozenset(regions), frozenset(speakers),
+                   frozenset(b for s in speakers for b in bodies.get(s, ())),
                    figures, _figures(sentence_figures, scoped=True),
                    _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text)
                    or adds, adds)

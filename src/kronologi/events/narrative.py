@@ -111,7 +111,8 @@ def _date_tolls(doc: Any, events: list[dict[str, Any]], published: date | None) 
     counted = {f.get("sentence") for f in getattr(doc, "figures", None) or [] if f.get("value") is not None}
     lex = lexicon(doc.language)
     for ev in events:
-        if ev.get("type") == "disaster" and not ev.get("background") and lex.tells_a_toll(doc.text[ev["start"]:ev["end"]]):
+        if ev.get("type") == "disaster" and not ev.get("background") \
+                and lex.tells_a_toll(doc.text[ev["start"]:ev["end"]]):
             if ev["sentence"] in counted:  # "the toll from the flood that struck ... rose past 900 on Sunday"
                 ev.update(type="killing", tells_toll=True)  # dated as its count is, not as the quake
             else:
