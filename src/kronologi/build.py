@@ -235,13 +235,15 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
 
 
 def _events_to_entities(docs: list[Document]) -> None:
-    """Per-document events name their actors and place by mention index; now that mentions
+    """Per-document events name their actors, place and teller (``said_by``) by mention index; now that mentions
     have entity ids, refer to those (the same entity across documents)."""
     for doc in docs:
         for ev in doc.events:
             ev["actors"] = list(dict.fromkeys(_entity_of(doc, a) for a in ev.get("actors") or ()))
             ev["actors"] = [a for a in ev["actors"] if a]
             ev["location"] = _entity_of(doc, ev.get("location"))
+            if "said_by" in ev:
+                ev["said_by"] = _entity_of(doc, ev["said_by"])
 
 
 def _entity_of(doc: Document, ref) -> str | None:

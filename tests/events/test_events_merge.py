@@ -642,3 +642,69 @@ def test_events_merge_a_number_an_article_repeats_is_no_evidence_within_it():
     other = _doc("b", "Bupati mengakui pemerintah belum siap menghadapi gempa M 6,1 itu, Senin (10/1/2022).")
     across = m._Cluster(m._reports([doc, other], {"a": "S1", "b": "S1"})[-1])
     assert any(w.startswith("numbers") for w in m._evidence(first, across)[1])
+
+
+# --- session 8: rounded counts, who told a reported happening ----------------------------------
+
+def test_events_merge_a_rounded_count_holds_the_exact_total_it_rounds():
+    """A lead's "above 40,000" and the 41,732 its next sentence gives are one count, one announcement; a total
+    well above the bound is another count."""
+    def article(total: int):
+        text = (f"The death toll in Ardania climbed above 40,000 on Friday, 17 February 2023. "
+                f"Officials said {total:,} people had died by Friday, 17 February 2023.")
+        doc = _doc("a", text, lang="en", published="2023-02-17")
+        doc.figures = [{"sentence": 0, "category": "killed", "value": 40000, "qualifier": "more_than", "low": 40001,
+                        "high": None, "status": "reported"},
+                       {"sentence": 1, "category": "killed", "value": total, "qualifier": "exact", "low": total,
+                        "high": total, "status": "reported"}]
+        return [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
+
+    assert [0, 1] in article(41732)
+    assert [0, 1] not in article(47310)  # 18% above the bound: not what "above 40,000" rounds
+
+
+def test_events_merge_who_told_a_reported_happening_tells_it_apart_from_the_next_ones():
+    """Two officers each tell of deaths that day, one sentence after the other: two statements, though neither
+    sentence has a saying event of its own (the reported happening stands for it). The same officer going on
+    is one."""
+    def article(second: str, told: bool = True):
+        text = ("Kepala BPBL Wiratmaja menyebutkan bahwa 48 orang meninggal dunia pada Selasa (11/1/2022). "
+                f"{second} menyebutkan bahwa sepuluh warga tewas tertimpa bangunan pada Selasa (11/1/2022).")
+        names = [("Wiratmaja", "PER", "E5"), ("Rina Wulan", "PER", "E6"), ("BPBL", "ORG", "E1")]
+        doc = _doc("a", text, [n for n in names if n[0] in text], published="2022-01-11")
+        assert [ev["type"] for ev in doc.events] == ["killing", "killing"]
+        if not told:
+            for ev in doc.events:
+                ev.pop("said_by", None)
+        return doc, [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
+
+    doc, groups = article("Sekretaris BPBL Rina Wulan")
+    assert [ev.get("said_by") for ev in doc.events] == ["E5", "E6"] and groups == [[0], [1]]
+    assert article("Sekretaris BPBL Rina Wulan", told=False)[1] == [[0, 1]]  # without who told them: one
+    assert article("Wiratmaja juga")[1] == [[0, 1]]
+
+
+def test_events_roles_a_saying_is_not_said_by_a_name_its_quotation_mentions():
+    text = 'According to a newswire report on Wednesday: "The army has said the Lorem Watch figures are exaggerated."'
+    doc = _doc("a", text, [("Lorem Watch", "ORG", "E9")], lang="en", published="2021-08-18")
+    (said,) = [ev for ev in doc.events if ev["type"] == "statement"]
+    assert "E9" not in said["actors"]
+    bare = 'According to Lorem Watch on Wednesday, the army has said the figures are exaggerated.'
+    doc = _doc("b", bare, [("Lorem Watch", "ORG", "E9")], lang="en", published="2021-08-18")
+    assert any("E9" in ev["actors"] for ev in doc.events)
+
+
+def test_events_merge_a_source_going_on_to_another_happening_is_another_event():
+    """Lorem Watch gives the dead, then tells of students met with tear gas at a protest: two happenings it
+    reports, though one source, one day and the next sentence."""
+    text = ("Lorem Watch said on Monday, 1 March 2021, that thirty people have been killed since the coup. "
+            "According to Lorem Watch, students were met with tear gas during the protest in Ipsum on Monday.")
+    k = text.rindex("Lorem Watch")
+    doc = events_of(text, "en", "2021-03-01", mentions=_mentions(text, [("Lorem Watch", "ORG", "E9")]) + [
+        {"start": k, "end": k + 11, "text": "Lorem Watch", "type": "ORG", "entity": "E9"}])
+    doc.id = "a"
+    assert [ev["type"] for ev in doc.events if ev["sentence"] == 1] == ["protest"]
+    doc.figures = [{"sentence": 0, "category": "killed", "value": 30, "status": "reported", "claimant": "Lorem Watch",
+                    "claimant_entity": "E9"}]
+    groups = [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
+    assert [1] in groups and not any(0 in g and 1 in g for g in groups)

@@ -191,7 +191,9 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
     kept += _other_events(ctx, usable, kept, named)
     if not kept and any(t.recalled for t in triggers):
         kept += _count_report(ctx)
-    return [_record(ctx, trig, mentions, published) for trig in sorted(kept, key=lambda t: t.start)]
+    # the saying a reported happening was told with, when it gives way to that happening ("X said 30 were killed")
+    voice = next((t for t in triggers if t.saying and not t.quoted and t not in kept), None)
+    return [_record(ctx, trig, mentions, published, voice) for trig in sorted(kept, key=lambda t: t.start)]
 
 
 SINCE_GAP = 5  # words between a "since" word and the date it opens ("since the 3 March vote")
@@ -493,11 +495,11 @@ def _anchor(ctx: _Sentence, tm: dict[str, Any]) -> int:
     return min(pool, key=lambda k: (abs(k - tm["wi"]), k))
 
 
-def _record(ctx: _Sentence, trig: Trigger, mentions, published) -> dict[str, Any]:
+def _record(ctx: _Sentence, trig: Trigger, mentions, published, voice: Trigger | None = None) -> dict[str, Any]:
     doc, tm = ctx.doc, trig.time
     clause = ctx.clause_of(trig.i)
-    actors, place = roles(doc.text, ctx.lex, mentions, trig, clause)
-    return {
+    actors, place = roles(doc.text, ctx.lex, mentions, trig, clause, ctx.start)
+    record = {
         "type": trig.type,
         "trigger": doc.text[trig.start:trig.end],
         "trigger_start": trig.start,
@@ -516,3 +518,10 @@ def _record(ctx: _Sentence, trig: Trigger, mentions, published) -> dict[str, Any
         "background": timing.is_background(tm["date"] if tm else None, tm["precision"] if tm else None, published),
         "span_start": bool(tm and tm.get("opens_span")),
     }
+    if voice is not None and trig.modality == "reported" and not trig.saying:
+        sayers, _ = roles(doc.text, ctx.lex, mentions, voice, ctx.clause_of(voice.i), ctx.start)
+        people = [n for n in sayers if doc.mentions[n].get("type") == "PER"]
+        sayers = people if len(people) == 1 else sayers  # "Kepala BNPB X menyebutkan bahwa ...": X
+        if len(sayers) == 1:
+            record["said_by"] = ref(doc.mentions, sayers[0])
+    return record

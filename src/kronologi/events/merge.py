@@ -108,6 +108,8 @@ class _Report:
     shifts: bool = False  # the sentence opens by turning to another happening ("Meanwhile, ...")
     refers: bool = False  # it goes on from the one before: opens pointing back ("Angka itu ..."), or a bare quote
     adds: bool = False  # it is attributed as more of what its speaker was saying ('"...," tambah dia')
+    bounds: dict[str, frozenset] = field(default_factory=dict)  # category (and scope) -> what inexact counts allow
+    voices: frozenset[str] = frozenset()  # who told a reported happening ("X said 30 were killed"): tells apart only
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -123,7 +125,7 @@ class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
     __slots__ = ("reports", "docs", "actors", "places", "regions", "speakers", "bodies", "figures", "scoped", "numbers",
-                 "wordings", "families",
+                 "bounds", "voices", "wordings", "families",
                  "best", "evidence", "_seen", "_said", "_typed")
 
     def __init__(self, report: _Report):
@@ -136,6 +138,8 @@ class _Cluster:
         self.bodies: set[str] = set()
         self.figures: dict[str, set] = {}
         self.scoped: dict[str, set] = {}
+        self.bounds: dict[str, set] = {}
+        self.voices: set[str] = set()
         self.families: set[str] = set()
         self.numbers: set[str] = set()
         self.wordings: list[frozenset[str]] = []
@@ -154,6 +158,7 @@ class _Cluster:
         self.places |= report.places
         self.regions |= report.regions
         self.speakers |= report.speakers
+        self.voices |= report.voices
         self.bodies |= report.bodies
         self.families |= report.families
         self.numbers |= report.numbers
@@ -161,6 +166,8 @@ class _Cluster:
             self.figures.setdefault(cat, set()).update(values)
         for quantity, values in report.scoped.items():
             self.scoped.setdefault(quantity, set()).update(values)
+        for quantity, spans in report.bounds.items():
+            self.bounds.setdefault(quantity, set()).update(spans)
         if report.words and report.words not in self._seen:
             self._seen.add(report.words)
             self.wordings.append(report.words)
@@ -301,6 +308,8 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
             speakers.add(f"e:{sayers[0]}")
     if saying:
         speakers |= _claimants(sentence_figures, named)
+    # a resolved entity only: telling apart on a raw mention would split one body named two ways
+    voices = {k for e in events for k in [_key(doc, e.get("said_by"))] if k and k.startswith("e:")} - speakers
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
     regions = {r for e in events for r in _regions(doc, e.get("location"), place_names)}
@@ -311,10 +320,10 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     return _Report(doc.id, order, sentence, events, story, "saying" if saying else "occurrence",
                    frozenset(_FAMILY.get(t, t) for t in types), _content(text, stop), frozenset(actors),
                    frozenset(places), frozenset(regions), frozenset(speakers),
-                   frozenset(b for s in speakers for b in bodies.get(s, ())),
+                   frozenset(b for s in speakers | voices for b in bodies.get(s, ())),
                    figures, _figures(sentence_figures, scoped=True),
                    _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text)
-                   or adds, adds)
+                   or adds, adds, _bounds(sentence_figures), frozenset(voices))
 
 
 def _inside_quote(doc: Any, ev: dict[str, Any]) -> bool:
@@ -376,6 +385,26 @@ def _keys(doc: Any, refs: Iterable[Any]) -> set[str]:
             if key.startswith("m:") and " " in key:
                 keys.add("m:" + key.rsplit(" ", 1)[1])  # "Kassym-Jomart Tokayev" also as "Tokayev"
     return keys
+
+
+ROUNDED = 0.1  # an open bound ("more than 9,500") holds counts up to this share above it: a lead rounds a total
+
+
+def _bounds(sentence_figures: list[dict[str, Any]]) -> dict[str, frozenset]:
+    """The interval each inexact reported count allows, by category and by category and scope (as ``_figures``):
+    "more than 9,500" allows 9,501 to 10,450, "about 200" 180 to 220."""
+    out: dict[str, set] = {}
+    for f in sentence_figures:
+        value = f.get("value")
+        if f.get("part_whole") or f.get("qualifier") in (None, "exact") or not isinstance(value, (int, float)) \
+                or f.get("status", "reported") != "reported":
+            continue
+        low = f["low"] if f.get("low") is not None else value * (1 - ROUNDED)
+        high = f["high"] if f.get("high") is not None else value * (1 + ROUNDED)
+        quantity = f.get("category") or "other"
+        for key in [quantity] + ([quantity + "@" + str(f["scope"])] if f.get("scope") else []):
+            out.setdefault(key, set()).add((low, high))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _figures(sentence_figures: list[dict[str, Any]], scoped: bool = False, parts: bool = False) -> dict[str, frozenset]:
@@ -593,11 +622,14 @@ def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
         return False
     if episode.kind != cluster.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)):
         return False  # the quake and the toll announced after it are two happenings
-    if episode.speakers and cluster.speakers - episode.speakers - episode.actors - episode.bodies \
-            and not cluster.bodies & episode.speakers:
+    heard = episode.speakers | episode.voices
+    if heard and (cluster.speakers | cluster.voices) - heard - episode.actors - episode.bodies \
+            and not cluster.bodies & heard:
         return False  # someone new speaks: another statement
     if cluster.figures and not episode.figures and not episode.families & cluster.families - {"any"}:
         return False  # a toll after the story of the quake: the count is announced, not the quake retold
+    if _tell_apart(episode, cluster):
+        return False
     return _evidence(episode, cluster)[0] >= NEED_EPISODE
 
 
@@ -678,7 +710,7 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         # told alike, to the unit, by articles that only guess its day is one announcement
     if when == "apart" or _counts_differ(a, b, scoped=bool(a.docs & b.docs)) and not _both_disasters(a, b):
         return 0.0, []  # one article's counts in different places are parts, not competing totals
-    if kind == "saying" and _speakers_differ(a, b):
+    if kind == "saying" and (_speakers_differ(a, b) or _tell_apart(a, b)):
         return 0.0, []
     if kind == "occurrence" and (not _families_fit(a.families, b.families)
                                    or a.places and b.places and not _places_fit(a, b) and not _same_numbers(a, b)):
@@ -768,9 +800,18 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
 
 
 def _speakers_differ(a: _Cluster | _Report, b: _Cluster | _Report) -> bool:
-    """Both name who speaks and no one is in common — where a body and a person speaking for it are one."""
-    return bool(a.speakers and b.speakers and a.speakers.isdisjoint(b.speakers)
-                and a.speakers.isdisjoint(b.bodies) and b.speakers.isdisjoint(a.bodies))
+    """Both name who speaks (or told what they report) and no one is in common — where a body and a person
+    speaking for it are one."""
+    mine, theirs = a.speakers | a.voices, b.speakers | b.voices
+    return bool(mine and theirs and mine.isdisjoint(theirs) and mine.isdisjoint(b.bodies) and theirs.isdisjoint(a.bodies))
+
+
+def _tell_apart(a: _Cluster, b: _Cluster) -> bool:
+    """Two sayings that report happenings of different families, one of them with no count: a source going on
+    to another happening ("30 were killed, the group said. Protesters were met with tear gas, it said")."""
+    told, telling = (c.families - {"statement", "any"} for c in (a, b))
+    return a.kind == b.kind == "saying" and bool(told and telling) and told.isdisjoint(telling) \
+        and not (a.figures and b.figures)
 
 
 def _narrates(a: _Cluster, b: _Cluster) -> bool:
@@ -900,10 +941,17 @@ def _adds_up(whole: _Cluster, parts: _Cluster) -> str | None:
 
 
 def _counts_differ(a: _Cluster, b: _Cluster, scoped: bool = False) -> bool:
-    """Both give a count of one kind, and no value in common: two different announcements. ``scoped``:
-    one article's counts of one kind in different places ("76 in Turkey", "42 in Syria") do not differ."""
+    """Both give a count of one kind, no value in common, and neither's inexact count holds one of the other's
+    ("more than 9,500" holds 9,638): two different announcements. ``scoped``: one article's counts of one kind
+    in different places ("76 in Turkey", "42 in Syria") do not differ."""
     mine, theirs = (a.scoped, b.scoped) if scoped else (a.figures, b.figures)
-    return any(values and theirs.get(cat) and values.isdisjoint(theirs[cat]) for cat, values in mine.items())
+    return any(values and theirs.get(cat) and values.isdisjoint(theirs[cat])
+               and not _holds(a.bounds.get(cat, ()), theirs[cat]) and not _holds(b.bounds.get(cat, ()), values)
+               for cat, values in mine.items())
+
+
+def _holds(bounds: Iterable[tuple[float, float]], values: Iterable[float]) -> bool:
+    return any(low <= v <= high for low, high in bounds for v in values if isinstance(v, (int, float)))
 
 
 def _similarity(a: _Cluster, b: _Cluster) -> float:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from kronologi.events.lexicon import Lexicon
+from kronologi.events.modality import inside_quote
 
 AGENTS = ("PER", "ORG", "NORP")
 PLACES = ("LOC", "GPE", "FAC")
@@ -38,9 +39,13 @@ def refs(mentions: list[dict[str, Any]], indices: list[int]) -> list[str | int]:
 
 
 def roles(doc_text: str, lex: Lexicon, mentions: list[tuple[int, dict[str, Any]]], trig: Any,
-          clause: tuple[int, int]) -> tuple[list[int], int | None]:
-    """(actor mention indices, location mention index) for a trigger; ``clause`` is its char span."""
+          clause: tuple[int, int], sentence_start: int | None = None) -> tuple[list[int], int | None]:
+    """(actor mention indices, location mention index) for a trigger; ``clause`` is its char span. A saying
+    outside quotation marks is not said by a name its quotation mentions (``sentence_start``: where the
+    sentence, and so its quotation marks, begins)."""
     mentions = [(n, m) for n, m in mentions if " ".join(m.get("text", "").lower().split()) not in lex.not_actors]
+    if sentence_start is not None and getattr(trig, "saying", False) and not getattr(trig, "quoted", False):
+        mentions = [(n, m) for n, m in mentions if not inside_quote(doc_text[sentence_start:m["start"]])]
     place = _location(doc_text, lex, mentions, trig)
     in_clause = [(n, m) for n, m in mentions if clause[0] <= m["start"] and m["end"] <= clause[1] and n != place]
     actors = [n for n, m in in_clause if m.get("type") in AGENTS]
