@@ -663,6 +663,28 @@ def test_events_merge_a_rounded_count_holds_the_exact_total_it_rounds():
     assert [0, 1] not in article(47310)  # 18% above the bound: not what "above 40,000" rounds
 
 
+def test_events_merge_a_rounded_count_is_evidence_but_two_bounds_are_not():
+    """Across two articles, "more than 9,500" and an agency's exact 9,638 of that day are one count; "more than
+    9,500" and "more than 9,800" only agree."""
+    def toll(doc_id: str, text: str, value: int, qualifier: str):
+        doc = _doc(doc_id, text, lang="en", published="2023-02-08")
+        low = value + 1 if qualifier == "more_than" else value
+        doc.figures = [{"sentence": 0, "category": "killed", "value": value, "qualifier": qualifier, "low": low,
+                        "high": None if qualifier == "more_than" else value, "status": "reported"}]
+        return doc
+
+    from kronologi.events import merge as m
+    lead = toll("a", "The death toll in Ardania rose on Wednesday to more than 9,500.", 9500, "more_than")
+    exact = toll("b", "The agency said on Wednesday that 9,638 people had died in Ardania.", 9638, "exact")
+    bound = toll("b", "The agency said on Wednesday that more than 9,800 people had died in Ardania.", 9800, "more_than")
+    story = {"a": "S1", "b": "S1"}
+    for other, rounded in ((exact, True), (bound, False)):
+        reports = m._reports([lead, other], story)
+        first, second = (m._Cluster(next(r for r in reports if r.doc == d)) for d in ("a", "b"))
+        assert any(w.startswith("the same count, rounded") for w in m._evidence(first, second)[1]) is rounded
+        assert not m._counts_differ(first, second)  # both fit: no count tells them apart
+
+
 def test_events_merge_who_told_a_reported_happening_tells_it_apart_from_the_next_ones():
     """Two officers each tell of deaths that day, one sentence after the other: two statements, though neither
     sentence has a saying event of its own (the reported happening stands for it). The same officer going on

@@ -108,7 +108,7 @@ class _Report:
     shifts: bool = False  # the sentence opens by turning to another happening ("Meanwhile, ...")
     refers: bool = False  # it goes on from the one before: opens pointing back ("Angka itu ..."), or a bare quote
     adds: bool = False  # it is attributed as more of what its speaker was saying ('"...," tambah dia')
-    bounds: dict[str, frozenset] = field(default_factory=dict)  # category (and scope) -> what inexact counts allow
+    bounds: dict[str, frozenset] = field(default_factory=dict)  # category (and scope) -> (low, high, value) of inexact counts
     voices: frozenset[str] = frozenset()  # who told a reported happening ("X said 30 were killed"): tells apart only
     ev: dict[str, Any] = field(init=False)
 
@@ -391,8 +391,8 @@ ROUNDED = 0.1  # an open bound ("more than 9,500") holds counts up to this share
 
 
 def _bounds(sentence_figures: list[dict[str, Any]]) -> dict[str, frozenset]:
-    """The interval each inexact reported count allows, by category and by category and scope (as ``_figures``):
-    "more than 9,500" allows 9,501 to 10,450, "about 200" 180 to 220."""
+    """``(low, high, value)``: the interval each inexact reported count allows, by category and by category and
+    scope (as ``_figures``): "more than 9,500" allows 9,501 to 10,450, "about 200" 180 to 220."""
     out: dict[str, set] = {}
     for f in sentence_figures:
         value = f.get("value")
@@ -403,7 +403,7 @@ def _bounds(sentence_figures: list[dict[str, Any]]) -> dict[str, frozenset]:
         high = f["high"] if f.get("high") is not None else value * (1 + ROUNDED)
         quantity = f.get("category") or "other"
         for key in [quantity] + ([quantity + "@" + str(f["scope"])] if f.get("scope") else []):
-            out.setdefault(key, set()).add((low, high))
+            out.setdefault(key, set()).add((low, high, value))
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -743,6 +743,11 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if crossed:  # "148 dead" and "all 148 bodies identified": one count, read under two categories
         score += min(2.0, 1.0 * len(crossed))
         why.append("the same count " + ", ".join(f"{v:g}" for v in crossed))
+    rounded = sorted(cat for cat in a.figures.keys() & b.figures.keys() - {c for c, _ in shared}
+                     if _holds(a.bounds.get(cat, ()), _exact(b, cat)) or _holds(b.bounds.get(cat, ()), _exact(a, cat)))
+    if rounded:  # "more than 9,500" and "9,638": one count, rounded in one of them
+        score += 1.0
+        why.append("the same count, rounded: " + ", ".join(rounded))
     counted = {str(v) for values in a.figures.values() for v in values}
     numbers = sorted((a.numbers & b.numbers) - counted) if not a.docs & b.docs else []
     if numbers:  # across articles only: one article repeats its quake's magnitude in every other sentence
@@ -950,8 +955,15 @@ def _counts_differ(a: _Cluster, b: _Cluster, scoped: bool = False) -> bool:
                for cat, values in mine.items())
 
 
+def _exact(cluster: _Cluster, category: str) -> list[float]:
+    """The cluster's distinctive counts of a category told exactly (not the value of a bound)."""
+    inexact = {value for _, _, value in cluster.bounds.get(category, ())}
+    return [v for v in cluster.figures.get(category, ())
+            if isinstance(v, (int, float)) and v >= DISTINCTIVE and v not in inexact]
+
+
 def _holds(bounds: Iterable[tuple[float, float]], values: Iterable[float]) -> bool:
-    return any(low <= v <= high for low, high in bounds for v in values if isinstance(v, (int, float)))
+    return any(low <= v <= high for low, high, _ in bounds for v in values if isinstance(v, (int, float)))
 
 
 def _similarity(a: _Cluster, b: _Cluster) -> float:
