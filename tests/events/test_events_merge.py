@@ -730,3 +730,30 @@ def test_events_merge_a_source_going_on_to_another_happening_is_another_event():
                     "claimant_entity": "E9"}]
     groups = [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
     assert [1] in groups and not any(0 in g and 1 in g for g in groups)
+
+
+def test_events_merge_who_told_a_happening_speaks_within_the_article_only():
+    """"Wiratmaja said ten residents died" and his quoted count three sentences on are one statement in one
+    article; in another article, who told a happening is no evidence (an officer tells many happenings)."""
+    from kronologi.events import merge as m
+    told = "Kepala BPBL Wiratmaja menyebutkan bahwa sepuluh warga meninggal dunia tertimpa bangunan."
+    quoted = '"Korban meninggal sepuluh orang," kata Wiratmaja pada Selasa (11/1/2022).'
+    names = [("Wiratmaja", "PER", "E5")]
+
+    def quote_of(doc, sentence):
+        k = doc.text.rindex("Wiratmaja")
+        doc.mentions.append({"start": k, "end": k + 9, "text": "Wiratmaja", "type": "PER", "entity": "E5"})
+        doc.quotes = [{"sentence": sentence, "speaker": "E5", "speaker_name": "Wiratmaja"}]
+        return doc
+
+    text = f"Hujan deras mengguyur Cikole. {told} Jembatan di Cikole putus. Listrik padam di sebagian kota. {quoted}"
+    one = quote_of(_doc("a", text, names, published="2022-01-11"), 4)
+    assert [ev["said_by"] for ev in one.events if ev["sentence"] == 1] == ["E5"]
+    groups = [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([one], {"a": "S1"})]
+    assert [1, 4] in groups
+    a = _doc("a", told, names, published="2022-01-11")
+    b = quote_of(_doc("b", quoted, published="2022-01-11"), 0)
+    reports = m._reports([a, b], {"a": "S1", "b": "S1"})
+    first, second = (m._Cluster(next(r for r in reports if r.doc == d)) for d in ("a", "b"))
+    assert first.voices == {"e:E5"} and second.speakers == {"e:E5"}
+    assert not any(w.startswith("speaker") for w in m._evidence(first, second)[1])

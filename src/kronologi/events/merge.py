@@ -758,6 +758,8 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         score += 2.0
         why.append(f"parts add up to {added}")
     speakers = a.speakers & b.speakers
+    if not speakers and a.docs & b.docs:  # within one article, who told a reported happening speaks as well
+        speakers = (a.voices & (b.speakers | b.voices)) | (b.voices & a.speakers)
     if not speakers and (a.speakers & b.bodies or b.speakers & a.bodies):
         score += 1.0
         why.append("a speaker for " + ", ".join(sorted(a.speakers & b.bodies | b.speakers & a.bodies)))
