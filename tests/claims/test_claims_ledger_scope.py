@@ -95,6 +95,17 @@ def test_claims_ledger_scope_district_counts_after_a_total_are_its_parts() -> No
     assert "contradiction" not in {f["relation"] for f in figures}
 
 
+def test_claims_ledger_scope_a_large_district_count_in_a_breakdown_is_a_part_too() -> None:
+    """One district holds most of the dead: its count is still an item of the breakdown, no competing total."""
+    docs = [_doc("a", "Korban meninggal mencapai 500 orang, kata bupati. Perinciannya, di Kecamatan Lembah 40 orang, "
+                      "di Kecamatan Bukit 310 orang, dan di Kecamatan Pantai 3 orang.", "2023-04-03")]
+    figures, rows = _ledger(docs)
+    total = next(r for r, figs in rows if r["category"] == "killed" and not r["part"])
+    assert _values(rows, category="killed", part=False) == [500]
+    assert sorted(f["value"] for f in figures if f.get("part_of") == next(iter(total["figures"]))) == [3, 40, 310]
+    assert "contradiction" not in {f["relation"] for f in figures}
+
+
 def test_claims_ledger_scope_a_part_of_another_kind_joins_its_own_line() -> None:
     docs = [_doc("a", "Korban meninggal mencapai 200 orang, 80 orang di antaranya telah teridentifikasi.",
                  "2023-04-03"),

@@ -757,3 +757,27 @@ def test_events_merge_who_told_a_happening_speaks_within_the_article_only():
     first, second = (m._Cluster(next(r for r in reports if r.doc == d)) for d in ("a", "b"))
     assert first.voices == {"e:E5"} and second.speakers == {"e:E5"}
     assert not any(w.startswith("speaker") for w in m._evidence(first, second)[1])
+
+
+def test_events_merge_a_breakdown_of_a_total_further_on_belongs_to_its_announcement():
+    """The regent gives 500 dead, and four sentences on the dead by district, which the ledger reads as parts of
+    that total: one announcement. "Eight more" is a step towards a total, not a breakdown of it."""
+    from kronologi.events import merge as m
+    text = ("Bupati Lorem mengumumkan 500 warga meninggal dunia, Jumat (16/12/2022). Pendataan dilakukan dari tingkat RT. "
+            "Jembatan di Cikole putus. Listrik padam di sebagian kota. "
+            "Perincian warga meninggal dunia itu yakni di Lembah 40 jiwa, Bukit 310 jiwa dan Pantai 3 jiwa.")
+    doc = _doc("a", text, published="2022-12-16")
+    total = {"id": "a#f1", "sentence": 0, "category": "killed", "value": 500, "status": "reported"}
+    parts = [{"id": f"a#f{k}", "sentence": 4, "category": "killed", "value": v, "status": "reported",
+              "part_whole": True, "part_of": "a#f1"} for k, v in ((2, 40), (3, 310), (4, 3))]
+    doc.figures = [total] + parts
+    groups = [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
+    assert [0, 4] in groups
+    reports = m._reports([doc], {"a": "S1"})
+    first, last = (m._Cluster(next(r for r in reports if r.sentence == k)) for k in (0, 4))
+    assert "a breakdown of its count" in m._evidence(first, last)[1]
+    for part in parts:
+        part["increment"] = True
+    reports = m._reports([doc], {"a": "S1"})
+    first, last = (m._Cluster(next(r for r in reports if r.sentence == k)) for k in (0, 4))
+    assert "a breakdown of its count" not in m._evidence(first, last)[1]

@@ -339,7 +339,26 @@ def _breakdowns(figures: list[dict]) -> None:
             fig["part_whole"], fig["part_of"] = True, fig.get("part_of") or whole["id"]
         elif whole is None or fig["value"] > whole["value"]:
             largest[line] = fig
+    _listed_parts(figures)
     _increments(figures)
+
+
+def _listed_parts(figures: list[dict]) -> None:
+    """A list of counts by place in one sentence is one breakdown: when two or more of its items are parts of a
+    total, so is an item too large to pass for one by its size ("602 dead ... district A 78, B 397, C 13")."""
+    by_id = {f["id"]: f for f in figures}
+    lists: dict[tuple, list[dict]] = {}
+    for fig in figures:
+        if fig["status"] == "reported" and fig["value"] is not None and (fig.get("subject") or fig.get("place")):
+            lists.setdefault((fig["doc"], fig.get("sentence"), fig["category_key"], fig.get("class")), []).append(fig)
+    for items in lists.values():
+        wholes = [f.get("part_of") for f in items if f.get("part_whole")]
+        if len(wholes) < 2 or len(set(wholes)) != 1 or wholes[0] not in by_id:
+            continue
+        whole = by_id[wholes[0]]
+        for fig in items:
+            if not fig.get("part_whole") and fig is not whole and fig["value"] < whole["value"]:
+                fig["part_whole"], fig["part_of"] = True, whole["id"]
 
 
 def _increments(figures: list[dict]) -> None:

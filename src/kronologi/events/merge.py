@@ -110,6 +110,8 @@ class _Report:
     adds: bool = False  # it is attributed as more of what its speaker was saying ('"...," tambah dia')
     bounds: dict[str, frozenset] = field(default_factory=dict)  # category (and scope) -> (low, high, value) of inexact counts
     voices: frozenset[str] = frozenset()  # who told a reported happening ("X said 30 were killed"): tells apart only
+    counts: frozenset[str] = frozenset()  # the ledger ids of its figures
+    parts_of: frozenset[str] = frozenset()  # the ledger ids of the totals its figures break down (not "8 more")
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -125,7 +127,7 @@ class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
     __slots__ = ("reports", "docs", "actors", "places", "regions", "speakers", "bodies", "figures", "scoped", "numbers",
-                 "bounds", "voices", "wordings", "families",
+                 "bounds", "voices", "counts", "parts_of", "wordings", "families",
                  "best", "evidence", "_seen", "_said", "_typed")
 
     def __init__(self, report: _Report):
@@ -140,6 +142,8 @@ class _Cluster:
         self.scoped: dict[str, set] = {}
         self.bounds: dict[str, set] = {}
         self.voices: set[str] = set()
+        self.counts: set[str] = set()
+        self.parts_of: set[str] = set()
         self.families: set[str] = set()
         self.numbers: set[str] = set()
         self.wordings: list[frozenset[str]] = []
@@ -159,6 +163,8 @@ class _Cluster:
         self.regions |= report.regions
         self.speakers |= report.speakers
         self.voices |= report.voices
+        self.counts |= report.counts
+        self.parts_of |= report.parts_of
         self.bodies |= report.bodies
         self.families |= report.families
         self.numbers |= report.numbers
@@ -323,7 +329,10 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
                    frozenset(b for s in speakers | voices for b in bodies.get(s, ())),
                    figures, _figures(sentence_figures, scoped=True),
                    _numbers(text), opening.shifts, opening.refers_back or not speakers and _quoted_whole(text)
-                   or adds, adds, _bounds(sentence_figures), frozenset(voices))
+                   or adds, adds, _bounds(sentence_figures), frozenset(voices),
+                   frozenset(f["id"] for f in sentence_figures if f.get("id")),
+                   frozenset(f["part_of"] for f in sentence_figures
+                             if f.get("part_whole") and f.get("part_of") and not f.get("increment")))
 
 
 def _inside_quote(doc: Any, ev: dict[str, Any]) -> bool:
@@ -757,6 +766,9 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if added:
         score += 2.0
         why.append(f"parts add up to {added}")
+    elif a.parts_of & b.counts or b.parts_of & a.counts:  # the ledger read one's counts as parts of the other's
+        score += 2.0
+        why.append("a breakdown of its count")
     speakers = a.speakers & b.speakers
     if not speakers and a.docs & b.docs:  # within one article, who told a reported happening speaks as well
         speakers = (a.voices & (b.speakers | b.voices)) | (b.voices & a.speakers)
