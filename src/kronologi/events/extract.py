@@ -406,7 +406,9 @@ def _describes_noun(ctx: _Sentence, trig: Trigger, triggers: list[Trigger], kept
         return False
     k = markers[-1]
     noun = any(t is not trig and t.pos == "noun" and k - RELATIVE_REACH <= t.j <= k for t in triggers)
-    return noun and any(t is not trig and t.i < k - RELATIVE_REACH for t in kept)
+    # what else the sentence reports: another happening, or a day it gives outside the clause (an untyped one)
+    told = any(t is not trig and t.i < k - RELATIVE_REACH for t in kept) or any(ctx.in_time[:max(0, k - RELATIVE_REACH)])
+    return noun and told
 
 
 def _named_by_date(trig: Trigger, triggers: list[Trigger]) -> bool:
