@@ -137,6 +137,19 @@ def test_claims_ledger_quote_speaker_is_the_person_not_the_body_in_the_role() ->
     assert quotes[0]["speaker_name"] == "Rina Hapsari" and quotes[0]["speaker"] == "E3"
 
 
+def test_claims_ledger_claimant_after_a_title_with_dan_is_the_person_entity() -> None:
+    from kronologi.claims.ledger import claimant_names
+
+    doc = _doc("a", "Angka itu berbeda dengan data yang dilaporkan oleh Menteri Koordinator Bidang Pangan dan "
+                    "Pertanian (Menko PP) Rina Lestari, yakni korban meninggal sebanyak 64 orang per Rabu pagi.",
+               "2022-01-10")
+    at = doc.text.index("Rina")
+    doc.mentions = [{"start": at, "end": at + 12, "text": "Rina Lestari", "type": "PER", "entity": "E3"}]
+    entity = {"id": "E3", "type": "PER", "name": "Rina Lestari", "aliases": ["Rina Lestari"]}
+    figures, _, _ = build_ledger([doc], names=claimant_names([entity]))
+    assert [(f["value"], f["claimant"], f.get("claimant_entity")) for f in figures] == [(64, "Rina Lestari", "E3")]
+
+
 def test_claims_ledger_quote_speaker_owner_body_is_not_the_speaker() -> None:
     doc = _doc("a", "“Polisi menembak warga,” kata kantor HAM PBB.", "2022-01-10")
     at = doc.text.index("PBB")

@@ -306,3 +306,57 @@ def test_claims_speakers_data_available_on_or_gathered_by_names_its_source(text:
     lang = "id" if text.startswith("Menurut") else "en"
     figures = read_text(text, lang, "2024-03-05")["figures"]
     assert [(f["value"], f["claimant"]) for f in figures] == [(45, expected)]
+
+
+# --- issue 12: a title with "dan"/"and" in it, a body after "Menurut" ------------------------------------
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Angka itu berbeda dengan data yang dilaporkan oleh Menteri Koordinator Bidang Pangan dan Pertanian "
+     "(Menko PP) Rina Lestari, yakni korban meninggal sebanyak 64 orang per Rabu pagi.", "id", "Rina Lestari"),
+    ("Menurut Menteri Koordinator Bidang Pangan dan Pertanian (Menko PP) Rina Lestari, korban meninggal "
+     "mencapai 64 orang.", "id", "Rina Lestari"),
+    ("Angka itu sesuai data yang dilaporkan oleh Menko Pangan dan Pertanian (Menko PP) Rina Lestari, yakni "
+     "64 orang meninggal.", "id", "Rina Lestari"),
+])
+def test_claims_speakers_a_title_with_dan_before_a_name_claims_for_the_name(text, lang, expected) -> None:
+    figures = read_text(text, lang, "2024-03-05")["figures"]
+    assert [(f["value"], f["claimant"]) for f in figures] == [(64, expected)]
+    active = ("Menteri Koordinator Bidang Pangan dan Pertanian (Menko PP) Rina Lestari menyampaikan korban "
+              "meninggal mencapai 64 orang.")
+    assert [f["claimant"] for f in read_text(active, "id", "2024-03-05")["figures"]] == ["Rina Lestari"]
+    two = "Data yang dilaporkan oleh Bupati Rina Lestari dan Dandim Budi Santoso (Dandim), yakni 40 orang hilang."
+    assert [f["claimant"] for f in read_text(two, "id", "2024-03-05")["figures"]] == ["Rina Lestari"]  # two people
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("“Kami mencatat 64 korban,” kata Menteri Koordinator Bidang Pangan dan Pertanian (Menko PP) Rina Lestari.",
+     "id", ("Rina Lestari", "Menteri Koordinator Bidang Pangan dan Pertanian (Menko PP)")),
+    ("“We counted 64 bodies,” said the Minister of Health and Welfare, Jane Doe.", "en", ("Jane Doe", None)),
+])
+def test_claims_speakers_a_title_with_and_before_a_name_speaks_as_the_name(text, lang, expected) -> None:
+    quotes = read_text(text, lang, "2024-03-05")["quotes"]
+    assert [(q["speaker_name"], q.get("speaker_role")) for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Menurut Lembaga Penanggulangan Banjir Daerah (LPBD) Lorem, korban meninggal dunia hingga hari ini "
+     "mencapai 40 korban jiwa.", "id", "Lembaga Penanggulangan Banjir Daerah (LPBD)"),
+    ("Citing the Harbour Rescue Agency (HRA), 40 people were missing on Tuesday.", "en",
+     "Harbour Rescue Agency (HRA)"),
+])
+def test_claims_speakers_according_to_is_no_part_of_the_body_name(text: str, lang: str, expected: str) -> None:
+    figures = read_text(text, lang, "2024-03-05")["figures"]
+    assert [(f["value"], f["claimant"]) for f in figures] == [(40, expected)]
+
+
+@pytest.mark.parametrize("text, lang, acronym, long", [
+    ("Menurut Lembaga Penanggulangan Banjir Daerah (LPBD) Lorem, air surut.", "id", "LPBD",
+     "Lembaga Penanggulangan Banjir Daerah (LPBD)"),
+    ("Namun Kepala Badan Pemantau Gempa Nasional (BPGN) Rina Lestari mengatakan air surut.", "id", "BPGN",
+     "Badan Pemantau Gempa Nasional (BPGN)"),
+    ("Citing the Harbour Rescue Agency (HRA), the mayor spoke.", "en", "HRA", "Harbour Rescue Agency (HRA)"),
+])
+def test_claims_speakers_long_form_of_an_acronym_starts_at_the_name(text, lang, acronym, long) -> None:
+    assert read_referents(text, lang, []).acronyms == {acronym: long}
+    other = read_referents("Lembaga Pemantau Banjir (FMA) merilis data.", "id", []).acronyms  # initials of English
+    assert other == {"FMA": "Lembaga Pemantau Banjir (FMA)"}

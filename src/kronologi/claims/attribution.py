@@ -22,13 +22,13 @@ import re
 from dataclasses import dataclass
 
 from kronologi.claims import anonymous, spans, vocab
-from kronologi.claims.names import Speaker, speaker
+from kronologi.claims.names import Speaker, opens_with_title, speaker
 
 _CLOSERS = "\"”’'»"
 _NP_MAX = 90
 _LEAD = re.compile(rf"[\s,{_CLOSERS}]*")
 _APPOSITIVE = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*[.,;]|\s*$|\s+[a-z])")
-_ACRONYM = re.compile(r"\(\s*[A-Z][\w.&-]*\s*\)")
+_ACRONYM = re.compile(r"\(\s*[A-Z][\w.&-]*(?:[ \t][A-Z][\w.&-]*)?\s*\)")  # "(BPBD)", "(Menko KO)"
 _NAME_JOIN = re.compile(r"(?:for|of|untuk|&)\s+(?=[A-Z][a-z])")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 
@@ -97,8 +97,8 @@ def phrase_after(text: str, lang: str, pos: int, limit: int) -> tuple[int, int]:
                 re.match(r"\s+[A-Z]", text[stop.end():stop.end() + 2]):
             at = stop.end()
             continue
-        inside = _inside_name(text, stop, hard)
-        if inside:  # "League for Press Freedom (LPF)": the name goes on
+        inside = _inside_name(text, stop, hard) or _role_and(text, lang, start, stop, hard)
+        if inside:  # "League for Press Freedom (LPF)", "Minister of Health and Welfare, X": the name goes on
             at = inside
             continue
         verb = _first_verb(text, lang, start, stop.start())
@@ -123,6 +123,29 @@ def _inside_name(text: str, stop: re.Match[str], hard: int) -> int | None:
         return acronym.end()
     join = _NAME_JOIN.match(text, stop.start(), hard)
     return join.end() if join and _CAPITAL_BEFORE.search(text, max(0, stop.start() - 40), stop.start()) else None
+
+
+_ROLE_AND = re.compile(r"(?i:dan|and)\s+(?P<more>[A-Z][\w'’-]*(?:\s+(?:of|for|untuk|[A-Z][\w'’-]*)){0,3})"
+                       r"(?=\s*\(\s*[A-Z]|,\s*[A-Z])")
+_ROLE_JOINS = ("of", "for", "untuk", "&", "the")
+
+
+def _role_and(text: str, lang: str, start: int, stop: re.Match[str], hard: int) -> int | None:
+    """Where to go on when ``dan``/``and`` joins two fields of one title (``Menteri Koordinator Bidang X dan Y
+    (Menko XY) Budi``, ``the Minister of Health and Welfare, Jane Doe``): the phrase so far is a title and
+    capitalised words, and after the conjunction come capitalised words that are neither a title nor a body
+    (``dan Kepala Basarnas``, ``and the Agency``: a second speaker), then an acronym in brackets or a name
+    after a comma."""
+    m = _ROLE_AND.match(text, stop.start(), hard)
+    if not m:
+        return None
+    head = re.sub(r"^(?:the|The)\s+", "", text[start:stop.start()].strip())
+    if not opens_with_title(head) or not all(w[:1].isupper() or w in _ROLE_JOINS for w in head.split()):
+        return None
+    more = m.group("more")
+    if opens_with_title(more) or more.split()[0].lower() in vocab.wordset(lang, "org_words"):
+        return None
+    return m.end()
 
 
 def _first_verb(text: str, lang: str, start: int, end: int) -> int | None:

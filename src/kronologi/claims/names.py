@@ -46,6 +46,11 @@ def _title_regex() -> re.Pattern[str]:
     return re.compile(vocab.bounded(f"(?:{vocab.alternation(titles)})"), re.IGNORECASE)
 
 
+def opens_with_title(phrase: str) -> bool:
+    """Whether a phrase opens with a title (``Menteri``, ``Minister``), in any language."""
+    return bool(_title_regex().match(phrase))
+
+
 def speaker(phrase: str, lang: str) -> Speaker | None:
     """The speaker a phrase names, or None when it names no one."""
     phrase = _tidy(phrase, lang)
@@ -234,7 +239,10 @@ def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str
         words = words[-2:]
     name, role = person_name(" ".join(words), None)  # capitals at the name's head name a body: the role's
     head = " ".join(segment[:end].split()[:-len(name.split())])  # the role: all before the name ("Kepala Basarnas")
-    return _POSSESSIVE.sub("", name.strip(_EDGE)), head.strip(_EDGE) or role
+    head = head.strip(_EDGE)
+    if head.count("(") > head.count(")"):
+        head += ")"  # "... (Menko KO)" right before the name keeps its bracket
+    return _POSSESSIVE.sub("", name.strip(_EDGE)), head or role
 
 
 def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str]:

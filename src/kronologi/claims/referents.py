@@ -90,7 +90,7 @@ def read_referents(text: str, lang: str, quoted: list[tuple[int, int]]) -> Refer
     for m in _described_regex(lang).finditer(text):  # "Sosok yang akrab disapa Kang Budi": the person named before
         _add_alias(ref, text, lang, m.start(), _last_full_name(text, lang, m.start()), m.group("alias"), outside)
     for m in _LONG_FORM.finditer(text):
-        _add_acronym(ref, m, outside)
+        _add_acronym(ref, m, outside, lang)
     ref.roles = _roles(text, lang, outside)
     return ref
 
@@ -107,14 +107,35 @@ def _add_alias(ref: Referents, text: str, lang: str, at: int, full: str, alias: 
     ref.aliases.setdefault(alias, person.name)
 
 
-def _add_acronym(ref: Referents, m: re.Match[str], outside) -> None:
-    long, acr = _LEADING_THE.sub("", m.group("long")).strip(), m.group("acr")
+def _add_acronym(ref: Referents, m: re.Match[str], outside, lang: str) -> None:
+    long, acr = _long_form(m.group("long"), m.group("acr"), lang), m.group("acr")
     if not outside(m.start()) or sum(c.isupper() for c in acr) < 2 or len(long.split()) < 2:
         return
     canonical = f"{long} ({acr})"
     ref.acronyms.setdefault(acr, canonical)
     ref.long_forms.setdefault(" ".join(long.lower().split()), ref.acronyms[acr])
     ref.add_body(m.start(), canonical)
+
+
+def _long_form(run: str, acr: str, lang: str) -> str:
+    """The long form of an acronym in the capitalised run before it, without the words the run took in before
+    the name: a sentence word (``Menurut``, ``Citing``) or a title (``Kepala``). Where the initials of a tail of
+    the run spell the acronym, the longest such tail; else the run without its leading function words."""
+    words = _LEADING_THE.sub("", run.strip()).split()
+    letters = [c for c in acr if c.isupper()]
+    for i in range(len(words) - 1):
+        if words[i][:1].isupper() and [w[0] for w in words[i:] if w[:1].isupper()] == letters:
+            return " ".join(words[i:])
+    while len(words) > 2 and _function_word(words[0], lang):
+        words = words[1:]
+    return _LEADING_THE.sub("", " ".join(words))
+
+
+def _function_word(word: str, lang: str) -> bool:
+    """A word that opens a sentence or a speaker phrase and is never part of a body's name."""
+    low = word.lower()
+    return any(low == p.split()[0] for key in ("according_to", "openers", "speaker_stops", "speaker_adverbs")
+               for p in vocab.phrases(lang, key))
 
 
 def _qualifies(role: str, word: str) -> bool:

@@ -24,14 +24,16 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "9"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "10"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
     # 8: no speaker taken from a heading's words, a document's owner speaks for it ("kajian kelompok itu");
     # 9: household counts ("1.250 KK"), a modal before a change projects ("could double to"), a relative clause's
     # predicate describes its noun, "14 to three years" is no span, "demikian pernyataan lembaga tersebut", a
-    # vague quantity takes the scale after it ("belasan ribu")
+    # vague quantity takes the scale after it ("belasan ribu"); 10: "dan"/"and" inside a title before a name
+    # ("Menteri Koordinator Bidang X dan Y (Menko XY) Budi"), an acronym's long form without a sentence word or
+    # title before it ("Menurut Badan ... (BPBD)")
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
