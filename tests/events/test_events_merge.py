@@ -781,3 +781,21 @@ def test_events_merge_a_breakdown_of_a_total_further_on_belongs_to_its_announcem
     reports = m._reports([doc], {"a": "S1"})
     first, last = (m._Cluster(next(r for r in reports if r.sentence == k)) for k in (0, 4))
     assert "a breakdown of its count" not in m._evidence(first, last)[1]
+
+
+def test_events_merge_the_one_person_before_a_saying_of_several_names_tells_it_apart():
+    """The minister gives a toll; the next sentence has the agency head answer for his agency: a new voice, another
+    statement, though the saying names two (the person and the body). A person named after the verb (in what is
+    said) is not its subject."""
+    from kronologi.events import merge as m
+    text = ("Menko Budi Santoso menyampaikan korban meninggal dunia gempa mencapai 87 orang, Selasa (11/1/2022). "
+            "Menanggapi perbedaan data tersebut, Kepala BPBL Wiratmaja menyatakan data resmi korban gempa adalah yang "
+            "dirilis BPBL.")
+    names = [("Budi Santoso", "PER", "E6"), ("Wiratmaja", "PER", "E5"), ("BPBL", "ORG", "E1")]
+    doc = _doc("a", text, names, published="2022-01-11")
+    answer = next(r for r in m._reports([doc], {"a": "S1"}) if r.sentence == 1)
+    assert answer.voices == {"e:E5"} and not answer.speakers
+    assert [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})] == [[0], [1]]
+    inverted = "BPBL menyatakan data resmi korban gempa adalah yang dirilis Wiratmaja."
+    doc = _doc("b", inverted, [("BPBL", "ORG", "E1"), ("Wiratmaja", "PER", "E5")], published="2022-01-11")
+    assert not next(iter(m._reports([doc], {"b": "S1"}))).voices

@@ -249,10 +249,11 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
         figs = _repeated(doc, ledger.get(doc.id, {}) if ledger is not None else _figures_by_sentence(doc))
         named = _entities_by_text(doc)
         speakers = _quote_speakers(doc, named)
+        people = _people(doc)
         place_names = {m["entity"]: m.get("text") for m in doc.mentions if m.get("entity") and m.get("type") == "LOC"}
         for (sentence, *_), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), kv[0][3])):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
-                               figs.get(sentence, []), named, bodies, place_names))
+                               figs.get(sentence, []), named, bodies, place_names, people))
     return out
 
 
@@ -297,7 +298,7 @@ def _entities_by_text(doc: Any) -> dict[str, set[str]]:
 
 
 def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figures, named, bodies,
-            place_names) -> _Report:
+            place_names, people=()) -> _Report:
     first = events[0]
     figures = _figures(sentence_figures)
     types = {e["type"] for e in events}
@@ -308,14 +309,18 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     # "X said on Friday that the floods of last month ...": no speaker of the floods; but what a quotation tells
     # ('"Most died under the rubble," X said') is X's saying
     speakers = set(quoted_by) if says or quoted else set()
+    told_by = set()  # a saying's one person among several names ("BNPB's Muhari stated"): tells apart only
     for e in events if says and not speakers else ():  # the quote's speaker, resolved with the article, comes first
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
             speakers.add(f"e:{sayers[0]}")
+        elif e["type"] in _SAYING_LIKE:
+            subjects = _people_before(people, e) & set(sayers)
+            told_by |= {f"e:{a}" for a in subjects} if len(subjects) == 1 else set()
     if saying:
         speakers |= _claimants(sentence_figures, named)
     # a resolved entity only: telling apart on a raw mention would split one body named two ways
-    voices = {k for e in events for k in [_key(doc, e.get("said_by"))] if k and k.startswith("e:")} - speakers
+    voices = ({k for e in events for k in [_key(doc, e.get("said_by"))] if k and k.startswith("e:")} | told_by) - speakers
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
     regions = {r for e in events for r in _regions(doc, e.get("location"), place_names)}
@@ -333,6 +338,17 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
                    frozenset(f["id"] for f in sentence_figures if f.get("id")),
                    frozenset(f["part_of"] for f in sentence_figures
                              if f.get("part_whole") and f.get("part_of") and not f.get("increment")))
+
+
+def _people(doc: Any) -> list[tuple[int, str]]:
+    """The article's resolved PER mentions as (start, entity), in order."""
+    return sorted((m["start"], m["entity"]) for m in doc.mentions if m.get("entity") and m.get("type") == "PER")
+
+
+def _people_before(people: list[tuple[int, str]], ev: dict[str, Any]) -> set[str]:
+    """The people (``_people``) of the event's sentence that stand before its trigger: its subject."""
+    lo, hi = bisect.bisect_left(people, (ev["start"], "")), bisect.bisect_left(people, (ev["trigger_start"], ""))
+    return {entity for _, entity in people[lo:hi]}
 
 
 def _inside_quote(doc: Any, ev: dict[str, Any]) -> bool:
