@@ -138,3 +138,12 @@ def test_a_bound_written_after_the_number_is_no_increment() -> None:
     more = read_text("Rescuers found 38 more survivors in Eastmere.", "en")["figures"]
     assert [(f["value"], f["qualifier"], f["increment"]) for f in bound] == [(6000, "at_least", False)]
     assert [f["increment"] for f in more] == [True]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Awalnya dilaporkan sebanyak 640 korban meninggal, namun angka itu dianulir karena datanya ganda.", "id"),
+    ("An early count of 640 dead was annulled after officials found duplicate names.", "en"),
+])
+def test_claims_figures_an_annulled_count_is_retracted(text, lang) -> None:
+    (fig,) = [f for f in read_text(text, lang, None)["figures"] if f["value"] == 640]
+    assert fig["status"] == "retracted"
