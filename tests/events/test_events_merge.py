@@ -799,3 +799,22 @@ def test_events_merge_the_one_person_before_a_saying_of_several_names_tells_it_a
     inverted = "BPBL menyatakan data resmi korban gempa adalah yang dirilis Wiratmaja."
     doc = _doc("b", inverted, [("BPBL", "ORG", "E1"), ("Wiratmaja", "PER", "E5")], published="2022-01-11")
     assert not next(iter(m._reports([doc], {"b": "S1"}))).voices
+
+
+def test_events_merge_a_count_a_news_agency_relayed_is_told_apart_from_a_leaders_count():
+    """The agency's combined toll and, next, the president's count for one country: two reports, though the
+    agency is no actor of the story (agencies only relay it). The agency is known by its shortest name."""
+    from kronologi.events import merge as m
+    text = ("The combined death toll has risen to more than 4,000, the state news agency Anadolu reported on "
+            "Tuesday, 14 February 2023. In Ardania alone, the death toll has risen to 3,512, President Lorem Ipsum "
+            "said on Tuesday.")
+    doc = _doc("a", text, [("Lorem Ipsum", "PER", "E7")], lang="en", published="2023-02-14")
+    doc.figures = [{"id": "a#f1", "sentence": 0, "category": "killed", "value": 4000, "qualifier": "more_than",
+                    "low": 4001, "high": None, "status": "reported", "claimant": "the state news agency Anadolu"},
+                   {"id": "a#f2", "sentence": 1, "category": "killed", "value": 3512, "status": "reported",
+                    "scope": "Ardania", "claimant": "Lorem Ipsum", "claimant_entity": "E7"}]
+    groups = [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
+    assert [0, 1] not in groups
+    assert m._agency_claimants([{"claimant": "Anadolu Agency"}]) == {"a:anadolu"}
+    doc.figures[0]["claimant"] = "officials"  # no one: the article narrates on
+    assert [0, 1] in [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]

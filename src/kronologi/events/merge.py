@@ -37,6 +37,7 @@ Events of documents with no story are merged with their copies only.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -45,7 +46,7 @@ from typing import Any, Iterable
 from kronologi import langs
 from kronologi.entities.gazetteer import country_of
 from kronologi.entities.names import person_name, split_role
-from kronologi.events.lexicon import lexicon
+from kronologi.events.lexicon import agencies, lexicon
 from kronologi.events.modality import inside_quote
 from kronologi.events.narrative import date_events
 from kronologi.events.ontology import SAYING
@@ -320,7 +321,8 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     if saying:
         speakers |= _claimants(sentence_figures, named)
     # a resolved entity only: telling apart on a raw mention would split one body named two ways
-    voices = ({k for e in events for k in [_key(doc, e.get("said_by"))] if k and k.startswith("e:")} | told_by) - speakers
+    voices = ({k for e in events for k in [_key(doc, e.get("said_by"))] if k and k.startswith("e:")} | told_by
+              | _agency_claimants(sentence_figures)) - speakers
     actors = {a for e in events for a in _keys(doc, e.get("actors") or ())}
     places = {p for e in events for p in [_key(doc, e.get("location"))] if p}
     regions = {r for e in events for r in _regions(doc, e.get("location"), place_names)}
@@ -338,6 +340,24 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
                    frozenset(f["id"] for f in sentence_figures if f.get("id")),
                    frozenset(f["part_of"] for f in sentence_figures
                              if f.get("part_whole") and f.get("part_of") and not f.get("increment")))
+
+
+@functools.lru_cache(maxsize=1)
+def _agency_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of every agency name (longest first) and each name's shortest form it holds ("anadolu agency":
+    "anadolu")."""
+    names = sorted(agencies(), key=len, reverse=True)
+    bounded = {n: re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)") for n in names}
+    short = {n: min((m for m in names if bounded[m].search(n)), key=len) for n in names}
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE), short
+
+
+def _agency_claimants(sentence_figures: list[dict[str, Any]]) -> set[str]:
+    """The news agencies named in the sentence's unresolved claimants ("the state news agency Anadolu reported"),
+    each by its shortest name: who relayed a count tells it apart from another's."""
+    pattern, short = _agency_names()
+    return {"a:" + short[m.group().lower()] for f in sentence_figures if f.get("claimant") and not f.get("claimant_entity")
+            for m in pattern.finditer(str(f["claimant"]))}
 
 
 def _people(doc: Any) -> list[tuple[int, str]]:
@@ -787,7 +807,7 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         why.append("a breakdown of its count")
     speakers = a.speakers & b.speakers
     if not speakers and a.docs & b.docs:  # within one article, who told a reported happening speaks as well
-        speakers = (a.voices & (b.speakers | b.voices)) | (b.voices & a.speakers)
+        speakers = {k for k in (a.voices & (b.speakers | b.voices)) | (b.voices & a.speakers) if k.startswith("e:")}
     if not speakers and (a.speakers & b.bodies or b.speakers & a.bodies):
         score += 1.0
         why.append("a speaker for " + ", ".join(sorted(a.speakers & b.bodies | b.speakers & a.bodies)))
