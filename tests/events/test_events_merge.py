@@ -818,3 +818,18 @@ def test_events_merge_a_count_a_news_agency_relayed_is_told_apart_from_a_leaders
     assert m._agency_claimants([{"claimant": "Anadolu Agency"}]) == {"a:anadolu"}
     doc.figures[0]["claimant"] = "officials"  # no one: the article narrates on
     assert [0, 1] in [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
+
+
+def test_events_merge_a_trailing_attribution_is_said_by_the_name_after_its_verb():
+    """"..., kata Rina Wulan dari BPBL": the name right after the trailing verb says it, not a name the clause
+    before mentions; a new voice after the minister's toll is another statement."""
+    from kronologi.events import merge as m
+    text = ("Menko Budi Santoso menyampaikan korban meninggal dunia gempa mencapai 87 orang, Selasa (11/1/2022). "
+            "Korban tewas gempa dilaporkan di kampung Hasan Ali, kata Rina Wulan dari BPBL.")
+    names = [("Budi Santoso", "PER", "E6"), ("Hasan Ali", "PER", "E9"), ("Rina Wulan", "PER", "E8"),
+             ("BPBL", "ORG", "E1")]
+    doc = _doc("a", text, names, published="2022-01-11")
+    (said,) = [r for r in m._reports([doc], {"a": "S1"}) if r.sentence == 1 and "statement" in r.families]
+    assert said.voices == {"e:E8"}
+    assert not any(0 in g and 1 in g for g in
+                   [[s["sentence"] for s in ev["sources"]] for ev in merge_events([doc], {"a": "S1"})])

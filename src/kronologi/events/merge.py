@@ -311,12 +311,14 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     # ('"Most died under the rubble," X said') is X's saying
     speakers = set(quoted_by) if says or quoted else set()
     told_by = set()  # a saying's one person among several names ("BNPB's Muhari stated"): tells apart only
+    trailing = lexicon(doc.language).cues["attribution"].words()
     for e in events if says and not speakers else ():  # the quote's speaker, resolved with the article, comes first
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
             speakers.add(f"e:{sayers[0]}")
-        elif e["type"] in _SAYING_LIKE:
-            subjects = _people_before(people, e) & set(sayers)
+        elif e["type"] in _SAYING_LIKE:  # the subject: before the verb, or right after a trailing one ("..., kata X")
+            subjects = (_named_after(doc, e) if e["trigger"].lower() in trailing else _people_before(people, e)) \
+                & set(sayers)
             told_by |= {f"e:{a}" for a in subjects} if len(subjects) == 1 else set()
     if saying:
         speakers |= _claimants(sentence_figures, named)
@@ -369,6 +371,16 @@ def _people_before(people: list[tuple[int, str]], ev: dict[str, Any]) -> set[str
     """The people (``_people``) of the event's sentence that stand before its trigger: its subject."""
     lo, hi = bisect.bisect_left(people, (ev["start"], "")), bisect.bisect_left(people, (ev["trigger_start"], ""))
     return {entity for _, entity in people[lo:hi]}
+
+
+TRAILING_REACH = 12  # characters between a trailing attribution verb and the name it attributes to ("kata  SANA")
+
+
+def _named_after(doc: Any, ev: dict[str, Any]) -> set[str]:
+    """The resolved name that starts right after the event's trigger ("..., kata SANA", "..., said the agency")."""
+    end = ev["trigger_end"]
+    return {m["entity"] for m in doc.mentions if m.get("entity") and end <= m["start"] <= end + TRAILING_REACH
+            and doc.text[end:m["start"]].strip().lower() in ("", "the")}
 
 
 def _inside_quote(doc: Any, ev: dict[str, Any]) -> bool:
