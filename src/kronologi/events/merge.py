@@ -311,7 +311,7 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
     # ('"Most died under the rubble," X said') is X's saying
     speakers = set(quoted_by) if says or quoted else set()
     told_by = set()  # a saying's one person among several names ("BNPB's Muhari stated"): tells apart only
-    trailing = lexicon(doc.language).cues["attribution"].words()
+    trailing = _trailing_verbs(doc.language)
     for e in events if says and not speakers else ():  # the quote's speaker, resolved with the article, comes first
         sayers = [a for a in e.get("actors") or () if isinstance(a, str)]
         if e["type"] in _SAYING_LIKE and len(sayers) == 1:  # the one who says (several: who is unclear)
@@ -411,6 +411,12 @@ def _numbers(text: str) -> frozenset[str]:
             continue
         out.add(".".join([parts[0].lstrip("0") or "0", *parts[1:]]))
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _trailing_verbs(lang: str | None) -> frozenset[str]:
+    """Verbs of a trailing attribution ("..., kata X"; "..., said X"): the one who says comes after them."""
+    return frozenset(lexicon(lang).cues["attribution"].words())
 
 
 def _saying_words(lang: str | None) -> frozenset[str]:
