@@ -103,7 +103,7 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
     """
     from kronologi import store
     from kronologi.build import build as run_build
-    from kronologi.export import prepare_outdir, write_all
+    from kronologi.export import prepare_outdir, write_store
 
     from kronologi.ingest.limits import DEFAULT_MAX_INPUT_BYTES
 
@@ -113,11 +113,12 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
     with _Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
         try:
             prepare_outdir(outdir)  # an unwritable folder fails now, not after the build
-            chronicle = run_build(inputs, meta=meta, db=store.target(db, outdir),
+            target = store.target(db, outdir)
+            chronicle = run_build(inputs, meta=meta, db=target,
                                   workers=workers, engine=engine, address=address, stdin=stdin, progress=progress,
                                   max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes,
                                   lock_timeout=lock_timeout)
-            paths = write_all(chronicle, outdir)
+            paths = write_store(target, outdir)  # the views are views of the store the build just wrote
         except KronologiError as exc:
             raise click.ClickException(str(exc)) from exc
     if not quiet:
@@ -358,6 +359,29 @@ def timelinejs(db: str, outdir: str, story_ids: tuple[str, ...]) -> None:
         raise click.ClickException(str(exc)) from exc
     for path in paths:
         click.echo(f"wrote {path}", err=True)
+
+
+@main.command(short_help="Write chronicle.json and the other views from a store, without building.")
+@click.option("--db", required=True, type=click.Path(dir_okay=False),
+              help="The store a build wrote (OUTDIR/kronologi.db), or a PostgreSQL server's URL "
+                   "postgresql://user@host:port/dbname; opened read-only.")
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for chronicle.json, documents.csv, figures.csv, events.csv, timeline.md, report.html.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not list the files written.")
+def export(db: str, outdir: str, quiet: bool) -> None:
+    """Write the views of the chronicle in the store DB into OUTDIR: the same files 'kronologi build' writes
+    (chronicle.json, the CSV files, timeline.md, report.html, changes.json), equal to the ones the build that
+    wrote the store wrote. Nothing is built and the store is not changed. Exit status 1 when the store holds
+    no chronicle this version can read or OUTDIR cannot be written (the message says which)."""
+    from kronologi.export import write_store
+
+    try:
+        paths = write_store(db, outdir)
+    except KronologiError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        for path in paths.values():
+            click.echo(f"wrote {path}", err=True)
 
 
 @main.command(short_help="Print the JSON Schema of chronicle.json.")

@@ -140,7 +140,7 @@ def test_put_chronicle_that_fails_midway_leaves_the_previous_chronicle(built_bac
     smaller = dataclasses.replace(built.chronicle, events=built.chronicle.events[:1], figures=[],
                                   quotes=[], ledger=[])
 
-    def crash(db, lines):
+    def crash(db, lines, *rest):
         assert _count(db, "events") == 1  # the new rows are in, inside the transaction
         raise RuntimeError("disk gone")
 

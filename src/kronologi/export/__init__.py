@@ -23,25 +23,46 @@ from kronologi.export.markdown import write_markdown
 from kronologi.export.report import write_report
 from kronologi.export.tables import write_tables
 
-__all__ = ["ExportError", "prepare_outdir", "write_all"]
+__all__ = ["ExportError", "prepare_outdir", "write_all", "write_store"]
 
 log = logging.getLogger(__name__)
 
 
 def write_all(chronicle: Chronicle, outdir: str | Path) -> dict[str, Path]:
-    """Write every export; return ``{name: path}``.
+    """Write every export of a Chronicle held in memory; return ``{name: path}``.
 
     All views are written into a staging folder first and moved into place only
     when every one of them is complete (``files.staged_outputs``): a failure or a
     kill while they are made leaves the previous set as it was. An output folder
-    that cannot be written raises ExportError."""
+    that cannot be written raises ExportError. ``kronologi build`` writes the views
+    from the store instead (``write_store``); this is for a chronicle without one."""
     outdir = prepare_outdir(outdir)
     with staged_outputs(outdir) as stage:
         staged = {"chronicle.json": write_json(chronicle, stage / "chronicle.json")}
-        staged.update(write_tables(chronicle, stage))
-        staged.update(write_interchange(chronicle, stage))
-        staged["timeline.md"] = write_markdown(chronicle, stage / "timeline.md")
-        staged["report.html"] = write_report(chronicle, stage / "report.html")
-        staged["changes.json"] = write_changes(chronicle, stage / "changes.json")
-        log.debug("all %d views written to %s; moving them into place", len(staged), stage)
-        return publish(staged, outdir)
+        return publish(_views(chronicle, stage, staged), outdir)
+
+
+def write_store(db: str | Path, outdir: str | Path) -> dict[str, Path]:
+    """Write every export from the chronicle in the store ``db`` (a SQLite file or a PostgreSQL URL), as
+    ``write_all`` writes the Chronicle the build returned (the same bytes but ``generated_at``, which is the
+    build's); return ``{name: path}``. ``chronicle.json`` is streamed from the store record by record
+    (``export.stored``); staged and moved into place as ``write_all`` does. A store without a chronicle this
+    version can read raises ``StoreError``."""
+    from kronologi.export.stored import StoredChronicle, reading
+
+    outdir = prepare_outdir(outdir)
+    with reading(db) as conn, staged_outputs(outdir) as stage:
+        stored = StoredChronicle(conn)
+        staged = {"chronicle.json": write_json(stored, stage / "chronicle.json")}
+        return publish(_views(stored.chronicle(), stage, staged), outdir)
+
+
+def _views(chronicle: Chronicle, stage: Path, staged: dict[str, Path]) -> dict[str, Path]:
+    """The views beside chronicle.json, written into ``stage``."""
+    staged.update(write_tables(chronicle, stage))
+    staged.update(write_interchange(chronicle, stage))
+    staged["timeline.md"] = write_markdown(chronicle, stage / "timeline.md")
+    staged["report.html"] = write_report(chronicle, stage / "report.html")
+    staged["changes.json"] = write_changes(chronicle, stage / "changes.json")
+    log.debug("all %d views written to %s; moving them into place", len(staged), stage)
+    return staged

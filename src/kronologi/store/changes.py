@@ -42,14 +42,15 @@ def read_snapshot(db: sqlite3.Connection) -> Snapshot | None:
 
 
 def _figures(db: sqlite3.Connection):
-    """Figure records as the chronicle had them (columns, plus ``extra`` for relation and the like)."""
+    """Figure records as the chronicle had them (columns, plus ``extra`` for relation and the like, and for a
+    value its column would not give back as it was)."""
     cursor = db.execute('SELECT doc, start, "end", value, low, high, qualifier, unit, subject, text, status, extra '
                         "FROM figures")
     names = [c[0] for c in cursor.description]
     for values in cursor:
         fig = dict(zip(names, values))
         extra = fig.pop("extra")
-        yield {**(json.loads(extra) if extra else {}), **fig}
+        yield {**fig, **(json.loads(extra) if extra else {})}  # extra holds what a column could not
 
 
 def _stories(db: sqlite3.Connection, key_of: dict[str, str]) -> dict[str, tuple[str | None, frozenset[str]]]:
