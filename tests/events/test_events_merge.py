@@ -833,3 +833,43 @@ def test_events_merge_a_trailing_attribution_is_said_by_the_name_after_its_verb(
     assert said.voices == {"e:E8"}
     assert not any(0 in g and 1 in g for g in
                    [[s["sentence"] for s in ev["sources"]] for ev in merge_events([doc], {"a": "S1"})])
+
+
+def test_events_merge_a_count_of_how_many_more_is_that_days_happening_not_a_briefings_tally():
+    """One group gives "38 more were killed on Sunday" and, further on, its running tally of arrests that day:
+    a day's killing and a briefing, not one briefing's other counts (its speaker is the claimant's entity)."""
+    from kronologi.events import merge as m
+    text = ("Crowds marched in Ipsum again. "
+            "At least 38 more protesters were killed on Sunday, 14 March 2021, according to Lorem Watch. "
+            "Police fired on crowds in three towns. Shops stayed shut. "
+            "Lorem Watch said its tally of arrests and charges reached 2,156 that day.")
+
+    def article(step: bool):
+        doc = _doc("a", text, [("Lorem Watch", "ORG", "E9")], lang="en", published="2021-03-15")
+        doc.figures = [{"id": f"a#f{k}", "sentence": sentence, "category": category, "value": value,
+                        "status": "reported", "increment": more, "claimant": "The Lorem Watch group",
+                        "claimant_entity": "E9"}
+                       for k, (sentence, category, value, more) in enumerate(
+                           ((1, "killed", 38, step), (4, "arrested", 2156, False)), 1)]
+        return doc
+
+    reports = {r.sentence: r for r in m._reports([article(True)], {"a": "S1"})}
+    assert reports[1].speakers == {"e:E9"} and reports[1].steps and not reports[4].steps
+    groups = lambda doc: [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
+    assert [1, 4] not in groups(article(True))
+    assert [1, 4] in groups(article(False))  # two tallies of that day by one group: one briefing
+
+
+def test_events_merge_a_report_known_to_its_month_needs_more_than_its_speaker_to_join_a_day():
+    """Another article, dated only to March, has the same group report detentions: the group speaks often in a
+    month, so its name and the kind of count do not make it the report of 14 March."""
+    from kronologi.events import merge as m
+    day = _doc("a", "Lorem Watch said 2,156 people have been arrested as of Sunday, 14 March 2021.",
+               [("Lorem Watch", "ORG", "E9")], lang="en", published="2021-03-15")
+    month = _doc("b", "Lorem Watch reported that 913 people have been arrested and are still held.",
+                 [("Lorem Watch", "ORG", "E9")], lang="en", published="2021-03")
+    day.figures = [{"id": "a#f1", "sentence": 0, "category": "arrested", "value": 2156, "status": "reported"}]
+    month.figures = [{"id": "b#f1", "sentence": 0, "category": "detained", "value": 913, "status": "reported"}]
+    events = merge_events([day, month], {"a": "S1", "b": "S1"})
+    assert not any({s["doc"] for s in ev["sources"]} == {"a", "b"} for ev in events)
+    assert m.MONTH_TO_DAY > 0

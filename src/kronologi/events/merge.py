@@ -66,6 +66,7 @@ SIMILAR = 0.3  # overlap of content words that counts as evidence
 SIMILAR_STRONG = 0.7  # ... that outweighs different participants
 NEED_SAME_DAY = 1.75  # evidence needed on the same date
 NEED_LOOSE = 2.0  # ... with a coarser or unknown date
+MONTH_TO_DAY = 1.0  # ... more when one is known to its month only and the other to its day
 _WORD_RE = re.compile(r"\w+")
 _NUMBER_RE = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?![\w])")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
@@ -113,6 +114,7 @@ class _Report:
     voices: frozenset[str] = frozenset()  # who told a reported happening ("X said 30 were killed"): tells apart only
     counts: frozenset[str] = frozenset()  # the ledger ids of its figures
     parts_of: frozenset[str] = frozenset()  # the ledger ids of the totals its figures break down (not "8 more")
+    steps: bool = False  # a count of how many more ("38 more were killed on Sunday"): that day's happening, no tally
     ev: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -128,7 +130,7 @@ class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
     __slots__ = ("reports", "docs", "actors", "places", "regions", "speakers", "bodies", "figures", "scoped", "numbers",
-                 "bounds", "voices", "counts", "parts_of", "wordings", "families",
+                 "bounds", "voices", "counts", "parts_of", "steps", "wordings", "families",
                  "best", "evidence", "_seen", "_said", "_typed")
 
     def __init__(self, report: _Report):
@@ -145,6 +147,7 @@ class _Cluster:
         self.voices: set[str] = set()
         self.counts: set[str] = set()
         self.parts_of: set[str] = set()
+        self.steps = False
         self.families: set[str] = set()
         self.numbers: set[str] = set()
         self.wordings: list[frozenset[str]] = []
@@ -166,6 +169,7 @@ class _Cluster:
         self.voices |= report.voices
         self.counts |= report.counts
         self.parts_of |= report.parts_of
+        self.steps |= report.steps
         self.bodies |= report.bodies
         self.families |= report.families
         self.numbers |= report.numbers
@@ -341,7 +345,8 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
                    or adds, adds, _bounds(sentence_figures), frozenset(voices),
                    frozenset(f["id"] for f in sentence_figures if f.get("id")),
                    frozenset(f["part_of"] for f in sentence_figures
-                             if f.get("part_whole") and f.get("part_of") and not f.get("increment")))
+                             if f.get("part_whole") and f.get("part_of") and not f.get("increment")),
+                   any(f.get("increment") and not f.get("part_whole") for f in sentence_figures))
 
 
 @functools.lru_cache(maxsize=1)
@@ -535,9 +540,12 @@ def _quote_speakers(doc: Any, named: dict[str, set[str]]) -> dict[int, set[str]]
 
 
 def _claimants(sentence_figures: list[dict[str, Any]], named: dict[str, set[str]]) -> set[str]:
-    """Entities named as the source of the sentence's figures (``named``: ``_entities_by_text``)."""
-    names = {" ".join(str(f.get("claimant") or "").lower().split()) for f in sentence_figures if f.get("claimant")}
-    return {key for name in names for key in named.get(name, ())}
+    """Entities named as the source of the sentence's figures: the claimant's resolved entity, or the entities
+    its name was resolved to elsewhere in the article (``named``: ``_entities_by_text``)."""
+    out = {f"e:{f['claimant_entity']}" for f in sentence_figures if f.get("claimant_entity")}
+    names = {" ".join(str(f.get("claimant") or "").lower().split()) for f in sentence_figures
+             if f.get("claimant") and not f.get("claimant_entity")}
+    return out | {key for name in names for key in named.get(name, ())}
 
 
 # --- copies -------------------------------------------------------------------------------
@@ -783,6 +791,8 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
             and _similarity(a, b) < SIMILAR_STRONG:
         return 0.0, []  # different participants, not told in the same words: two happenings
     need = NEED_SAME_DAY if when == "same" and x.ev.get("precision") == "day" else NEED_LOOSE  # a month shared is no day
+    if when != "same" and {x.ev.get("precision"), y.ev.get("precision")} == {"day", "month"} and not a.docs & b.docs:
+        need += MONTH_TO_DAY  # a day somewhere in a month: many of a story's happenings fit
     if _told_beside(a, b) and _near(a, b):
         need = NEED_EPISODE_BESIDE
         why.append("an untyped clause beside it")
@@ -857,7 +867,7 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
             score += ONCE_A_DAY  # with the same type: enough, unless a place or the participants tell them apart
             why.append(f"one {a.best.ev['type']} of its kind that day")
     if a.docs & b.docs and a.figures and b.figures and not a.figures.keys() & b.figures.keys() \
-            and a.speakers & b.speakers and _dates(a.best.ev, b.best.ev) == "same":
+            and a.speakers & b.speakers and _dates(a.best.ev, b.best.ev) == "same" and not (a.steps or b.steps):
         score += 0.5  # one briefing's other counts: the dead here, the missing there
         why.append("other counts of that day")
     if _narrates(a, b) and not _near(a, b):
