@@ -184,3 +184,10 @@ def test_a_defined_name_does_not_reach_back_into_the_sentence_before():
     assert [long for _, long, _, _ in find_definitions(text)] == ["Lembaga Pemantau Sungai Lorem"]
     text = "Air mulai surut, kata U.S. Flood Watch Office (USFWO)."
     assert [long for _, long, _, _ in find_definitions(text)] == ["U.S. Flood Watch Office"]  # initials stay
+
+
+def test_entities_an_acronyms_long_form_starts_where_its_initials_do():
+    text = ("Menurut Badan Pengelola Sungai Lorem (BPSL), debit air naik. Citing the River Basin Authority (RBA), "
+            "the mayor closed the bridge. Organisasi Perjanjian Keamanan Kolektif (CSTO) bersidang.")
+    assert [long for _, long, _, _ in find_definitions(text)] == [
+        "Badan Pengelola Sungai Lorem", "River Basin Authority", "Organisasi Perjanjian Keamanan Kolektif"]

@@ -23,6 +23,7 @@ from kronologi import langs
 from kronologi.claims import vocab
 from kronologi.claims.names import is_agency, speaker
 from kronologi.claims.spans import Covered
+from kronologi.entities.acronyms import spelled_tail
 
 _NAME = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,4}"
 _BRACKET_ALIAS = re.compile(rf"(?P<full>{_NAME})[ \t]*\((?P<alias>[A-Z][a-z][\w'’-]+)\)")
@@ -121,11 +122,11 @@ def _long_form(run: str, acr: str, lang: str) -> str:
     """The long form of an acronym in the capitalised run before it, without the words the run took in before
     the name: a sentence word (``Menurut``, ``Citing``) or a title (``Kepala``). Where the initials of a tail of
     the run spell the acronym, the longest such tail; else the run without its leading function words."""
-    words = _LEADING_THE.sub("", run.strip()).split()
-    letters = [c for c in acr if c.isupper()]
-    for i in range(len(words) - 1):
-        if words[i][:1].isupper() and [w[0] for w in words[i:] if w[:1].isupper()] == letters:
-            return " ".join(words[i:])
+    run = _LEADING_THE.sub("", run.strip())
+    spelled = spelled_tail(run, acr)
+    if spelled:
+        return spelled
+    words = run.split()
     while len(words) > 2 and _function_word(words[0], lang):
         words = words[1:]
     return _LEADING_THE.sub("", " ".join(words))

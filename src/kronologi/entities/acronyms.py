@@ -23,10 +23,21 @@ def find_definitions(text: str) -> list[tuple[str, str, int, int]]:
     out = []
     for pattern in (_LONG_FIRST, _ACR_FIRST):
         for m in pattern.finditer(text):
-            long = _trim_leading_title(m.group("long"))
+            long = spelled_tail(m.group("long"), m.group("acr")) or _trim_leading_title(m.group("long"))
             if len(long.split()) >= 2 and m.group("acr") != long:
                 out.append((m.group("acr"), long, m.start(), m.end()))
     return out
+
+
+def spelled_tail(run: str, acr: str) -> str | None:
+    """The longest tail of a capitalised run whose capitalised words' initials spell the acronym: the name
+    without the words the run took in before it ("Menurut Badan Penanggulangan Bencana Daerah" for BPBD)."""
+    words = run.split()
+    letters = [c for c in acr if c.isupper()]
+    for i in range(len(words) - 1):
+        if words[i][:1].isupper() and [w[0] for w in words[i:] if w[:1].isupper()] == letters:
+            return " ".join(words[i:])
+    return None
 
 
 def _trim_leading_title(long: str) -> str:
