@@ -140,7 +140,7 @@ def test_claims_ledger_quote_speaker_is_the_person_not_the_body_in_the_role() ->
 def test_claims_ledger_claimant_after_a_title_with_dan_is_the_person_entity() -> None:
     from kronologi.claims.ledger import claimant_names
 
-    doc = _doc("a", "Angka itu berbeda dengan data yang dilaporkan oleh Menteri Koordinator Bidang Pangan dan "
+    doc = _doc("a", "Angka itu lain dari catatan yang dilaporkan oleh Menteri Koordinator Bidang Pangan dan "
                     "Pertanian (Menko PP) Rina Lestari, yakni korban meninggal sebanyak 64 orang per Rabu pagi.",
                "2022-01-10")
     at = doc.text.index("Rina")

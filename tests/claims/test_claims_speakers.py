@@ -311,11 +311,11 @@ def test_claims_speakers_data_available_on_or_gathered_by_names_its_source(text:
 # --- issue 12: a title with "dan"/"and" in it, a body after "Menurut" ------------------------------------
 
 @pytest.mark.parametrize("text, lang, expected", [
-    ("Angka itu berbeda dengan data yang dilaporkan oleh Menteri Koordinator Bidang Pangan dan Pertanian "
+    ("Angka itu lain dari catatan yang dilaporkan oleh Menteri Koordinator Bidang Pangan dan Pertanian "
      "(Menko PP) Rina Lestari, yakni korban meninggal sebanyak 64 orang per Rabu pagi.", "id", "Rina Lestari"),
     ("Menurut Menteri Koordinator Bidang Pangan dan Pertanian (Menko PP) Rina Lestari, korban meninggal "
      "mencapai 64 orang.", "id", "Rina Lestari"),
-    ("Angka itu sesuai data yang dilaporkan oleh Menko Pangan dan Pertanian (Menko PP) Rina Lestari, yakni "
+    ("Angka itu sesuai catatan yang dilaporkan oleh Menko Pangan dan Pertanian (Menko PP) Rina Lestari, yakni "
      "64 orang meninggal.", "id", "Rina Lestari"),
 ])
 def test_claims_speakers_a_title_with_dan_before_a_name_claims_for_the_name(text, lang, expected) -> None:
@@ -339,7 +339,7 @@ def test_claims_speakers_a_title_with_and_before_a_name_speaks_as_the_name(text,
 
 
 @pytest.mark.parametrize("text, lang, expected", [
-    ("Menurut Lembaga Penanggulangan Banjir Daerah (LPBD) Lorem, korban meninggal dunia hingga hari ini "
+    ("Menurut Lembaga Penanggulangan Banjir Daerah (LPBD) Lorem, korban meninggal dunia sampai sore ini "
      "mencapai 40 korban jiwa.", "id", "Lembaga Penanggulangan Banjir Daerah (LPBD)"),
     ("Citing the Harbour Rescue Agency (HRA), 40 people were missing on Tuesday.", "en",
      "Harbour Rescue Agency (HRA)"),

@@ -188,6 +188,6 @@ def test_a_defined_name_does_not_reach_back_into_the_sentence_before():
 
 def test_entities_an_acronyms_long_form_starts_where_its_initials_do():
     text = ("Menurut Badan Pengelola Sungai Lorem (BPSL), debit air naik. Citing the River Basin Authority (RBA), "
-            "the mayor closed the bridge. Organisasi Perjanjian Keamanan Kolektif (CSTO) bersidang.")
+            "the mayor closed the bridge. Perhimpunan Petani Lembah Hijau (GFA) bersidang.")
     assert [long for _, long, _, _ in find_definitions(text)] == [
-        "Badan Pengelola Sungai Lorem", "River Basin Authority", "Organisasi Perjanjian Keamanan Kolektif"]
+        "Badan Pengelola Sungai Lorem", "River Basin Authority", "Perhimpunan Petani Lembah Hijau"]

@@ -650,7 +650,7 @@ def test_events_merge_a_rounded_count_holds_the_exact_total_it_rounds():
     """A lead's "above 40,000" and the 41,732 its next sentence gives are one count, one announcement; a total
     well above the bound is another count."""
     def article(total: int):
-        text = (f"The death toll in Ardania climbed above 40,000 on Friday, 17 February 2023. "
+        text = (f"Ardania's count of the dead went above 40,000 on Friday, 17 February 2023. "
                 f"Officials said {total:,} people had died by Friday, 17 February 2023.")
         doc = _doc("a", text, lang="en", published="2023-02-17")
         doc.figures = [{"sentence": 0, "category": "killed", "value": 40000, "qualifier": "more_than", "low": 40001,
@@ -674,7 +674,7 @@ def test_events_merge_a_rounded_count_is_evidence_but_two_bounds_are_not():
         return doc
 
     from kronologi.events import merge as m
-    lead = toll("a", "The death toll in Ardania rose on Wednesday to more than 9,500.", 9500, "more_than")
+    lead = toll("a", "Ardania's count of the dead stood on Wednesday at more than 9,500.", 9500, "more_than")
     exact = toll("b", "The agency said on Wednesday that 9,638 people had died in Ardania.", 9638, "exact")
     bound = toll("b", "The agency said on Wednesday that more than 9,800 people had died in Ardania.", 9800, "more_than")
     story = {"a": "S1", "b": "S1"}
@@ -719,7 +719,7 @@ def test_events_roles_a_saying_is_not_said_by_a_name_its_quotation_mentions():
 def test_events_merge_a_source_going_on_to_another_happening_is_another_event():
     """Lorem Watch gives the dead, then tells of students met with tear gas at a protest: two happenings it
     reports, though one source, one day and the next sentence."""
-    text = ("Lorem Watch said on Monday, 1 March 2021, that thirty people have been killed since the coup. "
+    text = ("Lorem Watch said on Monday, 1 March 2021, that thirty people have died since the coup. "
             "According to Lorem Watch, students were met with tear gas during the protest in Ipsum on Monday.")
     k = text.rindex("Lorem Watch")
     doc = events_of(text, "en", "2021-03-01", mentions=_mentions(text, [("Lorem Watch", "ORG", "E9")]) + [
@@ -765,7 +765,7 @@ def test_events_merge_a_breakdown_of_a_total_further_on_belongs_to_its_announcem
     from kronologi.events import merge as m
     text = ("Bupati Lorem mengumumkan 500 warga meninggal dunia, Jumat (16/12/2022). Pendataan dilakukan dari tingkat RT. "
             "Jembatan di Cikole putus. Listrik padam di sebagian kota. "
-            "Perincian warga meninggal dunia itu yakni di Lembah 40 jiwa, Bukit 310 jiwa dan Pantai 3 jiwa.")
+            "Menurut rinciannya, warga yang meninggal dunia di Lembah 40 jiwa, Bukit 310 jiwa dan Pantai 3 jiwa.")
     doc = _doc("a", text, published="2022-12-16")
     total = {"id": "a#f1", "sentence": 0, "category": "killed", "value": 500, "status": "reported"}
     parts = [{"id": f"a#f{k}", "sentence": 4, "category": "killed", "value": v, "status": "reported",
@@ -805,12 +805,12 @@ def test_events_merge_a_count_a_news_agency_relayed_is_told_apart_from_a_leaders
     """The agency's combined toll and, next, the president's count for one country: two reports, though the
     agency is no actor of the story (agencies only relay it). The agency is known by its shortest name."""
     from kronologi.events import merge as m
-    text = ("The combined death toll has risen to more than 4,000, the state news agency Anadolu reported on "
-            "Tuesday, 14 February 2023. In Ardania alone, the death toll has risen to 3,512, President Lorem Ipsum "
-            "said on Tuesday.")
+    text = ("The joint count of the dead has gone up to more than 4,000, the state news agency Anadolu said on "
+            "Tuesday, 14 February 2023. In Ardania alone, the count of the dead has gone up to 3,512, President Lorem "
+            "Ipsum said on Tuesday.")
     doc = _doc("a", text, [("Lorem Ipsum", "PER", "E7")], lang="en", published="2023-02-14")
     doc.figures = [{"id": "a#f1", "sentence": 0, "category": "killed", "value": 4000, "qualifier": "more_than",
-                    "low": 4001, "high": None, "status": "reported", "claimant": "the state news agency Anadolu"},
+                    "low": 4001, "high": None, "status": "reported", "claimant": "Anadolu, the state news agency"},
                    {"id": "a#f2", "sentence": 1, "category": "killed", "value": 3512, "status": "reported",
                     "scope": "Ardania", "claimant": "Lorem Ipsum", "claimant_entity": "E7"}]
     groups = [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
@@ -840,7 +840,7 @@ def test_events_merge_a_count_of_how_many_more_is_that_days_happening_not_a_brie
     a day's killing and a briefing, not one briefing's other counts (its speaker is the claimant's entity)."""
     from kronologi.events import merge as m
     text = ("Crowds marched in Ipsum again. "
-            "At least 38 more protesters were killed on Sunday, 14 March 2021, according to Lorem Watch. "
+            "At least 38 more marchers were killed on Sunday, 14 March 2021, according to Lorem Watch. "
             "Police fired on crowds in three towns. Shops stayed shut. "
             "Lorem Watch said its tally of arrests and charges reached 2,156 that day.")
 

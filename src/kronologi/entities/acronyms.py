@@ -31,7 +31,7 @@ def find_definitions(text: str) -> list[tuple[str, str, int, int]]:
 
 def spelled_tail(run: str, acr: str) -> str | None:
     """The longest tail of a capitalised run whose capitalised words' initials spell the acronym: the name
-    without the words the run took in before it ("Menurut Badan Penanggulangan Bencana Daerah" for BPBD)."""
+    without the words the run took in before it ("Menurut Badan Pengelola Sungai Lorem" for BPSL)."""
     words = run.split()
     letters = [c for c in acr if c.isupper()]
     for i in range(len(words) - 1):

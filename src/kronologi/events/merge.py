@@ -210,17 +210,20 @@ def _rank(report: _Report) -> tuple:
 
 
 def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
-                 zone: str | None = None, figures: Iterable[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                 zone: str | None = None, figures: Iterable[dict[str, Any]] | None = None,
+                 bodies: dict[str, set[str]] | None = None) -> list[dict[str, Any]]:
     """The contract's ``events[]`` for the events of ``docs`` (``story_of``: document id -> story id;
     without it, each document's ``story``).
 
     ``figures``: the ledger's figure records, when the ledger was built first. They know what each
     count is a part of (a district's share, "three more"), its scope and its claimant's entity, so
-    only whole counts tell two announcements apart; without them, each document's own figures count."""
+    only whole counts tell two announcements apart; without them, each document's own figures count.
+    ``bodies``: person entity key -> the bodies articles title them an officer of, read from the whole
+    corpus when ``docs`` are only some of its stories; without it, read from ``docs``."""
     docs = list(docs)
     for doc in docs:
         date_events(doc, zone)
-    reports = _reports(docs, story_of, _ledger_figures(figures) if figures is not None else None)
+    reports = _reports(docs, story_of, _ledger_figures(figures) if figures is not None else None, bodies)
     clusters = _copies(docs, reports)
     clusters = _episodes(clusters)
     grown = None
@@ -234,13 +237,15 @@ def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
 # --- reports -------------------------------------------------------------------------------
 
 def _reports(docs: list[Any], story_of: dict[str, str] | None,
-             ledger: dict[str, dict[int, list[dict[str, Any]]]] | None = None) -> list[_Report]:
+             ledger: dict[str, dict[int, list[dict[str, Any]]]] | None = None,
+             bodies: dict[str, set[str]] | None = None) -> list[_Report]:
     out = []
-    known = _bodies_by_name(docs)
-    bodies: dict[str, set[str]] = {}  # a person's bodies, as any article of the corpus titles them
-    for doc in docs:
-        for person, found in _affiliations(doc, known).items():
-            bodies.setdefault(person, set()).update(found)
+    if bodies is None:
+        known = _bodies_by_name(docs)
+        bodies = {}  # a person's bodies, as any article of the corpus titles them
+        for doc in docs:
+            for person, found in _affiliations(doc, known).items():
+                bodies.setdefault(person, set()).update(found)
     for order, doc in enumerate(docs):
         story = story_of.get(doc.id) if story_of is not None else getattr(doc, "story", None)
         stop = langs.words(doc.language, "clean", "function_words") | _saying_words(doc.language)
@@ -360,7 +365,7 @@ def _agency_names() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _agency_claimants(sentence_figures: list[dict[str, Any]]) -> set[str]:
-    """The news agencies named in the sentence's unresolved claimants ("the state news agency Anadolu reported"),
+    """The news agencies named in the sentence's unresolved claimants ("Xinhua, the state news agency, said"),
     each by its shortest name: who relayed a count tells it apart from another's."""
     pattern, short = _agency_names()
     return {"a:" + short[m.group().lower()] for f in sentence_figures if f.get("claimant") and not f.get("claimant_entity")
