@@ -650,7 +650,7 @@ def test_events_merge_a_rounded_count_holds_the_exact_total_it_rounds():
     """A lead's "above 40,000" and the 41,732 its next sentence gives are one count, one announcement; a total
     well above the bound is another count."""
     def article(total: int):
-        text = (f"Ardania's count of the dead went above 40,000 on Friday, 17 February 2023. "
+        text = (f"Ardania's count of the dead went above 40,000 by Friday, 17 February 2023. "
                 f"Officials said {total:,} people had died by Friday, 17 February 2023.")
         doc = _doc("a", text, lang="en", published="2023-02-17")
         doc.figures = [{"sentence": 0, "category": "killed", "value": 40000, "qualifier": "more_than", "low": 40001,
