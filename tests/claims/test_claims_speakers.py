@@ -360,3 +360,13 @@ def test_claims_speakers_long_form_of_an_acronym_starts_at_the_name(text, lang, 
     assert read_referents(text, lang, []).acronyms == {acronym: long}
     other = read_referents("Lembaga Pemantau Banjir (FMA) merilis data.", "id", []).acronyms  # initials of English
     assert other == {"FMA": "Lembaga Pemantau Banjir (FMA)"}
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Some 64 deaths were reported by the harbour health office on Monday.", "the harbour health office"),
+    ("Sixty-four deaths were confirmed by the provincial police.", "the provincial police"),
+    ("Some 64 people were reported missing on Monday.", None),  # what the passive says of them: no agent
+])
+def test_claims_an_english_passive_agent_after_by_claims_the_count(text, claimant) -> None:
+    (fig,) = read_text(text, "en", "2024-03-05")["figures"]
+    assert fig["value"] == 64 and fig["claimant"] == claimant

@@ -468,6 +468,9 @@ def source(text: str, lang: str, pos: int, limit: int) -> Attribution | None:
     return _phrase_speaker(text, lang, m.end(), limit, "passive") if m else None
 
 
+_ENDS_BY = re.compile(r"(?i)(?<!\w)(?:by|oleh)$")
+
+
 def passive_agent(text: str, lang: str, pos: int, limit: int, last: bool = False) -> Attribution | None:
     """``yang disampaikan Polri``, ``confirmed by police``: the agent after a passive verb (the first, or last)."""
     found = list(vocab.regex(lang, "passive_verbs").finditer(text, pos, limit))
@@ -475,10 +478,11 @@ def passive_agent(text: str, lang: str, pos: int, limit: int, last: bool = False
     if not m:
         return None
     by = _BY.match(text, m.end(), limit)
-    if not by and vocab.category_regex(lang, "predicates").match(text, _SPACES.match(text, m.end()).end()):
+    marked = bool(by) or bool(_ENDS_BY.search(m.group()))  # "reported by" names its agent as "oleh" does
+    if not marked and vocab.category_regex(lang, "predicates").match(text, _SPACES.match(text, m.end()).end()):
         return None  # "dinyatakan hilang", "reported missing": what the passive says of someone, no agent
     found = _phrase_speaker(text, lang, by.end() if by else m.end(), limit, "passive")
     relative = re.search(r"(?i)(?:yang|that|which)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()])
     if found and found.speaker.kind == "group" and not found.speaker.name[:1].isupper():
-        return found if by or relative else None
+        return found if marked or relative else None
     return found
