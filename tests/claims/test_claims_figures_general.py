@@ -147,3 +147,14 @@ def test_a_bound_written_after_the_number_is_no_increment() -> None:
 def test_claims_figures_an_annulled_count_is_retracted(text, lang) -> None:
     (fig,) = [f for f in read_text(text, lang, None)["figures"] if f["value"] == 640]
     assert fig["status"] == "retracted"
+
+
+@pytest.mark.parametrize("text, lang, status", [
+    ("Awalnya sempat dilaporkan sebanyak 640 korban jiwa, akan tetapi dianulir karena datanya tidak lengkap.", "id",
+     "retracted"),
+    ("An early count put the dead at 640, but it was later withdrawn.", "en", "retracted"),
+    ("The toll stands at 640, but officials withdrew from the talks.", "en", "reported"),  # another subject's act
+])
+def test_claims_figures_a_contrast_clause_withdrawing_the_count_before_it(text, lang, status) -> None:
+    (fig,) = [f for f in read_text(text, lang, None)["figures"] if f["value"] == 640]
+    assert fig["status"] == status

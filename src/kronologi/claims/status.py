@@ -26,9 +26,31 @@ def status(text: str, lang: str, start: int, end: int, sent: tuple[int, int], cl
     if old_value(text, lang, start, sent):
         return "retracted"
     for key, label in (("retraction_cues", "retracted"), ("denial_cues", "denied")):
-        if _reaches(text, lang, key, sent[0], start) or _in_clause(text, lang, key, end, clause[1]):
+        if _reaches(text, lang, key, sent[0], start) or _in_clause(text, lang, key, end, clause[1]) \
+                or _but_withdrawn(text, lang, key, end, sent[1]):
             return label
     return "projected" if _projected(text, lang, start, end, clause) else "reported"
+
+
+CONTRAST_REACH = 3  # filler words between a contrast word and the status cue ("but it was later withdrawn")
+
+
+def _but_withdrawn(text: str, lang: str, key: str, end: int, stop: int) -> bool:
+    """``dilaporkan 640 jiwa, tetapi dianulir``, ``was put at 640 but later withdrawn``: a clause opened by a
+    contrast word whose first words are a status cue speaks of the count before it (no count in between)."""
+    m = _contrast_then(lang, key).search(text, end, stop)
+    return bool(m) and not re.search(r"\d", text[end:m.start()])
+
+
+@functools.lru_cache(maxsize=None)
+def _contrast_then(lang: str, key: str) -> re.Pattern[str]:
+    contrast = vocab.alternation(vocab.phrases(lang, "contrast_words"))
+    fillers = vocab.alternation(vocab.phrases(lang, "contrast_fillers"))
+    cues = vocab.alternation(vocab.phrases(lang, key))
+    if not contrast or not cues:
+        return re.compile(r"(?!x)x")
+    between = rf"(?:(?:{fillers})\s+){{0,{CONTRAST_REACH}}}" if fillers else ""
+    return re.compile(rf"(?i)(?<!\w)(?:{contrast}),?\s+{between}(?:{cues})(?!\w)")
 
 
 _RELATIVE = re.compile(r"(?i)(?<![\w])(?:yang|which|that|who)(?![\w])")
