@@ -94,7 +94,7 @@ def test_events_extract_long_summaries_are_cut():
 
 def test_events_step_is_a_step_and_idempotent():
     step = EventsStep({})
-    assert (step.name, step.version) == ("events", "8")
+    assert (step.name, step.version) == ("events", "9")
     doc = events_of("Polisi menangkap lima orang pada Senin.", "id")
     first = [dict(ev) for ev in doc.events]
     assert step(doc).events == first
@@ -174,3 +174,15 @@ def test_events_extract_a_cause_of_the_count_a_sentence_tells_is_recalled_and_th
         assert [(ev["type"], ev["trigger"], ev["date"]) for ev in doc.events] == [("other", counted, None)]
     doc = EventsStep({})(ClaimsStep({})(events_of("Banjir melanda Desa Lorem pada Senin.", "id")))
     assert [ev["type"] for ev in doc.events] == ["disaster"]
+
+
+def test_events_extract_an_according_to_phrase_names_who_told_a_happening():
+    """"Berdasarkan laporan Lorem Watch, ... tewas": Lorem Watch told it (``said_by``); an outlet that only relays
+    ("seperti dilansir ...") and a name inside a quotation tell nothing."""
+    def told(text: str, lang: str = "id") -> list:
+        doc = events_of(text, lang, "2021-06-08", mentions=[_mention("Lorem Watch", text, "ORG", "E9")])
+        return [ev.get("said_by") for ev in doc.events if ev["type"] == "killing"]
+
+    assert told("Berdasarkan laporan Lorem Watch pada Selasa, delapan warga tewas pada Minggu.") == ["E9"]
+    assert told("According to Lorem Watch, eight people were killed on Sunday.", "en") == ["E9"]
+    assert told("Seperti dilansir Lorem Watch, delapan warga tewas pada Minggu.") == [None]

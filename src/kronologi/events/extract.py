@@ -193,7 +193,31 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
         kept += _count_report(ctx)
     # the saying a reported happening was told with, when it gives way to that happening ("X said 30 were killed")
     voice = next((t for t in triggers if t.saying and not t.quoted and t not in kept), None)
-    return [_record(ctx, trig, mentions, published, voice) for trig in sorted(kept, key=lambda t: t.start)]
+    records = [_record(ctx, trig, mentions, published, voice) for trig in sorted(kept, key=lambda t: t.start)]
+    according = _according_to(ctx, mentions) if kept else None
+    for rec, trig in zip(records, sorted(kept, key=lambda t: t.start)):
+        if according is not None and "said_by" not in rec and not trig.saying:
+            rec["said_by"] = according  # "Menurut BPBL, 48 orang tewas": BPBL told it
+    return records
+
+
+ACCORDING_REACH = 2  # words between "according to"/"menurut" and the name it attributes to ("menurut data BPBL")
+
+
+def _according_to(ctx: _Sentence, mentions) -> str | int | None:
+    """The one named source an "according to" phrase of the sentence gives, outside quotation marks (an agency
+    only relays and names none)."""
+    spans = ctx.cues.spans["according"] if ctx.cues else []
+    for a, b in spans:
+        if b >= len(ctx.words) or inside_quote(ctx.doc.text[ctx.start:ctx.words[a][0]]) \
+                or any(w in ctx.lex.relay_words for w in ctx.norm[a:b]):
+            continue  # "seperti dilansir X": X passed the words on
+        limit = ctx.words[min(b + ACCORDING_REACH, len(ctx.words) - 1)][1]
+        named = [n for n, m in mentions if m.get("type") in ("PER", "ORG", "NORP") and ctx.words[b][0] <= m["start"]
+                 <= limit and " ".join(str(m.get("text", "")).lower().split()) not in ctx.lex.not_actors]
+        if named:
+            return ref(ctx.doc.mentions, min(named, key=lambda n: ctx.doc.mentions[n]["start"]))
+    return None
 
 
 SINCE_GAP = 5  # words between a "since" word and the date it opens ("since the 3 March vote")
