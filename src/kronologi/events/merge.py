@@ -410,6 +410,11 @@ def _quoted_whole(text: str) -> bool:
         and not any(c in _DOUBLE_QUOTES for c in text[1:-2])
 
 
+def _as_written(value: float) -> str | None:
+    """A whole count as ``_numbers`` keeps it ("4.120" for 4120), None for a fraction."""
+    return f"{int(value):,}".replace(",", ".") if float(value).is_integer() else None
+
+
 def _numbers(text: str) -> frozenset[str]:
     """The sentence's distinctive numbers, written alike across languages: "5,6" and "5.6", "04.17" and
     "04:17", "1.014" and "1,014" all keep their digits with one separator. Small whole numbers and years
@@ -826,6 +831,12 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if rounded:  # "more than 9,500" and "9,638": one count, rounded in one of them
         score += 1.0
         why.append("the same count, rounded: " + ", ".join(rounded))
+    bare = sorted({v for one, other in ((a, b), (b, a)) for cat, values in one.figures.items() for v in values
+                   if isinstance(v, (int, float)) and v >= DISTINCTIVE and not other.figures.get(cat)
+                   and _as_written(v) in other.numbers})
+    if bare:  # "802 were killed" and "the group reported 802 by Monday night": one count, read in one of them
+        score += 1.0
+        why.append("the same count, told bare " + ", ".join(f"{v:g}" for v in bare))
     counted = {str(v) for values in a.figures.values() for v in values}
     numbers = sorted((a.numbers & b.numbers) - counted) if not a.docs & b.docs else []
     if numbers:  # across articles only: one article repeats its quake's magnitude in every other sentence
