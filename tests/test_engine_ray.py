@@ -128,14 +128,79 @@ def test_engine_ray_examples_chronicle_equals_the_local_engines(cluster, local_e
     assert len(steps) == 1 + math.ceil(total / 3)  # one report per finished batch (tasks of 3 documents)
 
 
-def test_engine_ray_devpages_chronicle_equals_the_local_engines(cluster):
+@pytest.fixture(scope="module")
+def devpages() -> list[str]:
     folder = need_shared("data", "devpages")
     pages = sorted(str(p) for p in folder.glob("[0-9][0-9].txt"))
     assert len(pages) >= 20
-    local = _sections(kronologi.build(pages))
-    on_ray = _sections(kronologi.build(pages, engine="ray", batch_size=8))
-    assert local["events"] and local["ledger"] and local["stories"]
-    assert on_ray == local
+    return pages
+
+
+@pytest.fixture(scope="module")
+def local_devpages(devpages) -> dict:
+    return _sections(kronologi.build(devpages))
+
+
+def test_engine_ray_devpages_chronicle_equals_the_local_engines(cluster, devpages, local_devpages):
+    on_ray = _sections(kronologi.build(devpages, engine="ray", batch_size=8))
+    assert local_devpages["events"] and local_devpages["ledger"] and local_devpages["stories"]
+    assert on_ray == local_devpages
+
+
+def _corpus_tasks(monkeypatch) -> list[tuple[list[str], list[str]]]:
+    """Filled by each build that follows: per corpus task, the documents sent and those the task read."""
+    from kronologi import ray_engine
+
+    tasks = []
+    real = ray_engine.run_story_parts
+
+    def spy(session, parts, *rest):
+        results = real(session, parts, *rest)
+        tasks.extend(([d.id for d in part], result.read) for part, result in zip(parts, results))
+        return results
+
+    monkeypatch.setattr(ray_engine, "run_story_parts", spy)
+    return tasks
+
+
+def _assert_whole_stories(tasks: list[tuple[list[str], list[str]]], chronicle: dict) -> dict[str, int]:
+    """Each task read what it was sent: every document of its stories, in input order, and no other;
+    every document in one task. Returns each story's task."""
+    story_of = {d["id"]: d["story"] for d in chronicle["documents"]}
+    task_of: dict[str, int] = {}
+    for n, (sent, read) in enumerate(tasks):
+        assert read == sent
+        for story in {story_of[i] for i in read}:
+            assert task_of.setdefault(story, n) == n  # a story in one task only
+            assert [i for i in story_of if story_of[i] == story] == [i for i in read if story_of[i] == story]
+    assert sorted(i for _, read in tasks for i in read) == sorted(story_of)
+    return task_of
+
+
+def test_engine_ray_ledger_and_events_run_as_tasks_of_whole_stories(cluster, devpages, local_devpages, monkeypatch):
+    tasks = _corpus_tasks(monkeypatch)
+    on_ray = _sections(kronologi.build(devpages, engine="ray", batch_size=5))
+    assert on_ray == local_devpages
+    task_of = _assert_whole_stories(tasks, on_ray)
+    assert len(tasks) > 2 and len(task_of) > len(tasks)  # several tasks, small stories grouped
+    assert max(len(read) for _, read in tasks) > 5  # a story larger than the bound is a task of its own
+
+
+def test_engine_ray_a_story_split_across_batches_is_one_corpus_task(cluster, tmp_path, monkeypatch):
+    _documents(tmp_path)
+    local = _sections(kronologi.build([str(tmp_path)]))
+    tasks = _corpus_tasks(monkeypatch)
+    batches = []
+    on_ray = _sections(kronologi.build([str(tmp_path)], engine="ray", batch_size=1,
+                                       progress=lambda stage, done, total: batches.append(done) if stage == "process"
+                                       else None))
+    assert on_ray == local and local["events"] and local["ledger"] and local["quotes"]
+    assert batches == [0, 1, 2, 3]  # one document per task of the per-document steps
+    story = next(s for s in local["stories"] if len(s["documents"]) == 2)
+    assert sorted(story["documents"]) == ["sungai-1", "sungai-2"]  # one story (two languages), two batches
+    assert [read for _, read in tasks if "sungai-1" in read] == [["sungai-1", "sungai-2"]]
+    assert len(tasks) == 2
+    _assert_whole_stories(tasks, on_ray)
 
 
 def test_engine_ray_cli_address_uses_a_running_cluster(cluster, local_examples_json, tmp_path):

@@ -4,7 +4,8 @@
 2. corpus pre-pass: lines repeated across the corpus (boilerplate);
 3. per-document steps, in batches — reusing what the store already holds for
    the same pipeline, committing each batch in one transaction;
-4. corpus passes (duplicates and shared passages), decisions stored;
+4. corpus passes (duplicates and shared passages, dates, stories, entities, then the ledger and
+   the events pass story by story: on the ray engine as Ray tasks of whole stories), decisions stored;
 5. the Chronicle, written to the store's chronicle tables in one transaction, with
    what changed since the chronicle it replaces (``Chronicle.changes``).
 
@@ -27,6 +28,7 @@ from kronologi.corpus import incremental
 from kronologi.corpus.boilerplate import repeated_lines
 from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
+from kronologi.corpus.story_parts import StoryPasses, gather, speakers_bodies, story_parts
 from kronologi.claims.ledger import build_ledger, claimant_names
 from kronologi.entities.resolve import resolve
 from kronologi.corpus.calendar import date_from_series, date_from_stories
@@ -59,6 +61,11 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     stopping with ``StoreBusyError`` (``failed.store.busy``; the waiting transaction rolled back).
     """
     _check_engine(engine, address)
+    session = None
+    if engine == "ray":  # one connection for the per-document batches and the corpus tasks, opened when first needed
+        from kronologi.ray_engine import Session
+
+        session = Session(workers, address)
     paths = list(paths)
     limits = Limits(max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
     raw, rejected = _ingest(paths, meta, stdin, progress, limits)
@@ -70,17 +77,20 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         run = store.start_run(paths, signature)
         store.put_batch([], rejected, signature)  # inputs that could not be read, with their reasons
         docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress,
-                                 engine, address)
+                                 engine, address, session=session)
         raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
         rejected += dropped
         log.info("processed %d documents, %d dropped", len(docs), len(dropped))
-        chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature)
+        chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
+                                               session=session, part_docs=batch_size)
         chronicle.rejected = rejected
         # the chronicle's tables, replaced in one transaction; what changed since the last build
         chronicle.changes = store.put_chronicle(chronicle, run, then=save_cache)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
+        if session is not None:
+            session.close()
     return chronicle
 
 
@@ -121,7 +131,7 @@ def pipeline_signature(config: PipelineConfig) -> str:
 
 def _process(store: Store, raw: list[Document], config: PipelineConfig, signature: str,
              workers: int, batch_size: int, progress: Progress | None, engine: str = "local",
-             address: str | None = None) -> tuple[list[Document], list[Rejection]]:
+             address: str | None = None, session=None) -> tuple[list[Document], list[Rejection]]:
     """Run the steps on documents the store does not hold yet; keep input order."""
     done = {key: _lighten(d) for key, d in store.get_many((d.key for d in raw), signature).items()}
     todo = [d for d in raw if d.key not in done]
@@ -129,7 +139,7 @@ def _process(store: Store, raw: list[Document], config: PipelineConfig, signatur
     finished = len(raw) - len(todo)
     if progress:
         progress("process", finished, len(raw))
-    for batch, results in _run_batches(todo, config, workers, batch_size, engine, address):
+    for batch, results in _run_batches(todo, config, workers, batch_size, engine, address, session):
         kept = [r for r in results if isinstance(r, Document)]
         lost = [r for r in results if isinstance(r, Rejection)]
         store.put_batch(kept, lost, signature)
@@ -156,7 +166,7 @@ def _lighten(doc: Document) -> Document:
 
 
 def _run_batches(todo: list[Document], config: PipelineConfig, workers: int, batch_size: int,
-                 engine: str = "local", address: str | None = None,
+                 engine: str = "local", address: str | None = None, session=None,
                  ) -> Iterator[tuple[list[Document], list[Document | Rejection]]]:
     """``(batch, results)`` per batch: in order on the local engine, as they finish on Ray."""
     batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
@@ -164,6 +174,8 @@ def _run_batches(todo: list[Document], config: PipelineConfig, workers: int, bat
         if batches:
             from kronologi.ray_engine import run_batches
 
+            if session is not None:
+                session.connect()  # held open for the corpus tasks after the batches
             yield from run_batches(batches, config, workers, address)
         return
     if workers <= 1 or len(batches) <= 1:
@@ -181,8 +193,14 @@ CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "figure
 
 
 def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None,
-                   options: dict | None = None, signature: str = "") -> tuple[Chronicle, Callable]:
+                   options: dict | None = None, signature: str = "", session=None,
+                   part_docs: int = 200) -> tuple[Chronicle, Callable]:
     """Passes over the whole corpus, in order; each one's decisions are stored.
+
+    Duplicates, reference dates, stories and entities compare documents across the corpus and run
+    here. The ledger and the events pass work story by story: with a Ray ``session`` (the ray
+    engine) they run as Ray tasks on parts of at most ``part_docs`` documents
+    (``kronologi.corpus.story_parts``), gathered into what one run here gives.
 
     Incremental (``kronologi.corpus.incremental``): with nothing new since the store's last build,
     its chronicle comes back from the store's cache; otherwise the ledger, events and summaries
@@ -215,16 +233,15 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
     plan = incremental.plan(previous, docs, entities, signature)
     work = plan.docs  # the documents of the stories to recompute (all of them on a first build)
     story_of = {d.id: d.story for d in work if d.story}
-    # the ledger first: the events pass reads which counts are whole totals and who claimed them
     names = claimant_names(entities)
-    figures, quotes, ledger = build_ledger(work, story_of, names=names)
-    redated = date_from_series(work, story_of, figures, options)
-    if redated:  # articles placed on a day of their story's rising toll: their figures and events changed
-        store.put_decisions("series reference", redated)
-        _events_to_entities(work)
-        figures, quotes, ledger = build_ledger(work, story_of, names=names)
+    if session is not None and work:
+        passes = _story_passes_on_ray(session, work, story_of, names, options, part_docs)
+    else:
+        passes = story_passes(work, story_of, names, options)
+    if passes.redated:
+        store.put_decisions("series reference", passes.redated)
+    figures, quotes, ledger, events = passes.figures, passes.quotes, passes.ledger, passes.events
     passed("figures and quotes")
-    events = merge_events(work, story_of, figures=figures) if any(d.events for d in work) else []
     passed("events")
     records = [_story_record(s, s.id in plan.touched) for s in stories]
     passed("story summaries")
@@ -232,6 +249,37 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
                           events=events, figures=figures, quotes=quotes, ledger=ledger)
     by_story = incremental.assemble(chronicle, plan, previous)
     return chronicle, incremental.saver(previous, plan, by_story, chronicle, fingerprint)
+
+
+def story_passes(docs: list[Document], story_of: dict[str, str], names: dict[str, str],
+                 options: dict | None = None, bodies: dict[str, set[str]] | None = None) -> StoryPasses:
+    """The ledger (with the re-dating of the articles its death tolls place) and then the events pass, over
+    ``docs``: every story the build recomputes (the local engine), or a part of whole stories (a Ray task
+    of the ray engine; ``bodies`` then read from the whole corpus, ``kronologi.corpus.story_parts``)."""
+    # the ledger first: the events pass reads which counts are whole totals and who claimed them
+    figures, quotes, ledger = build_ledger(docs, story_of, names=names)
+    redated = date_from_series(docs, story_of, figures, options)
+    if redated:  # articles placed on a day of their story's rising toll: their figures and events changed
+        _events_to_entities(docs)
+        figures, quotes, ledger = build_ledger(docs, story_of, names=names)
+    events = merge_events(docs, story_of, figures=figures, bodies=bodies) if any(d.events for d in docs) else []
+    return StoryPasses(figures, quotes, ledger, events, redated, [d for d in docs if d.key in redated],
+                       [d.id for d in docs])
+
+
+def _story_passes_on_ray(session, work: list[Document], story_of: dict[str, str], names: dict[str, str],
+                         options: dict | None, part_docs: int):
+    """The ledger and the events pass as Ray tasks, one per part of whole stories; gathered, and the
+    documents the ledger re-dated put back as the tasks left them (the chronicle shows their dates)."""
+    from kronologi.ray_engine import run_story_parts
+
+    parts = story_parts(work, part_docs)
+    log.info("corpus passes: ledger and events in %d Ray tasks (%d documents)", len(parts), len(work))
+    passes = gather(run_story_parts(session, parts, story_of, names, speakers_bodies(work), options), work)
+    by_id = {d.id: d for d in work}
+    for done in passes.redone:
+        vars(by_id[done.id]).update(vars(done))
+    return passes
 
 
 def _events_to_entities(docs: list[Document]) -> None:

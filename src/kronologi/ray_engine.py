@@ -9,7 +9,15 @@ Why it gives the same chronicle as the local engine: a task gets the pipeline *c
 and calls ``run_batch`` — the function the process pool runs — so each worker process
 builds its steps once from the config and runs the same code. The driver receives the
 batches as they finish and ``build`` writes each one to the store in one transaction,
-exactly as with the local engine; the corpus passes then run in the driver.
+exactly as with the local engine.
+
+The corpus passes that compare documents across the corpus (duplicates, reference dates,
+stories, entities) then run in the driver; the ledger and the events pass, which work story
+by story, run as Ray tasks again (``run_story_parts``): each gets a part of whole stories
+(``kronologi.corpus.story_parts``) with only those stories' documents, plus what the driver
+read from the whole corpus (the claimants' names, who speaks for which body); the driver
+gathers, orders and numbers their records as one run over the corpus does. One connection
+(``Session``) serves both rounds of tasks.
 
 A task that fails as a whole (an exception outside the step boundary, a worker process
 that died, a node lost after Ray's own retries) is run again one document per task, so
@@ -23,7 +31,7 @@ import itertools
 import logging
 import socket
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from kronologi.document import Document, Rejection
@@ -68,6 +76,25 @@ def cluster(workers: int, address: str | None) -> Iterator[Any]:
         yield ray
     finally:
         ray.shutdown()
+
+
+class Session:
+    """A build's connection to its cluster, opened on first use (a build with nothing to run starts
+    nothing) and kept until ``close``: the per-document batches and the corpus tasks share it."""
+
+    def __init__(self, workers: int, address: str | None):
+        self.workers, self.address = workers, address
+        self._stack = ExitStack()
+        self._ray: Any = None
+
+    def connect(self) -> Any:
+        if self._ray is None:
+            self._ray = self._stack.enter_context(cluster(self.workers, self.address))
+        return self._ray
+
+    def close(self) -> None:
+        self._ray = None
+        self._stack.close()
 
 
 def _connect(ray: Any, workers: int, address: str | None) -> None:
@@ -123,6 +150,35 @@ def run_batches(batches: Sequence[list[Document]], config: PipelineConfig, worke
             batch = pending.pop(ready)
             submit()  # the cluster works on while the driver writes this batch
             yield batch, _results(ray, task, config_ref, ready, batch)
+
+
+def run_story_parts(session: Session, parts: Sequence[list[Document]], story_of: dict[str, str],
+                    names: dict[str, str], bodies: dict[str, set[str]], options: dict | None) -> list[Any]:
+    """``story_passes`` of every part, as Ray tasks (the largest parts first, a bounded number in flight);
+    the results in the order of ``parts``. ``names`` and ``bodies`` are put once into the object store."""
+    from kronologi.build import story_passes
+
+    ray = session.connect()
+    task = ray.remote(max_retries=RETRIES)(story_passes)
+    names_ref, bodies_ref = ray.put(names), ray.put(bodies)
+    window = max(2, TASKS_PER_CPU * int(ray.cluster_resources().get("CPU", session.workers)))
+    queue, pending = iter(range(len(parts))), {}
+    results: list[Any] = [None] * len(parts)
+
+    def submit() -> None:
+        for n in itertools.islice(queue, window - len(pending)):
+            part = parts[n]
+            mine = {d.id: story_of[d.id] for d in part if d.id in story_of}
+            pending[task.remote(part, mine, names_ref, options, bodies_ref)] = n
+
+    submit()
+    while pending:
+        (ready,), _ = ray.wait(list(pending), num_returns=1)
+        n = pending.pop(ready)
+        results[n] = ray.get(ready)  # a failed part fails the build: its stories have no partial answer
+        submit()
+    log.info("ray engine: %d corpus tasks done", len(parts))
+    return results
 
 
 def _results(ray: Any, task: Any, config_ref: Any, ref: Any, batch: list[Document]) -> list[Document | Rejection]:
