@@ -410,6 +410,7 @@ def _quoted_whole(text: str) -> bool:
         and not any(c in _DOUBLE_QUOTES for c in text[1:-2])
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _as_written(value: float) -> str | None:
     """A whole count as ``_numbers`` keeps it ("4.120" for 4120), None for a fraction."""
     return f"{int(value):,}".replace(",", ".") if float(value).is_integer() else None
@@ -827,13 +828,14 @@ def _evidence(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
         score += min(2.0, 1.0 * len(crossed))
         why.append("the same count " + ", ".join(f"{v:g}" for v in crossed))
     rounded = sorted(cat for cat in a.figures.keys() & b.figures.keys() - {c for c, _ in shared}
-                     if _holds(a.bounds.get(cat, ()), _exact(b, cat)) or _holds(b.bounds.get(cat, ()), _exact(a, cat)))
+                     if _holds(a.bounds.get(cat, ()), _exact(b, cat)) or _holds(b.bounds.get(cat, ()), _exact(a, cat))
+                     ) if a.bounds or b.bounds else []
     if rounded:  # "more than 9,500" and "9,638": one count, rounded in one of them
         score += 1.0
         why.append("the same count, rounded: " + ", ".join(rounded))
-    bare = sorted({v for one, other in ((a, b), (b, a)) for cat, values in one.figures.items() for v in values
-                   if isinstance(v, (int, float)) and v >= DISTINCTIVE and not other.figures.get(cat)
-                   and _as_written(v) in other.numbers})
+    bare = sorted({v for one, other in ((a, b), (b, a)) if one.figures and other.numbers
+                   for cat, values in one.figures.items() if not other.figures.get(cat) for v in values
+                   if isinstance(v, (int, float)) and v >= DISTINCTIVE and _as_written(v) in other.numbers})
     if bare:  # "802 were killed" and "the group reported 802 by Monday night": one count, read in one of them
         score += 1.0
         why.append("the same count, told bare " + ", ".join(f"{v:g}" for v in bare))
