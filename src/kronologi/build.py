@@ -5,7 +5,8 @@
 3. per-document steps, in batches — reusing what the store already holds for
    the same pipeline, committing each batch in one transaction;
 4. corpus passes (duplicates and shared passages, dates, stories, entities, then the ledger and
-   the events pass story by story: on the ray engine as Ray tasks of whole stories), decisions stored;
+   the events pass story by story: parts of whole stories as Ray tasks on the ray engine, in the
+   process pool on the local engine with ``workers > 1``), decisions stored;
 5. the Chronicle, written to the store's chronicle tables in one transaction, with
    what changed since the chronicle it replaces (``Chronicle.changes``).
 
@@ -16,6 +17,7 @@ and build their steps themselves: the same code runs in one process, in a pool
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -82,7 +84,7 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         rejected += dropped
         log.info("processed %d documents, %d dropped", len(docs), len(dropped))
         chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
-                                               session=session, part_docs=batch_size)
+                                               session=session, part_docs=batch_size, workers=workers)
         chronicle.rejected = rejected
         # the chronicle's tables, replaced in one transaction; what changed since the last build
         chronicle.changes = store.put_chronicle(chronicle, run, then=save_cache)
@@ -182,9 +184,15 @@ def _run_batches(todo: list[Document], config: PipelineConfig, workers: int, bat
         for batch in batches:
             yield batch, run_batch(config, batch)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers) as pool:
         for batch, results in zip(batches, pool.map(run_batch, [config] * len(batches), batches)):
             yield batch, results
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """The local engine's worker processes (the platform's default start method: fork on Linux), for the
+    per-document batches and for the parts of the ledger and the events pass."""
+    return ProcessPoolExecutor(max_workers=workers)
 
 
 # The corpus passes, in order (``progress("corpus passes", k, n)`` says the k-th is done).
@@ -194,13 +202,15 @@ CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "figure
 
 def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None,
                    options: dict | None = None, signature: str = "", session=None,
-                   part_docs: int = 200) -> tuple[Chronicle, Callable]:
+                   part_docs: int = 200, workers: int = 1) -> tuple[Chronicle, Callable]:
     """Passes over the whole corpus, in order; each one's decisions are stored.
 
     Duplicates, reference dates, stories and entities compare documents across the corpus and run
     here. The ledger and the events pass work story by story: with a Ray ``session`` (the ray
     engine) they run as Ray tasks on parts of at most ``part_docs`` documents
-    (``kronologi.corpus.story_parts``), gathered into what one run here gives.
+    (``kronologi.corpus.story_parts``), with ``workers > 1`` on the local engine as the same parts in
+    a pool of that many processes (``_story_passes_in_pool``: only when the work is large enough to
+    gain); either way gathered into what one run here gives.
 
     Incremental (``kronologi.corpus.incremental``): with nothing new since the store's last build,
     its chronicle comes back from the store's cache; otherwise the ledger, events and summaries
@@ -236,6 +246,8 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
     names = claimant_names(entities)
     if session is not None and work:
         passes = _story_passes_on_ray(session, work, story_of, names, options, part_docs)
+    elif workers > 1 and len(work) >= POOL_MIN_DOCS:
+        passes = _story_passes_in_pool(work, story_of, names, options, part_docs, workers)
     else:
         passes = story_passes(work, story_of, names, options)
     if passes.redated:
@@ -268,14 +280,59 @@ def story_passes(docs: list[Document], story_of: dict[str, str], names: dict[str
 
 
 def _story_passes_on_ray(session, work: list[Document], story_of: dict[str, str], names: dict[str, str],
-                         options: dict | None, part_docs: int):
+                         options: dict | None, part_docs: int) -> StoryPasses:
     """The ledger and the events pass as Ray tasks, one per part of whole stories; gathered, and the
     documents the ledger re-dated put back as the tasks left them (the chronicle shows their dates)."""
     from kronologi.ray_engine import run_story_parts
 
     parts = story_parts(work, part_docs)
     log.info("corpus passes: ledger and events in %d Ray tasks (%d documents)", len(parts), len(work))
-    passes = gather(run_story_parts(session, parts, story_of, names, speakers_bodies(work), options), work)
+    return _gathered(run_story_parts(session, parts, story_of, names, speakers_bodies(work), options), work)
+
+
+# The local engine runs the ledger and the events pass in its pool only over at least this many documents:
+# below it, sending the parts' documents to the workers and their records back costs about what the second
+# process saves (see benchmarks/results.md, "Ledger and events pass in the local pool").
+POOL_MIN_DOCS = 1000
+
+
+def _story_passes_in_pool(work: list[Document], story_of: dict[str, str], names: dict[str, str],
+                          options: dict | None, part_docs: int, workers: int) -> StoryPasses:
+    """The ledger and the events pass on the local engine's process pool: the parts the ray engine's
+    tasks get (``story_parts``, at most ``part_docs`` documents each, the largest first), gathered as one
+    run. A single part runs here, as with one worker. A part that raises stops the build with its exception
+    (the parts not started are cancelled), before anything of the chronicle is written."""
+    parts = story_parts(work, part_docs)
+    if len(parts) < 2:
+        return story_passes(work, story_of, names, options)
+    bodies = speakers_bodies(work)
+    log.info("corpus passes: ledger and events in %d parts on %d processes (%d documents)",
+             len(parts), workers, len(work))
+    gc.freeze()  # forked workers inherit the driver's heap: their collections need not walk it (nor copy its pages)
+    try:
+        with _pool(workers) as pool:
+            futures = [pool.submit(_story_part, part, {d.id: story_of[d.id] for d in part if d.id in story_of},
+                                   names, options, bodies) for part in parts]
+            try:
+                results = [future.result() for future in futures]
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    finally:
+        gc.unfreeze()
+    return _gathered(results, work)
+
+
+def _story_part(part: list[Document], story_of: dict[str, str], names: dict[str, str], options: dict | None,
+                bodies: dict[str, set[str]]) -> StoryPasses:
+    """One part's ``story_passes``, in a worker process (looked up when called, so it is the module's)."""
+    return story_passes(part, story_of, names, options, bodies)
+
+
+def _gathered(results: list[StoryPasses], work: list[Document]) -> StoryPasses:
+    """The parts' records as one run over ``work``; the documents the ledger re-dated put back as the
+    parts left them (the chronicle shows their dates)."""
+    passes = gather(results, work)
     by_id = {d.id: d for d in work}
     for done in passes.redone:
         vars(by_id[done.id]).update(vars(done))
