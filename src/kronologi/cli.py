@@ -76,8 +76,8 @@ _LOCK_TIMEOUT_OPTION = click.option(
 @_STORE_OPTION
 @_LOCK_TIMEOUT_OPTION
 @click.option("-j", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for the per-document steps (with --engine ray and no --address: the local "
-                   "Ray cluster's CPUs).")
+              help="Processes for the per-document steps, and from 1,000 documents for the ledger and events "
+                   "pass story by story (with --engine ray and no --address: the local Ray cluster's CPUs).")
 @click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "ray"]),
               help="Where the per-document steps run: this machine's processes, or Ray tasks "
                    "(the 'ray' extra).")
