@@ -880,7 +880,7 @@ def test_events_merge_a_count_one_sentence_reads_and_another_gives_bare_is_evide
     figures layer read as no count): one count. A small number, or the other's own count of that kind, is not."""
     from kronologi.events import merge as m
     a = _doc("a", "Sedikitnya 802 orang tewas di tangan aparat sejak kudeta, Selasa (18/5/2021).", published="2021-05-18")
-    b = _doc("b", "Lorem Watch pada Selasa (18/5/2021) melaporkan sudah ada 802 warga hingga Senin malam.",
+    b = _doc("b", "Lorem Watch pada Selasa (18/5/2021) melaporkan total 802 warga sampai Senin malam.",
              published="2021-05-18")
     a.figures = [{"id": "a#f1", "sentence": 0, "category": "killed", "value": 802, "status": "reported"}]
     b.figures = []
