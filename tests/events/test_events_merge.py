@@ -803,7 +803,7 @@ def test_events_merge_the_one_person_before_a_saying_of_several_names_tells_it_a
 
 def test_events_merge_a_count_a_news_agency_relayed_is_told_apart_from_a_leaders_count():
     """The agency's combined toll and, next, the president's count for one country: two reports, though the
-    agency is no actor of the story (agencies only relay it). The agency is known by its shortest name."""
+    agency is no actor of the story (agencies only relay it). The agency is known by its outlets-pack name."""
     from kronologi.events import merge as m
     text = ("The joint count of the dead has gone up to more than 4,000, the state news agency Anadolu said on "
             "Tuesday, 14 February 2023. In Ardania alone, the count of the dead has gone up to 3,512, President Lorem "

@@ -238,13 +238,13 @@ def lexicon(lang: str | None) -> Lexicon:
         heads_after=_lower((data.get("compound_heads") or {}).get("after")),
         heads_before=_lower((data.get("compound_heads") or {}).get("before")),
         head_links=_lower((data.get("compound_heads") or {}).get("links")),
-        not_actors=_lower(data.get("not_actors")) | agencies(),
+        not_actors=_lower(data.get("not_actors")) | _agencies(),
     )
     lex.known = lex.triggers.words() | lex.occurrence.words() | set().union(*(c.words() for c in lex.cues.values()))
     return lex
 
 
-def agencies() -> frozenset[str]:
+def _agencies() -> frozenset[str]:
     """The agencies of every pack's outlets list (credits name the same agencies everywhere)."""
     return frozenset(str(k).lower() for lang in langs.SUPPORTED
                      for k in (langs.load(lang, "outlets").get("agencies") or {}))

@@ -46,7 +46,8 @@ from typing import Any, Iterable
 from kronologi import langs
 from kronologi.entities.gazetteer import country_of
 from kronologi.entities.names import person_name, split_role
-from kronologi.events.lexicon import agencies, lexicon
+from kronologi.clean.dateline import agencies
+from kronologi.events.lexicon import lexicon
 from kronologi.events.modality import inside_quote
 from kronologi.events.narrative import date_events
 from kronologi.events.ontology import SAYING
@@ -355,21 +356,18 @@ def _report(doc, order, sentence, events, story, stop, quoted_by, sentence_figur
 
 
 @functools.lru_cache(maxsize=1)
-def _agency_names() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern of every agency name (longest first) and each name's shortest form it holds ("anadolu agency":
-    "anadolu")."""
+def _agency_regex() -> re.Pattern[str]:
+    """Every name of a news agency in the outlets packs, longest first."""
     names = sorted(agencies(), key=len, reverse=True)
-    bounded = {n: re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)") for n in names}
-    short = {n: min((m for m in names if bounded[m].search(n)), key=len) for n in names}
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE), short
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
 
 
 def _agency_claimants(sentence_figures: list[dict[str, Any]]) -> set[str]:
     """The news agencies named in the sentence's unresolved claimants ("Xinhua, the state news agency, said"),
-    each by its shortest name: who relayed a count tells it apart from another's."""
-    pattern, short = _agency_names()
-    return {"a:" + short[m.group().lower()] for f in sentence_figures if f.get("claimant") and not f.get("claimant_entity")
-            for m in pattern.finditer(str(f["claimant"]))}
+    each by its pack name ("Anadolu Agency" is Anadolu): who relayed a count tells it apart from another's."""
+    names = agencies()
+    return {"a:" + names[m.group().lower()].lower() for f in sentence_figures
+            if f.get("claimant") and not f.get("claimant_entity") for m in _agency_regex().finditer(str(f["claimant"]))}
 
 
 def _people(doc: Any) -> list[tuple[int, str]]:
