@@ -193,12 +193,27 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
         kept += _count_report(ctx)
     # the saying a reported happening was told with, when it gives way to that happening ("X said 30 were killed")
     voice = next((t for t in triggers if t.saying and not t.quoted and t not in kept), None)
-    records = [_record(ctx, trig, mentions, published, voice) for trig in sorted(kept, key=lambda t: t.start)]
-    according = _according_to(ctx, mentions) if kept else None
-    for rec, trig in zip(records, sorted(kept, key=lambda t: t.start)):
-        if according is not None and "said_by" not in rec and not trig.saying:
-            rec["said_by"] = according  # "Menurut BPBL, 48 orang tewas": BPBL told it
+    ordered = sorted(kept, key=lambda t: t.start)
+    records = [_record(ctx, trig, mentions, published) for trig in ordered]
+    # who told what the sentence reports: the saying's one sayer, for a happening it reported; else the source
+    # an "according to" phrase names ("Menurut BPBL, 48 orang tewas": BPBL)
+    sayer = _sayer(ctx, mentions, voice) if voice and any(t.modality == "reported" and not t.saying for t in kept) \
+        else None
+    according = _according_to(ctx, mentions) if any(not t.saying for t in kept) else None
+    for rec, trig in zip(records, ordered):
+        told = sayer if sayer is not None and trig.modality == "reported" else according
+        if told is not None and not trig.saying:
+            rec["said_by"] = told
     return records
+
+
+def _sayer(ctx: _Sentence, mentions, voice: Trigger) -> str | int | None:
+    """The one name that says ``voice`` — its one person when it names several ("Kepala BNPB X menyebutkan
+    bahwa ...": X) — or None."""
+    sayers, _ = roles(ctx.doc.text, ctx.lex, mentions, voice, ctx.clause_of(voice.i), ctx.start)
+    people = [n for n in sayers if ctx.doc.mentions[n].get("type") == "PER"]
+    sayers = people if len(people) == 1 else sayers
+    return ref(ctx.doc.mentions, sayers[0]) if len(sayers) == 1 else None
 
 
 ACCORDING_REACH = 2  # words between "according to"/"menurut" and the name it attributes to ("menurut data BPBL")
@@ -521,11 +536,11 @@ def _anchor(ctx: _Sentence, tm: dict[str, Any]) -> int:
     return min(pool, key=lambda k: (abs(k - tm["wi"]), k))
 
 
-def _record(ctx: _Sentence, trig: Trigger, mentions, published, voice: Trigger | None = None) -> dict[str, Any]:
+def _record(ctx: _Sentence, trig: Trigger, mentions, published) -> dict[str, Any]:
     doc, tm = ctx.doc, trig.time
     clause = ctx.clause_of(trig.i)
     actors, place = roles(doc.text, ctx.lex, mentions, trig, clause, ctx.start)
-    record = {
+    return {
         "type": trig.type,
         "trigger": doc.text[trig.start:trig.end],
         "trigger_start": trig.start,
@@ -544,10 +559,3 @@ def _record(ctx: _Sentence, trig: Trigger, mentions, published, voice: Trigger |
         "background": timing.is_background(tm["date"] if tm else None, tm["precision"] if tm else None, published),
         "span_start": bool(tm and tm.get("opens_span")),
     }
-    if voice is not None and trig.modality == "reported" and not trig.saying:
-        sayers, _ = roles(doc.text, ctx.lex, mentions, voice, ctx.clause_of(voice.i), ctx.start)
-        people = [n for n in sayers if doc.mentions[n].get("type") == "PER"]
-        sayers = people if len(people) == 1 else sayers  # "Kepala BNPB X menyebutkan bahwa ...": X
-        if len(sayers) == 1:
-            record["said_by"] = ref(doc.mentions, sayers[0])
-    return record
