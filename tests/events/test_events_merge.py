@@ -892,3 +892,13 @@ def test_events_merge_a_count_one_sentence_reads_and_another_gives_bare_is_evide
     first, second = (m._Cluster(next(r for r in reports if r.doc == d)) for d in ("a", "b"))
     assert not any(w.startswith("the same count, told bare") for w in m._evidence(first, second)[1])
     assert m._as_written(4120) == "4.120" and m._as_written(802) == "802"
+
+
+def test_events_merge_a_sentence_telling_the_episodes_kind_again_goes_on_with_it():
+    # the third sentence is an attack first ("ditembak"), but it tells a killing too
+    text = ("Sebanyak 12 warga tewas dalam bentrokan di Kecamatan Sukaluyu pada Minggu. "
+            "Warga lain mengungsi ke balai desa. "
+            "Di Kampung Cibodas, seorang petani ditembak hingga tewas di depan rumahnya.")
+    doc = _doc("a", text)
+    assert sorted(e["type"] for e in doc.events if e["sentence"] == 2) == ["attack", "killing"]
+    assert _sentences(merge_events([doc], {"a": "S1"})) == [[0, 2]]

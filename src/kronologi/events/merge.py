@@ -710,7 +710,16 @@ def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
         return False  # a toll after the story of the quake: the count is announced, not the quake retold
     if _tell_apart(episode, cluster):
         return False
-    return _evidence(episode, cluster)[0] >= NEED_EPISODE
+    return _evidence(episode, cluster)[0] + _tells_again(episode, cluster) >= NEED_EPISODE
+
+
+def _tells_again(episode: _Cluster, cluster: _Cluster) -> float:
+    """The next sentence also tells the kind of happening the episode is about ("22 were killed" then "a
+    civilian was shot dead": an attack and a killing): as much as the same type."""
+    kind = episode.best.ev["type"]
+    if kind in ("other", "statement") or cluster.best.ev["type"] == kind:
+        return 0.0
+    return 0.5 if any(e["type"] == kind for e in cluster.best.events) else 0.0
 
 
 # --- coreference --------------------------------------------------------------------------
