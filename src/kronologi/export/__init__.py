@@ -21,6 +21,7 @@ from kronologi.export.interchange import write_interchange
 from kronologi.export.jsonfile import write_json
 from kronologi.export.markdown import write_markdown
 from kronologi.export.report import write_report
+from kronologi.export.source import MemorySource, ViewSource
 from kronologi.export.tables import write_tables
 
 __all__ = ["ExportError", "prepare_outdir", "write_all", "write_store"]
@@ -39,30 +40,32 @@ def write_all(chronicle: Chronicle, outdir: str | Path) -> dict[str, Path]:
     outdir = prepare_outdir(outdir)
     with staged_outputs(outdir) as stage:
         staged = {"chronicle.json": write_json(chronicle, stage / "chronicle.json")}
-        return publish(_views(chronicle, stage, staged), outdir)
+        return publish(_views(MemorySource(chronicle), stage, staged), outdir)
 
 
 def write_store(db: str | Path, outdir: str | Path) -> dict[str, Path]:
     """Write every export from the chronicle in the store ``db`` (a SQLite file or a PostgreSQL URL), as
     ``write_all`` writes the Chronicle the build returned (the same bytes but ``generated_at``, which is the
     build's); return ``{name: path}``. ``chronicle.json`` is streamed from the store record by record
-    (``export.stored``); staged and moved into place as ``write_all`` does. A store without a chronicle this
-    version can read raises ``StoreError``."""
+    (``export.stored``), the other views from the store read as a ``source.ViewSource`` (``export.storesource``:
+    records in batches, one story at a time); staged and moved into place as ``write_all`` does. A store
+    without a chronicle this version can read raises ``StoreError``."""
     from kronologi.export.stored import StoredChronicle, reading
+    from kronologi.export.storesource import StoreSource
 
     outdir = prepare_outdir(outdir)
     with reading(db) as conn, staged_outputs(outdir) as stage:
         stored = StoredChronicle(conn)
         staged = {"chronicle.json": write_json(stored, stage / "chronicle.json")}
-        return publish(_views(stored.chronicle(), stage, staged), outdir)
+        return publish(_views(StoreSource(stored), stage, staged), outdir)
 
 
-def _views(chronicle: Chronicle, stage: Path, staged: dict[str, Path]) -> dict[str, Path]:
-    """The views beside chronicle.json, written into ``stage``."""
-    staged.update(write_tables(chronicle, stage))
-    staged.update(write_interchange(chronicle, stage))
-    staged["timeline.md"] = write_markdown(chronicle, stage / "timeline.md")
-    staged["report.html"] = write_report(chronicle, stage / "report.html")
-    staged["changes.json"] = write_changes(chronicle, stage / "changes.json")
+def _views(source: ViewSource, stage: Path, staged: dict[str, Path]) -> dict[str, Path]:
+    """The views beside chronicle.json, written into ``stage`` from a chronicle in memory or in a store."""
+    staged.update(write_tables(source, stage))
+    staged.update(write_interchange(source, stage))
+    staged["timeline.md"] = write_markdown(source, stage / "timeline.md")
+    staged["report.html"] = write_report(source, stage / "report.html")
+    staged["changes.json"] = write_changes(source, stage / "changes.json")
     log.debug("all %d views written to %s; moving them into place", len(staged), stage)
     return staged

@@ -28,16 +28,18 @@ ACLED_COLUMNS = ("event_date", "year", "time_precision", "event_type", "actor1",
                  "location", "fatalities", "sources", "notes", "event_id", "story_id", "date", "precision")
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 NOT_COUNTS = frozenset({"retracted", "denied", "projected"})
+_COUNT_FIELDS = ("qualifier", "low", "value")  # what ``_count`` reads
 
 Figures = dict[tuple[str, int], list[dict[str, Any]]]  # (doc, sentence) -> the killed figures stated there
 
 
 def killed_by_sentence(figures: Iterable[dict[str, Any]]) -> Figures:
-    """The ``killed`` figures that are counts, by the sentence that states them."""
+    """The ``killed`` figures that are counts, by the sentence that states them; of each, only what its count
+    is read from (the whole chronicle's are kept while acled.csv is written)."""
     out: Figures = {}
     for fig in figures:
         if fig.get("category") == "killed" and fig.get("status") not in NOT_COUNTS and _count(fig) is not None:
-            out.setdefault((fig["doc"], fig.get("sentence")), []).append(fig)
+            out.setdefault((fig["doc"], fig.get("sentence")), []).append({k: fig.get(k) for k in _COUNT_FIELDS})
     return out
 
 

@@ -28,10 +28,12 @@ def changes_of(chronicle: Chronicle) -> dict[str, Any]:
     return chronicle.changes if chronicle.changes is not None else compare(None, chronicle)
 
 
-def write_changes(chronicle: Chronicle, path: Path) -> Path:
-    """``changes.json``: strict JSON, indented (it is short), written atomically."""
+def write_changes(source: Any, path: Path) -> Path:
+    """``changes.json`` of a Chronicle or a ``source.ViewSource``: strict JSON, indented (it is short), written
+    atomically."""
+    changes = changes_of(source) if isinstance(source, Chronicle) else source.changes()
     with atomic_file(path, "w", encoding="utf-8") as fh:
-        fh.write(json.dumps(json_safe(changes_of(chronicle)), ensure_ascii=False, allow_nan=False, indent=1) + "\n")
+        fh.write(json.dumps(json_safe(changes), ensure_ascii=False, allow_nan=False, indent=1) + "\n")
     return path
 
 
@@ -58,7 +60,11 @@ def summary(changes: dict[str, Any]) -> str:
 
 
 def markdown_section(chronicle: Chronicle) -> list[str]:
-    changes = changes_of(chronicle)
+    return markdown_lines(changes_of(chronicle))
+
+
+def markdown_lines(changes: dict[str, Any]) -> list[str]:
+    """The section of timeline.md: a heading, the counts, the first items of each list."""
     out = [f"## {md_text(heading(changes))}", "", md_text(summary(changes)) + ".", ""]
     for name in LISTS:
         items, total = changes[name], changes["counts"][name]
@@ -74,7 +80,11 @@ def markdown_section(chronicle: Chronicle) -> list[str]:
 
 
 def html_section(chronicle: Chronicle) -> str:
-    changes = changes_of(chronicle)
+    return html_of(changes_of(chronicle))
+
+
+def html_of(changes: dict[str, Any]) -> str:
+    """The section of report.html: every list, folded when long (all folded for a first build)."""
     parts = [f"<section id=changes class=changes><h2>{html_text(heading(changes))}</h2>"
              f"<p>{html_text(summary(changes))}.</p>"]
     for name in LISTS:

@@ -1,6 +1,7 @@
 """timeline.md: the chronicle as Markdown a person can skim.
 
-First what changed since the last build (``export.changes``); then per story: the key numbers (each tracked quantity's history in one sentence), the
+Written line by line from a ``source.ViewSource``, one story at a time. First what changed since the last
+build (``export.changes``); then per story: the key numbers (each tracked quantity's history in one sentence), the
 summary, the dated timeline (precision and date basis shown, background marked, why
 sources were merged on a line below), undated events, the figure ledger, quotes by speaker, entities and coverage per
 outlet. Every line links to its source sentence in report.html.
@@ -13,31 +14,39 @@ and every link target is percent-encoded with ``safe.link_target``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from kronologi.chronicle import Chronicle
-from kronologi.export.changes import markdown_section as changes_section
+from kronologi.export.changes import markdown_lines as changes_lines
 from kronologi.export.files import atomic_file
 from kronologi.export.safe import figure_text, link_target, md_text
+from kronologi.export.source import ViewSource, as_source
 from kronologi.export.stories import StoryView, TimelineLine, evidence_text, precision_label, story_views
-from kronologi.export.views import date_label, overview
+from kronologi.export.views import Overview, date_label, overview
 
 
-def render_markdown(chronicle: Chronicle) -> str:
-    ov = overview(chronicle)
-    out = ["# Kronologi chronicle", "",
-           f"{len(ov.documents)} documents ({_counts(ov.languages)}) in {len(chronicle.stories)} "
-           f"{'story' if len(chronicle.stories) == 1 else 'stories'}; {len(chronicle.events)} events, "
-           f"{len(chronicle.figures)} figures, {len(chronicle.quotes)} quotes, {len(chronicle.entities)} entities; "
-           f"{len(chronicle.rejected)} rejected inputs, {len(ov.duplicates)} duplicates, "
-           f"{len(ov.wire)} shared passages.", ""]
-    out += changes_section(chronicle)
-    for view in story_views(chronicle):
-        out += _story(view)
-    out += _documents(ov)
-    if chronicle.rejected:
-        out += ["", "## Rejected inputs", ""] + [f"- {_esc(r.source_path)}: {_esc(r.reason)}" for r in chronicle.rejected]
-    return "\n".join(out) + "\n"
+def render_markdown(chronicle: Chronicle | ViewSource) -> str:
+    return "\n".join(markdown_lines(as_source(chronicle))) + "\n"
+
+
+def markdown_lines(source: ViewSource) -> Iterator[str]:
+    """timeline.md line by line: the heading and counts, what changed, each story (made and dropped one at a
+    time), then the documents by date and what was removed from them (compact rows)."""
+    counts, ov = source.counts(), overview(source.doc_rows())
+    yield from ["# Kronologi chronicle", "",
+                f"{len(ov.documents)} documents ({_counts(ov.languages)}) in {counts['stories']} "
+                f"{'story' if counts['stories'] == 1 else 'stories'}; {counts['events']} events, "
+                f"{counts['figures']} figures, {counts['quotes']} quotes, {counts['entities']} entities; "
+                f"{counts['rejected']} rejected inputs, {len(ov.duplicates)} duplicates, "
+                f"{len(ov.wire)} shared passages.", ""]
+    yield from changes_lines(source.changes())
+    for view in story_views(source):
+        yield from _story(view)
+    yield from _documents(ov)
+    rejected = source.rejected()
+    if rejected:
+        yield from ["", "## Rejected inputs", ""] + [f"- {_esc(r.source_path)}: {_esc(r.reason)}" for r in rejected]
 
 
 def _story(view: StoryView) -> list[str]:
@@ -146,7 +155,7 @@ def _coverage(view: StoryView) -> list[str]:
     return out + [""]
 
 
-def _documents(ov) -> list[str]:
+def _documents(ov: Overview) -> list[str]:
     out = ["## Documents by date", "", "| date | title | outlet | lang | credits | story | duplicate of |",
            "|---|---|---|---|---|---|---|"]
     for d in ov.documents:
@@ -160,9 +169,11 @@ def _documents(ov) -> list[str]:
     return out
 
 
-def write_markdown(chronicle: Chronicle, path: Path) -> Path:
+def write_markdown(source: Chronicle | ViewSource, path: Path) -> Path:
+    """timeline.md, written as it is made (a story at a time), into place atomically."""
     with atomic_file(path, "w", encoding="utf-8") as fh:
-        fh.write(render_markdown(chronicle))
+        for line in markdown_lines(as_source(source)):
+            fh.write(line + "\n")
     return path
 
 

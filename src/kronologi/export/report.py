@@ -10,21 +10,29 @@ sentence, so every line above links to the sentence it came from. All article
 text is escaped (``safe.html_text``: NUL and bidirectional controls taken out,
 then HTML-escaped): an article containing ``<script>`` shows it, never runs it.
 Links to anchors are percent-encoded (``safe.link_target``).
+
+Written from a ``source.ViewSource`` as it is made: one story's view at a time, the texts a batch of
+documents at a time, so the page's size never sits in memory.
 """
 
 from __future__ import annotations
 
+import io
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from kronologi.chronicle import Chronicle
 from kronologi.document import Document
+from kronologi.export.changes import html_of as changes_section
+from kronologi.export.charts import claimant_legend, quantity_chart
 from kronologi.export.files import atomic_file
+from kronologi.export.keynumbers import KeyNumber, quantity_label
 from kronologi.export.safe import figure_text, link_target
 from kronologi.export.safe import html_text as escape
-from kronologi.export.changes import html_section as changes_section
-from kronologi.export.charts import claimant_legend, quantity_chart
-from kronologi.export.keynumbers import KeyNumber, quantity_label
+from kronologi.export.source import DocRow, ViewSource, as_source, batched
 from kronologi.export.stories import StoryView, TimelineLine, article_url, evidence_text, precision_label, story_views
 from kronologi.export.views import date_label, overview
 
@@ -58,23 +66,51 @@ svg .pt.retracted{stroke-width:2}.struck{text-decoration:line-through;color:#a33
 """
 
 
-def render_report(chronicle: Chronicle) -> str:
-    ov = overview(chronicle)
-    body = [f"<h1>Kronologi chronicle</h1><p class=muted>generated {escape(chronicle.generated_at)} · "
-            f"{len(ov.documents)} documents · {len(chronicle.stories)} stories · {len(chronicle.events)} events · "
-            f"{len(chronicle.figures)} figures · {len(chronicle.quotes)} quotes · "
-            f"{len(chronicle.rejected)} rejected inputs</p>"]
-    views = story_views(chronicle)
-    body += [changes_section(chronicle), _contents(views, bool(chronicle.rejected)), LEGEND]
-    body += [_story(view) for view in views]
-    body.append(_documents_table(ov.documents))
-    body.append("<h2 id=texts>Texts</h2>" + "".join(_document(d) for d in ov.documents))
-    if chronicle.rejected:
-        items = "".join(f"<li><code>{escape(r.source_path)}</code>: {escape(r.reason)}</li>" for r in chronicle.rejected)
-        body.append(f"<h2 id=rejected>Rejected inputs</h2><ul>{items}</ul>")
-    return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
-            "<meta name=viewport content='width=device-width, initial-scale=1'><title>Kronologi chronicle</title>"
-            f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>\n")
+TEXTS_BATCH = 500  # documents read at a time for the texts at the end of the page
+
+
+def render_report(chronicle: Chronicle | ViewSource) -> str:
+    out = io.StringIO()
+    _write(out, as_source(chronicle), None)
+    return out.getvalue()
+
+
+def write_report(source: Chronicle | ViewSource, path: Path) -> Path:
+    """report.html, written as it is made, into place atomically; the story sections wait in a temporary file
+    beside it while the table of contents that comes before them is gathered."""
+    with atomic_file(path, "w", encoding="utf-8") as fh:
+        _write(fh, as_source(source), path.parent)
+    return path
+
+
+def _write(fh: IO[str], source: ViewSource, spool_dir: Path | None) -> None:
+    """The page: heading and counts, what changed, contents, legend, each story (made and dropped one at a
+    time), the documents table and every document's text (read a batch at a time), rejected inputs."""
+    counts, ov = source.counts(), overview(source.doc_rows())
+    fh.write("<!doctype html><html lang=en><head><meta charset=utf-8>"
+             "<meta name=viewport content='width=device-width, initial-scale=1'><title>Kronologi chronicle</title>"
+             f"<style>{_CSS}</style></head><body>")
+    fh.write(f"<h1>Kronologi chronicle</h1><p class=muted>generated {escape(source.generated_at)} · "
+             f"{len(ov.documents)} documents · {counts['stories']} stories · {counts['events']} events · "
+             f"{counts['figures']} figures · {counts['quotes']} quotes · "
+             f"{counts['rejected']} rejected inputs</p>")
+    with tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_dir) as stories:
+        contents = []
+        for view in story_views(source):
+            contents.append(_contents_item(view))
+            stories.write(_story(view))
+        fh.write(changes_section(source.changes()) + _contents(contents, bool(counts["rejected"])) + LEGEND)
+        stories.seek(0)
+        shutil.copyfileobj(stories, fh)
+    fh.write(_documents_table(ov.documents))
+    fh.write("<h2 id=texts>Texts</h2>")
+    for batch in batched(ov.documents, TEXTS_BATCH):
+        fh.write("".join(_document(d) for d in source.documents([row.id for row in batch])))
+    rejected = source.rejected()
+    if rejected:
+        items = "".join(f"<li><code>{escape(r.source_path)}</code>: {escape(r.reason)}</li>" for r in rejected)
+        fh.write(f"<h2 id=rejected>Rejected inputs</h2><ul>{items}</ul>")
+    fh.write("</body></html>\n")
 
 
 LEGEND = (
@@ -94,17 +130,19 @@ LEGEND = (
     "<dt>↗</dt><dd>the original article on its site</dd></dl></details>")
 
 
-def _contents(views: list[StoryView], rejected: bool) -> str:
-    items = []
-    for view in views:
-        sid = _story_id(view)
-        parts = [(f"{sid}-keys", "key numbers", view.key_numbers), (f"{sid}-timeline", "timeline", view.dated),
-                 (f"{sid}-undated", "undated events", view.undated), (f"{sid}-ledger", "figure ledger", view.ledger)]
-        links = " · ".join(f"<a href='#{link_target(a)}'>{t}</a>" for a, t, present in parts if present)
-        items.append(f"<li><a href='#{link_target(sid)}'>{escape(view.story.get('title') or 'Untitled story')}</a>"
-                     f"<br><small>{links}</small></li>")
-    items.append("<li><a href='#documents'>Documents</a> · <a href='#texts'>Texts</a>"
-                 + (" · <a href='#rejected'>Rejected inputs</a>" if rejected else "") + "</li>")
+def _contents_item(view: StoryView) -> str:
+    """A story's entry in the table of contents: its title and links to the parts it has."""
+    sid = _story_id(view)
+    parts = [(f"{sid}-keys", "key numbers", view.key_numbers), (f"{sid}-timeline", "timeline", view.dated),
+             (f"{sid}-undated", "undated events", view.undated), (f"{sid}-ledger", "figure ledger", view.ledger)]
+    links = " · ".join(f"<a href='#{link_target(a)}'>{t}</a>" for a, t, present in parts if present)
+    return (f"<li><a href='#{link_target(sid)}'>{escape(view.story.get('title') or 'Untitled story')}</a>"
+            f"<br><small>{links}</small></li>")
+
+
+def _contents(items: list[str], rejected: bool) -> str:
+    items = items + ["<li><a href='#documents'>Documents</a> · <a href='#texts'>Texts</a>"
+                     + (" · <a href='#rejected'>Rejected inputs</a>" if rejected else "") + "</li>"]
     return f"<nav class=toc><h2>Contents</h2><ul>{''.join(items)}</ul></nav>"
 
 
@@ -268,7 +306,7 @@ def _coverage(view: StoryView) -> str:
     return f"<h3>Coverage per outlet</h3><div class=scroll><table><tr><th>outlet</th>{head}</tr>{rows}</table></div>"
 
 
-def _documents_table(docs: list[Document]) -> str:
+def _documents_table(docs: list[DocRow]) -> str:
     rows = "".join(
         f"<tr><td>{escape(date_label(d))}</td><td><a href='#{_href(d.id)}'>{escape(d.title or d.id)}</a>"
         f"{_ext(article_url(d))}</td>"
@@ -314,7 +352,3 @@ def _sentences(doc: Document) -> str:
     return "".join(f"<p>{p}</p>" for p in paragraphs) or f"<p>{escape(doc.text)}</p>"
 
 
-def write_report(chronicle: Chronicle, path: Path) -> Path:
-    with atomic_file(path, "w", encoding="utf-8") as fh:
-        fh.write(render_report(chronicle))
-    return path

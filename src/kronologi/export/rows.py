@@ -52,10 +52,16 @@ class Names:
         return list(seen)
 
 
-def story_rows(stories: Iterable[dict[str, Any]], events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    counts: dict[str, int] = {}
-    for ev in events:
-        counts[ev.get("story") or ""] = counts.get(ev.get("story") or "", 0) + 1
+def story_rows(stories: Iterable[dict[str, Any]],
+               events: Iterable[dict[str, Any]] | dict[str, int]) -> Iterator[dict[str, Any]]:
+    """A row per story with its counts of documents and events; ``events``: the events, or their number by story
+    id (``""`` for none) already counted."""
+    if isinstance(events, dict):
+        counts = events
+    else:
+        counts = {}
+        for ev in events:
+            counts[ev.get("story") or ""] = counts.get(ev.get("story") or "", 0) + 1
     for story in stories:
         docs = story.get("documents")
         yield {**story, "documents": len(docs) if isinstance(docs, list) else docs,

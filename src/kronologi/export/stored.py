@@ -129,18 +129,36 @@ class StoredChronicle:
 
     def sections(self) -> dict[str, Sequence[dict[str, Any]]]:
         return {
-            "documents": self._table("docs", lambda a, b: [document_record(d) for d in self._documents(a, b)]),
-            "stories": self._table("stories", self._stories),
-            "entities": self._table("entities", self._entities),
-            "events": self._table("events", self._events),
-            "figures": self._table("figures", lambda a, b: self._records("figures", tables.FIGURE_COLUMNS, a, b)),
-            "quotes": self._table("quotes", lambda a, b: self._records("quotes", tables.QUOTE_COLUMNS, a, b)),
-            "ledger": self._table("ledger_lines", self._ledger),
+            "documents": self._table("docs", lambda a, b: [document_record(d) for d in
+                                                           self._documents(*_placed(a, b))]),
+            **{name: self._table(table, lambda a, b, read=read: read(*_placed(a, b)))
+               for name, (table, read) in self._readers().items()},
             "rejected": [{"source_path": r.source_path, "reason": r.reason} for r in self.rejected()],
         }
 
+    def _readers(self) -> dict[str, tuple[str, Callable[[str, Sequence[Any]], list[dict[str, Any]]]]]:
+        """Each list of records: its table, and what reads the records a WHERE clause picks, in order."""
+        return {
+            "stories": ("stories", self._stories),
+            "entities": ("entities", self._entities),
+            "events": ("events", self._events),
+            "figures": ("figures", lambda where, params: self._records("figures", tables.FIGURE_COLUMNS, where, params)),
+            "quotes": ("quotes", lambda where, params: self._records("quotes", tables.QUOTE_COLUMNS, where, params)),
+            "ledger": ("ledger_lines", self._ledger),
+        }
+
     def documents(self) -> Records:
-        return self._table("docs", self._documents)
+        return self._table("docs", lambda a, b: self._documents(*_placed(a, b)))
+
+    def where(self, name: str, where: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        """The records of list ``name`` (``stories``, ``events``…) that ``where`` picks, in the chronicle's order."""
+        return self._readers()[name][1](where, params)
+
+    def documents_where(self, where: str, params: Sequence[Any]) -> list[Document]:
+        return self._documents(where, params)
+
+    def entities_where(self, where: str, params: Sequence[Any], mentions: bool = True) -> list[dict[str, Any]]:
+        return self._entities(where, params, mentions)
 
     def rejected(self) -> list[Rejection]:
         return [Rejection(r[0], r[1]) for r in
@@ -159,14 +177,15 @@ class StoredChronicle:
     def _table(self, table: str, read: Callable[[int, int], list[Any]]) -> Records:
         return Records(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0], read)
 
-    def _rows(self, table: str, columns: tuple[str, ...], start: int, stop: int, more: str = "") -> list[Any]:
+    def _rows(self, table: str, columns: tuple[str, ...], where: str, params: Sequence[Any],
+              more: str = "") -> list[Any]:
         names = ", ".join(f'"{c}"' for c in columns)
-        return self.db.execute(f"SELECT {names}{more} FROM {table} WHERE position >= ? AND position < ? "
-                               "ORDER BY position", (start, stop)).fetchall()
+        return self.db.execute(f"SELECT {names}{more} FROM {table} WHERE {where} ORDER BY position",
+                               tuple(params)).fetchall()
 
-    def _records(self, table: str, columns: tuple[str, ...], start: int, stop: int,
+    def _records(self, table: str, columns: tuple[str, ...], where: str, params: Sequence[Any],
                  lists: dict[str, Callable[[list[str]], dict[str, list]]] | None = None) -> list[dict[str, Any]]:
-        rows = self._rows(table, columns, start, stop, ", extra, shape")
+        rows = self._rows(table, columns, where, params, ", extra, shape")
         ids = [r["id"] for r in rows]
         children = {name: load(ids) for name, load in (lists or {}).items()}
         out = []
@@ -194,22 +213,24 @@ class StoredChronicle:
         return out
 
     # the lists --------------------------------------------------------------------------------------------
-    def _stories(self, start: int, stop: int) -> list[dict[str, Any]]:
-        return self._records("stories", tables.STORY_COLUMNS, start, stop, {"documents": lambda ids: self._children(
+    def _stories(self, where: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        return self._records("stories", tables.STORY_COLUMNS, where, params, {"documents": lambda ids: self._children(
             "SELECT story, doc FROM story_documents WHERE story IN ({ids}) ORDER BY story, position", ids,
             lambda r: r[1])})
 
-    def _entities(self, start: int, stop: int) -> list[dict[str, Any]]:
-        return self._records("entities", tables.ENTITY_COLUMNS, start, stop, {
+    def _entities(self, where: str, params: Sequence[Any], mentions: bool = True) -> list[dict[str, Any]]:
+        """Entities with their aliases and, unless ``mentions`` is false (a view that needs only names), their
+        mentions."""
+        return self._records("entities", tables.ENTITY_COLUMNS, where, params, {
             "aliases": lambda ids: self._children(
                 "SELECT entity, alias FROM entity_aliases WHERE entity IN ({ids}) ORDER BY entity, position", ids,
                 lambda r: r[1]),
             "mentions": lambda ids: self._children(
                 'SELECT entity, doc, start, "end", text, extra FROM mentions WHERE entity IN ({ids}) ORDER BY id',
-                ids, _mention)})
+                ids if mentions else [], _mention)})
 
-    def _events(self, start: int, stop: int) -> list[dict[str, Any]]:
-        return self._records("events", tables.EVENT_COLUMNS, start, stop, {
+    def _events(self, where: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        return self._records("events", tables.EVENT_COLUMNS, where, params, {
             "actors": lambda ids: self._children(
                 "SELECT event, entity FROM event_actors WHERE event IN ({ids}) ORDER BY event, position", ids,
                 lambda r: r[1]),
@@ -221,13 +242,13 @@ class StoredChronicle:
                 "SELECT event, doc, sentence, why FROM event_evidence WHERE event IN ({ids}) ORDER BY event, position",
                 ids, lambda r: {"doc": r[1], "sentence": r[2], "why": None if r[3] is None else json.loads(r[3])})})
 
-    def _ledger(self, start: int, stop: int) -> list[dict[str, Any]]:
-        return self._records("ledger_lines", tables.LEDGER_COLUMNS, start, stop, {"figures": lambda ids: self._children(
+    def _ledger(self, where: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        return self._records("ledger_lines", tables.LEDGER_COLUMNS, where, params, {"figures": lambda ids: self._children(
             "SELECT line, figure FROM ledger_members WHERE line IN ({ids}) ORDER BY line, position", ids,
             lambda r: r[1])})
 
-    def _documents(self, start: int, stop: int) -> list[Document]:
-        rows = self._rows("docs", ("key", *tables.DOC_COLUMNS), start, stop, ", extra")
+    def _documents(self, where: str, params: Sequence[Any]) -> list[Document]:
+        rows = self._rows("docs", ("key", *tables.DOC_COLUMNS), where, params, ", extra")
         ids = [r["id"] for r in rows]
         removed = self._children("SELECT doc, text, reason, line FROM removed_lines WHERE doc IN ({ids}) "
                                  "ORDER BY doc, idx", ids, lambda r: {"text": r[1], "reason": r[2], "line": r[3]})
@@ -243,6 +264,11 @@ class StoredChronicle:
                       for name in (*_DOC_ORDER, *(k for k in extra if k not in _DOC_ORDER))}
             out.append(Document.from_dict({**record, "key": r["key"], "raw_text": ""}))
         return out
+
+
+def _placed(start: int, stop: int) -> tuple[str, tuple[int, int]]:
+    """The WHERE clause of the records at positions ``[start, stop)``."""
+    return "position >= ? AND position < ?", (start, stop)
 
 
 def _value(name: str, value: Any) -> Any:

@@ -1,7 +1,8 @@
 """Per-story views for people: the timeline, the figure ledger, quotes, entities, coverage.
 
-Computed once from the Chronicle (contract records) and rendered by both the
-Markdown and the HTML exporters, so the two always agree.
+Computed once per story from its parts (``source.StoryParts``: its records, read from the Chronicle in
+memory or from the store, one story at a time) and rendered by both the Markdown and the HTML exporters,
+so the two always agree.
 """
 
 from __future__ import annotations
@@ -9,14 +10,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from kronologi.chronicle import Chronicle
 from kronologi.document import Document
 from kronologi.export.keynumbers import KeyNumber, key_numbers
 from kronologi.export.safe import BIDI_CONTROLS
+from kronologi.export.source import StoryParts, ViewSource, date_order
 
 _WEB_URL = re.compile(r"https?://[^/\s]", re.IGNORECASE)
 
@@ -57,62 +59,41 @@ class StoryView:
     key_numbers: list[KeyNumber] = field(default_factory=list)  # the ledger rows read as histories
 
 
-def story_views(chronicle: Chronicle) -> list[StoryView]:
-    docs = {d.id: d for d in chronicle.documents}
-    stories = chronicle.stories or [{"id": None, "title": None, "documents": list(docs), "start": None, "end": None}]
-    index = _Index(chronicle)
-    return [_view(story, chronicle, docs, index) for story in stories]
+def story_views(source: ViewSource) -> Iterator[StoryView]:
+    """One view per story, made from that story's parts alone (``source.StoryParts``), one at a time."""
+    for parts in source.story_parts():
+        yield _view(parts)
 
 
-class _Index:
-    """Figures by (document, sentence) and quotes by document, so attaching them to
-    events costs a lookup, not a scan of the whole chronicle per event."""
+class _Quotes:
+    """A story's quotes by document, sorted by where they open (bisected: a long article has thousands), each
+    document sorted once, when asked."""
 
-    def __init__(self, chronicle: Chronicle):
-        self.figures: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-        self.quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        self.figure_ids = {f["id"]: f for f in chronicle.figures}
-        self.events = _by_story(chronicle.events)
-        self.ledger = _by_story(chronicle.ledger)
-        self.entities = {e["id"]: e for e in chronicle.entities}
-        self.entity_docs: dict[str, Counter] = defaultdict(Counter)  # doc -> entity id -> mentions
-        for ent in chronicle.entities:
-            for m in ent.get("mentions", []):
-                self.entity_docs[m.get("doc")][ent["id"]] += 1
-        for fig in chronicle.figures:
-            self.figures[(fig.get("doc"), fig.get("sentence"))].append(fig)
-        for quote in chronicle.quotes:
-            self.quotes[quote.get("doc")].append(quote)
-        self._by_start = {doc: sorted(qs, key=lambda q: q["start"]) for doc, qs in self.quotes.items()}
-        self._starts = {doc: [q["start"] for q in qs] for doc, qs in self._by_start.items()}
+    def __init__(self, quotes: Mapping[str, list[dict[str, Any]]]):
+        self.quotes, self.sorted = quotes, {}
 
-    def quotes_in(self, doc: str, start: int, end: int) -> list[dict[str, Any]]:
-        """The quotes of ``doc`` that open in ``[start, end)``, in order (bisected: a long article has thousands)."""
-        starts = self._starts.get(doc, [])
-        return self._by_start[doc][bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if starts else []
+    def within(self, doc: str, start: int, end: int) -> list[dict[str, Any]]:
+        """The quotes of ``doc`` that open in ``[start, end)``, in order."""
+        if doc not in self.sorted:
+            by_start = sorted(self.quotes.get(doc, ()), key=lambda q: q["start"])
+            self.sorted[doc] = (by_start, [q["start"] for q in by_start])
+        by_start, starts = self.sorted[doc]
+        return by_start[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if starts else []
 
 
-def _by_story(records: list[dict[str, Any]]) -> dict[Any, list[dict[str, Any]]]:
-    out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for record in records:
-        out[record.get("story")].append(record)
-    return out
-
-
-def _view(story: dict[str, Any], chronicle: Chronicle, docs: dict[str, Document], index: _Index) -> StoryView:
+def _view(parts: StoryParts) -> StoryView:
+    story, docs = parts.story, parts.documents
     members = [docs[i] for i in story["documents"] if i in docs]
     ids = {d.id for d in members}
-    events = index.events.get(story.get("id"), []) + index.events.get(None, []) if story.get("id") else chronicle.events
-    lines = [_line(ev, docs, index) for ev in events if _in_story(ev, story, ids)]
+    quotes = _Quotes(parts.quotes)
+    lines = [_line(ev, parts, quotes) for ev in parts.events if _in_story(ev, story, ids)]
     dated = sorted((ln for ln in lines if ln.date), key=lambda ln: (ln.date, ln.event.get("id", "")))
-    ledger = [_ledger(row, index, docs) for row in
-              (index.ledger.get(story.get("id"), []) if story.get("id") else chronicle.ledger)
-              if _in_story(row, story, ids)]
+    ledger = [_ledger(row, parts) for row in parts.ledger if _in_story(row, story, ids)]
     return StoryView(
-        story=story, documents=sorted(members, key=lambda d: (d.published is None, d.published or "", d.id)),
+        story=story, documents=sorted(members, key=date_order),
         dated=dated, undated=[ln for ln in lines if not ln.date], ledger=ledger,
-        quotes=_quotes_by_speaker([q for doc_id in sorted(ids) for q in index.quotes.get(doc_id, ())]),
-        entities=_entities(index, ids), coverage=_coverage(members),
+        quotes=_quotes_by_speaker([q for doc_id in sorted(ids) for q in parts.quotes.get(doc_id, ())]),
+        entities=_entities(parts), coverage=_coverage(members),
         summary=_summary(story, docs), key_numbers=key_numbers(ledger))
 
 
@@ -123,16 +104,15 @@ def _in_story(record: dict[str, Any], story: dict[str, Any], ids: set[str]) -> b
     return bool(set(docs) & ids) or not ids
 
 
-def _line(ev: dict[str, Any], docs: dict[str, Document], index: _Index) -> TimelineLine:
+def _line(ev: dict[str, Any], parts: StoryParts, quotes: _Quotes) -> TimelineLine:
     srcs = ev.get("sources", [])
-    sources = _labelled(_without_copies([_source(s, docs) for s in srcs]))
+    sources = _labelled(_without_copies([_source(s, parts.documents) for s in srcs]))
     keys = dict.fromkeys((s["doc"], s.get("sentence")) for s in srcs)
-    figures = [f for key in keys for f in index.figures.get(key, ())]
-    quotes = [q for s in srcs for q in index.quotes_in(s["doc"], s["start"], s["end"])]
-    return TimelineLine(ev, sources, figures, quotes)
+    figures = [f for key in keys for f in parts.figures_at.get(key, ())]
+    return TimelineLine(ev, sources, figures, [q for s in srcs for q in quotes.within(s["doc"], s["start"], s["end"])])
 
 
-def _source(src: dict[str, Any], docs: dict[str, Document]) -> dict[str, Any]:
+def _source(src: dict[str, Any], docs: Mapping[str, Document]) -> dict[str, Any]:
     doc = docs.get(src["doc"])
     text = doc.text[src["start"]:src["end"]] if doc else ""
     return {**src, "outlet": doc.outlet if doc else None, "title": doc.title if doc else None, "text": text,
@@ -177,8 +157,8 @@ def _labelled(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sources
 
 
-def _ledger(row: dict[str, Any], index: _Index, docs: dict[str, Document]) -> LedgerView:
-    by_id = index.figure_ids
+def _ledger(row: dict[str, Any], parts: StoryParts) -> LedgerView:
+    by_id, docs = parts.figures, parts.documents
     figures = []
     for fid in row.get("figures", []):
         if fid in by_id:
@@ -206,12 +186,11 @@ def _quotes_by_speaker(quotes: list[dict[str, Any]]) -> dict[str, list[dict[str,
     return dict(sorted(out.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])))
 
 
-def _entities(index: _Index, ids: set[str]) -> list[dict[str, Any]]:
-    counts: Counter = Counter()
-    for doc_id in ids:
-        counts.update(index.entity_docs.get(doc_id, {}))
-    out = [{**index.entities[eid], "count": n} for eid, n in counts.items()]
-    return sorted(out, key=lambda e: (-e["count"], e["name"]))
+def _entities(parts: StoryParts) -> list[dict[str, Any]]:
+    """The entities mentioned in the story, most mentioned first (then by name, then by id: the same order
+    whatever order the mentions were counted in)."""
+    out = [{**parts.entities[eid], "count": n} for eid, n in parts.mentions.items()]
+    return sorted(out, key=lambda e: (-e["count"], e["name"], e["id"]))
 
 
 def _coverage(docs: list[Document]) -> dict[str, Counter]:
@@ -221,7 +200,7 @@ def _coverage(docs: list[Document]) -> dict[str, Counter]:
     return dict(sorted(out.items()))
 
 
-def _summary(story: dict[str, Any], docs: dict[str, Document]) -> list[tuple[Document, str]]:
+def _summary(story: dict[str, Any], docs: Mapping[str, Document]) -> list[tuple[Document, str]]:
     out = []
     for item in story.get("summary", []) or []:
         doc = docs.get(item.get("doc"))
