@@ -22,6 +22,7 @@ from typing import Any
 from kronologi import langs
 from kronologi.temporal.checks import CHECKS
 from kronologi.temporal.fields import parse_fields, parse_number
+from kronologi.temporal.names import name_spans, overlaps
 from kronologi.temporal.patterns import Pack, Rule, group_name, pack
 from kronologi.temporal.stated import mask_hijri
 
@@ -48,12 +49,16 @@ def find_mentions(text: str, lang: str | None) -> list[Mention]:
 
 
 def _candidates(text: str, p: Pack) -> list[tuple[Rule, re.Match[str]]]:
+    """Every match of every rule that passes its checks, outside names that carry a year ("UU Nomor 1
+    Tahun 1946": neither "Tahun 1946" nor "1 Tahun" is a time; ``names.py``)."""
     found = []
     windows = _windows(text, p)
+    names = name_spans(text, p)
     for rule in p.rules:
         for start, end in windows:
             for match in rule.regex.finditer(text, start, end):
-                if (not rule.check or CHECKS[rule.check](text, match, p)) and _numbers_ok(match, p):
+                if (not rule.check or CHECKS[rule.check](text, match, p)) and _numbers_ok(match, p) \
+                        and not overlaps(names, *match.span()):
                     found.append((rule, match))
     return found
 

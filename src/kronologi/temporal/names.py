@@ -1,0 +1,53 @@
+"""Years that are part of a name, where no temporal expression is read.
+
+A law, regulation or decree is named by its number and year ("UU Nomor 1 Tahun 1946",
+"Perkap 1 tahun 2009", "Law No. 1 of 1946", "Regulation 12/2019"), a cohort by its year
+("angkatan 2016", "the class of 2016"). That year tells when the name was given, not when
+anything the sentence tells happened: were it tagged as a DATE, the event that cites the law
+would be dated by it and could anchor the narration. The words that open such names live in the
+pack's ``named_years`` (``number_words``, ``instruments``, ``joiners``, ``cohorts``); the tagger
+reads no mention that overlaps one of these spans (``name_spans``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kronologi import langs
+from kronologi.temporal.patterns import _BUILTIN, Pack, pack
+
+_NUMBER = r"\d+[A-Za-z]?"  # the instrument's number ("Nomor 1", "No. 12A")
+
+
+@functools.lru_cache(maxsize=None)
+def _name_re(lang: str) -> re.Pattern[str] | None:
+    """One regex for the pack's named years, compiled once per process: ``<number word|instrument> N
+    <joiner|/> YEAR`` or ``<cohort> [joiner] YEAR``."""
+    data = pack(lang).raw.get("named_years") or {}
+    number_words, instruments, joiners, cohorts = (
+        [str(w) for w in data.get(key) or ()] for key in ("number_words", "instruments", "joiners", "cohorts"))
+    year = _BUILTIN["year"]
+    join = rf"(?:\s*/\s*|\s+(?:{langs.alternation(joiners)})\s+)" if joiners else r"\s*/\s*"
+    shapes = []
+    if number_words:  # "Nomor 1 Tahun 1946", "No. 1 of 1946"
+        shapes.append(rf"(?:{langs.alternation(number_words)})\.?\s*{_NUMBER}{join}{year}")
+    if instruments:  # "Perkap 1 tahun 2009", "Regulation 12/2019"
+        shapes.append(rf"(?:{langs.alternation(instruments)})\s+{_NUMBER}{join}{year}")
+    if cohorts:  # "angkatan 2016", "angkatan tahun 2016", "class of 2016"
+        joined = rf"(?:(?:{langs.alternation(joiners)})\s+)?" if joiners else ""
+        shapes.append(rf"(?:{langs.alternation(cohorts)})\s+{joined}{year}")
+    if not shapes:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE)
+
+
+def name_spans(text: str, p: Pack) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every name in ``text`` that carries a year (see the module's docstring)."""
+    regex = _name_re(p.lang)
+    return [m.span() for m in regex.finditer(text)] if regex else []
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (few per text: a scan is enough)."""
+    return any(s < end and start < e for s, e in spans)
