@@ -158,3 +158,18 @@ def test_claims_figures_an_annulled_count_is_retracted(text, lang) -> None:
 def test_claims_figures_a_contrast_clause_withdrawing_the_count_before_it(text, lang, status) -> None:
     (fig,) = [f for f in read_text(text, lang, None)["figures"] if f["value"] == 640]
     assert fig["status"] == status
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Posko buka pada 3, 4 dan 5 Mei.", "id"),
+    ("The shelters were open on October 12 to 16.", "en"),
+])
+def test_claims_figures_days_joined_to_a_date_are_no_counts(text: str, lang: str) -> None:
+    numbers = find_numbers(text, lang)
+    assert [nonfigures.reason(text, n, lang, [], numbers) for n in numbers] == ["nonfigure.date"] * len(numbers)
+
+
+def test_claims_figures_count_beside_a_day_range_stays() -> None:
+    text = "Sebanyak 12 orang dan 16 warga mengungsi pada 5 Mei."
+    numbers = find_numbers(text, "id")
+    assert [nonfigures.reason(text, n, "id", [], numbers) for n in numbers] == [None, None, "nonfigure.date"]

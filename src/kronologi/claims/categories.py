@@ -183,6 +183,7 @@ def _yields(lang: str) -> frozenset[str]:
 def _named_count(text: str, lang: str, start: int, end: int) -> str | None:
     """``jumlah pengungsi kini mencapai 4.210 orang``, ``the number of evacuees rose to 3,000``: a category
     noun earlier in the clause names what a generic count counts, when no other verb stands between them."""
+    end = start + len(_without_qualifiers(lang, text[start:end]))  # "Pengungsi diperkirakan sekitar 3.000 jiwa"
     found = None
     for found in vocab.category_regex(lang, "nouns").finditer(_unquoted(text[start:end])):
         pass
@@ -195,6 +196,18 @@ def _named_count(text: str, lang: str, start: int, end: int) -> str | None:
     if any((_verb_like(lang, w) or w in breaks) and w not in links for w in between):
         return None
     return vocab.category_of(lang, "nouns", found.group(0))
+
+
+def _without_qualifiers(lang: str, head: str) -> str:
+    """``head`` without the qualifiers that end it, however many (``diperkirakan kurang lebih``): an estimate
+    word says how sure the count is, not what it counts, so it is no verb between a count's name and it."""
+    from kronologi.claims.qualifiers import strip_qualifier
+
+    while True:
+        shorter = strip_qualifier(lang, head)
+        if shorter == head:
+            return head
+        head = shorter
 
 
 def _clause_start(text: str, n: Number, floor: int) -> int:

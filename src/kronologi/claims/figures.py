@@ -335,20 +335,32 @@ def _borrowed(ctx: Context, n: Number, done: list[dict], sent) -> tuple[str | No
     if same and (status.old_value(text, lang, n.start, (sent[0], sent[1])) or _from_word(ctx, n)):
         return same[-1]["category"], same[-1]["subject"]
     p = ctx.paragraph_at(n.start)
+    shift = _topic_shift(ctx, n, sent)
     found = None
-    for found in vocab.category_regex(lang, "tolls").finditer(text, ctx.paragraphs[p][0], n.start):
+    for found in vocab.category_regex(lang, "tolls").finditer(text, max(ctx.paragraphs[p][0], shift), n.start):
         pass
     tally = vocab.wordset(lang, "patient_categories")  # running totals: the dead, the detained...
     category = vocab.category_of(lang, "tolls", found.group(0)) if found else None
     if category in tally:
         return category, None
-    floor = ctx.paragraphs[max(0, p - _TOPIC_REACH)][0]
+    floor = max(ctx.paragraphs[max(0, p - _TOPIC_REACH)][0], shift)
     recent = [f for f in done if f["start"] >= floor and f["value"] and not f.get("part_of") and f["cue"] != "list"]
     counted = vocab.regex(lang, "count_words").search(text, sent[0], n.start)
     if recent and counted and n.value and recent[-1]["category"] in tally and \
             0.5 <= n.value / recent[-1]["value"] <= 2:
         return recent[-1]["category"], recent[-1]["subject"]
     return None, None
+
+
+def _topic_shift(ctx: Context, n: Number, sent) -> int:
+    """Where the last turn to another matter before ``n`` in its paragraph ends (``Sementara itu``, ``Meanwhile``),
+    else 0: a count after it is not the running total named before it (``korban luka ... 90 orang. Sementara
+    itu kerusakan rumah ... 150 unit``)."""
+    last = None
+    start = min(sent[0], ctx.paragraphs[ctx.paragraph_at(n.start)][0])
+    for last in vocab.regex(ctx.lang, "topic_shifts").finditer(ctx.text, start, n.start):
+        pass
+    return last.end() if last else 0
 
 
 def _from_word(ctx: Context, n: Number) -> bool:

@@ -53,7 +53,7 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
         ("clock", lambda: _clock(lang, before, after)),
         ("phone", lambda: _phone(text, n)),
         ("year", lambda: _year(lang, n, after)),
-        ("date", lambda: _month_next(lang, before, after)),
+        ("date", lambda: _month_next(lang, before, after) or _day_of_dates(lang, text, n, numbers)),
         ("list", lambda: _list_item(before, after)),
         ("score", lambda: _score(lang, text, n, numbers)),
         ("identifier", lambda: _identifier(lang, text, n, numbers, times)),
@@ -141,6 +141,35 @@ def _month_next(lang: str, before: str, after: str) -> bool:
     months = _months(lang)
     return bool(nxt and nxt.group(1).lower() in months) or (prev.rstrip(".") in months and before[-1:].isspace()
                                                            and len(prev) > 2 and not _ends_sentence(lang, prev))
+
+
+def _day_of_dates(lang: str, text: str, n: Number, numbers: list[Number]) -> bool:
+    """``sejak 25 sampai dengan 29 September``, ``between 12 and 16 October``, ``October 12 to 16``: a day
+    joined (pack ``day_joins``) to the day of a date is a day too, however long the chain (``3, 4 dan 5 Mei``);
+    the month written once, after the last day or before the first."""
+    i = bisect.bisect_left(numbers, n.start, key=lambda m: m.start)
+    if not _day(n) or i >= len(numbers) or numbers[i] is not n:
+        return False
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(numbers) and _day(numbers[j + step]) and _day_join(
+                lang, text, *sorted((numbers[j], numbers[j + step]), key=lambda m: m.start)):
+            j += step
+            m = numbers[j]
+            if _month_next(lang, text[max(0, m.start - 60):m.start], text[m.end:m.end + 60]):
+                return True
+    return False
+
+
+def _day(n: Number) -> bool:
+    """Written in digits as a day of a month may be (1 to 31)."""
+    return n.kind == "digits" and n.value is not None and n.value == int(n.value) and 1 <= n.value <= 31 \
+        and n.scale == 1 and n.unit is None
+
+
+def _day_join(lang: str, text: str, a: Number, b: Number) -> bool:
+    joins = vocab.alternation(vocab.phrases(lang, "day_joins"))
+    return bool(joins) and re.fullmatch(rf"\s*(?:{joins})\s*", text[a.end:b.start], re.IGNORECASE) is not None
 
 
 def _ends_sentence(lang: str, word: str) -> bool:
