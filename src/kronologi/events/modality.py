@@ -4,6 +4,11 @@ Cues come from the pack's ``modality`` lists (``langs/<lang>/events.yaml``) and
 are looked up on the words of the trigger's sentence (a cue inside one of the
 ``not_cues`` phrases, such as "cikal bakal", is none):
 
+* ``negated`` or ``hypothetical`` for a rumour: a rumour or hoax cue (``rumour``: "beredar kabar", "hoaks",
+  "rumours spread") within ``rumour_window`` words before the trigger, with no ``rumour_stops`` word between
+  (a hoax *about* a riot, "hoaks terkait kerusuhan", does not make the riot unreal), governs it: what was
+  rumoured is no happening (``hypothetical``), and a denial anywhere in the sentence (``rumour_denial``:
+  "dibantah", "denied") makes it ``negated``; a saying is no rumour's content (the denial itself was said);
 * ``negated``: a negation within ``negation_window`` words before the trigger, in
   its clause, with only ``negation_skip`` words between ("tidak akan pernah
   menembaki", "did not fire"; but not "tidak tahu kami kembali online");
@@ -25,9 +30,11 @@ The first that applies wins, in that order.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from kronologi.events.lexicon import Lexicon
+from kronologi import langs
+from kronologi.events.lexicon import Lexicon, PhraseIndex
 from kronologi.events.ontology import SAYING
 from kronologi.events.timing import is_after
 
@@ -44,7 +51,14 @@ class SentenceCues:
         blocked = [(i, j) for i, j, _ in lex.not_cues.find(words)]
         self.spans = {name: [(i, j) for i, j, _ in index.find(words)
                              if not any(a <= i and j <= b for a, b in blocked)]
-                      for name, index in lex.cues.items()}
+                      for name, index in {**lex.cues, **_rumour_cues(lex.lang)[0]}.items()}
+
+    def rumoured(self, i: int) -> bool:
+        """A rumour cue governs word ``i``: it ends within the rumour window before it, no stop word between."""
+        window = _rumour_cues(self.lex.lang)[1]
+        stops = self.spans["rumour_stops"]
+        return any(i - window <= b - 1 < i and not any(b <= c and d <= i for c, d in stops)
+                   for _, b in self.spans["rumour"])
 
     def negation(self, i: int, lo: int) -> bool:
         window, skip = self.lex.windows["negation"], self.lex.negation_skip
@@ -82,6 +96,8 @@ def modality(cues: SentenceCues, trig: Any, clause: tuple[int, int], quoted: boo
     lex, lo = cues.lex, clause[0]
     if cues.negation(trig.i, lo):
         return "negated"
+    if trig.type not in SAYING and cues.rumoured(trig.i):  # a denial of the rumour is said all the same
+        return "negated" if cues.spans["rumour_denial"] else "hypothetical"
     if _hypothetical(cues, trig, lo):
         return "hypothetical"
     if cues.before("future", trig.i, lex.windows["future"], lo):
@@ -89,6 +105,23 @@ def modality(cues: SentenceCues, trig: Any, clause: tuple[int, int], quoted: boo
     if _reported(cues, trig, lo, quoted):
         return "reported"
     return "asserted"
+
+
+_RUMOUR_LISTS = ("rumour", "rumour_denial", "rumour_stops")
+
+
+@functools.lru_cache(maxsize=None)
+def _rumour_cues(lang: str) -> tuple[dict[str, PhraseIndex], int]:
+    """The pack's rumour cue lists (``modality.rumour``, ``rumour_denial``, ``rumour_stops``), indexed, and its
+    ``rumour_window`` (cached per process; a pack without them has no rumour cues)."""
+    data = langs.load(lang, "events").get("modality") or {}
+    indexes = {}
+    for name in _RUMOUR_LISTS:
+        index = PhraseIndex()
+        for phrase in data.get(name) or ():
+            index.add(str(phrase))
+        indexes[name] = index
+    return indexes, int(data.get("rumour_window", 0))
 
 
 def _hypothetical(cues: SentenceCues, trig: Any, lo: int) -> bool:
