@@ -187,7 +187,7 @@ def test_safety_export_failing_midway_leaves_the_previous_set_and_no_temporary_f
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export, "write_tables", tables_then_record)
-    monkeypatch.setattr(export, "write_markdown", broken)
+    monkeypatch.setattr(export, "write_pages", broken)
     with pytest.raises(ExportError, match="No space left on device"):
         write_all(chronicle, tmp_path)
     assert written  # the CSV views were written before the failure...

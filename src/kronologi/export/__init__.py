@@ -19,8 +19,7 @@ from kronologi.export.changes import write_changes
 from kronologi.export.files import ExportError, prepare_outdir, publish, staged_outputs
 from kronologi.export.interchange import write_interchange
 from kronologi.export.jsonfile import write_json
-from kronologi.export.markdown import write_markdown
-from kronologi.export.report import write_report
+from kronologi.export.pages import write_pages
 from kronologi.export.source import MemorySource, ViewSource
 from kronologi.export.tables import write_tables
 
@@ -64,8 +63,7 @@ def _views(source: ViewSource, stage: Path, staged: dict[str, Path]) -> dict[str
     """The views beside chronicle.json, written into ``stage`` from a chronicle in memory or in a store."""
     staged.update(write_tables(source, stage))
     staged.update(write_interchange(source, stage))
-    staged["timeline.md"] = write_markdown(source, stage / "timeline.md")
-    staged["report.html"] = write_report(source, stage / "report.html")
+    staged["timeline.md"], staged["report.html"] = write_pages(source, stage / "timeline.md", stage / "report.html")
     staged["changes.json"] = write_changes(source, stage / "changes.json")
     log.debug("all %d views written to %s; moving them into place", len(staged), stage)
     return staged

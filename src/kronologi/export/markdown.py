@@ -33,23 +33,35 @@ def render_markdown(chronicle: Chronicle | ViewSource) -> str:
 def markdown_lines(source: ViewSource) -> Iterator[str]:
     """timeline.md line by line: the heading and counts, what changed, each story (made and dropped one at a
     time), then the documents by date and what was removed from them (compact rows)."""
-    counts, ov = source.counts(), overview(source.doc_rows())
-    yield from ["# Kronologi chronicle", "",
-                f"{len(ov.documents)} documents ({_counts(ov.languages)}) in {counts['stories']} "
-                f"{'story' if counts['stories'] == 1 else 'stories'}; {counts['events']} events, "
-                f"{counts['figures']} figures, {counts['quotes']} quotes, {counts['entities']} entities; "
-                f"{counts['rejected']} rejected inputs, {len(ov.duplicates)} duplicates, "
-                f"{len(ov.wire)} shared passages.", ""]
-    yield from changes_lines(source.changes())
+    ov = overview(source.doc_rows())
+    yield from markdown_head(source, ov)
     for view in story_views(source):
-        yield from _story(view)
-    yield from _documents(ov)
+        yield from story_lines(view)
+    yield from markdown_tail(source, ov)
+
+
+def markdown_head(source: ViewSource, ov: Overview) -> list[str]:
+    """The heading, what the chronicle holds, and what changed since the last build."""
+    counts = source.counts()
+    return ["# Kronologi chronicle", "",
+            f"{len(ov.documents)} documents ({_counts(ov.languages)}) in {counts['stories']} "
+            f"{'story' if counts['stories'] == 1 else 'stories'}; {counts['events']} events, "
+            f"{counts['figures']} figures, {counts['quotes']} quotes, {counts['entities']} entities; "
+            f"{counts['rejected']} rejected inputs, {len(ov.duplicates)} duplicates, "
+            f"{len(ov.wire)} shared passages.", "", *changes_lines(source.changes())]
+
+
+def markdown_tail(source: ViewSource, ov: Overview) -> list[str]:
+    """After the stories: the documents by date, wire copy, debris removed, rejected inputs."""
+    out = _documents(ov)
     rejected = source.rejected()
     if rejected:
-        yield from ["", "## Rejected inputs", ""] + [f"- {_esc(r.source_path)}: {_esc(r.reason)}" for r in rejected]
+        out += ["", "## Rejected inputs", ""] + [f"- {_esc(r.source_path)}: {_esc(r.reason)}" for r in rejected]
+    return out
 
 
-def _story(view: StoryView) -> list[str]:
+def story_lines(view: StoryView) -> list[str]:
+    """One story's section."""
     s = view.story
     span = f"{s.get('start') or '?'} – {s.get('end') or '?'}"
     out = [f"## {_esc(s.get('title') or 'Untitled story')} ({_esc(s.get('id') or 'all documents')})", "",

@@ -34,7 +34,7 @@ from kronologi.export.safe import figure_text, link_target
 from kronologi.export.safe import html_text as escape
 from kronologi.export.source import DocRow, ViewSource, as_source, batched
 from kronologi.export.stories import StoryView, TimelineLine, article_url, evidence_text, precision_label, story_views
-from kronologi.export.views import date_label, overview
+from kronologi.export.views import Overview, date_label, overview
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222;
@@ -66,7 +66,7 @@ svg .pt.retracted{stroke-width:2}.struck{text-decoration:line-through;color:#a33
 """
 
 
-TEXTS_BATCH = 500  # documents read at a time for the texts at the end of the page
+TEXTS_BATCH = 100  # documents read at a time for the texts at the end of the page (a batch of 500: ~15 MB)
 
 
 def render_report(chronicle: Chronicle | ViewSource) -> str:
@@ -76,41 +76,61 @@ def render_report(chronicle: Chronicle | ViewSource) -> str:
 
 
 def write_report(source: Chronicle | ViewSource, path: Path) -> Path:
-    """report.html, written as it is made, into place atomically; the story sections wait in a temporary file
-    beside it while the table of contents that comes before them is gathered."""
+    """report.html, written as it is made (``ReportWriter``), into place atomically."""
     with atomic_file(path, "w", encoding="utf-8") as fh:
         _write(fh, as_source(source), path.parent)
     return path
 
 
 def _write(fh: IO[str], source: ViewSource, spool_dir: Path | None) -> None:
-    """The page: heading and counts, what changed, contents, legend, each story (made and dropped one at a
-    time), the documents table and every document's text (read a batch at a time), rejected inputs."""
-    counts, ov = source.counts(), overview(source.doc_rows())
-    fh.write("<!doctype html><html lang=en><head><meta charset=utf-8>"
-             "<meta name=viewport content='width=device-width, initial-scale=1'><title>Kronologi chronicle</title>"
-             f"<style>{_CSS}</style></head><body>")
-    fh.write(f"<h1>Kronologi chronicle</h1><p class=muted>generated {escape(source.generated_at)} · "
-             f"{len(ov.documents)} documents · {counts['stories']} stories · {counts['events']} events · "
-             f"{counts['figures']} figures · {counts['quotes']} quotes · "
-             f"{counts['rejected']} rejected inputs</p>")
-    with tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_dir) as stories:
-        contents = []
+    with ReportWriter(fh, source, overview(source.doc_rows()), spool_dir) as report:
         for view in story_views(source):
-            contents.append(_contents_item(view))
-            stories.write(_story(view))
-        fh.write(changes_section(source.changes()) + _contents(contents, bool(counts["rejected"])) + LEGEND)
-        stories.seek(0)
-        shutil.copyfileobj(stories, fh)
-    fh.write(_documents_table(ov.documents))
-    fh.write("<h2 id=texts>Texts</h2>")
-    for batch in batched(ov.documents, TEXTS_BATCH):
-        fh.write("".join(_document(d) for d in source.documents([row.id for row in batch])))
-    rejected = source.rejected()
-    if rejected:
-        items = "".join(f"<li><code>{escape(r.source_path)}</code>: {escape(r.reason)}</li>" for r in rejected)
-        fh.write(f"<h2 id=rejected>Rejected inputs</h2><ul>{items}</ul>")
-    fh.write("</body></html>\n")
+            report.story(view)
+        report.finish()
+
+
+class ReportWriter:
+    """report.html written as it is made: the heading and counts, then ``story(view)`` for each story (each
+    made and dropped in turn), then ``finish()``: what changed, the contents, the legend, the stories, the
+    documents table, every document's text (read a batch at a time) and the rejected inputs. The story sections
+    wait in a temporary file (in ``spool_dir``) while the table of contents that comes before them is gathered."""
+
+    def __init__(self, fh: IO[str], source: ViewSource, ov: Overview, spool_dir: Path | None):
+        self.fh, self.source, self.ov, self.counts = fh, source, ov, source.counts()
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_dir)
+        self.contents: list[str] = []
+        fh.write("<!doctype html><html lang=en><head><meta charset=utf-8>"
+                 "<meta name=viewport content='width=device-width, initial-scale=1'><title>Kronologi chronicle</title>"
+                 f"<style>{_CSS}</style></head><body>")
+        fh.write(f"<h1>Kronologi chronicle</h1><p class=muted>generated {escape(source.generated_at)} · "
+                 f"{len(ov.documents)} documents · {self.counts['stories']} stories · {self.counts['events']} events · "
+                 f"{self.counts['figures']} figures · {self.counts['quotes']} quotes · "
+                 f"{self.counts['rejected']} rejected inputs</p>")
+
+    def __enter__(self) -> ReportWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.spool.close()
+
+    def story(self, view: StoryView) -> None:
+        self.contents.append(_contents_item(view))
+        self.spool.write(_story(view))
+
+    def finish(self) -> None:
+        fh, source = self.fh, self.source
+        fh.write(changes_section(source.changes()) + _contents(self.contents, bool(self.counts["rejected"])) + LEGEND)
+        self.spool.seek(0)
+        shutil.copyfileobj(self.spool, fh)
+        fh.write(_documents_table(self.ov.documents))
+        fh.write("<h2 id=texts>Texts</h2>")
+        for batch in batched(self.ov.documents, TEXTS_BATCH):
+            fh.write("".join(_document(d) for d in source.documents([row.id for row in batch])))
+        rejected = source.rejected()
+        if rejected:
+            items = "".join(f"<li><code>{escape(r.source_path)}</code>: {escape(r.reason)}</li>" for r in rejected)
+            fh.write(f"<h2 id=rejected>Rejected inputs</h2><ul>{items}</ul>")
+        fh.write("</body></html>\n")
 
 
 LEGEND = (
