@@ -8,7 +8,8 @@ are looked up on the words of the trigger's sentence (a cue inside one of the
   "rumours spread") within ``rumour_window`` words before the trigger, with no ``rumour_stops`` word between
   (a hoax *about* a riot, "hoaks terkait kerusuhan", does not make the riot unreal), governs it: what was
   rumoured is no happening (``hypothetical``), and a denial anywhere in the sentence (``rumour_denial``:
-  "dibantah", "denied") makes it ``negated``; a saying is no rumour's content (the denial itself was said);
+  "dibantah", "denied") makes it ``negated``; so does news named before the trigger (``rumour_news``: "kabar",
+  "reports") with its spreading or falsity after it (``rumour_after``: "beredar", "hoaks", "circulated"); a saying is no rumour's content (the denial itself was said);
 * ``negated``: a negation within ``negation_window`` words before the trigger, in
   its clause, with only ``negation_skip`` words between ("tidak akan pernah
   menembaki", "did not fire"; but not "tidak tahu kami kembali online");
@@ -57,8 +58,12 @@ class SentenceCues:
         """A rumour cue governs word ``i``: it ends within the rumour window before it, no stop word between."""
         window = _rumour_cues(self.lex.lang)[1]
         stops = self.spans["rumour_stops"]
+        if any(i - window <= b - 1 < i and not any(b <= c and d <= i for c, d in stops)
+               for _, b in self.spans["rumour"]):
+            return True
+        # "Kabar X meninggal dunia beredar luas": news named before it, its spreading or falsity after it
         return any(i - window <= b - 1 < i and not any(b <= c and d <= i for c, d in stops)
-                   for _, b in self.spans["rumour"])
+                   for _, b in self.spans["rumour_news"]) and any(a > i for a, _ in self.spans["rumour_after"])
 
     def negation(self, i: int, lo: int) -> bool:
         window, skip = self.lex.windows["negation"], self.lex.negation_skip
@@ -107,7 +112,7 @@ def modality(cues: SentenceCues, trig: Any, clause: tuple[int, int], quoted: boo
     return "asserted"
 
 
-_RUMOUR_LISTS = ("rumour", "rumour_denial", "rumour_stops")
+_RUMOUR_LISTS = ("rumour", "rumour_denial", "rumour_stops", "rumour_news", "rumour_after")
 
 
 @functools.lru_cache(maxsize=None)
