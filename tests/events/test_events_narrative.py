@@ -108,3 +108,25 @@ def test_events_narrative_a_toll_with_its_count_reports_the_count_not_the_quake_
                     "as_of": "2022-01-12", "as_of_basis": "text"}]
     date_events(doc)
     assert [(ev["type"], ev["date"], bool(ev.get("tells_toll"))) for ev in doc.events] == [("killing", "2022-01-12", True)]
+
+
+def test_events_narrative_a_since_date_dates_the_state_it_starts_not_a_happening_beside_it():
+    lead = "Warga berunjuk rasa di alun-alun pada Senin (10/1). "
+    got = _dated(lead + "Sebelum wafat, tokoh itu sempat menjalani perawatan di rumah sakit sejak Sabtu (1/1).")
+    assert got[1] == ("killing", "2022-01-10", "narrative")  # the death takes the narrated day, not 1 January
+    got = _dated(lead + "Tokoh itu wafat setelah menjalani perawatan di ruang ICU sejak Sabtu (1/1).")
+    assert got[1] == ("killing", "2022-01-10", "narrative")
+    got = _dated(lead + "Ia dirawat sejak Sabtu (1/1) dan akhirnya meninggal dunia.")
+    assert got[1] == ("killing", "2022-01-10", "narrative")
+    got = _dated("Ia dirawat di rumah sakit sejak Sabtu (1/1).")
+    assert got == [("other", "2022-01-01", "clause")]  # the state itself keeps its start
+    got = _dated("Sejak Sabtu (1/1), warga mengungsi ke bukit.")
+    assert got == [("other", "2022-01-01", "clause")]  # a since phrase that opens the sentence
+    got = _dated("He died after undergoing treatment in intensive care since Saturday.", "en")
+    assert got == [("killing", None, None)]
+
+
+def test_events_narrative_a_since_year_makes_no_background_of_what_the_sentence_tells():
+    got = _dated("Warga berunjuk rasa di alun-alun pada Senin (10/1). "
+                 "Konflik lahan itu berlangsung sejak 2014 dan dua orang tewas.")
+    assert ("killing", "2022-01-10", "narrative") in got

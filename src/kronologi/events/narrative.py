@@ -7,7 +7,9 @@ bangunan"), or report what someone said on the day of publication. ``date_events
 fills those gaps, in this order:
 
 1. ``clause`` — the event's own date (an explicit date, a weekday or a relative
-   expression resolved against the article's date);
+   expression resolved against the article's date); a date after "since" is only the
+   state's it starts ("dirawat sejak 1 September"), not a happening's beside it ("wafat
+   setelah dirawat sejak 1 September": the death goes on to step 2);
 2. ``narrative`` — the narrative anchor: the last day the article set, in an earlier
    sentence (or earlier in the same one), for a past happening it narrates. Background
    dates (years before publication), plans and dates after publication never become
@@ -49,13 +51,14 @@ def date_events(doc: Any, zone: str | None = None) -> None:
     published = timing.published_day(doc.published, zone) if doc.published else None
     month = doc.published if published is None and _MONTH_RE.fullmatch(str(doc.published or "")) else None
     events = sorted(doc.events, key=lambda e: (e["sentence"], e["trigger_start"]))
+    lex = lexicon(doc.language)
+    _unbind_spans(doc.text, events, lex)
     _date_counts(events, getattr(doc, "figures", None) or [])
     _date_tolls(doc, events, published)
     _reported_on(doc, events)
     anchor = _lead_anchor(events, published)
     lead = anchor is not None  # the anchor is the lead's day, not yet set by the narration
     past = _background_sentences(events)
-    lex = lexicon(doc.language)
     spans = {ev["sentence"]: (ev["start"], ev["end"]) for ev in events}
     earlier = {k for k, (start, end) in spans.items() if lex.opening(doc.text[start:end]).looks_back}
     for ev in events:
@@ -83,6 +86,32 @@ def date_events(doc: Any, zone: str | None = None) -> None:
         else:
             ev["date_basis"] = None
     _attributed_after(doc, events, lex, spans)
+
+
+FRONTED_WORDS = 2  # words before a "since" time that opens its sentence ("Sejak Senin, warga mengungsi")
+
+
+def _unbind_spans(text: str, events: list[dict[str, Any]], lex: Any) -> None:
+    """A "since" time dates only the state it starts ("dirawat sejak 1 September"): a happening it does not
+    tell ("wafat setelah menjalani perawatan sejak Senin", "Sebelum wafat, ia dirawat sejak Senin") loses it,
+    and takes the narrated day like any undated event. ``timing.attach`` binds it so; this catches a date the
+    sentence's extraction gave its only undated happening."""
+    for ev in events:
+        if ev.get("span_start") and ev.get("date") and not _starts_its_state(text, ev, lex):
+            ev.update(date=None, precision=None, date_text=None, timex=None, date_basis=None, span_start=False,
+                      background=False)
+
+
+def _starts_its_state(text: str, ev: dict[str, Any], lex: Any) -> bool:
+    """The event is the state its "since" time starts: right before the time (with no other predicate
+    between), or right after a "since" phrase that opens the sentence; a saying never is."""
+    at = text.find(ev.get("date_text") or "\0", ev["start"], ev["end"])
+    if at < 0 or ev.get("type") in _SAYING_LIKE:
+        return at < 0 and ev.get("type") not in _SAYING_LIKE  # a date the text does not show is left alone
+    if at < ev["trigger_start"]:
+        return len(lex.words(text, ev["start"], at)) <= FRONTED_WORDS
+    between = lex.words(text, ev["trigger_end"], at)
+    return timing.tells_the_state([text[s:e].islower() and bool(lex.verb_re.match(w)) for s, e, w in between])
 
 
 def _attributed_after(doc: Any, events: list[dict[str, Any]], lex: Any, spans: dict[int, tuple[int, int]]) -> None:
@@ -148,7 +177,8 @@ def _background_sentences(events: list[dict[str, Any]]) -> dict[int, dict[str, A
     for ev in events:
         if ev.get("date"):
             dated.setdefault(ev["sentence"], []).append(ev)
-    return {k: evs[0] for k, evs in dated.items() if all(e.get("background") for e in evs)}
+    return {k: evs[0] for k, evs in dated.items()
+            if all(e.get("background") and not e.get("span_start") for e in evs)}  # "sejak 2014": a state's start
 
 
 def _date_counts(events: list[dict[str, Any]], figures: list[dict[str, Any]]) -> None:

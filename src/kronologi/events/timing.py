@@ -26,6 +26,12 @@ Attachment (``attach``) pairs triggers and times of one sentence:
 
 A noun takes a time only with no punctuation between them, and step 2 takes
 only times whose clause has no predicate of its own, after the trigger.
+
+A time after "since" (``opens_span``: "dirawat sejak 1 September") dates the start of the
+state it opens, and nothing else: only the trigger right before it takes it (with no other
+predicate between them, "wafat ... setelah menjalani perawatan sejak Senin" gives the death
+nothing), or the trigger after a "since" phrase that opens the sentence ("Sejak Senin, warga
+mengungsi"); a saying never takes it, and no trigger shares it.
 """
 
 from __future__ import annotations
@@ -130,6 +136,8 @@ class SentenceView(Protocol):
 
     def predicate_clause(self, wi: int) -> bool: ...  # the clause of word wi has a verb-like word
 
+    def verb_like(self, k: int) -> bool: ...  # word k is shaped like a verb, outside temporal expressions
+
 
 def attach(triggers: list[Any], times: list[dict[str, Any]], view: SentenceView, published: date | None) -> None:
     """Set ``trig.time`` (a time dict or None) and ``trig.claimed`` on every trigger of one sentence.
@@ -160,11 +168,37 @@ def _may_claim(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
         return False
     if tm.get("quoted", False) != trig.quoted:
         return False
+    if tm.get("opens_span") and not _opens_its_state(view, trig, tm):
+        return False
     if trig.pos != "noun":
         return True
     if tm["wi"] < trig.i and tm["opens"]:
         return view.plain_gap(tm["wj"], trig.i)
     return view.plain_gap(*sorted((trig.i, tm["wi"])))
+
+
+def _opens_its_state(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
+    """A "since" time starts the state told right before it ("dirawat di rumah sakit sejak Senin", "berhenti
+    beroperasi sejak Senin"), or right after a "since" phrase that opens the sentence ("Sejak Senin, warga
+    mengungsi"). Another predicate between ("wafat setelah menjalani perawatan sejak Senin") tells the state:
+    the trigger before it is a happening of its own, which the start of that state does not date; nor is a
+    saying (its date is the saying's own)."""
+    if trig.saying:
+        return False
+    if trig.i == tm["wj"] or trig.pos == "noun" and (0 <= trig.i - tm["wj"] <= ATTRIBUTIVE_GAP or tm["wi"] == trig.j):
+        return True  # the happening named after "since" owns its date ("since the March 3 vote")
+    if tm["wi"] < trig.i:
+        return bool(tm["opens"])
+    return tells_the_state([view.verb_like(k) for k in range(trig.j, tm["wi"])])
+
+
+def tells_the_state(verbs_between: list[bool]) -> bool:
+    """Whether a trigger tells the state a "since" time after it starts, given which words between them are
+    shaped like verbs: none but the trigger's own verb chain right after it ("berhenti beroperasi sejak")."""
+    k = 0
+    while k < len(verbs_between) and verbs_between[k]:
+        k += 1
+    return not any(verbs_between[k:])
 
 
 def _trailing(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
@@ -213,7 +247,8 @@ def _shared(trig, triggers, times, view: SentenceView, published) -> dict[str, A
     """The date of the nearest dated trigger (or time) close by in the same clause, with nothing
     between them but words, if the trigger may take it."""
     here = view.clause_of(trig.i)
-    own = [tm for tm in times if any(names_its_noun(o, tm) for o in triggers if o is not trig)]
+    # a noun's own date, and the start of a state ("sejak Senin"), are no one else's
+    own = [tm for tm in times if tm.get("opens_span") or any(names_its_noun(o, tm) for o in triggers if o is not trig)]
     options = [(abs(o.i - trig.i), o.i, o.time) for o in triggers if o is not trig and o.claimed
                and not any(o.time is tm for tm in own)]
     options += [(abs(tm["wi"] - trig.i) + 0.5, tm["wi"], tm) for tm in times if not any(tm is t for t in own)]

@@ -17,7 +17,8 @@ Context used, beyond the words:
 * **the day of the sentence** for a clock time (``pukul 07.00 WIB pada hari Minggu``), else of
   the paragraph's last dated expression before it, else the reference day, unless the time is
   later than the reference's own and not in a future clause (then the last day mentioned before,
-  or the day before the reference).
+  or the day before the reference); a day after "since" is the start of a state, not the day of a
+  clock time outside its phrase (``wafat pukul 18.05 setelah dirawat sejak 1 September``).
 
 Resolution runs in three passes over the mentions in text order: everything but
 bare weekdays and clock times, then bare weekdays, then clock times.
@@ -436,12 +437,11 @@ class Resolver:
     def _day_of_sentence(self, tm: Mention, done: list[TimeMention | None]) -> str:
         """The day of the nearest dated expression in the sentence, else of the last one before it
         in the paragraph, else the reference day."""
-        left, right = self.clauses.sentence(tm.start, tm.end)
-        near = [r for r in self._between(done, left, right) if r.day and r.end <= right]
+        near = self._days_of_sentence(tm, done)
         if near:
             return min(near, key=lambda r: abs(r.start - tm.start)).value[:10]
         paragraph = self.text.rfind("\n", 0, tm.start) + 1
-        before = self._last_dated_before(done, tm.start)
+        before = self._last_dated_before(done, tm.start, tm)
         if before and before.start >= paragraph:
             return before.value[:10]
         if self._after_reference(tm):  # "dimulai pukul 20.00" in a story published at 09:10
@@ -463,11 +463,10 @@ class Resolver:
     def _narrated_day(self, tm: Mention, done: list[TimeMention | None]) -> str:
         """The day named in the sentence, else the last day named before, else the reference day in a
         past clause."""
-        left, right = self.clauses.sentence(tm.start, tm.end)
-        near = [r for r in self._between(done, left, right) if r.day and r.end <= right]
+        near = self._days_of_sentence(tm, done)
         if near:
             return min(near, key=lambda r: abs(r.start - tm.start)).value[:10]
-        before = self._last_dated_before(done, tm.start)
+        before = self._last_dated_before(done, tm.start, tm)
         if before:
             return before.value[:10]
         if self.today and self.clauses.tense(tm.start, tm.end) == PAST:
@@ -491,13 +490,23 @@ class Resolver:
             done = done[bisect.bisect_left(self._starts, lo):bisect.bisect_right(self._starts, hi)]
         return [r for r in done if r is not None and lo <= r.start <= hi]
 
-    def _last_dated_before(self, done: list[TimeMention | None], pos: int) -> TimeMention | None:
-        """The last resolved mention of ``done`` with a day that ends by ``pos``, walking back from ``pos``."""
+    def _days_of_sentence(self, tm: Mention, done: list[TimeMention | None]) -> list[TimeMention]:
+        """The resolved days of the sentence of ``tm`` that it may fall on: not one that starts a state
+        after "since" which ``tm`` is no part of (``Clauses.in_another_span``)."""
+        left, right = self.clauses.sentence(tm.start, tm.end)
+        return [r for r in self._between(done, left, right) if r.day and r.end <= right
+                and not self.clauses.in_another_span((r.start, r.end), (tm.start, tm.end))]
+
+    def _last_dated_before(self, done: list[TimeMention | None], pos: int,
+                           tm: Mention | None = None) -> TimeMention | None:
+        """The last resolved mention of ``done`` with a day that ends by ``pos``, walking back from ``pos``
+        (passing over a day that starts a state after "since" which ``tm`` is no part of)."""
         ordered = self._starts is not None and len(done) == len(self._starts)
         k = bisect.bisect_right(self._starts, pos) if ordered else len(done)
         for i in range(k - 1, -1, -1):
             r = done[i]
-            if r is not None and r.day and r.end <= pos:
+            if r is not None and r.day and r.end <= pos and not (
+                    tm is not None and self.clauses.in_another_span((r.start, r.end), (tm.start, tm.end))):
                 return r
         return None
 

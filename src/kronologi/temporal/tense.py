@@ -31,6 +31,7 @@ from kronologi.temporal.patterns import pack
 from kronologi.text.sentences import split_sentences
 
 FUTURE, PAST = "future", "past"
+SINCE_REACH = 30  # characters between a "since" word and the day it opens ("sejak hari Senin", "since late on")
 
 
 class Clauses:
@@ -54,6 +55,7 @@ class Clauses:
         self._past_before = regexes["past_before"]
         self._future_before = regexes["future_before"]
         self._future_after_word = regexes["future_after"]
+        self._since = regexes["since"]
         self.ignore(found.get("not_cues", []))
 
     def _future_after(self, start: int, end: int, left: int, right: int) -> bool:
@@ -70,6 +72,17 @@ class Clauses:
         starts = sorted(spans)
         for name, positions in self.cues.items():
             self.cues[name] = [p for p in positions if not _inside(starts, p)]
+
+    def in_another_span(self, day: tuple[int, int], at: tuple[int, int]) -> bool:
+        """Whether the day at ``day`` starts a state after "since" that the time at ``at`` is not part of: a
+        clock time or part of day does not fall on it ("wafat pukul 18.05 setelah dirawat sejak 1 September",
+        "dirawat sejak Senin dan wafat pukul 04.00"), unless it goes on the since phrase ("sejak Senin
+        (23/9) pukul 07.00")."""
+        since = self._since
+        if day[0] >= at[1]:  # a "since" between them opens the day's phrase
+            return bool(since.search(self.text, at[1], day[0]))
+        opens = since.search(self.text, max(0, day[0] - SINCE_REACH), day[0])
+        return bool(opens) and bool(_WORD_RE.search(self.text, day[1], at[0]))
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.bounds, start)
@@ -149,6 +162,7 @@ def _lexicon(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def _regexes(lang: str) -> dict[str, re.Pattern[str]]:
     tense = pack(lang).vocab.get("tense", {})
     out = {"bounds": re.compile(r"[;:]\s|\n|[\"“”]")}
+    out["since"] = re.compile(rf"(?<!\w)(?:{_alternation(tense.get('since', ()))})(?!\w)", re.IGNORECASE)
     out["future_after"] = re.compile(rf"\s+(?:{_alternation(tense.get('future_after', ()))})(?!\w)", re.IGNORECASE)
     for name in ("past_before", "future_before"):
         out[name] = re.compile(rf"(?<!\w)(?:{_alternation(tense.get(name, ()))})\s+(?:hari\s+|bulan\s+)?$",
