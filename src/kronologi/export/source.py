@@ -143,6 +143,7 @@ class MemorySource:
         self.generated_at = chronicle.generated_at
         self._names: Names | None = None
         self._figures: dict[str, dict[str, Any]] | None = None
+        self._docs: dict[str, Document] | None = None
 
     def counts(self) -> dict[str, int]:
         return {"documents": len(self.chronicle.documents), "rejected": len(self.chronicle.rejected),
@@ -163,8 +164,9 @@ class MemorySource:
         return [DocRow.of(d) for d in self.chronicle.documents]
 
     def documents(self, ids: Sequence[str]) -> Iterator[Document]:
-        by_id = {d.id: d for d in self.chronicle.documents}
-        return (by_id[i] for i in ids if i in by_id)
+        if self._docs is None:
+            self._docs = {d.id: d for d in self.chronicle.documents}
+        return (self._docs[i] for i in ids if i in self._docs)
 
     def names(self, docs: Iterable[Any] = (), entities: Iterable[Any] = (), stories: Iterable[Any] = ()) -> Names:
         if self._names is None:
