@@ -15,7 +15,7 @@ import pytest
 from kronologi.build import build
 from kronologi.chronicle import Chronicle
 from kronologi.document import Document
-from kronologi.export import write_all, write_store
+from kronologi.export import stored, storesource, write_all, write_store
 from kronologi.export.markdown import render_markdown
 from kronologi.export.stored import StoredChronicle
 from kronologi.export.storesource import StoreSource
@@ -101,6 +101,12 @@ def test_views_stream_from_the_store_one_story_at_a_time(tmp_path, monkeypatch):
     assert event_reads and all(len(stories) <= 1 for stories in event_reads)  # a query never spans two stories
     assert {s for stories in event_reads for s in stories} == {ev["story"] for ev in chronicle.events if ev["story"]}
     assert _files(tmp_path / "store") == _files(tmp_path / "memory")
+    # read in batches of two records (a story's lists then take several queries): the same bytes
+    monkeypatch.setattr(stored, "BATCH", 2)
+    monkeypatch.setattr(storesource, "BATCH", 2)
+    alive.clear()
+    write_store(db, tmp_path / "small-batches")
+    assert _files(tmp_path / "small-batches") == _files(tmp_path / "memory")
 
 
 def test_views_stream_a_story_entities_tied_on_count_and_name_go_by_id():

@@ -204,12 +204,13 @@ class StoredChronicle:
 
     def _children(self, sql: str, ids: list[str], make: Callable[[Any], Any]) -> dict[str, list]:
         """``sql``'s rows for these parents (``{ids}`` in it is the IN list; its first column the parent), made
-        into list items, by parent, in the order the query gives."""
+        into list items, by parent, in the order the query gives. Asked ``BATCH`` parents at a time: a story's
+        records, read by query, may be more than one IN list may bind."""
         out: dict[str, list] = defaultdict(list)
-        if not ids:
-            return out
-        for r in self.db.execute(sql.format(ids=", ".join("?" * len(ids))), ids):
-            out[r[0]].append(make(r))
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start:start + BATCH]
+            for r in self.db.execute(sql.format(ids=", ".join("?" * len(chunk))), chunk):
+                out[r[0]].append(make(r))
         return out
 
     # the lists --------------------------------------------------------------------------------------------
