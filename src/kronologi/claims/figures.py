@@ -85,7 +85,8 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
     previous = _last_before(ctx, done, n)
     partitive = categories.partitive(text, lang, last, sent[1])
     if (partitive is not None or categories.including(text, lang, n, sent[0])) and previous \
-            and (counted.generic or counted.subject or categories.canonical(lang, counted.noun)):
+            and (counted.generic or counted.subject or categories.canonical(lang, counted.noun)
+                 or (partitive is not None and counted.noun)):  # "Empat saksi diantaranya": of the 8 saksi
         part_of = previous[-1]["start"]
         category = category if counted.cue in ("predicate", "predicate_before") else previous[-1]["category"]
         subject = _part_subject(text, lang, last, partitive, counted, sent)

@@ -25,7 +25,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 
-from kronologi.claims import claimants, ledgervocab, quantity, scope, series
+from kronologi.claims import claimants, heads, ledgervocab, quantity, scope, series
 from kronologi.claims.dating import local_date, part_rank, past_event
 from kronologi.claims.quotelinks import link_quotes
 from kronologi.claims.spans import ByStart
@@ -62,7 +62,7 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
             _anchor(fig, clock)
     withdrawn = _withdrawn(figures)
     ledger = [_row(i, key, group, clock, withdrawn[key[0] or None])
-              for i, (key, group) in enumerate(_groups(figures, clock))]
+              for i, (key, group) in enumerate(_lines(figures, clock, {d.id: d.language for d in docs}))]
     _link_parts(ledger, figures)
     return figures, quotes, ledger
 
@@ -171,6 +171,8 @@ def _doc_figures(doc, story, origin, names: dict[str, str]) -> list[dict]:
             record["subject_key"] = quantity.kind_in_clause(doc.text, doc.language, fig["start"], fig["end"])
         record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
         record["state"] = quantity.is_state(doc.language, record["class"])
+        record["head"] = heads.head(fig, doc.language)
+        record["member"] = heads.member(doc.text, doc.language, fig)
         record["place"] = scope.place_of(doc.text, doc.language, fig, mentions)
         record["claimant_place"] = scope.claimant_place(doc.text, fig)
         out.append(record)
@@ -292,6 +294,17 @@ def _groups(figures: list[dict], clock: Clock):
     return sorted(groups.items(), key=lambda kv: tuple(str(x) for x in kv[0]))
 
 
+def _lines(figures: list[dict], clock: Clock, lang: dict[str, str | None]) -> list[tuple[tuple, list[dict]]]:
+    """The groups, each parted by the heads of its counted nouns (``heads.split``: 400 cleaners and
+    20,500 police are two quantities of one category), unless its subject already names what it counts
+    (``houses``: ``rumah`` and ``hunian`` alike)."""
+    out = []
+    for key, group in _groups(figures, clock):
+        lines = [(None, group)] if key[2] else heads.split(group, lambda f: f.get("head"), lambda f: lang[f["doc"]])
+        out += [(key, line) for _, line in lines]
+    return out
+
+
 def _key(fig: dict, clock: Clock) -> tuple:
     """``(story, category, subject, class, part, scope)`` plus ``past:<year>`` for a past event's figures."""
     background = past_event(fig.get("as_of"), clock.day.get(fig["doc"]) or clock.latest.get(fig["story"]))
@@ -301,7 +314,7 @@ def _key(fig: dict, clock: Clock) -> tuple:
 
 
 def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set[tuple]) -> dict:
-    relations = relate(group, clock, withdrawn)
+    relations = _relate_line(key, group, clock, withdrawn)
     for fig in group:
         fig["relation"] = relations[fig["id"]]
     relation = max(relations.values(), key=_STRENGTH.index)
@@ -311,6 +324,23 @@ def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set
             "relation": relation, "note": _note(ordered, relation), "past_event": len(key) > 6}
 
 
+def _relate_line(key: tuple, group: list[dict], clock: Clock, withdrawn: set[tuple]) -> dict[str, str]:
+    """A line's relations. A line of parts in which one document gives two values or more is a set of
+    different parts (a breakdown: 170 on the first flight, 209 on the next), no series: each part agrees
+    with another source's equal value, else stands single."""
+    relations = relate(group, clock, withdrawn)
+    values: dict[str, set] = defaultdict(set)
+    for fig in group:
+        values[fig["doc"]].add(series.value_key(fig))
+    if not key[4] or all(len(v) < 2 for v in values.values()):
+        return relations
+    for fig in group:
+        if relations[fig["id"]] in ("update", "contradiction"):
+            same = any(g["origin"] != fig["origin"] and series.value_key(g) == series.value_key(fig) for g in group)
+            relations[fig["id"]] = "agreement" if same else "single"
+    return relations
+
+
 def _parts_of_same_count(figures: list[dict]) -> None:
     """``part_whole``: a part counts what its whole counts (``80 of the 120 dead``), so it must not
     compete with that total; a part of another kind (``of the 268 dead, 122 identified``) is a
@@ -318,7 +348,7 @@ def _parts_of_same_count(figures: list[dict]) -> None:
     by_id = {f["id"]: f for f in figures}
     for fig in figures:
         whole = by_id.get(fig.get("part_of"))
-        fig["part_whole"] = bool(whole) and whole["category"] == fig["category"]
+        fig["part_whole"] = (bool(whole) and whole["category"] == fig["category"]) or bool(fig.get("member"))
     _breakdowns(figures)
 
 
