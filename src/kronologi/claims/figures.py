@@ -319,7 +319,8 @@ def _part_subject(text, lang, n, partitive, counted, sent) -> str | None:
         return categories.canonical(lang, noun) or categories.subject_of(lang, noun, "", "") or noun
     if counted.subject:
         return counted.subject
-    return categories.canonical(lang, partitive) or partitive or None
+    # "400 laporan di antaranya": a part names what it counts by its own noun when the partitive says no more
+    return categories.canonical(lang, partitive) or partitive or (None if counted.generic else counted.noun) or None
 
 
 def _borrowed(ctx: Context, n: Number, done: list[dict], sent) -> tuple[str | None, str | None]:
