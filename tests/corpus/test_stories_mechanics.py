@@ -105,8 +105,8 @@ def test_stories_an_article_naming_the_storys_first_day_joins_on_a_weak_match(mo
     appeal = _doc("aid", "Lembaga Dunia menggalang dana bagi korban di Sarindu.", [0], [recalled],
                   published="2031-03-12")
     real = st.similarity
-    monkeypatch.setattr(st, "similarity", lambda feats, story, lang, specific=0.0:
-                        0.15 if feats is features_of_appeal[0] else real(feats, story, lang, specific))
+    monkeypatch.setattr(st, "similarity", lambda feats, story, lang, specific=0.0, *heads:
+                        0.15 if feats is features_of_appeal[0] else real(feats, story, lang, specific, *heads))
     features_of_appeal = []
     real_features = st._features
 

@@ -44,6 +44,7 @@ from datetime import date
 
 from kronologi import langs
 from kronologi.document import Document
+from kronologi.entities import gazetteer
 
 WINDOW_DAYS = 21
 LONG_WINDOW_DAYS = 240  # a developing story resumes after a longer gap ...
@@ -61,6 +62,10 @@ TOP_TERMS = 150
 CANDIDATE_TERMS = 15  # an article is compared with the stories sharing one of its strongest terms or a name
 MIN_CONTENT = 0.1  # stories in one language must share some content to be merged or related
 CORE_SHARE = 0.3  # a name is core to a story when this share of its articles names it
+CENTRAL_SHARE = 0.5  # a name is central to a story when this share of its articles headline it ...
+HEADLINE = 0.25  # ... and an article headlining it gains up to this much towards that story,
+HEADLINE_PRIOR = 2  # ... the more the more articles of the story headline it (n / (n + HEADLINE_PRIOR)),
+HEADLINE_MIN = 2  # ... once at least this many do (one article's headline is not yet a story's subject)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][\w-]{2,}")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -78,12 +83,18 @@ class Story:
     last: date | None = None
     related: set[str] = field(default_factory=set)
     features: dict[str, tuple[Counter, dict[str, float]]] = field(default_factory=dict)
+    heads: Counter = field(default_factory=Counter)  # name -> articles headlining it (``headline_names``)
+    headlines: dict[str, frozenset[str]] = field(default_factory=dict)  # doc id -> its headline names
     _core: frozenset[str] | None = field(default=None, repr=False)  # cache of core_names(), reset by add()
+    _central: frozenset[str] | None = field(default=None, repr=False)  # cache of central_names(), reset by add()
     _keys: list[str] | None = field(default=None, repr=False)  # cache of lookup_keys(), reset by add()
 
-    def add(self, doc: Document, terms: Counter, names: dict[str, float]) -> None:
+    def add(self, doc: Document, terms: Counter, names: dict[str, float],
+            heads: frozenset[str] = frozenset()) -> None:
         self.docs.append(doc)
         self.features[doc.id] = (terms, names)
+        self.headlines[doc.id] = heads
+        self.heads.update(heads)
         lang = doc.language or "und"
         centroid = self.terms.setdefault(lang, Counter())
         squared = self.norms.get(lang, 0.0) ** 2  # kept up to date term by term, not re-summed
@@ -94,7 +105,7 @@ class Story:
         self.norms[lang] = math.sqrt(max(squared, 0.0))
         self.names.update(names.keys())
         self.weights.update(names)
-        self._core = self._keys = None
+        self._core = self._keys = self._central = None
         if (day := doc_day(doc)) is not None:
             self.first = min(self.first or day, day)
             self.last = max(self.last or day, day)
@@ -105,6 +116,14 @@ class Story:
             floor = max(1.0, CORE_SHARE * len(self.docs))
             self._core = frozenset(n for n, count in self.names.items() if count >= floor)
         return self._core
+
+    def central_names(self) -> frozenset[str]:
+        """The names at least half of the story's articles headline: what the story is about (its person,
+        its town), where its core names also hold the bodies and places its reports keep naming."""
+        if self._central is None:
+            floor = CENTRAL_SHARE * len(self.docs)
+            self._central = frozenset(n for n, count in self.heads.items() if count >= floor)
+        return self._central
 
     def lookup_keys(self) -> list[str]:
         """What the story is looked up by: its core names and each language's strongest terms
@@ -140,13 +159,18 @@ def assign_stories(docs: list[Document], previous: dict[str, str] | None = None)
     by_id = {d.id: d for d in docs}
     numbers = _numbers(previous)
     specific = _specific_weight(len(docs))
+    persons, places = _typed(docs, "PER"), _typed(docs, "LOC")
     for doc in sorted(docs, key=_order):
         terms, names = features[doc.id]
-        story = _place(doc, features[doc.id], stories, index, previous, by_id, numbers, specific)
-        story.add(doc, terms, names)
+        raw = headline_names(doc, names)
+        heads = frozenset(map(_one_place_name, raw))
+        story = _place(doc, features[doc.id], stories, index, previous, by_id, numbers, specific,
+                       (frozenset(map(_one_place_name, raw & (persons | places))), raw & persons))
+        story.add(doc, terms, names, heads)
         doc.story = story.id
         index.touch_all(itertools.chain(terms, names), story.id)
-    _consolidate(stories, set(previous.values()), index, specific)
+    places = places | frozenset(map(_one_place_name, places))
+    _consolidate(stories, set(previous.values()), index, specific, places)
     _link_related(list(stories.values()), index, specific)
     return sorted(stories.values(), key=lambda s: _story_number(s.id))
 
@@ -162,6 +186,34 @@ def _features(docs: list[Document]) -> dict[str, tuple[Counter, dict[str, float]
     # names in sorted order, not a set's (hash-seeded) order: candidate stories are counted key by key
     # and ties keep the order of first sight, so the order of the keys is part of the result
     return {d.id: (_terms(words[d.id], idf), {n: name_idf[n] for n in sorted(names[d.id])}) for d in docs}
+
+
+def headline_names(doc: Document, names: dict[str, float]) -> frozenset[str]:
+    """The article's names its headline carries (its first sentence when it has no title): the person or
+    place it is about, where its other names may be anyone it mentions on the way."""
+    head = doc.title
+    if not head and doc.sentences:
+        head = doc.text[doc.sentences[0].start:doc.sentences[0].end]
+    return frozenset(w for w in map(str.lower, _NAME.findall(head or "")) if w in names)
+
+
+def _one_place_name(word: str) -> str:
+    """A known place's canonical name in lower case ("turki", "turkey": "turkey"), else the word: the
+    headlines of one story in two languages name its places alike."""
+    canonical = gazetteer.lookup(word)
+    return canonical.lower() if canonical and " " not in canonical else word
+
+
+def _typed(docs: list[Document], kind: str) -> frozenset[str]:
+    """The name-like words that the corpus's entity mentions type as ``kind`` in at least 2 of 3 uses.
+    A person (``PER``) a story is about is its subject wherever it goes, where a place (``LOC``) is a
+    setting many stories share ("Jayapura": a riot, a football club, a quake) and tells them apart."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for doc in docs:
+        for m in doc.mentions:
+            for word in _NAME.findall(m.get("text") or ""):
+                kinds[word.lower()][m.get("type") == kind] += 1
+    return frozenset(w for w, c in kinds.items() if c[True] >= 2 * c[False])
 
 
 def _house_style(docs: list[Document], features: dict, min_docs: int = 20) -> set[str]:
@@ -186,7 +238,9 @@ def _order(doc: Document):
 
 
 def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, numbers: Iterator[int],
-           specific: float) -> Story:
+           specific: float, heads: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Story:
+    """The story the article joins (``doc.duplicate_of``'s, an earlier build's, the most similar one that
+    may take it), else a new one. ``heads``: its headline's persons and places, and its persons alone."""
     original = by_id.get(doc.duplicate_of) if doc.duplicate_of else None
     if original is not None and original.story in stories:
         return stories[original.story]
@@ -197,10 +251,11 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
     candidates = _most_shared(keys, index, stories)
     day, days = doc_day(doc), recalled_days(doc)
     reachable = [sid for sid in sorted(candidates) if _reachable(day, stories[sid], days)]
-    scored = [(similarity(feats, stories[sid], doc.language or "und", specific), sid) for sid in reachable]
+    scored = [(similarity(feats, stories[sid], doc.language or "und", specific, *heads), sid) for sid in reachable]
     scored = [(score, sid) for score, sid in scored
               if score >= JOIN and _within(day, stories[sid]) or score >= CONTINUE and _meets(days, stories[sid])
-              or score >= RECALL_JOIN and _within(day, stories[sid]) and _recalls_start(days, stories[sid])]
+              or score >= RECALL_JOIN and _within(day, stories[sid]) and _recalls_start(days, stories[sid])
+              and _names_subject(feats[1], stories[sid])]
     score, best = max(scored, default=(0.0, None))
     if best is not None:
         return stories[best]
@@ -300,25 +355,48 @@ def _within(day: date | None, story: Story, days: int = WINDOW_DAYS) -> bool:
     return story.first.toordinal() - days <= day.toordinal() <= story.last.toordinal() + days
 
 
-def similarity(feats: tuple[Counter, dict[str, float]], story: Story, lang: str, specific: float = 0.0) -> float:
+def similarity(feats: tuple[Counter, dict[str, float]], story: Story, lang: str, specific: float = 0.0,
+               heads: frozenset[str] = frozenset(), subjects: frozenset[str] = frozenset()) -> float:
     """An article and a story: content cosine (same language) and the weighted share of
-    the article's names that are core to the story; across languages, names alone.
+    the article's names that are core to the story; across languages, names alone; plus
+    the support of the persons and places its headline names (``heads``, ``headline_support``).
 
     A story is about particular people, places and bodies: unless the content is very close
     (``CLOSE``), the article must share a *specific* core name with the story, one whose
     weight (inverse document frequency) reaches ``specific`` — words of a genre ("Polres",
-    "Liga") do not make a story."""
+    "Liga") do not make a story — or headline a person (``subjects``) whom most of the story's
+    articles headline: the subject of a big story is named by so many articles that it is not
+    specific in the corpus, and its side stories (a reaction, a tribute) share little wording
+    with it. A place headlined alike only adds its support: a town is the setting of many stories."""
     terms, names = feats
     core = story.core_names()
     shared = sum(w for n, w in names.items() if n in core) / max(1e-9, sum(names.values()))
-    particular = any(w >= specific for n, w in names.items() if n in core)
+    support = headline_support(heads, story)
+    particular = headline_support(subjects, story) >= 0.5 or any(w >= specific for n, w in names.items() if n in core)
     centroid = story.terms.get(lang)
     if not centroid:
-        return shared if particular else 0.0
+        return shared + HEADLINE * support if particular else 0.0
     content = _dot(terms, centroid) / max(1e-9, story.norms[lang])
     if not particular and content < CLOSE:
         return 0.0
-    return 0.6 * content + 0.4 * shared
+    return 0.6 * content + 0.4 * shared + HEADLINE * support
+
+
+def headline_support(heads: frozenset[str], story: Story) -> float:
+    """How strongly an article's headline names point to the story: ``n / (n + HEADLINE_PRIOR)`` for the
+    most headlined of them that is central to the story (``n`` of its articles headline it). A big story
+    headlining the article's subject outweighs a small one that happens to be close in wording."""
+    central = story.central_names()
+    lead = max((story.heads[n] for n in heads if n in central), default=0)
+    return lead / (lead + HEADLINE_PRIOR) if lead >= HEADLINE_MIN else 0.0
+
+
+def _names_subject(names: dict[str, float], story: Story) -> bool:
+    """Whether the article names one of the story's central names (or the story has none): a weak match
+    (``RECALL_JOIN``) on the story's day is not enough for an article about another subject on that day
+    (a demonstration in another city the day a riot began)."""
+    central = story.central_names()
+    return not central or any(n in central or _one_place_name(n) in central for n in names)
 
 
 def _specific_weight(n_docs: int) -> float:
@@ -327,7 +405,8 @@ def _specific_weight(n_docs: int) -> float:
     return math.log((n_docs + 1) / (1 + max(SPECIFIC_DOCS, SPECIFIC_SHARE * n_docs))) + 1
 
 
-def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, specific: float) -> None:
+def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, specific: float,
+                 places: frozenset[str] = frozenset()) -> None:
     """Merge a story made in this run into an earlier one it resembles as a whole.
 
     Placing articles one by one depends on their order (the first article of a
@@ -340,24 +419,27 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, speci
         earlier = [stories[sid] for sid in sorted(_neighbours(late, index))
                    if sid in stories and _story_number(sid) < _story_number(late.id)
                    and _windows_meet(stories[sid], late, LONG_WINDOW_DAYS)]
-        target = _merge_target(late, earlier, specific)
+        target = _merge_target(late, earlier, specific, places)
         if target is not None:
             for doc in late.docs:
-                target.add(doc, *late.features[doc.id])
+                target.add(doc, *late.features[doc.id], late.headlines.get(doc.id, frozenset()))
                 doc.story = target.id
             target.docs.sort(key=_order)  # as a later build, placing each article in its known story, has them
             index.touch_all(late.lookup_keys(), target.id)
             del stories[late.id]
 
 
-def _merge_target(late: Story, earlier: list[Story], specific: float) -> Story | None:
+def _merge_target(late: Story, earlier: list[Story], specific: float,
+                  places: frozenset[str] = frozenset()) -> Story | None:
     """The earlier story most similar to ``late`` (the first of equals), if ``late`` merges into it:
-    similar enough (``_merge_threshold``) and near in time, or recalled by one of ``late``'s articles.
+    similar enough (``_merge_threshold``) and near in time, or recalled by one of ``late``'s articles,
+    and not about another place (``_other_place``).
 
     The stories that cannot take ``late`` are scored only when one that can is good enough:
     ``late`` merges only if none of them is more similar (most stories do not merge)."""
     days = [recalled_days(doc) for doc in late.docs]
-    able = [_windows_meet(s, late) or any(_meets(d, s) for d in days) for s in earlier]
+    able = [(_windows_meet(s, late) or any(_meets(d, s) for d in days)) and not _other_place(late, s, places)
+            for s in earlier]
     scores = {i: story_similarity(late, s, specific) for i, s in enumerate(earlier) if able[i]}
     best = max(scores, key=scores.__getitem__, default=None)  # the first of equals, as ``max`` keeps
     if best is None or scores[best] < _merge_threshold(late, earlier[best]):
@@ -367,6 +449,14 @@ def _merge_target(late: Story, earlier: list[Story], specific: float) -> Story |
                             story_similarity(late, s, specific) >= scores[best]):
             return None
     return earlier[best]
+
+
+def _other_place(a: Story, b: Story, places: frozenset[str]) -> bool:
+    """Whether the two stories are set in different places: each headlines a place (``central_names``) that
+    the other does not even name in a good part of its articles. Two quakes four days apart in two
+    provinces share the words of a quake and the agency that measures them, not a story."""
+    here, there = a.central_names() & places, b.central_names() & places
+    return bool(here and there) and not here & b.core_names() and not there & a.core_names()
 
 
 def _merge_threshold(a: Story, b: Story) -> float:
@@ -405,8 +495,17 @@ def story_similarity(a: Story, b: Story, specific: float = 0.0) -> float:
         content = max(contents)
         if content < MIN_CONTENT or not particular and content < CLOSE:
             return 0.0
-        return 0.6 * content + 0.4 * names
-    return names if len(shared) >= 3 and particular else 0.0
+        return 0.6 * content + 0.4 * names + HEADLINE * _shared_headline(a, b)
+    return names + HEADLINE * _shared_headline(a, b) if len(shared) >= 3 and particular else 0.0
+
+
+def _shared_headline(a: Story, b: Story) -> float:
+    """How strongly two stories headline one same name (central to both; places by their canonical
+    name, so across languages too): ``n / (n + HEADLINE_PRIOR)``, ``n`` the fewer of their articles
+    that headline it. One story told in two languages, or in two halves, headlines the same place."""
+    both = a.central_names() & b.central_names()
+    lead = max((min(a.heads[n], b.heads[n]) for n in both), default=0)
+    return lead / (lead + HEADLINE_PRIOR) if lead >= HEADLINE_MIN else 0.0
 
 
 def _dot(a: Counter, b: Counter) -> float:
