@@ -191,3 +191,16 @@ def test_claims_ledger_scope_an_opening_place_scopes_every_count_of_its_sentence
     assert (scope_of[50], scope_of[20]) == ("Peru", "Chile")
     injured = {f["value"]: f.get("scope") for f in figures if f["category"] == "injured"}
     assert injured == {70: "Peru", 30: "Chile"}
+
+
+def _places(text: str, lang: str = "id") -> dict:
+    figures, _ = _ledger([_doc("p", text, "2024-03-05", lang)])
+    return {f["value"]: f["place"] for f in figures}
+
+
+def test_claims_ledger_scope_the_words_after_a_count_are_not_the_next_counts_place() -> None:
+    places = _places("Polisi menetapkan 30 tersangka. Sebanyak 13 tersangka terlibat kerusuhan di Peru, dan tiga "
+                     "tersangka terlibat kerusuhan di Kampung Ardana.")
+    assert places[13] == "Peru" and places[3] is None  # its own place, one the gazetteer does not know
+    assert _places("Sebanyak 120 orang tewas di Peru dan di Chile 40 orang tewas.")[40] == "Chile"
+    assert _places("Sedikitnya 50 orang tewas di Peru dan lebih dari 200 lainnya luka-luka.")[200] == "Peru"

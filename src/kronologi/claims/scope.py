@@ -17,10 +17,13 @@ countries has no home, and each one's count is a part of the combined count).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 
+from kronologi import langs
 from kronologi.claims import ledgervocab
+from kronologi.claims.vocab import alternation
 from kronologi.claims.spans import ByStart
 from kronologi.entities import gazetteer
 
@@ -35,8 +38,9 @@ def place_of(text: str, lang: str | None, fig: dict, mentions: ByStart | list[di
     """The place a figure's words restrict it to (see the module docstring), or None."""
     skip = _claimant_span(fig)
     opening = _opening(text, fig["start"])
-    for start, end in [_segment_after(text, lang, fig["end"]), *_pieces_before(text, fig["start"]),
-                       *([opening] if opening else [])]:
+    after = _segment_after(text, lang, fig["end"])
+    before = _pieces_before(text, lang, fig["start"], _names_place(text, lang, *after))
+    for start, end in [after, *before, *([opening] if opening else [])]:
         if ledgervocab.regex(lang, "all_areas").search(text, start, end):
             return ALL
         found = _places(text, lang, start, end, mentions, skip)
@@ -73,17 +77,45 @@ def _segment_after(text: str, lang: str | None, end: int) -> tuple[int, int]:
     return end, min(stops, default=limit)
 
 
-def _pieces_before(text: str, start: int) -> list[tuple[int, int]]:
+def _pieces_before(text: str, lang: str | None, start: int, own_place: bool = False) -> list[tuple[int, int]]:
     """The comma-separated pieces of the sentence before a number, nearest first, back to the
-    previous number or the sentence's start (``In Ardania alone, the tally stood at 61``)."""
+    previous number or the sentence's start (``In Ardania alone, the tally stood at 61``). The words
+    right after a previous number are that number's: what follows a joiner there
+    is this number's (``1.204 tewas dan di Tasik 310``); the rest is its place too (``76 tewas di X dan 440
+    lainnya luka``) unless this number's own words name one (``13 di Sorong, dan 3 ... di Fakfak``)."""
     floor = max(0, start - 2 * _REACH)
-    hard = [m.end() for m in _HARD_STOP.finditer(text, floor, start)]
-    floor = hard[-1] if hard else floor
+    hard = list(_HARD_STOP.finditer(text, floor, start))
+    floor = hard[-1].end() if hard else floor
     cuts = [floor] + [m.end() for m in _STOP.finditer(text, floor, start)]
     bounds = sorted(set(cuts)) + [start]
     pieces = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 2, -1, -1) if bounds[i + 1] > bounds[i]]
+    if hard and hard[-1].group(0).isdigit() and pieces:
+        pieces = pieces[:-1] + _after_joiner(text, lang, *pieces[-1]) + ([] if own_place else pieces[-1:])
     lead = _lead_in(text, floor)
     return pieces + ([lead] if lead else [])
+
+
+def _names_place(text: str, lang: str | None, start: int, end: int) -> bool:
+    """A locative cue before a capitalised word in ``text[start:end]`` (``di Fakfak``, ``in Hatay``)."""
+    return bool(_cue_before_capital(langs.normalise_lang(lang)).search(text, start, end))
+
+
+@functools.lru_cache(maxsize=None)
+def _cue_before_capital(lang: str) -> re.Pattern[str]:
+    """The pack's place cues, then a word that opens with a capital."""
+    words = alternation(str(w).lower() for w in langs.load(lang, ledgervocab.TOPIC).get("place_cues") or [])
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+(?=[A-Z])" if words else r"(?!x)x")
+
+
+def _after_joiner(text: str, lang: str | None, start: int, end: int) -> list[tuple[int, int]]:
+    """What follows the last joiner of ``text[start:end]`` when it opens with a place cue (``dan di Tasik``;
+    not ``Turkey and Syria``, a list of places), or nothing."""
+    found = [m.end() for key in ("list_joiners", "clause_breaks")
+             for m in ledgervocab.regex(lang, key).finditer(text, start, end)]
+    if not found:
+        return []
+    at = max(found) + len(text[max(found):end]) - len(text[max(found):end].lstrip())
+    return [(at, end)] if _cue_before_capital(langs.normalise_lang(lang)).match(text, at, end) else []
 
 
 def _opening(text: str, start: int) -> tuple[int, int] | None:
