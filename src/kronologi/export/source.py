@@ -92,7 +92,7 @@ class StoryParts:
     figures: Mapping[str, dict[str, Any]]  # by id: at least its ledger lines' figures
     figures_at: Mapping[tuple, list[dict[str, Any]]]  # by (doc, sentence), chronicle order: its events' sentences
     quotes: Mapping[str, list[dict[str, Any]]]  # by document, chronicle order: its documents' and sources'
-    mentions: Counter  # entity id -> mentions in its documents
+    mentions: Counter  # entity id -> mentions in its documents, in the chronicle's order of the entities
     entities: Mapping[str, dict[str, Any]]  # by id (name, type, aliases): at least those mentioned
 
 
@@ -198,6 +198,7 @@ class _Index:
         self.events = _by_story(chronicle.events)
         self.ledger = _by_story(chronicle.ledger)
         self.entities = {e["id"]: e for e in chronicle.entities}
+        self.entity_rank = {e["id"]: i for i, e in enumerate(chronicle.entities)}
         self.entity_docs: dict[str, Counter] = defaultdict(Counter)  # doc -> entity id -> mentions
         for ent in chronicle.entities:
             for m in ent.get("mentions", []):
@@ -209,9 +210,10 @@ class _Index:
 
     def parts(self, story: dict[str, Any], chronicle: Chronicle) -> StoryParts:
         sid = story.get("id")
-        mentions: Counter = Counter()
+        counts: Counter = Counter()
         for doc_id in {i for i in story["documents"] if i in self.docs}:
-            mentions.update(self.entity_docs.get(doc_id, {}))
+            counts.update(self.entity_docs.get(doc_id, {}))
+        mentions = Counter(dict(sorted(counts.items(), key=lambda item: self.entity_rank[item[0]])))
         return StoryParts(
             story, self.docs,
             events=self.events.get(sid, []) + self.events.get(None, []) if sid else chronicle.events,

@@ -111,12 +111,13 @@ class StoreSource:
         cited = (sources | texts(i.get("doc") for i in story.get("summary") or () if isinstance(i, dict))
                  | texts(f.get("doc") for f in figures.values())) - documents.keys()
         documents.update((d.id, d) for d in self._documents(sorted(cited)))
-        mentions = self._mentions(present)
+        counts = self._mentions(present)
+        entities = self._entities(counts)  # in the chronicle's order: the mentions follow it
         return StoryParts(story, documents, events, ledger, figures,
                           figures_at=_grouped(self._where("figures", "doc", sources),
                                               lambda f: (f.get("doc"), f.get("sentence"))),
                           quotes=_grouped(self._where("quotes", "doc", sources | set(present)), lambda q: q.get("doc")),
-                          mentions=mentions, entities=self._entities(mentions))
+                          mentions=Counter({eid: counts[eid] for eid in entities}), entities=entities)
 
     def _events(self, sid: Any, present: list[str]) -> list[dict[str, Any]]:
         """The story's events, then the events without a story that one of its documents reports (all of them

@@ -187,10 +187,10 @@ def _quotes_by_speaker(quotes: list[dict[str, Any]]) -> dict[str, list[dict[str,
 
 
 def _entities(parts: StoryParts) -> list[dict[str, Any]]:
-    """The entities mentioned in the story, most mentioned first (then by name, then by id: the same order
-    whatever order the mentions were counted in)."""
+    """The entities mentioned in the story, most mentioned first, then by name, then in the chronicle's order
+    (``parts.mentions`` follows it: the same order whichever document was counted first)."""
     out = [{**parts.entities[eid], "count": n} for eid, n in parts.mentions.items()]
-    return sorted(out, key=lambda e: (-e["count"], e["name"], e["id"]))
+    return sorted(out, key=lambda e: (-e["count"], e["name"]))
 
 
 def _coverage(docs: list[Document]) -> dict[str, Counter]:
