@@ -96,13 +96,18 @@ def test_stories_merge_target_is_the_most_similar_story_when_it_may_take_the_lat
     assert st._merge_target(late, [far, near, recalled], 0.0) is None
 
 
-@pytest.mark.parametrize("recalled, joins", [("2031-03-01", True), ("2031-03-02", True), ("2031-03-04", False)])
-def test_stories_an_article_naming_the_storys_first_day_joins_on_a_weak_match(monkeypatch, recalled, joins):
+APPEAL = "Lembaga Dunia menggalang dana bagi korban di Sarindu."
+
+
+@pytest.mark.parametrize("recalled, joins, appeal_text", [("2031-03-01", True, APPEAL), ("2031-03-02", True, APPEAL),
+                                                          ("2031-03-04", False, APPEAL)])
+def test_stories_an_article_naming_the_storys_first_day_joins_on_a_weak_match(monkeypatch, recalled, joins, appeal_text):
     """An aid appeal for "the quake of 1 March" shares little wording with the quake's reports: a weak but
-    specific match joins when it names the story's first day (a day either side), not a later day of it."""
+    specific match joins when it names the story's first day (a day either side), not a later day of it,
+    and names what the story's headlines name (not an appeal for another place on that day)."""
     text = "Gempa Lembah Sarindu merobohkan rumah warga. Bupati Oktaviano meninjau lokasi."
     quake = [_doc(f"q{k}", text, [0, 45], [f"2031-03-0{k}"], published=f"2031-03-0{k}") for k in (1, 2, 3, 4)]
-    appeal = _doc("aid", "Lembaga Dunia menggalang dana bagi korban di Sarindu.", [0], [recalled],
+    appeal = _doc("aid", appeal_text, [0], [recalled],
                   published="2031-03-12")
     real = st.similarity
     monkeypatch.setattr(st, "similarity", lambda feats, story, lang, specific=0.0, *heads:
@@ -118,3 +123,56 @@ def test_stories_an_article_naming_the_storys_first_day_joins_on_a_weak_match(mo
     monkeypatch.setattr(st, "_features", features)
     st.assign_stories(quake + [appeal])
     assert (appeal.story == quake[0].story) is joins
+
+
+def _headed(sid: str, titles: list[str], day: date = date(2031, 3, 1)) -> st.Story:
+    """A story of articles whose headlines name ``titles``' words (each article names them all)."""
+    story = st.Story(sid)
+    for i, words in enumerate(titles):
+        doc = _doc(f"{sid}-{i}", " ".join(words), [0], published=day.isoformat())
+        story.add(doc, Counter({"gempa": 1.0}), {w: 1.0 for w in words}, frozenset(words))
+    return story
+
+
+def test_stories_a_person_most_of_a_story_headlines_makes_an_article_particular():
+    """A name in many articles is not specific, yet the person a big story's headlines name is its subject:
+    an article headlining him joins on that, where the same article without it scores nothing."""
+    story = _headed("S1", [["baskara", "kalibata"]] * 5 + [["kalibata"]])
+    feats = (Counter({"pesawat": 1.0}), {"baskara": 1.0, "lirana": 1.0})
+    assert st.similarity(feats, story, "id", specific=99.0) == 0.0
+    joined = st.similarity(feats, story, "id", 99.0, frozenset({"baskara"}), frozenset({"baskara"}))
+    assert joined >= st.JOIN
+    place_only = st.similarity(feats, story, "id", 99.0, frozenset({"baskara"}), frozenset())
+    assert place_only == 0.0  # a place (or body) headlined alike adds support, it does not make a story
+
+
+def test_stories_headline_support_needs_two_articles_and_grows_with_them():
+    one, five = _headed("S1", [["lirana"]]), _headed("S2", [["lirana"]] * 5)
+    assert st.headline_support(frozenset({"lirana"}), one) == 0.0
+    assert st.headline_support(frozenset({"lirana"}), five) == pytest.approx(5 / 7)
+    assert st.headline_support(frozenset({"other"}), five) == 0.0
+
+
+def test_stories_do_not_merge_when_they_headline_different_places(scores):
+    """Two quakes days apart in two provinces share a quake's words, not a story."""
+    earlier = _headed("S1", [["jayawi"]] * 3, date(2031, 3, 1))
+    late = _headed("S2", [["ambora"]] * 3, date(2031, 3, 5))
+    same = _headed("S3", [["jayawi", "ambora"]] * 3, date(2031, 3, 5))
+    scores.update(S1=0.9)
+    places = frozenset({"jayawi", "ambora"})
+    assert st._merge_target(late, [earlier], 0.0, places) is None
+    assert st._merge_target(late, [earlier], 0.0) is earlier  # not known as places: no evidence against
+    assert st._merge_target(same, [earlier], 0.0, places) is earlier
+
+
+def test_stories_one_place_name_across_languages():
+    assert st._one_place_name("turki") == st._one_place_name("turkey") == "turkey"
+    assert st._one_place_name("lirana") == "lirana"
+
+
+def test_stories_a_weak_match_must_name_what_the_story_headlines():
+    """A demonstration elsewhere on the day a riot began names the police, not the riot's town."""
+    riot = _headed("S1", [["wamora", "polda"], ["wamora"], ["wamora"]])
+    assert st._names_subject({"wamora": 1.0, "polda": 1.0}, riot)
+    assert not st._names_subject({"polda": 1.0, "medira": 1.0}, riot)
+    assert st._names_subject({"polda": 1.0}, st.Story("S2"))  # a story without headlines: no evidence
