@@ -1,13 +1,13 @@
 """What a count counts, by its noun: one ledger line per counted thing.
 
-A figure's category and subject (``troops``, no subject) do not tell ``400 petugas kebersihan``
-from ``20.500 personel`` or ``831 penyidik``: counts of different things. The head of the counted
+A figure's category and subject (``troops``, no subject) do not tell ``300 petugas kebersihan``
+from ``9.000 personel`` or ``40 penyidik``: counts of different things. The head of the counted
 noun does. ``head(fig, lang)`` is that head (the pack's name of the phrase when it knows one:
 ``pengunjuk rasa`` and ``demonstran`` are both ``protesters``), or None when the noun says nothing
 of its own (``orang``, ``korban jiwa``, ``people``): such a count may be of anything its line counts.
 
-``split(group, head_of, lang_of)`` parts a ledger line whose figures name two heads or more into one line
-per head. A figure with no head is compatible with every head: it goes to the line of the head
+``split(group, head_of, lang_of)`` parts a ledger line whose figures name two heads or more into
+one line per head. A figure with no head is compatible with every head: it goes to the line of the head
 counted most often (the story's main series), so that a bare ``33 orang`` stays with its series.
 
 ``member(text, lang, fig)``: ``salah satu mahasiswa``, ``one of the people arrested`` names one
@@ -29,7 +29,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 def head(fig: dict, lang: str | None) -> str | None:
     """The head of a figure's counted noun (see the module docstring), or None."""
     lang = langs.normalise_lang(lang)
-    words = [w for w in _WORD.findall((fig.get("noun") or "").lower())]
+    words = _WORD.findall((fig.get("noun") or "").lower())
     while words and words[0] in _words(lang, "classifiers"):
         words = words[1:]  # "orang mahasiswa": the classifier counts, the noun after it is what is counted
     if not words:

@@ -82,7 +82,7 @@ def _pieces_before(text: str, lang: str | None, start: int, own_place: bool = Fa
     previous number or the sentence's start (``In Ardania alone, the tally stood at 61``). The words
     right after a previous number are that number's: what follows a joiner there
     is this number's (``1.204 tewas dan di Tasik 310``); the rest is its place too (``76 tewas di X dan 440
-    lainnya luka``) unless this number's own words name one (``13 di Sorong, dan 3 ... di Fakfak``)."""
+    lainnya luka``) unless this number's own words name one (``13 di Ardana, dan 3 ... di Belvora``)."""
     floor = max(0, start - 2 * _REACH)
     hard = list(_HARD_STOP.finditer(text, floor, start))
     floor = hard[-1].end() if hard else floor
@@ -96,7 +96,7 @@ def _pieces_before(text: str, lang: str | None, start: int, own_place: bool = Fa
 
 
 def _names_place(text: str, lang: str | None, start: int, end: int) -> bool:
-    """A locative cue before a capitalised word in ``text[start:end]`` (``di Fakfak``, ``in Hatay``)."""
+    """A locative cue before a capitalised word in ``text[start:end]`` (``di Belvora``, ``in Ardania``)."""
     return bool(_cue_before_capital(langs.normalise_lang(lang)).search(text, start, end))
 
 
