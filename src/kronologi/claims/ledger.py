@@ -295,8 +295,8 @@ def _groups(figures: list[dict], clock: Clock):
 
 
 def _lines(figures: list[dict], clock: Clock, lang: dict[str, str | None]) -> list[tuple[tuple, list[dict]]]:
-    """The groups, each parted by the heads of its counted nouns (``heads.split``: 400 cleaners and
-    20,500 police are two quantities of one category), unless its subject already names what it counts
+    """The groups, each parted by the heads of its counted nouns (``heads.split``: 300 street cleaners and
+    9,000 police are two quantities of one category), unless its subject already names what it counts
     (``houses``: ``rumah`` and ``hunian`` alike)."""
     out = []
     for key, group in _groups(figures, clock):
