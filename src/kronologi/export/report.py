@@ -102,10 +102,11 @@ class ReportWriter:
         fh.write("<!doctype html><html lang=en><head><meta charset=utf-8>"
                  "<meta name=viewport content='width=device-width, initial-scale=1'><title>Kronologi chronicle</title>"
                  f"<style>{_CSS}</style></head><body>")
+        counts = self.counts
         fh.write(f"<h1>Kronologi chronicle</h1><p class=muted>generated {escape(source.generated_at)} · "
-                 f"{len(ov.documents)} documents · {self.counts['stories']} stories · {self.counts['events']} events · "
-                 f"{self.counts['figures']} figures · {self.counts['quotes']} quotes · "
-                 f"{self.counts['rejected']} rejected inputs</p>")
+                 f"{len(ov.documents)} documents · {counts['stories']} stories · {counts['events']} events · "
+                 f"{counts['figures']} figures · {counts['quotes']} quotes · "
+                 f"{counts['rejected']} rejected inputs</p>")
 
     def __enter__(self) -> ReportWriter:
         return self

@@ -142,7 +142,8 @@ class StoredChronicle:
             "stories": ("stories", self._stories),
             "entities": ("entities", self._entities),
             "events": ("events", self._events),
-            "figures": ("figures", lambda where, params: self._records("figures", tables.FIGURE_COLUMNS, where, params)),
+            "figures": ("figures", lambda where, params: self._records("figures", tables.FIGURE_COLUMNS, where,
+                                                                       params)),
             "quotes": ("quotes", lambda where, params: self._records("quotes", tables.QUOTE_COLUMNS, where, params)),
             "ledger": ("ledger_lines", self._ledger),
         }
@@ -244,9 +245,10 @@ class StoredChronicle:
                 ids, lambda r: {"doc": r[1], "sentence": r[2], "why": None if r[3] is None else json.loads(r[3])})})
 
     def _ledger(self, where: str, params: Sequence[Any]) -> list[dict[str, Any]]:
-        return self._records("ledger_lines", tables.LEDGER_COLUMNS, where, params, {"figures": lambda ids: self._children(
-            "SELECT line, figure FROM ledger_members WHERE line IN ({ids}) ORDER BY line, position", ids,
-            lambda r: r[1])})
+        return self._records("ledger_lines", tables.LEDGER_COLUMNS, where, params, {
+            "figures": lambda ids: self._children(
+                "SELECT line, figure FROM ledger_members WHERE line IN ({ids}) ORDER BY line, position", ids,
+                lambda r: r[1])})
 
     def _documents(self, where: str, params: Sequence[Any]) -> list[Document]:
         rows = self._rows("docs", ("key", *tables.DOC_COLUMNS), where, params, ", extra")
