@@ -24,17 +24,17 @@ from conftest import write_articles
 
 # three happenings far apart in time and place, each told by two articles: three stories (our own sentences)
 ARTICLES = {
-    "gempa-1.txt": """Gempa Magnitudo 5,6 Guncang Kabupaten Cianjur
+    "gempa-1.txt": """Gempa Magnitudo 5,6 Guncang Kabupaten Sukaluyu
 Senin, 3 Maret 2031 | 09:10 WIB
-CIANJUR - Gempa bermagnitudo 5,6 mengguncang Kabupaten Cianjur, Jawa Barat, pada Senin (3/3/2031) pagi.
-Badan Penanggulangan Bencana Daerah Cianjur mencatat 12 rumah rusak berat di Kecamatan Cugenang.
-"Warga diminta menjauhi bangunan yang retak," kata Kepala BPBD Cianjur, Rahmat Hidayat.
+SUKALUYU - Guncangan gempa bermagnitudo 5,6 terasa di Kabupaten Sukaluyu, Jawa Tengah, pada Senin (3/3/2031) pagi.
+Badan Penanggulangan Bencana Daerah Sukaluyu mencatat 12 rumah rusak berat di Kecamatan Cibodas.
+"Warga diminta menjauhi bangunan yang retak," kata Kepala BPBD Sukaluyu, Rahmat Hidayat.
 """,
-    "gempa-2.txt": """Rumah Rusak Akibat Gempa Cianjur Bertambah Jadi 40
+    "gempa-2.txt": """Rumah Rusak Akibat Gempa Sukaluyu Bertambah Jadi 40
 Selasa, 4 Maret 2031 | 11:00 WIB
-CIANJUR - Jumlah rumah rusak akibat gempa di Kecamatan Cugenang, Kabupaten Cianjur, bertambah menjadi 40 pada
-Selasa (4/3/2031), kata Rahmat Hidayat dari BPBD Cianjur.
-Sebanyak 300 warga Cugenang mengungsi ke tenda darurat.
+SUKALUYU - Jumlah rumah rusak akibat gempa di Kecamatan Cibodas, Kabupaten Sukaluyu, bertambah menjadi 40 pada
+Selasa (4/3/2031), kata Rahmat Hidayat dari BPBD Sukaluyu.
+Sebanyak 300 warga Cibodas mengungsi ke tenda darurat.
 """,
     "sawit-1.txt": """Harga Tandan Sawit di Riau Naik
 Rabu, 20 Agustus 2031 | 08:00 WIB
