@@ -2,7 +2,8 @@
 
 ``write_all`` writes every view into one folder: ``chronicle.json`` (validated
 against ``chronicle.schema.json``), ``documents.csv``, ``figures.csv``,
-``events.csv``, ``timeline.md``, a self-contained ``report.html``, ``changes.json``
+``events.csv``, ``timeline.md``, a self-contained ``report.html`` (for a large corpus an index of
+``stories/``, one page per story), ``changes.json``
 (what changed since the store's previous build, ``export.changes``), and the tables people load
 elsewhere (``export.interchange``: ``stories.csv``, ``entities.csv``, ``quotes.csv``, ``ledger.csv``,
 ``acled.csv``).
@@ -21,6 +22,7 @@ from kronologi.export.interchange import write_interchange
 from kronologi.export.jsonfile import write_json
 from kronologi.export.pages import write_pages
 from kronologi.export.source import MemorySource, ViewSource
+from kronologi.export.storypages import STORIES
 from kronologi.export.tables import write_tables
 
 __all__ = ["ExportError", "prepare_outdir", "write_all", "write_store"]
@@ -39,7 +41,7 @@ def write_all(chronicle: Chronicle, outdir: str | Path) -> dict[str, Path]:
     outdir = prepare_outdir(outdir)
     with staged_outputs(outdir) as stage:
         staged = {"chronicle.json": write_json(chronicle, stage / "chronicle.json")}
-        return publish(_views(MemorySource(chronicle), stage, staged), outdir)
+        return publish(_views(MemorySource(chronicle), stage, staged), outdir, folders=(STORIES,))
 
 
 def write_store(db: str | Path, outdir: str | Path) -> dict[str, Path]:
@@ -56,14 +58,14 @@ def write_store(db: str | Path, outdir: str | Path) -> dict[str, Path]:
     with reading(db) as conn, staged_outputs(outdir) as stage:
         stored = StoredChronicle(conn)
         staged = {"chronicle.json": write_json(stored, stage / "chronicle.json")}
-        return publish(_views(StoreSource(stored), stage, staged), outdir)
+        return publish(_views(StoreSource(stored), stage, staged), outdir, folders=(STORIES,))
 
 
 def _views(source: ViewSource, stage: Path, staged: dict[str, Path]) -> dict[str, Path]:
     """The views beside chronicle.json, written into ``stage`` from a chronicle in memory or in a store."""
     staged.update(write_tables(source, stage))
     staged.update(write_interchange(source, stage))
-    staged["timeline.md"], staged["report.html"] = write_pages(source, stage / "timeline.md", stage / "report.html")
+    staged.update(write_pages(source, stage / "timeline.md", stage / "report.html"))  # and stories/ when large
     staged["changes.json"] = write_changes(source, stage / "changes.json")
     log.debug("all %d views written to %s; moving them into place", len(staged), stage)
     return staged

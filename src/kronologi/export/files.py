@@ -8,7 +8,8 @@ less the umask, like any file a program writes (``tempfile`` would make 0600).
 ``staged_outputs`` is the set: every view is written into a staging folder
 inside the output folder; only when all of them are written are they moved
 into place, one ``os.replace`` each (microseconds for the whole set), and the
-folder is fsynced. An error or a kill while the views are being made leaves
+folder is fsynced (a folder of views, ``stories/``, replaces the old one whole: see ``publish``). An error or
+a kill while the views are being made leaves
 the previous set untouched; the staging folder is removed, or, after a kill,
 by the next export into that folder.
 """
@@ -20,7 +21,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
@@ -83,15 +84,43 @@ def staged_outputs(outdir: Path) -> Iterator[Path]:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def publish(staged: dict[str, Path], outdir: Path) -> dict[str, Path]:
-    """Move every staged file into ``outdir`` (each an atomic replace), then fsync the folder."""
+def publish(staged: dict[str, Path], outdir: Path, folders: Iterable[str] = ()) -> dict[str, Path]:
+    """Move every staged file or folder into ``outdir`` (each an atomic replace), then fsync the folder.
+
+    ``folders`` names the folders an export writes only sometimes (``stories/`` beside an index report.html): one
+    left by an earlier export and not staged now is removed, so no stale page survives beside the new set."""
     paths = {}
     for name, path in staged.items():
         paths[name] = outdir / path.name
-        os.replace(path, paths[name])
+        if path.is_dir():
+            _replace_folder(path, paths[name], outdir)
+        else:
+            os.replace(path, paths[name])
         log.info("wrote %s", paths[name])
+    for name in folders:
+        if name not in staged and (outdir / name).is_dir():
+            _discard(outdir / name, outdir)
+            log.info("removed %s, written by an earlier export", outdir / name)
     _fsync_folder(outdir)
     return paths
+
+
+def _replace_folder(new: Path, target: Path, outdir: Path) -> None:
+    """``new`` onto ``target``: a folder cannot replace a full one, so the old one is first renamed aside (into
+    a staging folder of its own, which a kill right then leaves for the next export to remove), then the new
+    one is renamed onto the name: two renames, microseconds without the folder."""
+    if target.exists() or target.is_symlink():
+        _discard(target, outdir)
+    os.replace(new, target)
+
+
+def _discard(path: Path, outdir: Path) -> None:
+    """Move ``path`` out of the way at once (a rename), then delete it."""
+    aside = Path(tempfile.mkdtemp(dir=outdir, prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+    try:
+        os.replace(path, aside / path.name)
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -89,6 +89,21 @@ def _write(fh: IO[str], source: ViewSource, spool_dir: Path | None) -> None:
         report.finish()
 
 
+def head(title: str) -> str:
+    """A page's head (styles inline, the phone viewport) and the opening of its body."""
+    return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
+            f"<meta name=viewport content='width=device-width, initial-scale=1'><title>{escape(title)}</title>"
+            f"<style>{_CSS}</style></head><body>")
+
+
+def counts_line(source: ViewSource, ov: Overview, counts: dict[str, int]) -> str:
+    """What the chronicle holds, under the page's heading."""
+    return (f"<p class=muted>generated {escape(source.generated_at)} · "
+            f"{len(ov.documents)} documents · {counts['stories']} stories · {counts['events']} events · "
+            f"{counts['figures']} figures · {counts['quotes']} quotes · "
+            f"{counts['rejected']} rejected inputs</p>")
+
+
 class ReportWriter:
     """report.html written as it is made: the heading and counts, then ``story(view)`` for each story (each
     made and dropped in turn), then ``finish()``: what changed, the contents, the legend, the stories, the
@@ -99,14 +114,7 @@ class ReportWriter:
         self.fh, self.source, self.ov, self.counts = fh, source, ov, source.counts()
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_dir)
         self.contents: list[str] = []
-        fh.write("<!doctype html><html lang=en><head><meta charset=utf-8>"
-                 "<meta name=viewport content='width=device-width, initial-scale=1'><title>Kronologi chronicle</title>"
-                 f"<style>{_CSS}</style></head><body>")
-        counts = self.counts
-        fh.write(f"<h1>Kronologi chronicle</h1><p class=muted>generated {escape(source.generated_at)} · "
-                 f"{len(ov.documents)} documents · {counts['stories']} stories · {counts['events']} events · "
-                 f"{counts['figures']} figures · {counts['quotes']} quotes · "
-                 f"{counts['rejected']} rejected inputs</p>")
+        fh.write(head("Kronologi chronicle") + "<h1>Kronologi chronicle</h1>" + counts_line(source, ov, self.counts))
 
     def __enter__(self) -> ReportWriter:
         return self
@@ -116,17 +124,17 @@ class ReportWriter:
 
     def story(self, view: StoryView) -> None:
         self.contents.append(_contents_item(view))
-        self.spool.write(_story(view))
+        self.spool.write(story_section(view))
 
     def finish(self) -> None:
         fh, source = self.fh, self.source
         fh.write(changes_section(source.changes()) + _contents(self.contents, bool(self.counts["rejected"])) + LEGEND)
         self.spool.seek(0)
         shutil.copyfileobj(self.spool, fh)
-        fh.write(_documents_table(self.ov.documents))
+        fh.write(documents_table(self.ov.documents))
         fh.write("<h2 id=texts>Texts</h2>")
         for batch in batched(self.ov.documents, TEXTS_BATCH):
-            fh.write("".join(_document(d) for d in source.documents([row.id for row in batch])))
+            fh.write("".join(document_text(d) for d in source.documents([row.id for row in batch])))
         rejected = source.rejected()
         if rejected:
             items = "".join(f"<li><code>{escape(r.source_path)}</code>: {escape(r.reason)}</li>" for r in rejected)
@@ -171,12 +179,13 @@ def _story_id(view: StoryView) -> str:
     return f"story-{view.story.get('id')}"
 
 
-def _story(view: StoryView) -> str:
+def story_section(view: StoryView) -> str:
+    """A story's section, its links inside one page (``storypages`` points those that leave a story's page)."""
     s, sid = view.story, _story_id(view)
-    head = (f"<h2 id='{escape(sid)}'>{escape(s.get('title') or 'Untitled story')}</h2>"
+    top = (f"<h2 id='{escape(sid)}'>{escape(s.get('title') or 'Untitled story')}</h2>"
             f"<p class=muted>{escape(str(s.get('start') or '?'))} – {escape(str(s.get('end') or '?'))} · "
             f"{len(view.documents)} articles</p>")
-    parts = [head, _key_numbers(view, sid)]
+    parts = [top, _key_numbers(view, sid)]
     if view.summary:
         parts.append("<p><b>Summary.</b> " + " ".join(
             f"<a href='#{_href(d.id)}'>{escape(t)}</a>" for d, t in view.summary) + "</p>")
@@ -327,7 +336,8 @@ def _coverage(view: StoryView) -> str:
     return f"<h3>Coverage per outlet</h3><div class=scroll><table><tr><th>outlet</th>{head}</tr>{rows}</table></div>"
 
 
-def _documents_table(docs: list[DocRow]) -> str:
+def documents_table(docs: list[DocRow]) -> str:
+    """The documents by date, each linked to its text on the same page and to the original article."""
     rows = "".join(
         f"<tr><td>{escape(date_label(d))}</td><td><a href='#{_href(d.id)}'>{escape(d.title or d.id)}</a>"
         f"{_ext(article_url(d))}</td>"
@@ -338,7 +348,8 @@ def _documents_table(docs: list[DocRow]) -> str:
             f"<th>credits</th><th>story</th><th>duplicate of</th></tr>{rows}</table></div>")
 
 
-def _document(doc: Document) -> str:
+def document_text(doc: Document) -> str:
+    """A document's text, folded, one anchor per sentence, and the lines the cleaner removed from it."""
     removed = "".join(f"<li><code>{escape(r.reason)}</code> {escape(r.text)}</li>" for r in doc.removed)
     return (f"<details id='{escape(doc.id)}'><summary>{escape(doc.title or doc.id)}</summary>"
             f"<p class=muted>{escape(doc.id)} · {escape(doc.source_path)} · {escape(date_label(doc))}</p>"
