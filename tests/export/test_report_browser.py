@@ -1,6 +1,8 @@
 """report.html in a real browser: it renders, logs no console errors, shows the timeline,
-and an article's own <script> text never runs. Needs Debian's chromium (scripts/test.sh
-installs it where it can); fails loudly in CI without it."""
+and an article's own <script> text never runs; for a large corpus, the index and a story page
+open and a story's link leads from one to the other and to an article's sentence. Needs Debian's
+chromium (scripts/test.sh installs it where it can) and Playwright for the clicks; fails loudly in
+CI without them."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import subprocess
 import pytest
 
 import kronologi
-from kronologi.export import write_all
+from kronologi.export import storypages, write_all
 
 from conftest import EXAMPLES, ROOT
 
@@ -29,15 +31,37 @@ def _chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
+def chronicle(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corpus")
     hostile = out / "hostile.txt"
     hostile.write_text("Judul berita dengan kode jahat di dalamnya\n"
                        "Warga melaporkan <script>document.title='HACKED'</script> di halaman ini pada Senin malam.\n"
                        "Petugas memastikan tidak ada yang terluka dan situs kembali normal pada Selasa pagi.\n",
                        encoding="utf-8")
-    chronicle = kronologi.build([str(EXAMPLES), str(hostile)], meta=ROOT / "examples" / "meta.csv")
-    return write_all(chronicle, out / "site")["report.html"]
+    return kronologi.build([str(EXAMPLES), str(hostile)], meta=ROOT / "examples" / "meta.csv")
+
+
+@pytest.fixture(scope="module")
+def report(chronicle, tmp_path_factory):
+    return write_all(chronicle, tmp_path_factory.mktemp("report") / "site")["report.html"]
+
+
+@pytest.fixture(scope="module")
+def story_pages(chronicle, tmp_path_factory):
+    """The same chronicle as an index and story pages (as a corpus past the one-page limits is written)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(storypages, "ONE_PAGE_DOCUMENTS", 1)
+        return write_all(chronicle, tmp_path_factory.mktemp("pages") / "site")
+
+
+def _playwright():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("playwright is not installed: bash scripts/setup.sh test installs it")
+        pytest.skip("playwright not installed")
+    return sync_playwright
 
 
 def _run(args: list[str], tmp_path) -> subprocess.CompletedProcess:
@@ -61,3 +85,30 @@ def test_report_screenshot_shows_the_page(report, tmp_path):
     result = _run([f"--screenshot={shot}", "--window-size=1280,1600", report.as_uri()], tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.exists() and shot.stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+def test_report_index_links_to_a_story_page_that_opens_and_links_back(story_pages, tmp_path):
+    chromium, sync_playwright = _chromium(), _playwright()
+    errors: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=FLAGS[1:])
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(story_pages["report.html"].as_uri())
+        assert page.title() == "Kronologi chronicle" and page.locator("nav.toc table tr").count() >= 2
+        page.locator("nav.toc a[href^='stories/']").first.click()
+        page.wait_for_load_state("load")
+        assert "/stories/" in page.url and page.title().endswith("· Kronologi chronicle")
+        assert page.locator("h3", has_text="Timeline").count() == 1 and page.locator("div.text").count() >= 1
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")  # no sideways scroll
+        sentence = page.locator("ul.tl a[href^='#']").first
+        fragment = sentence.get_attribute("href")
+        sentence.click()
+        assert page.evaluate("location.hash") == fragment
+        assert page.evaluate("document.querySelector(':target') !== null")  # the sentence it points at exists
+        page.locator("a[href='../report.html']").first.click()
+        page.wait_for_load_state("load")
+        assert page.url == story_pages["report.html"].as_uri()
+        browser.close()
+    assert not errors, errors
