@@ -70,8 +70,9 @@ def split(monkeypatch):
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
+    """The outputs under ``folder`` (staging folders, whose names start with a dot, aside)."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != "kronologi.db"}
+            if p.is_file() and p.name != "kronologi.db" and not p.relative_to(folder).parts[0].startswith(".")}
 
 
 def _ids(html: str) -> set[str]:
@@ -208,3 +209,36 @@ def test_report_pages_homes_point_links_from_the_page_they_leave():
                                                  "<a href='#c-s4'>z</a><a href='S2.html#V7'>v</a>")
     assert homes.relink_html("<a href='#V7'>v</a>", None) == "<a href='stories/S2.html#V7'>v</a>"
     assert homes.relink_markdown("- [x](report.html#c-s0)") == "- [x](stories/S1.html#c-s0)"
+
+
+KILLED_MIDWAY = """
+import os, pickle, signal, sys
+from kronologi.export import storypages, write_all
+storypages.ONE_PAGE_STORIES = 1
+page = storypages.SplitReportWriter._page
+def killed(self, name, *args):
+    if os.listdir(self.folder):  # one page written: killed before the second
+        os.kill(os.getpid(), signal.SIGKILL)
+    return page(self, name, *args)
+storypages.SplitReportWriter._page = killed
+with open(sys.argv[1], "rb") as fh:
+    write_all(pickle.load(fh), sys.argv[2])
+"""
+
+
+def test_report_pages_a_kill_while_story_pages_are_written_leaves_the_previous_set(built, tmp_path, split):
+    import pickle
+    import subprocess
+    import sys
+
+    chronicle, _ = built
+    write_all(chronicle, tmp_path / "out")
+    before = _tree(tmp_path / "out")
+    (tmp_path / "chronicle.pickle").write_bytes(pickle.dumps(chronicle))
+    killed = subprocess.run([sys.executable, "-c", KILLED_MIDWAY, str(tmp_path / "chronicle.pickle"),
+                             str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    assert [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]  # its staging folder is left...
+    assert _tree(tmp_path / "out") == before  # ...and the set in place is the previous one, whole
+    write_all(chronicle, tmp_path / "out")  # the next export removes what the killed one left
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
