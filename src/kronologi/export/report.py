@@ -12,7 +12,8 @@ then HTML-escaped): an article containing ``<script>`` shows it, never runs it.
 Links to anchors are percent-encoded (``safe.link_target``).
 
 Written from a ``source.ViewSource`` as it is made: one story's view at a time, the texts a batch of
-documents at a time, so the page's size never sits in memory.
+documents at a time, so the page's size never sits in memory. A corpus too large for one page gets an index
+and a page per story instead (``storypages``, made of this module's parts).
 """
 
 from __future__ import annotations
