@@ -147,16 +147,22 @@ def _odd_chronicle() -> Chronicle:
         changes={"first_build": True, "run": 1, "counts": {}, "new_events": []})
 
 
-def test_records_come_back_from_the_store_exactly(tmp_path):
-    chronicle = _odd_chronicle()
-    store = Store(tmp_path / "kronologi.db")
+def stored_at(chronicle: Chronicle, path: Path) -> Path:
+    """``chronicle`` written into a new store at ``path`` as a build writes it (no build run)."""
+    from kronologi.store.chronicle import write_chronicle
+
+    store = Store(path)
     try:
         with store.transaction() as db:
-            from kronologi.store.chronicle import write_chronicle
-
             write_chronicle(db, chronicle, None)
     finally:
         store.close()
+    return path
+
+
+def test_records_come_back_from_the_store_exactly(tmp_path):
+    chronicle = _odd_chronicle()
+    stored_at(chronicle, tmp_path / "kronologi.db")
     with reading(tmp_path / "kronologi.db") as db:
         stored = StoredChronicle(db)
         got = {name: list(records) for name, records in stored.sections().items()}

@@ -21,6 +21,7 @@ from kronologi.export.stored import StoredChronicle
 from kronologi.export.storesource import StoreSource
 
 from conftest import write_articles
+from test_views_from_store import stored_at
 
 # three happenings far apart in time and place, each told by two articles: three stories (our own sentences)
 ARTICLES = {
@@ -133,8 +134,6 @@ def test_views_stream_a_chronicle_without_stories_or_with_an_empty_one_is_writte
     """Without stories the pages have one section of every document; a story none of whose documents is in
     the chronicle takes the events without a story. Both ways, from the store as from memory."""
     from kronologi.changes import compare
-    from kronologi.store import Store
-    from kronologi.store.chronicle import write_chronicle
 
     doc = Document(id="d1", source_path="d1.txt", format="text", raw_text="", key="k1", text="Satu dua.",
                    sentences=[], story=None)
@@ -145,13 +144,7 @@ def test_views_stream_a_chronicle_without_stories_or_with_an_empty_one_is_writte
                  "date_text": "Senin", "precision": "day", "modality": "asserted", "actors": [], "location": None,
                  "sources": [{"doc": "d1", "sentence": 0, "start": 0, "end": 9}]}])
     chronicle.changes = compare(None, chronicle, run=1)
-    store = Store(tmp_path / "kronologi.db")
-    try:
-        with store.transaction() as db:
-            write_chronicle(db, chronicle, None)
-    finally:
-        store.close()
     write_all(chronicle, tmp_path / "memory")
-    write_store(tmp_path / "kronologi.db", tmp_path / "store")
+    write_store(stored_at(chronicle, tmp_path / "kronologi.db"), tmp_path / "store")
     assert _files(tmp_path / "store") == _files(tmp_path / "memory")
     assert "Banjir." in (tmp_path / "store" / "timeline.md").read_text(encoding="utf-8")
