@@ -74,7 +74,7 @@ def _story(sid: str, first: date, last: date, docs=()):
 @pytest.fixture
 def scores(monkeypatch):
     table: dict[str, float] = {}
-    monkeypatch.setattr(st, "story_similarity", lambda late, s, specific=0.0: table[s.id])
+    monkeypatch.setattr(st, "story_similarity", lambda late, s, specific=0.0, places=frozenset(): table[s.id])
     return table
 
 

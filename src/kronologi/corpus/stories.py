@@ -66,6 +66,7 @@ CENTRAL_SHARE = 0.5  # a name is central to a story when this share of its artic
 HEADLINE = 0.25  # ... and an article headlining it gains up to this much towards that story,
 HEADLINE_PRIOR = 2  # ... the more the more articles of the story headline it (n / (n + HEADLINE_PRIOR)),
 HEADLINE_MIN = 2  # ... once at least this many do (one article's headline is not yet a story's subject)
+SUBJECT_MIN = 5  # a person headlined by this many of a story's articles (most of them) is its subject
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][\w-]{2,}")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -160,13 +161,15 @@ def assign_stories(docs: list[Document], previous: dict[str, str] | None = None)
     numbers = _numbers(previous)
     specific = _specific_weight(len(docs))
     persons, places = _typed(docs, "PER"), _typed(docs, "LOC")
+    seen: Counter = Counter()  # person -> the articles placed so far that headline it
     for doc in sorted(docs, key=_order):
         terms, names = features[doc.id]
         raw = headline_names(doc, names)
         heads = frozenset(map(_one_place_name, raw))
         story = _place(doc, features[doc.id], stories, index, previous, by_id, numbers, specific,
-                       (frozenset(map(_one_place_name, raw & (persons | places))), raw & persons))
+                       (frozenset(map(_one_place_name, raw & (persons | places))), raw & persons), seen)
         story.add(doc, terms, names, heads)
+        seen.update(raw & persons)
         doc.story = story.id
         index.touch_all(itertools.chain(terms, names), story.id)
     places = places | frozenset(map(_one_place_name, places))
@@ -238,9 +241,11 @@ def _order(doc: Document):
 
 
 def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, numbers: Iterator[int],
-           specific: float, heads: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Story:
+           specific: float, heads: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+           seen: Counter | None = None) -> Story:
     """The story the article joins (``doc.duplicate_of``'s, an earlier build's, the most similar one that
-    may take it), else a new one. ``heads``: its headline's persons and places, and its persons alone."""
+    may take it), else a new one. ``heads``: its headline's persons and places, and its persons alone;
+    ``seen``: how many articles placed so far headline each person (``_held``)."""
     original = by_id.get(doc.duplicate_of) if doc.duplicate_of else None
     if original is not None and original.story in stories:
         return stories[original.story]
@@ -251,6 +256,7 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
     candidates = _most_shared(keys, index, stories)
     day, days = doc_day(doc), recalled_days(doc)
     reachable = [sid for sid in sorted(candidates) if _reachable(day, stories[sid], days)]
+    heads = (heads[0], _held(heads[1], [stories[sid] for sid in reachable], seen or Counter()))
     scored = [(similarity(feats, stories[sid], doc.language or "und", specific, *heads), sid) for sid in reachable]
     scored = [(score, sid) for score, sid in scored
               if score >= JOIN and _within(day, stories[sid]) or score >= CONTINUE and _meets(days, stories[sid])
@@ -261,6 +267,13 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
         return stories[best]
     new_id = f"S{next(numbers)}"
     return stories.setdefault(new_id, Story(new_id))
+
+
+def _held(subjects: frozenset[str], stories: list[Story], seen: Counter) -> frozenset[str]:
+    """The persons one of ``stories`` holds most of the headlines of (at least half of the articles placed so
+    far that headline them): a developing story about a person (a death, its funeral, the tributes) holds
+    nearly all of them, where a president or a celebrity headlines many unrelated stories."""
+    return frozenset(n for n in subjects if 2 * max((s.heads[n] for s in stories), default=0) >= seen[n])
 
 
 class _Index:
@@ -371,8 +384,9 @@ def similarity(feats: tuple[Counter, dict[str, float]], story: Story, lang: str,
     terms, names = feats
     core = story.core_names()
     shared = sum(w for n, w in names.items() if n in core) / max(1e-9, sum(names.values()))
-    support = headline_support(heads, story)
-    particular = headline_support(subjects, story) >= 0.5 or any(w >= specific for n, w in names.items() if n in core)
+    subject = headline_support(subjects, story) >= SUBJECT_MIN / (SUBJECT_MIN + HEADLINE_PRIOR)
+    support = headline_support(heads, story) if subject else 0.0
+    particular = subject or any(w >= specific for n, w in names.items() if n in core)
     centroid = story.terms.get(lang)
     if not centroid:
         return shared + HEADLINE * support if particular else 0.0
@@ -440,13 +454,13 @@ def _merge_target(late: Story, earlier: list[Story], specific: float,
     days = [recalled_days(doc) for doc in late.docs]
     able = [(_windows_meet(s, late) or any(_meets(d, s) for d in days)) and not _other_place(late, s, places)
             for s in earlier]
-    scores = {i: story_similarity(late, s, specific) for i, s in enumerate(earlier) if able[i]}
+    scores = {i: story_similarity(late, s, specific, places) for i, s in enumerate(earlier) if able[i]}
     best = max(scores, key=scores.__getitem__, default=None)  # the first of equals, as ``max`` keeps
     if best is None or scores[best] < _merge_threshold(late, earlier[best]):
         return None
     for i, s in enumerate(earlier):
-        if not able[i] and (story_similarity(late, s, specific) > scores[best] if i > best else
-                            story_similarity(late, s, specific) >= scores[best]):
+        if not able[i] and (story_similarity(late, s, specific, places) > scores[best] if i > best else
+                            story_similarity(late, s, specific, places) >= scores[best]):
             return None
     return earlier[best]
 
@@ -481,7 +495,7 @@ def _windows_meet(a: Story, b: Story, days: int = WINDOW_DAYS) -> bool:
     return b.first.toordinal() - days <= a.last.toordinal() and a.first.toordinal() - days <= b.last.toordinal()
 
 
-def story_similarity(a: Story, b: Story, specific: float = 0.0) -> float:
+def story_similarity(a: Story, b: Story, specific: float = 0.0, places: frozenset[str] = frozenset()) -> float:
     """Two stories: content cosine in a shared language and the overlap of their core
     names (set cosine). Across languages, names alone, and at least three of them. As for
     an article (``similarity``), a specific shared core name or very close content is needed."""
@@ -495,15 +509,16 @@ def story_similarity(a: Story, b: Story, specific: float = 0.0) -> float:
         content = max(contents)
         if content < MIN_CONTENT or not particular and content < CLOSE:
             return 0.0
-        return 0.6 * content + 0.4 * names + HEADLINE * _shared_headline(a, b)
-    return names + HEADLINE * _shared_headline(a, b) if len(shared) >= 3 and particular else 0.0
+        return 0.6 * content + 0.4 * names + HEADLINE * _shared_headline(a, b, places)
+    return names + HEADLINE * _shared_headline(a, b, places) if len(shared) >= 3 and particular else 0.0
 
 
-def _shared_headline(a: Story, b: Story) -> float:
-    """How strongly two stories headline one same name (central to both; places by their canonical
-    name, so across languages too): ``n / (n + HEADLINE_PRIOR)``, ``n`` the fewer of their articles
-    that headline it. One story told in two languages, or in two halves, headlines the same place."""
-    both = a.central_names() & b.central_names()
+def _shared_headline(a: Story, b: Story, places: frozenset[str]) -> float:
+    """How strongly two stories headline one same place (central to both, by its canonical name, so
+    across languages too): ``n / (n + HEADLINE_PRIOR)``, ``n`` the fewer of their articles that
+    headline it. One story told in two languages, or in two halves, headlines the same place; two
+    stories headlining one person may be two of the many things a public figure does."""
+    both = a.central_names() & b.central_names() & places
     lead = max((min(a.heads[n], b.heads[n]) for n in both), default=0)
     return lead / (lead + HEADLINE_PRIOR) if lead >= HEADLINE_MIN else 0.0
 
