@@ -16,6 +16,13 @@ another story. An article that names the story's first day (the day of its
 founding happening: "the earthquake of 6 February") joins on a weaker, specific
 match (``RECALL_JOIN``): an aid appeal shares few words with the quake's reports.
 
+Headlines say what an article is about. A person the headlines of most of a big story name (at least
+``SUBJECT_MIN`` of them, and that story holding most of the articles headlining him) is its subject: an
+article headlining him may join on that alone, though a name in so many articles is not specific, and the
+headlines then add their support (a tribute shares few words with the funeral's reports). A weak match on
+the story's first day must name what the story headlines; stories headlining different places do not
+merge, and stories headlining one place (by its canonical name, across languages) gain towards merging.
+
 A genre is not a story: two thefts in two towns share words ("pencuri",
 "ditahan") and the police body's name, not a subject. So an article joins a
 story, and two stories merge, only when they share a *specific* name (one in
