@@ -22,7 +22,7 @@ from conftest import ROOT, need_shared
 
 FLOORS = {  # pinned on 2026-12-07 a little under what main reached (README "Evaluation"); lower only on purpose
     "clean": 0.98, "pubdate": 0.95, "figures": 0.95, "quotes": 0.95, "dates": 0.97,
-    "stories": 0.96, "coverage": 0.97, "dated": 0.90, "unique": 0.82, "pure": 0.93,
+    "stories": 0.96, "coverage": 0.97, "dated": 0.90, "unique": 0.84, "pure": 0.93,
     "grouped": 0.91, "relations": 0.92,
 }
 
