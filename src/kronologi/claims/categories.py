@@ -73,6 +73,9 @@ def _joins_nouns(text: str, lang: str, stop: re.Match[str], end: int) -> bool:
     if not nxt or text[stop.start() - 2:stop.start()].strip() in (",",):
         return False
     word = nxt.group(1)
+    if word.lower() in vocab.wordset(lang, "noun_articles"):  # "two soldiers and a civilian were killed"
+        after = re.match(r"\s+([^\W\d_][\w-]*)", text[stop.end() + nxt.end():end])
+        word = after.group(1) if after else word
     return not (_verb_like(lang, word.lower()) or vocab.category_regex(lang, "predicates").match(word)
                 or word.lower() in vocab.wordset(lang, "noun_stops") or word[:1].isupper()
                 or _number_word(lang, word))  # "412 jiwa dan tujuh orang hilang": two counts
