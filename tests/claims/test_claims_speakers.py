@@ -97,6 +97,9 @@ def test_claims_speakers_they_without_a_body_is_no_one() -> None:
     ("Sekretaris Daerah (Sekda) Kabupaten Garut Dedi Kurnia", "id", "Dedi Kurnia"),
     ("Bupati Garut Rudi Hartono", "id", "Rudi Hartono"),
     ("Pengamat CSIS Rina Hapsari", "id", "Rina Hapsari"),
+    ("Kepala Basarda Marsekal Madya Teguh Santosa", "id", "Teguh Santosa"),  # a rank of two words
+    ("Laksamana Muda Arif Budiman", "id", "Arif Budiman"),
+    ("Kapolda Lembah Inspektur Jenderal Yudi Prasetyo", "id", "Yudi Prasetyo"),
     ("Aung Lin Thet Naing's", "en", "Aung Lin Thet Naing"),
 ])
 def test_claims_speakers_person_names(phrase: str, lang: str, name: str) -> None:
