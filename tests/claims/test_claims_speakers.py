@@ -100,6 +100,8 @@ def test_claims_speakers_they_without_a_body_is_no_one() -> None:
     ("Kepala Basarda Marsekal Madya Teguh Santosa", "id", "Teguh Santosa"),  # a rank of two words
     ("Laksamana Muda Arif Budiman", "id", "Arif Budiman"),
     ("Kapolda Lembah Inspektur Jenderal Yudi Prasetyo", "id", "Yudi Prasetyo"),
+    ("Rear Admiral Ken Ito", "en", "Ken Ito"),
+    ("Police Commissioner Dan Reyes", "en", "Dan Reyes"),
     ("Aung Lin Thet Naing's", "en", "Aung Lin Thet Naing"),
 ])
 def test_claims_speakers_person_names(phrase: str, lang: str, name: str) -> None:

@@ -32,7 +32,7 @@ ENGLISH_RULES = "rules.en"  # kronologi.entities.english, while no English model
 
 class EntitiesStep:
     name = "entities"
-    version = "3"  # 3: military and police ranks of two words ("Marsekal Madya", "Laksamana Muda") are titles
+    version = "3"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
