@@ -101,6 +101,8 @@ def test_claims_speakers_they_without_a_body_is_no_one() -> None:
     ("Laksamana Muda Arif Budiman", "id", "Arif Budiman"),
     ("Kapolda Lembah Inspektur Jenderal Yudi Prasetyo", "id", "Yudi Prasetyo"),
     ("Rear Admiral Ken Ito", "en", "Ken Ito"),
+    ("Ketua DPR Rina Kartika Sari", "id", "Rina Kartika Sari"),  # a national body: three words of name
+    ("Kepala BPBD Garut Dedi Kurnia", "id", "Dedi Kurnia"),  # a regional body: its region, then the name
     ("Police Commissioner Dan Reyes", "en", "Dan Reyes"),
     ("Aung Lin Thet Naing's", "en", "Aung Lin Thet Naing"),
 ])

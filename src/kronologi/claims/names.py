@@ -253,6 +253,9 @@ def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str
     """
     acronyms = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1 and i <= len(words) - 3]
     if acronyms:  # "Meteorolog CNN Brandon Miller": the name follows the organisation
+        # the acronym is the body the title heads; only a regional body's is followed by its place
+        # ("Kepala BPBD Garut Dedi Kurnia", but "Ketua DPR Rina Kartika Sari")
+        jurisdiction = words[acronyms[-1]].lower() in vocab.wordset(lang, "regional_bodies")
         words = words[acronyms[-1] + 1:]
     while len(words) > 1:
         if len(words) > 2 and (lookup(" ".join(words[:2])) or words[0].lower() in vocab.wordset(lang, "place_words")):
