@@ -39,7 +39,8 @@ class ClaimsStep:
     # ("Sementara itu") stops a running total's category, estimate words do not part a count from its name;
     # 14: a partitive after any counted noun makes a part ("Empat saksi diantaranya" of the saksi before)
     # 15: a conjunction before an article joins two nouns ("two soldiers and a civilian were killed")
-    # 16: after a national body's acronym the words are the name ("Ketua DPR Rina Kartika Sari")
+    # 16: after a national body's acronym the words are the name ("Ketua DPR Rina Kartika Sari"); more postposed
+    # saying verbs ("keluh", "kenang", "beber", "pinta")
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
