@@ -22,6 +22,7 @@ from kronologi.events.morphology import english_forms, indonesian_forms
 from kronologi.events.ontology import check_type
 
 TOPIC = "events"
+RUMOUR_LISTS = ("rumour", "rumour_denial", "rumour_stops", "rumour_news", "rumour_after")
 WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
 _CLITICS = ("nya", "lah", "kah", "pun")
 
@@ -93,6 +94,7 @@ class Lexicon:
     not_triggers: PhraseIndex
     occurrence: PhraseIndex
     cues: dict[str, PhraseIndex]  # modality cue lists by name
+    rumour_cues: dict[str, PhraseIndex]  # the rumour lists, kept apart: their words strip no clitic (``known``)
     windows: dict[str, int]
     location_prepositions: frozenset[str]
     verb_re: re.Pattern[str]
@@ -207,11 +209,13 @@ def lexicon(lang: str | None) -> Lexicon:
         cues={name: _index(modality.get(name)) for name in
               ("negation", "hypothetical", "possible", "future", "hearsay", "reporting", "according",
                "attribution")},
+        rumour_cues={name: _index(modality.get(name)) for name in RUMOUR_LISTS},
         windows={"context": int(data.get("context_window", 8)),
                  "occurrence": int(data.get("occurrence_window", 3)),
                  "negation": int(modality.get("negation_window", 3)),
                  "modal": int(modality.get("modal_window", 3)),
-                 "future": int(modality.get("future_window", 5))},
+                 "future": int(modality.get("future_window", 5)),
+                 "rumour": int(modality.get("rumour_window", 0))},
         location_prepositions=_lower(data.get("location_prepositions")),
         verb_re=re.compile(data.get("verb_pattern") or r"(?!x)x"),
         summary_openers=_index(data.get("summary_openers")),

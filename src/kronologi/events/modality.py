@@ -31,11 +31,9 @@ The first that applies wins, in that order.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
-from kronologi import langs
-from kronologi.events.lexicon import Lexicon, PhraseIndex
+from kronologi.events.lexicon import Lexicon
 from kronologi.events.ontology import SAYING
 from kronologi.events.timing import is_after
 
@@ -52,11 +50,11 @@ class SentenceCues:
         blocked = [(i, j) for i, j, _ in lex.not_cues.find(words)]
         self.spans = {name: [(i, j) for i, j, _ in index.find(words)
                              if not any(a <= i and j <= b for a, b in blocked)]
-                      for name, index in {**lex.cues, **_rumour_cues(lex.lang)[0]}.items()}
+                      for name, index in {**lex.cues, **lex.rumour_cues}.items()}
 
     def rumoured(self, i: int) -> bool:
         """A rumour cue governs word ``i``: it ends within the rumour window before it, no stop word between."""
-        window = _rumour_cues(self.lex.lang)[1]
+        window = self.lex.windows["rumour"]
         stops = self.spans["rumour_stops"]
         if any(i - window <= b - 1 < i and not any(b <= c and d <= i for c, d in stops)
                for _, b in self.spans["rumour"]):
@@ -110,23 +108,6 @@ def modality(cues: SentenceCues, trig: Any, clause: tuple[int, int], quoted: boo
     if _reported(cues, trig, lo, quoted):
         return "reported"
     return "asserted"
-
-
-_RUMOUR_LISTS = ("rumour", "rumour_denial", "rumour_stops", "rumour_news", "rumour_after")
-
-
-@functools.lru_cache(maxsize=None)
-def _rumour_cues(lang: str) -> tuple[dict[str, PhraseIndex], int]:
-    """The pack's rumour cue lists (``modality.rumour``, ``rumour_denial``, ``rumour_stops``), indexed, and its
-    ``rumour_window`` (cached per process; a pack without them has no rumour cues)."""
-    data = langs.load(lang, "events").get("modality") or {}
-    indexes = {}
-    for name in _RUMOUR_LISTS:
-        index = PhraseIndex()
-        for phrase in data.get(name) or ():
-            index.add(str(phrase))
-        indexes[name] = index
-    return indexes, int(data.get("rumour_window", 0))
 
 
 def _hypothetical(cues: SentenceCues, trig: Any, lo: int) -> bool:
