@@ -16,6 +16,7 @@ member of a counted group, not a count of one that competes with the group's cou
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Callable
@@ -79,6 +80,7 @@ def member(text: str, lang: str | None, fig: dict) -> bool:
         ledgervocab.starting_regex(lang, "member_after").match(text, fig["end"]))
 
 
+@functools.lru_cache(maxsize=None)
 def _words(lang: str | None, key: str) -> frozenset[str]:
-    """A word list of the ledger pack, lower-cased."""
+    """A word list of the ledger pack, lower-cased (read once per process: it is asked for every figure)."""
     return frozenset(str(w).lower() for w in langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get(key) or [])
