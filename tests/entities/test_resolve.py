@@ -191,3 +191,52 @@ def test_entities_an_acronyms_long_form_starts_where_its_initials_do():
             "the mayor closed the bridge. Perhimpunan Petani Lembah Hijau (GFA) bersidang.")
     assert [long for _, long, _, _ in find_definitions(text)] == [
         "Badan Pengelola Sungai Lorem", "River Basin Authority", "Perhimpunan Petani Lembah Hijau"]
+
+
+def test_entities_initials_before_a_surname_pick_the_full_name_they_spell():
+    """Several people share the surname; "RM Sastrowardoyo" can only be the one whose first words start R, M."""
+    a = _doc("a", "Raden Mas Sastrowardoyo wafat. Putranya, Adi Prakoso Sastrowardoyo, hadir.",
+             {"Raden Mas Sastrowardoyo": "PER", "Adi Prakoso Sastrowardoyo": "PER"})
+    b = _doc("b", "Jenazah RM Sastrowardoyo disemayamkan. Sastrowardoyo dikenal luas.",
+             {"RM Sastrowardoyo": "PER", "Sastrowardoyo": "PER"})
+    names = _by_name(resolve([a, b]))
+    assert {"RM Sastrowardoyo", "Sastrowardoyo"} <= set(names["Raden Mas Sastrowardoyo"]["aliases"])
+    assert "Sastrowardoyo" not in names["Adi Prakoso Sastrowardoyo"]["aliases"]
+
+
+def test_entities_bare_surname_without_initials_stays_ambiguous():
+    a = _doc("a", "Raden Mas Sastrowardoyo dan Adi Prakoso Sastrowardoyo hadir.",
+             {"Raden Mas Sastrowardoyo": "PER", "Adi Prakoso Sastrowardoyo": "PER"})
+    b = _doc("b", "Sastrowardoyo menolak berkomentar.", {"Sastrowardoyo": "PER"})
+    assert len(resolve([a, b])) == 3
+
+
+def test_entities_a_name_missing_its_middle_word_joins_the_one_that_has_it():
+    a = _doc("a", "Dewi Kartika Lestari memimpin rapat.", {"Dewi Kartika Lestari": "PER"})
+    b = _doc("b", "Dewi Lestari membuka rapat.", {"Dewi Lestari": "PER"})
+    c = _doc("c", "Bima Arya Santoso dan Bima Santoso hadir. Dewi Ayu Lestari juga.",
+             {"Bima Arya Santoso": "PER", "Bima Santoso": "PER", "Dewi Ayu Lestari": "PER"})
+    names = _by_name(resolve([a, b, c]))
+    assert "Dewi Lestari" in set(names)  # two fuller names fit: no guess
+    assert "Bima Santoso" in names["Bima Arya Santoso"]["aliases"]
+
+
+def test_entities_a_name_headed_by_an_acronym_joins_the_name_it_abbreviates():
+    a = _doc("a", "Korban dirawat di Rumah Sakit Umum Daerah Pelabuhan Ratu dan dimakamkan di Taman Makam "
+                  "Pahlawan Sukaraja.",
+             {"Rumah Sakit Umum Daerah Pelabuhan Ratu": "LOC", "Taman Makam Pahlawan Sukaraja": "LOC"})
+    b = _doc("b", "Dari RSUD Pelabuhan Ratu jenazah dibawa ke TMP Sukaraja, bukan ke TMP Cibeureum.",
+             {"RSUD Pelabuhan Ratu": "LOC", "TMP Sukaraja": "LOC", "TMP Cibeureum": "LOC"})
+    names = _by_name(resolve([a, b]))
+    assert "RSUD Pelabuhan Ratu" in names["Rumah Sakit Umum Daerah Pelabuhan Ratu"]["aliases"]
+    assert "TMP Sukaraja" in names["Taman Makam Pahlawan Sukaraja"]["aliases"]
+    assert "TMP Cibeureum" in names  # another cemetery: its rest differs
+
+
+def test_entities_dotted_initials_are_the_full_name_they_spell_not_a_rival_for_it():
+    a = _doc("a", "Raden Mas Sastrowardoyo wafat. Adi Prakoso Sastrowardoyo hadir.",
+             {"Raden Mas Sastrowardoyo": "PER", "Adi Prakoso Sastrowardoyo": "PER"})
+    b = _doc("b", "R.M. Sastrowardoyo dikenang. RM Sastrowardoyo dimakamkan.",
+             {"R.M. Sastrowardoyo": "PER", "RM Sastrowardoyo": "PER"})
+    names = _by_name(resolve([a, b]))
+    assert {"R.M. Sastrowardoyo", "RM Sastrowardoyo"} <= set(names["Raden Mas Sastrowardoyo"]["aliases"])

@@ -481,6 +481,19 @@ def test_events_merge_a_country_and_a_province_of_it_are_no_different_places():
     assert len(merge_events([b, d], {"b": "S1", "d": "S1"})) == 1
 
 
+def test_events_merge_a_place_named_within_anothers_name_is_no_different_place():
+    """"Cibeureum" and "Taman Makam Pahlawan Cibeureum" (two entities: one article splits the name) are one
+    place; "Taman Makam Pahlawan Sukaraja" is another."""
+    burial = "Jenazah Wiratmaja dimakamkan di {} pada Selasa (11/1/2022) siang."
+    spec = lambda place, ref: [("Wiratmaja", "PER", "E1"), (place, "LOC", ref)]  # noqa: E731
+    a = _doc("a", burial.format("Cibeureum"), spec("Cibeureum", "L1"))
+    b = _doc("b", burial.format("Taman Makam Pahlawan Cibeureum"), spec("Taman Makam Pahlawan Cibeureum", "L2"))
+    c = _doc("c", burial.format("Taman Makam Pahlawan Sukaraja"), spec("Taman Makam Pahlawan Sukaraja", "L3"))
+    (event,) = merge_events([a, b], {"a": "S1", "b": "S1"})
+    assert event["type"] == "funeral" and _sources(event) == ["a", "b"]
+    assert len(merge_events([b, c], {"b": "S1", "c": "S1"})) == 2
+
+
 def test_events_merge_an_anonymous_quote_he_added_goes_on_with_the_one_before():
     text = ('"Jalan menuju desa tertutup longsor," kata seorang relawan pada Senin. '
             '"Kami butuh alat berat segera," {} dia.')

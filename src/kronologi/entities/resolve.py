@@ -10,6 +10,14 @@ across types and never on a shared token alone:
   -> ``Kassym-Jomart Tokayev``; ``Listyo`` -> ``Listyo Sigit Prabowo``, as
   Indonesian news writes first names), preferring a full name seen in the same
   document, and stays apart when several full names fit;
+* a surname written after initials joins the one full name they spell
+  (``BJ Habibie`` -> ``Bacharuddin Jusuf Habibie``, though other Habibies are
+  named), and a name missing middle words joins the one full name that has them
+  (``Ilham Habibie`` -> ``Ilham Akbar Habibie``);
+* a place's or body's name headed by an acronym joins the one name of its type
+  whose leading words the acronym's letters begin, the rest alike (``RSUD
+  Cianjur`` -> ``Rumah Sakit Umum Daerah Cianjur``, ``TMP Kalibata`` -> ``Taman
+  Makam Pahlawan Kalibata``);
 * a known nickname joins its full name (``Jokowi`` -> ``Joko Widodo``: the
   packs' ``nicknames``);
 * a rare spelling variant one edit away joins the frequent form (a typo such
@@ -21,6 +29,7 @@ The canonical name is the fullest form seen; aliases are every surface form.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -60,8 +69,11 @@ def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
         _add(groups, doc.id, mention, name, role, expansions)
     parent = {key: key for key in groups}
     _merge_short_forms(groups, parent)
+    _merge_middle_names(groups, parent)
     _merge_place_prefixes(groups, parent)
+    _merge_acronym_heads(groups, parent)
     _merge_variants(groups, parent)
+    _merge_initials(groups, parent)
     return _entities(groups, parent)
 
 
@@ -147,6 +159,84 @@ def _merge_short_forms(groups: dict, parent: dict) -> None:
         target = _one(by_part.get(short.tokens[0], []), short)
         if target:
             _union(parent, short.key, target.key)
+
+
+def _merge_middle_names(groups: dict, parent: dict) -> None:
+    """A person's name of two or more words joins the one longer name with the same first and last words
+    and its middle words in order (``Ilham Habibie`` -> ``Ilham Akbar Habibie``)."""
+    people = [g for g in groups.values() if g.type == "PER" and len(g.tokens) > 1]
+    by_ends: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    for g in people:
+        if len(g.tokens) > 2:
+            by_ends[(g.tokens[0], g.tokens[-1])].append(g)
+    for g in people:
+        fits = [f for f in by_ends.get((g.tokens[0], g.tokens[-1]), [])
+                if len(f.tokens) > len(g.tokens) and _in_order(g.tokens[1:-1], f.tokens[1:-1])]
+        target = _one(fits, g)
+        if target:
+            _union(parent, g.key, target.key)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?){2,3}")
+
+
+def _merge_initials(groups: dict, parent: dict) -> None:
+    """A surname after initials joins the one full name they spell, though others share the surname: "B.J.
+    Habibie", and "BJ Habibie" (the tagger leaves undotted initials in the mention's role, so the group is the
+    bare surname), are Bacharuddin Jusuf Habibie, not Ilham Akbar Habibie. Run after the spelling variants, so
+    that two spellings of one full name are one candidate."""
+    people = [g for g in groups.values() if g.type == "PER"]
+    full: dict[str, list[_Group]] = defaultdict(list)  # surname -> names written out in full
+    for g in people:
+        if len(g.tokens) > 1 and all(len(w) > 1 for w in g.tokens):
+            full[g.tokens[-1]].append(g)
+    for g in people:
+        if _find(parent, g.key) != g.key:
+            continue  # already somebody's
+        letters = _initials(g)
+        if not letters:
+            continue
+        roots = {_find(parent, f.key) for f in full.get(g.tokens[-1], ())
+                 if "".join(w[0] for w in f.tokens[:-1]) == letters}
+        if len(roots) == 1:
+            _union(parent, g.key, roots.pop())
+
+
+def _initials(g: _Group) -> str:
+    """The initials a person's name is written with: its own single letters ("b j habibie"), or for a bare
+    surname those most often written before it, in the mentions' roles."""
+    if len(g.tokens) > 2 and all(len(w) == 1 for w in g.tokens[:-1]):
+        return "".join(g.tokens[:-1])
+    if len(g.tokens) != 1:
+        return ""
+    written = Counter(re.sub(r"\W", "", m["role"].split()[-1]).lower() for m in g.mentions
+                      if m.get("role") and _INITIALS.fullmatch(m["role"].split()[-1]))
+    return written.most_common(1)[0][0] if written else ""
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    rest = iter(whole)
+    return all(word in rest for word in part)
+
+
+def _merge_acronym_heads(groups: dict, parent: dict) -> None:
+    """A place's or body's name headed by an acronym ("RSUD Cianjur", "TMP Kalibata", "TMP") joins the one
+    name of its type whose leading words the acronym's letters begin, the rest of the name alike ("Rumah
+    Sakit Umum Daerah Cianjur"). A bare acronym needs three letters; two-letter ones ("RS") a rest."""
+    spelt: dict[tuple[str, str, str], list[_Group]] = defaultdict(list)  # (type, initials, rest) -> names
+    for g in groups.values():
+        if g.type != "PER":
+            for k in range(2, len(g.tokens) + 1):
+                spelt[(g.type, "".join(w[0] for w in g.tokens[:k]), " ".join(g.tokens[k:]))].append(g)
+    for g in list(groups.values()):
+        head = g.tokens[0] if g.type != "PER" else ""
+        if not head.isalpha() or len(head) < (2 if len(g.tokens) > 1 else 3) \
+                or not any(name.split()[0].isupper() for name in g.names if name.split()):
+            continue
+        fits = [f for f in spelt.get((g.type, head, " ".join(g.tokens[1:])), []) if f is not g]
+        target = _one(fits, g)
+        if target:
+            _union(parent, g.key, target.key)
 
 
 def _merge_place_prefixes(groups: dict, parent: dict) -> None:

@@ -81,7 +81,8 @@ _FAMILY = {"attack": "violence", "killing": "violence", "riot": "violence", "pro
            "arrest": "power", "dismissal": "power", "appointment": "power", "resignation": "power",
            "election": "power", "announcement": "power", "deployment": "power", "withdrawal": "power",
            "internet_shutdown": "power", "internet_restoration": "power", "sanction": "sanction",
-           "legal_action": "legal", "meeting": "meeting", "disaster": "disaster", "other": "any"}
+           "legal_action": "legal", "meeting": "meeting", "disaster": "disaster", "funeral": "funeral",
+           "other": "any"}
 # Kinds of happening a story seldom has two of on one day: one quake, one coup, one vote, one swearing-in.
 _ONCE_A_DAY = frozenset({"disaster", "dismissal", "resignation", "election", "appointment", "internet_shutdown",
                          "internet_restoration"})
@@ -102,7 +103,8 @@ class _Report:
     words: frozenset[str]
     actors: frozenset[str]
     places: frozenset[str]
-    regions: frozenset[str]  # "c:Turkey" for a country it names, "in:Turkey" for a province or city of one
+    regions: frozenset[str]  # "c:Turkey" for a country it names, "in:Turkey" for a province or city of one;
+    # "n:kalibata pahlawan" for the words of a name its place is written with
     speakers: frozenset[str]
     bodies: frozenset[str]  # the bodies its speakers speak for ("Kepala BPBL Wiratmaja": BPBL)
     figures: dict[str, frozenset]  # category -> values
@@ -261,7 +263,10 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
         named = _entities_by_text(doc)
         speakers = _quote_speakers(doc, named)
         people = _people(doc)
-        place_names = {m["entity"]: m.get("text") for m in doc.mentions if m.get("entity") and m.get("type") == "LOC"}
+        place_names: dict[str, list[str]] = {}  # a place -> the names the article writes it with
+        for m in doc.mentions:
+            if m.get("entity") and m.get("type") == "LOC" and m.get("text"):
+                place_names.setdefault(m["entity"], []).append(m["text"])
         for (sentence, *_), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), kv[0][3])):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
                                figs.get(sentence, []), named, bodies, place_names, people))
@@ -947,25 +952,31 @@ def _adds_to(a: _Cluster, b: _Cluster) -> bool:
                for r in a.reports for s in b.reports)
 
 
-def _regions(doc: Any, ref: Any, place_names: dict[str, str]) -> list[str]:
-    """The country an event's place is ("c:Turkey") or lies in ("in:Turkey"), when the gazetteer knows it."""
+def _regions(doc: Any, ref: Any, place_names: dict[str, list[str]]) -> list[str]:
+    """The country an event's place is ("c:Turkey") or lies in ("in:Turkey"), when the gazetteer knows it, and
+    the words of each name the article gives the place ("n:..."): a name within another's words is a place
+    within it or the same ("Kalibata", "Taman Makam Pahlawan Kalibata")."""
     if ref is None:
         return []
     if isinstance(ref, int):
-        name = doc.mentions[ref].get("text") if 0 <= ref < len(doc.mentions) else None
+        names = [doc.mentions[ref].get("text")] if 0 <= ref < len(doc.mentions) else []
     else:
-        name = place_names.get(ref)
-    country, itself = country_of(name) if name else (None, False)
-    return [("c:" if itself else "in:") + country] if country else []
+        names = place_names.get(ref) or []
+    country, itself = country_of(names[-1]) if names and names[-1] else (None, False)
+    out = [("c:" if itself else "in:") + country] if country else []
+    return out + ["n:" + " ".join(sorted(set(_WORD_RE.findall(name.lower())))) for name in names if name]
 
 
 def _places_fit(a: _Cluster, b: _Cluster) -> bool:
     """The same place, or one is the country the other lies in (Japan and Hokkaido; not Hokkaido
-    and Okinawa)."""
+    and Okinawa), or one's name is within the other's (Kalibata and Taman Makam Pahlawan Kalibata)."""
     if a.places & b.places:
         return True
-    return any(r.startswith("c:") and "in:" + r[2:] in other.regions
-               for one, other in ((a, b), (b, a)) for r in one.regions)
+    if any(r.startswith("c:") and "in:" + r[2:] in other.regions for one, other in ((a, b), (b, a))
+           for r in one.regions):
+        return True
+    names = [[set(r[2:].split()) for r in c.regions if r.startswith("n:")] for c in (a, b)]
+    return any(x <= y or y <= x for x in names[0] for y in names[1])  # one place named within the other's name
 
 
 def _both_disasters(a: _Cluster, b: _Cluster) -> bool:

@@ -35,6 +35,8 @@ TYPES: tuple[EventType, ...] = (
               "armed or physical violence: attacks, clashes, shootings, bombings, storming, abductions"),
     EventType("killing", "killing", "the fatalities of any event", "ASSAULT; FIGHT (their fatalities)",
               "people are killed or die: deaths, a death toll"),
+    EventType("funeral", "funeral", "(none: ACLED codes no funerals; a funeral turned protest is a protest)", "(none)",
+              "the dead are buried, cremated or mourned at a funeral: burials, mass burials, funeral rites"),
     EventType("arrest", "arrest/detention", "Strategic developments (Arrests)", "COERCE (arrest)",
               "people are arrested, detained, held or taken into custody"),
     EventType("deployment", "deployment/withdrawal of forces", "Strategic developments (Change to group/activity)",
