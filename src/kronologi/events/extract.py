@@ -330,16 +330,44 @@ def _choose(ctx: _Sentence, entries: list[Entry], i: int, j: int) -> Entry | Non
     noun_first = i > 0 and (ctx.norm[i - 1] in ctx.lex.determiners or ctx.norm[i - 1] in ctx.lex.absorbing)
     ordered = sorted(entries, key=lambda e: (not e.context, (e.pos == "verb") == noun_first))
     for entry in ordered:
-        if not entry.context or _has_context(ctx, entry, i, j):
+        if not (entry.context or entry.unless) or _has_context(ctx, entry, i, j):
             return entry
     return None
 
 
 def _has_context(ctx: _Sentence, entry: Entry, i: int, j: int) -> bool:
+    """A context word of the group stands within the window, and no ``unless`` word (a doer that is no crowd:
+    "gempa merusak rumah warga") stands nearer on the doer's side: before an active verb, after a passive
+    one ("dirusak gempa"); the other side decides only when the doer's side names neither."""
     window = ctx.lex.windows["context"]
-    lo, hi = max(0, i - window), min(len(ctx.words), j + window)
-    around = ctx.norm[lo:i] + ["|"] + ctx.norm[j:hi]
-    return any(_contains(around, phrase) for phrase in entry.context)
+    before = ctx.norm[max(0, i - window):i][::-1]  # nearest first
+    after = ctx.norm[j:min(len(ctx.words), j + window)]
+    if not entry.unless:
+        return any(_contains(before[::-1] + ["|"] + after, phrase) for phrase in entry.context)
+    sides = (after, before) if _passive(ctx, i) else (before, after)
+    for side in sides:
+        found = _nearest(side, entry.context, entry.unless, reverse=side is before)
+        if found is not None:
+            return found
+    return not entry.context
+
+
+def _nearest(words: list[str], context, unless, reverse: bool) -> bool | None:
+    """Whether the nearest of the phrases found in ``words`` (nearest first) is a context one (True), an
+    ``unless`` one (False), or None when neither stands there."""
+    for k in range(len(words)):
+        for phrases, verdict in ((unless, False), (context, True)):
+            for phrase in phrases:
+                n = len(phrase)
+                got = tuple(reversed(words[k:k + n])) if reverse else tuple(words[k:k + n])
+                if got == phrase:
+                    return verdict
+    return None
+
+
+def _passive(ctx: _Sentence, i: int) -> bool:
+    """The verb at word ``i`` is passive: its doer, if named, comes after it."""
+    return ctx.norm[i].startswith(ctx.lex.passive_prefixes) or i > 0 and ctx.norm[i - 1] in ctx.lex.passive_auxiliaries
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:

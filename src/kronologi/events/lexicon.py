@@ -36,6 +36,7 @@ class Entry:
     type: str
     pos: str  # verb | noun
     context: tuple[tuple[str, ...], ...] = ()
+    unless: tuple[tuple[str, ...], ...] = ()  # doers that make it no event of the type ("gempa merusak rumah")
 
 
 class PhraseIndex:
@@ -123,6 +124,8 @@ class Lexicon:
     heads_before: frozenset[str]  # ... before it ("lokasi gempa", "against the coup")
     head_links: frozenset[str]  # words that may stand between ("the epicentre of the quake")
     not_actors: frozenset[str]
+    passive_prefixes: tuple[str, ...]  # a verb form with one of these has its doer after it ("dirusak massa")
+    passive_auxiliaries: frozenset[str]  # ... as has a verb after one of these ("were burned by")
     known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
 
     def normalise(self, word: str) -> str:
@@ -233,6 +236,8 @@ def lexicon(lang: str | None) -> Lexicon:
         cause_markers=_index(data.get("cause_markers")),
         shift_markers=_index(data.get("shift_markers")),
         earlier_markers=_index(data.get("earlier_markers")),
+        passive_prefixes=tuple(str(w).lower() for w in (data.get("passive") or {}).get("prefixes") or ()),
+        passive_auxiliaries=_lower((data.get("passive") or {}).get("auxiliaries")),
         refer_back=_lower((data.get("refer_back") or {}).get("words")),
         refer_within=int((data.get("refer_back") or {}).get("within", 0)),
         speaking_pronouns=_lower((data.get("speaking_pronouns") or {}).get("words")),
@@ -273,8 +278,9 @@ def _triggers(data: dict[str, Any], lang: str) -> PhraseIndex:
     groups.sort(key=lambda item: not item[1].get("context"))
     for type_name, group in groups:
         context = tuple(tuple(WORD_RE.findall(str(c).lower())) for c in group.get("context") or ())
+        unless = tuple(tuple(WORD_RE.findall(str(c).lower())) for c in group.get("unless") or ())
         for form, pos in _forms(group, lang, morph):
-            index.add(form, Entry(type_name, pos, context))
+            index.add(form, Entry(type_name, pos, context, unless))
     return index
 
 
