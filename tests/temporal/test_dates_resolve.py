@@ -116,3 +116,13 @@ def test_resolve_a_relative_day_restated_by_the_date_after_it_is_that_date():
     # without the restating date, "a day later" counts from the last day named, else the reference
     assert _values("Banjir melanda pada 10 Maret. Presiden meninjau lokasi sehari kemudian.", "2022-04-02")[1] \
         == ("sehari kemudian", "2022-03-11")
+
+
+def test_resolve_the_years_of_a_term_of_office_are_noted_as_its_name():
+    found = tag("Anggota DPRD periode 2019-2024 dilantik Selasa (17/9), menggantikan masa jabatan 2014-2019.",
+                "id", "2019-09-18")
+    assert [(t.text, t.note) for t in found] == [("2019", "names.term"), ("2024", "names.term"),
+                                                  ("Selasa (17/9)", None), ("2014", "names.term"),
+                                                  ("2019", "names.term")]
+    (war,) = [t for t in tag("Perang itu berlangsung 2014-2019.", "id", "2019-09-18") if t.text == "2014"]
+    assert war.note is None  # a span of years with no term word is a time like any other

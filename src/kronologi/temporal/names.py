@@ -7,6 +7,12 @@ anything the sentence tells happened: were it tagged as a DATE, the event that c
 would be dated by it and could anchor the narration. The words that open such names live in the
 pack's ``named_years`` (``number_words``, ``instruments``, ``joiners``, ``cohorts``); the tagger
 reads no mention that overlaps one of these spans (``name_spans``).
+
+A term of office named by its years ("periode 2019-2024", "masa jabatan 2014-2019", "the
+2019-2024 term": ``terms`` before the span of years, ``terms_after`` after it) is a span of time
+all the same, so its years stay temporal expressions; but they date no happening the sentence
+tells (the members of the 2019-2024 council were sworn in on a day in 2019, not in 2024). The
+tagger notes them ``names.term`` (``term_spans``), and the events layer reads no date from them.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import re
 from kronologi import langs
 from kronologi.temporal.patterns import _BUILTIN, Pack, pack
 
+TERM_NOTE = "names.term"  # the note on a temporal expression that is a term of office's years
 _NUMBER = r"\d+[A-Za-z]?"  # the instrument's number ("Nomor 1", "No. 12A")
 
 
@@ -40,6 +47,28 @@ def _name_re(lang: str) -> re.Pattern[str] | None:
     if not shapes:
         return None
     return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _term_re(lang: str) -> re.Pattern[str] | None:
+    """``<term> [joiner] YEAR-YEAR`` or ``YEAR-YEAR <term after>``, compiled once per process."""
+    data = pack(lang).raw.get("named_years") or {}
+    joiners, terms, terms_after = ([str(w) for w in data.get(key) or ()] for key in ("joiners", "terms", "terms_after"))
+    year = _BUILTIN["year"]
+    span = rf"{year}\s*[-–—/]\s*{year}"  # "2019-2024", "2019/2020"
+    shapes = []
+    if terms:  # "periode 2019-2024", "masa jabatan tahun 2014-2019", "term of 2019-2024"
+        joined = rf"(?:(?:{langs.alternation(joiners)})\s+)?" if joiners else ""
+        shapes.append(rf"(?:{langs.alternation(terms)})\s+{joined}{span}")
+    if terms_after:  # "the 2019-2024 term"
+        shapes.append(rf"{span}\s+(?:{langs.alternation(terms_after)})")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE) if shapes else None
+
+
+def term_spans(text: str, p: Pack) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every term of office named by its years in ``text``."""
+    regex = _term_re(p.lang)
+    return [m.span() for m in regex.finditer(text)] if regex else []
 
 
 def name_spans(text: str, p: Pack) -> list[tuple[int, int]]:
