@@ -173,3 +173,18 @@ def test_claims_figures_count_beside_a_day_range_stays() -> None:
     text = "Sebanyak 12 orang dan 16 warga mengungsi pada 5 Mei."
     numbers = find_numbers(text, "id")
     assert [nonfigures.reason(text, n, "id", [], numbers) for n in numbers] == [None, None, "nonfigure.date"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a pack noun shaped like a verb ("ter-") still ends no noun phrase: the count is of suspects
+    ("Sampai pekan ini tercatat 30 orang tersangka di kabupaten itu.", "id", [(30, "suspects")]),
+    ("Pengadilan menghukum 12 orang terdakwa pada Kamis.", "id", [(12, "sentenced")]),
+    # a predicate after a coordinated count is the first count's too, whatever the last one counts
+    ("Jaksa menetapkan 17 orang dan dua perusahaan sebagai tersangka perusakan hutan.", "id", [(17, "suspects")]),
+    ("Prosecutors named 17 people and two firms as suspects in the logging case.", "en", [(17, "suspects")]),
+    # "masing-masing 8 orang dan 5 orang tersangka": the last item's noun finishes the first item's
+    ("Di dua kabupaten itu masing-masing ada 8 orang dan 5 orang tersangka.", "id", [(8, "suspects"), (5, "suspects")]),
+])
+def test_claims_figures_suspects_named_by_a_shared_noun_or_predicate(text: str, lang: str, expected: list) -> None:
+    got = [(f["value"], f["category"]) for f in read_text(text, lang, None)["figures"]]
+    assert [g for g in got if g[1] != "other"] == expected

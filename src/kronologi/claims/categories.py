@@ -139,10 +139,25 @@ def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, 
     if not re.fullmatch(r"\s*(?:,|,?\s*(?:dan|and|serta|atau|or))\s*(?:\w+\s+)?", between):
         return counted
     other = classify(text, lang, following, sent)
-    if other.cue != "predicate":
+    category = other.category if other.cue == "predicate" else _predicate_after(text, lang, following, sent)
+    if category is None and other.category and other.cue == "noun" and counted.noun and counted.generic \
+            and other.noun.lower().startswith(counted.noun.lower() + " "):
+        category = other.category  # "47 orang dan 14 orang tersangka": the noun the last item finishes
+    if category is None or (other.cue != "predicate" and category in vocab.wordset(lang, "human_categories")
+                            and not _human(lang, counted.noun, counted.generic)):
         return counted
-    return Counted(other.category, "shared", subject_of(lang, counted.noun, other.category, ""), counted.noun,
+    return Counted(category, "shared", subject_of(lang, counted.noun, category, ""), counted.noun,
                    counted.generic)
+
+
+def _predicate_after(text: str, lang: str, n: Number, sent: tuple[int, int]) -> str | None:
+    """The predicate after ``n`` in its clause, whatever ``n`` counts: ``menetapkan 45 orang dan satu perusahaan
+    sebagai tersangka`` names the people suspects though a firm is counted last."""
+    a0, a1 = after_window(text, lang, n, sent[1])
+    found = _first(lang, "predicates", text, a0, a1)
+    if found is None or found in vocab.wordset(lang, "before_only") or _done_by(text, lang, a0, a1, found):
+        return None
+    return found
 
 
 def _relative_head(text: str, lang: str, start: int, end: int) -> str | None:
@@ -324,11 +339,17 @@ def _strip_generic(phrase: str, generic: frozenset[str]) -> str:
 
 def _verb_like(lang: str, word: str) -> bool:
     """A verb by its form ends a noun phrase: an Indonesian prefix (``tujuh orang berencana``), an English
-    past participle (``4,300 homes reported``) or form of *be*."""
+    past participle (``4,300 homes reported``) or form of *be*. A noun the pack knows is no verb, whatever
+    its form (``30 orang tersangka``, ``dua terdakwa``)."""
     if lang == "id":
-        return len(word) >= 6 and word.startswith(("me", "ber", "di", "ter"))
+        return len(word) >= 6 and word.startswith(("me", "ber", "di", "ter")) and not _known_noun(lang, word)
     return (len(word) >= 5 and word.endswith("ed") and word not in vocab.wordset(lang, "human_nouns")) or \
         word in vocab.wordset(lang, "auxiliaries")
+
+
+def _known_noun(lang: str, word: str) -> bool:
+    """A word the pack lists as a counted noun of a category or as a noun for people."""
+    return word in vocab.wordset(lang, "human_nouns") or bool(vocab.category_regex(lang, "nouns").fullmatch(word))
 
 
 def _noun_category(lang: str, noun: str) -> str | None:
