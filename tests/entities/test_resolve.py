@@ -240,3 +240,23 @@ def test_entities_dotted_initials_are_the_full_name_they_spell_not_a_rival_for_i
              {"R.M. Sastrowardoyo": "PER", "RM Sastrowardoyo": "PER"})
     names = _by_name(resolve([a, b]))
     assert {"R.M. Sastrowardoyo", "RM Sastrowardoyo"} <= set(names["Raden Mas Sastrowardoyo"]["aliases"])
+
+
+def test_entities_a_regional_body_without_its_region_is_the_one_its_article_names():
+    a = _doc("a", "Polda Sulawesi Barat menahan dua orang. Polda juga menyita senjata.",
+             {"Polda Sulawesi Barat": "ORG", "Polda": "ORG"})
+    b = _doc("b", "Polda Maluku Utara memeriksa saksi. Menurut Polda, kasus itu terus diusut.",
+             {"Polda Maluku Utara": "ORG", "Polda": "ORG"})
+    c = _doc("c", "Polda menetapkan tiga tersangka.", {"Polda": "ORG"})
+    names = _by_name(resolve([a, b, c]))
+    west, north = names["Polda Sulawesi Barat"], names["Polda Maluku Utara"]
+    assert {m["doc"] for m in west["mentions"]} == {"a"} and "Polda" in west["aliases"]
+    assert {m["doc"] for m in north["mentions"]} == {"b"} and "Polda" in north["aliases"]
+    assert [m["doc"] for m in names["Polda"]["mentions"]] == ["c"]  # a third article's own, unknown Polda
+
+
+def test_entities_a_regional_bodys_region_is_read_through_the_gazetteer():
+    a = _doc("a", "Polda Jatim memanggil saksi.", {"Polda Jatim": "ORG"})
+    b = _doc("b", "Polda Jawa Timur memanggil saksi. Polda Jabar tidak.", {"Polda Jawa Timur": "ORG", "Polda Jabar": "ORG"})
+    names = _by_name(resolve([a, b]))
+    assert "Polda Jatim" in names["Polda Jawa Timur"]["aliases"] and "Polda Jabar" in names

@@ -18,6 +18,11 @@ across types and never on a shared token alone:
   whose leading words the acronym's letters begin, the rest alike (``RSUD
   Cianjur`` -> ``Rumah Sakit Umum Daerah Cianjur``, ``TMP Kalibata`` -> ``Taman
   Makam Pahlawan Kalibata``);
+* a regional body named without its region (``Polda``, ``BPBD``: the claims
+  pack's ``regional_bodies``) is one body per article, not one across the corpus
+  (the Polda of one article is Polda Papua, of another Polda Jawa Timur); it
+  joins the one body of its kind the same article names with its region, and
+  the region is read through the gazetteer (``Polda Jatim`` = ``Polda Jawa Timur``);
 * a known nickname joins its full name (``Jokowi`` -> ``Joko Widodo``: the
   packs' ``nicknames``);
 * a rare spelling variant one edit away joins the frequent form (a typo such
@@ -43,7 +48,7 @@ from kronologi.entities.types import tidy
 
 @dataclass
 class _Group:
-    key: tuple[str, str]
+    key: tuple[str, ...]  # (type, normalised name), and the document for a body named without its region
     type: str
     names: Counter = field(default_factory=Counter)  # name without title -> count
     mentions: list[dict[str, Any]] = field(default_factory=list)
@@ -64,7 +69,7 @@ def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
     docs = list(docs)
     definitions = [find_definitions(doc.text) for doc in docs]
     expansions = _expansions(definitions)
-    groups: dict[tuple[str, str], _Group] = {}
+    groups: dict[tuple[str, ...], _Group] = {}
     for doc, mention, name, role in tidy(docs, definitions):
         _add(groups, doc.id, mention, name, role, expansions)
     parent = {key: key for key in groups}
@@ -72,6 +77,7 @@ def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
     _merge_middle_names(groups, parent)
     _merge_place_prefixes(groups, parent)
     _merge_acronym_heads(groups, parent)
+    _merge_bare_bodies(groups, parent)
     _merge_variants(groups, parent)
     _merge_initials(groups, parent)
     return _entities(groups, parent)
@@ -96,7 +102,9 @@ def _expansions(definitions: list[list[tuple[str, str, int, int]]]) -> dict[str,
 def _add(groups, doc_id: str, mention: dict[str, Any], name: str, role: str | None,
          expansions: dict[str, str]) -> None:
     kind, canonical = _key(name, mention["type"], expansions)
-    key = (kind, norm(canonical))
+    key: tuple[str, ...] = (kind, _body_of_region(norm(canonical)) if kind == "ORG" else norm(canonical))
+    if kind == "ORG" and key[1] in bare_bodies():
+        key = (kind, key[1], doc_id)  # "Polda" alone: this article's, whichever region it is
     group = groups.get(key)
     if group is None:
         group = groups[key] = _Group(key, kind)
@@ -121,6 +129,12 @@ def _key(name: str, kind: str, expansions: dict[str, str]) -> tuple[str, str]:
     if kind == "ORG" and name in expansions:
         return "ORG", expansions[name]
     return kind, name
+
+
+@functools.lru_cache(maxsize=1)
+def bare_bodies() -> frozenset[str]:
+    """Names of regional bodies that need their region to name one body ("polda", "bpbd")."""
+    return frozenset(norm(w) for w in langs.all_words("claims", "regional_bodies"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,6 +266,29 @@ def _merge_place_prefixes(groups: dict, parent: dict) -> None:
         fits = prefixed.get(" ".join(g.tokens), [])
         if len(fits) == 1:
             _union(parent, g.key, fits[0].key)
+
+
+def _body_of_region(name: str) -> str:
+    """A regional body's key with its region as the gazetteer names it: "polda jatim" and "polda jawa timur"
+    are one body ("polda east java")."""
+    body, _, region = name.partition(" ")
+    if not region or body not in bare_bodies():
+        return name
+    place = lookup(region)
+    return f"{body} {norm(place)}" if place else name
+
+
+def _merge_bare_bodies(groups: dict, parent: dict) -> None:
+    """An article's bare "Polda" is the one "Polda <region>" the same article names, if it names one."""
+    named: dict[tuple[str, str], list[_Group]] = defaultdict(list)  # (type, body word) -> bodies with a region
+    for g in groups.values():
+        if len(g.key) == 2 and len(g.tokens) > 1 and g.tokens[0] in bare_bodies():
+            named[(g.type, g.tokens[0])].append(g)
+    for g in groups.values():
+        if len(g.key) == 3:
+            fits = [f for f in named.get((g.type, g.tokens[0]), ()) if g.key[2] in f.docs]
+            if len(fits) == 1:
+                _union(parent, g.key, fits[0].key)
 
 
 def _one(fits: list[_Group], short: _Group) -> _Group | None:
