@@ -204,3 +204,37 @@ def test_claims_ledger_scope_the_words_after_a_count_are_not_the_next_counts_pla
     assert places[13] == "Peru" and places[3] is None  # its own place, one the gazetteer does not know
     assert _places("Sebanyak 120 orang tewas di Peru dan di Chile 40 orang tewas.")[40] == "Chile"
     assert _places("Sedikitnya 50 orang tewas di Peru dan lebih dari 200 lainnya luka-luka.")[200] == "Peru"
+
+
+def _place(text: str, number: str, mentions: list[tuple[str, str]], lang: str = "id") -> str | None:
+    from kronologi.claims import scope
+
+    start = text.index(number)
+    found = [{"start": text.index(name), "end": text.index(name) + len(name), "text": name, "type": kind}
+             for name, kind in mentions]
+    return scope.place_of(text, lang, {"start": start, "end": start + len(number)}, found)
+
+
+def test_claims_ledger_scope_a_place_named_by_its_event_or_its_body_restricts_the_count() -> None:
+    assert _place("Hingga kini kerusuhan Ardana telah menewaskan 28 orang.", "28", [("Ardana", "LOC")]) == "ardana"
+    assert _place("Kerusuhan Ardana pada Senin menewaskan 28 orang.", "28", [("Kerusuhan Ardana", "LOC")]) == "ardana"
+    assert _place("Sebanyak 47 tersangka ditetapkan oleh Polda Belvora.", "47", [("Polda Belvora", "ORG")]) == "belvora"
+    assert _place("The Ardana riot has killed 28 people.", "28", [("Ardana", "LOC")], "en") == "ardana"
+    assert _place("Kerusuhan itu menewaskan 28 orang.", "28", []) is None
+
+
+def test_claims_ledger_scope_where_the_counted_come_from_is_no_place_of_the_count() -> None:
+    text = "Korban tewas terdiri dari 20 pendatang serta 3 orang warga asli Belvora."
+    assert _place(text, "3", [("Belvora", "LOC")]) is None
+    assert _place("Dari 30 korban, 9 orang berasal dari Belvora.", "9", [("Belvora", "LOC")]) is None
+    assert _place("Of the dead, 9 were natives of Belvora.", "9", [("Belvora", "LOC")], "en") is None
+    assert _place("Sebanyak 9 orang tewas di Belvora.", "9", [("Belvora", "LOC")]) == "belvora"
+
+
+def test_claims_ledger_scope_a_quake_named_by_its_country_is_that_country_s_line() -> None:
+    docs = [_doc("a", "Sedikitnya 50 orang tewas di Peru dan 20 orang tewas di Chile, kata badan bencana pada Senin "
+                      "(3/4/2023).", "2023-04-03"),
+            _doc("b", "Gempa Chile kini menewaskan 31 orang, kata badan bencana pada Selasa (4/4/2023).",
+                 "2023-04-04")]
+    _, rows = _ledger(docs)
+    assert _values(rows, category="killed", scope="Chile") == [20, 31]

@@ -148,16 +148,32 @@ def _places(text: str, lang: str | None, start: int, end: int, mentions: ByStart
     """The places named in ``text[start:end]`` outside ``skip``, when one of them is cued as a location."""
     spans = [(s + start, e + start, name) for s, e, name in gazetteer.find_places(_unpossessive(text[start:end]))]
     taken = [(s, e) for s, e, _ in spans]
+    named = []  # places inside a body's or an event's name ("Polda Ardana", "Kerusuhan Ardana"): cued by it
     for m in _within(mentions, start, end):
-        if (m.get("type") in _PLACE_TYPES and m["text"][:1].isupper()
-                and not any(s < m["end"] and m["start"] < e for s, e in taken)):
+        if any(s < m["end"] and m["start"] < e for s, e in taken):
+            continue
+        inner = _named_within(lang, m["text"])
+        if inner and m.get("type") in (*_PLACE_TYPES, "ORG"):
+            named.append((m["end"] - len(inner), m["end"], place_key(inner)))
+        elif m.get("type") in _PLACE_TYPES and m["text"][:1].isupper():
             spans.append((m["start"], m["end"], _key(m)))
-    cued = [_cued(text, lang, s, e) for s, e, _ in spans]
+    cued = [_cued(text, lang, s, e) for s, e, _ in spans] + [True] * len(named)
+    spans += named
     # a place inside the claimant names no place unless cued ("Ardania's agency" is no count of Ardania)
     spans = [sp for sp, c in zip(spans, cued) if c or not skip[0] <= sp[0] < skip[1]]
     if not any(cued):
         return set()
     return {name for _, _, name in spans}
+
+
+def _named_within(lang: str | None, name: str) -> str | None:
+    """The place a name holds after a body or an event word (``Polda Ardana``, ``Gempa Belvora`` -> the place)."""
+    for key in ("place_bodies", "place_events"):
+        items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get(key) or []
+        m = re.match(rf"(?i:{alternation(str(p).lower() for p in items)})\s+(?=[A-Z])", name) if items else None
+        if m:
+            return name[m.end():]
+    return None
 
 
 def _within(mentions, start: int, end: int) -> list[dict]:
@@ -182,9 +198,39 @@ def place_key(name: str) -> str:
 
 def _cued(text: str, lang: str | None, start: int, end: int) -> bool:
     before = text[max(0, start - 25):start]
-    if ledgervocab.ending_regex(lang, "place_cues").search(before):
+    if _origin(lang).search(before):
+        return False  # "warga asli Ardana", "berasal dari Belvora": who the counted are, not where
+    cue = ledgervocab.ending_regex(lang, "place_cues").search(before)
+    if cue and not re.search(r"\d", cue.group(0)):  # "terdiri dari 22 warga Ardana": another count's noun
         return True
+    if _right_before(lang, "place_bodies").search(before) or _right_before(lang, "place_events").search(before):
+        return True  # "oleh Polda Ardana", "kerusuhan Ardana menewaskan": the body's or the event's place
+    if _right_after(lang).match(text, end, end + 20):
+        return True  # "the Ardana riot killed 12"
     return bool(re.match(r"['’]s?(?!\w)", text[end:end + 3]))
+
+
+@functools.lru_cache(maxsize=None)
+def _right_before(lang: str | None, key: str) -> re.Pattern[str]:
+    """A word of ``ledger.yaml``'s ``key`` right before a text's end (no word between: ``gempa Ardana``)."""
+    items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get(key) or []
+    words = alternation(str(p).lower() for p in items)
+    return re.compile(rf"(?<![\w-])(?:{words})\s+$" if words else r"(?!x)x", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _origin(lang: str | None) -> re.Pattern[str]:
+    """An origin word of ``ledger.yaml`` closing a text, up to two words before its end (``asli Ardana``)."""
+    items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get("origin_cues") or []
+    return ledgervocab.ending_regex(lang, "origin_cues") if items else re.compile(r"(?!x)x")
+
+
+@functools.lru_cache(maxsize=None)
+def _right_after(lang: str | None) -> re.Pattern[str]:
+    """An event noun of ``ledger.yaml`` right after a place (``Ardana riot``)."""
+    items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get("place_events") or []
+    words = alternation(str(p).lower() for p in items)
+    return re.compile(rf"\s+(?:{words})(?![\w-])" if words else r"(?!x)x", re.IGNORECASE)
 
 
 _DOMINANT = 3  # the home restricts three times as many of the story's counts as any place of its kind

@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "17"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "18"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -43,6 +43,9 @@ class ClaimsStep:
     # saying verbs ("keluh", "kenang", "beber", "pinta"); 17: a pack noun shaped like a verb ends no noun phrase
     # ("30 orang tersangka"), a predicate after a coordinated count is the first count's too ("menetapkan 45 orang
     # dan dua perusahaan sebagai tersangka"), and so is the last item's noun ("47 orang dan 14 orang tersangka")
+    # 18: a place named by the event or the body beside it ("kerusuhan X menewaskan", "oleh Polda X", "the X riot")
+    # restricts a count; where the counted come from ("warga asli X", "berasal dari X") and a cue before another
+    # number ("terdiri dari 22 warga X") do not
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
