@@ -69,6 +69,13 @@ def _capital_before(text: str, start: int) -> bool:
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 
+def _not_counted(text: str, match: re.Match[str], p: Pack) -> bool:
+    """``tahun ini`` is this year, but in ``berusia 83 tahun ini`` or ``10 bulan ini`` a number counts the
+    unit and ``ini`` points at what is counted: no relative time."""
+    before = _word_before(text, match.start()).rstrip(",.")
+    return not (before[:1].isdigit() or before in p.vocab.get("numbers", {}))
+
+
 def _not_in_place_name(text: str, match: re.Match[str], p: Pack) -> bool:
     """``Pasar Minggu``, ``Friday Street``: a place word right before or after a weekday."""
     if _word_after(text, match.end()).rstrip(".") in p.vocab.get("weekday_names_after", {}):
@@ -118,4 +125,5 @@ def _anchored_to_today(text: str, match: re.Match[str], p: Pack) -> bool:
 
 
 CHECKS = {"year": _is_year, "age": _is_not_age, "name": _not_in_name, "place": _not_in_place_name,
+          "counted": _not_counted,
           "after_name": _after_name, "anchored": _anchored_to_today}
