@@ -238,3 +238,25 @@ def test_claims_ledger_scope_a_quake_named_by_its_country_is_that_country_s_line
                  "2023-04-04")]
     _, rows = _ledger(docs)
     assert _values(rows, category="killed", scope="Chile") == [20, 31]
+
+
+def test_claims_ledger_scope_a_class_after_a_list_word_is_the_last_item_s_only() -> None:
+    from kronologi.claims import quantity
+
+    text = "Rumah rusak tercatat 90 unit, dengan rincian 20 rusak berat, 30 rusak sedang dan 40 rusak ringan."
+    assert [quantity.damage_class(text, "id", text.index(v), text.index(v) + 2) for v in ("20", "30", "40")] == \
+        ["heavy", "moderate", "light"]
+
+
+def test_claims_ledger_scope_a_breakdown_word_or_a_whole_opener_makes_large_items_parts() -> None:
+    docs = [_doc("a", "Sebanyak 300 orang ditahan polisi, yakni 120 orang di pos utara dan 95 orang di pos selatan, "
+                      "kata polisi pada Senin (3/4/2023).", "2023-04-03"),
+            _doc("b", "Dari 40 orang yang tewas itu, 25 orang adalah warga desa, kata polisi pada Senin (3/4/2023).",
+                 "2023-04-03"),
+            _doc("c", "Police detained 310 people, comprising 150 in the north and 90 in the south, officials said "
+                      "on Tuesday.", "2023-04-04", lang="en")]
+    _, rows = _ledger(docs)
+    assert _values(rows, category="detained", part=False) == [300, 310]
+    assert sorted(_values(rows, category="detained", part=True)) == [90, 95, 120, 150]
+    assert _values(rows, category="killed", part=False) == [40]
+    assert _values(rows, category="killed", part=True) == [25]

@@ -25,7 +25,7 @@ import functools
 import re
 from typing import Any
 
-from kronologi.claims import categories, claimants, nonfigures, qualifiers, status, vocab
+from kronologi.claims import categories, claimants, nonfigures, qualifiers, quantity, status, vocab
 from kronologi.claims.context import Context
 from kronologi.claims.dating import as_of
 from kronologi.claims.numbers import Number, find_numbers
@@ -90,6 +90,10 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
         part_of = previous[-1]["start"]
         category = category if counted.cue in ("predicate", "predicate_before") else previous[-1]["category"]
         subject = _part_subject(text, lang, last, partitive, counted, sent)
+    whole = _broken_down(ctx, n, done, sent) if part_of is None and n.value is not None else None
+    if whole is not None:  # "171 unit, dengan rincian 59 rusak berat": a part of the count it breaks down
+        part_of = whole["start"]
+        category = category or whole["category"]
     if n.unit and n.unit.isupper() and len(n.unit) == 3:
         category, subject = "money", None  # an amount of money is money, whatever the sentence says of it
     cue, unit = counted.cue, None
@@ -302,6 +306,30 @@ def _last_before(ctx: Context, done: list[dict], n: Number) -> list[dict]:
                  or ctx.paragraph_at(done[-1]["start"]) in (ctx.paragraph_at(n.start), ctx.paragraph_at(n.start) - 1)):
         return [done[-1]]
     return []
+
+
+_QUOTE_MARKS = "\"“”'‘’"
+
+
+def _broken_down(ctx: Context, n: Number, done: list[dict], sent: tuple[int, int]) -> dict | None:
+    """The larger count of ``n``'s sentence that ``n`` breaks down, or None: one a breakdown word stands after
+    (``171 unit, dengan rincian 59 rusak berat, 45 rusak sedang``), or the one the sentence opens with after a
+    whole opener (``Dari 40 korban itu, 12 adalah anak-anak``, ``Of the 40 victims, 12 were children``)."""
+    text, lang = ctx.text, ctx.lang
+    here = [f for f in done if f["sentence"] == ctx.sentence_at(n.start) and f["end"] <= n.start]
+    if not here or quantity.damage_class(text, lang, n.start, n.end):
+        return None  # a count of a class ("1.000 rusak berat") is a quantity of its own, with its own line
+    cues = vocab.regex(lang, "breakdown_cues")
+    for fig in reversed(here):
+        if fig["value"] is not None and fig["value"] > n.value and not fig.get("part_of") \
+                and cues.search(text, fig["end"], n.start):
+            return fig
+    first = here[0]
+    opener = re.fullmatch(rf"[\s{_QUOTE_MARKS}]*(?i:{vocab.alternation(vocab.phrases(lang, 'whole_openers'))})\s+",
+                          text[sent[0]:first["start"]]) if vocab.phrases(lang, "whole_openers") else None
+    if opener and first["value"] is not None and first["value"] > n.value and "," in text[first["end"]:n.start]:
+        return first
+    return None
 
 
 def _same_paragraph(ctx: Context, fig: dict, n: Number) -> bool:

@@ -72,12 +72,23 @@ def damage_class(text: str, lang: str | None, start: int, end: int) -> str | Non
     if ledgervocab.regex(lang, "all_classes").search(clause_around(text, start, end)):
         return None
     left, right = clause_around(text, start, end, lang).split(" # ", 1)
+    left = _own_words(left, lang)
     found = ledgervocab.labels_in(lang, "classes", left + " # " + right)
     if len(found) != 1:
         return None
     if not ledgervocab.labels_in(lang, "classes", right) and _listed(text, lang, start):
         return None
     return found.pop()
+
+
+def _own_words(left: str, lang: str | None) -> str:
+    """The words before a number that are its own: after another number, those up to a list word are that
+    number's (``45 rusak sedang dan 67 rusak ringan``: ``rusak sedang`` is the 45's class, not the 67's)."""
+    numbers = list(_NUMBER.finditer(left))
+    if not numbers:
+        return left
+    joiners = list(ledgervocab.regex(lang, "list_joiners").finditer(left, numbers[-1].end()))
+    return left[joiners[-1].end():] if joiners else left
 
 
 def is_state(lang: str | None, label: str | None) -> bool:

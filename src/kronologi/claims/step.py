@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "18"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "19"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -46,6 +46,9 @@ class ClaimsStep:
     # 18: a place named by the event or the body beside it ("kerusuhan X menewaskan", "oleh Polda X", "the X riot")
     # restricts a count; where the counted come from ("warga asli X", "berasal dari X") and a cue before another
     # number ("terdiri dari 22 warga X") do not
+    # 19: a count after a breakdown word ("dengan rincian", "yakni", "comprising") or in a sentence opening on
+    # its whole ("Dari 40 korban itu, 12 ...", "Of the 40 dead, 12 ...") is a part of it, whatever its size;
+    # a class before a list word is the item's before it ("45 rusak sedang dan 67 rusak ringan")
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
