@@ -915,3 +915,14 @@ def test_events_merge_a_sentence_telling_the_episodes_kind_again_goes_on_with_it
     doc = _doc("a", text)
     assert sorted(e["type"] for e in doc.events if e["sentence"] == 2) == ["attack", "killing"]
     assert _sentences(merge_events([doc], {"a": "S1"})) == [[0, 2]]
+
+
+def test_events_merge_an_untyped_happening_told_in_the_same_words_on_the_same_day_is_one():
+    a = _doc("a", "Dia dirawat intensif di rumah sakit daerah sejak Senin (10/1/2022).")
+    b = _doc("b", "Wiratmaja dirawat intensif di rumah sakit daerah sejak Senin (10/1/2022) pagi.",
+             [("Wiratmaja", "PER", "E1")])
+    c = _doc("c", "Wiratmaja berpidato di alun-alun kota pada Senin (10/1/2022) pagi.",
+             [("Wiratmaja", "PER", "E1")])
+    (event,) = [ev for ev in merge_events([a, b], {"a": "S1", "b": "S1"}) if ev["date"] == "2022-01-10"]
+    assert event["type"] == "other" and _sources(event) == ["a", "b"]
+    assert len([ev for ev in merge_events([a, c], {"a": "S1", "c": "S1"}) if ev["date"] == "2022-01-10"]) == 2

@@ -104,6 +104,10 @@ class _Sentence:
         """A cause opens between words ``a`` and ``b`` ("meninggal akibat gempa ..."): what follows is its."""
         return bool(self.lex.cause_markers.find(self.norm, a + 1, min(b, len(self.norm))))
 
+    def after_between(self, a: int, b: int) -> bool:
+        """A clause of what came before opens between words ``a`` and ``b`` ("... setelah panggilan pertama")."""
+        return bool(self.lex.after_markers.find(self.norm, a + 1, min(b, len(self.norm))))
+
     def breaks_between(self, a: int, b: int) -> int:
         return sum(1 for k in self.breaks if a < k <= b)
 
@@ -500,7 +504,8 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
     one it does ("lima warga tewas Sabtu dan baru dicatat polisi pada Senin"), the date is a detail. A date in
     the cause of a happening the sentence reports ("103 meninggal akibat gempa ... Senin") dates the cause,
     which the sentence only recalls — as does the date of a happening recalled after "since" ("killed since
-    the March 3 vote")."""
+    the March 3 vote"), or after "after" behind a date of the sentence's own ("summoned again on Tuesday
+    after ignoring the first summons last week")."""
     taken = [t.time for t in kept if t.time] + [t.time for t in named if t.recalled and t.time]
     out: list[Trigger] = []
     for tm in times:
@@ -508,6 +513,9 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
             continue
         if any(t.j <= tm["wi"] and ctx.cause_between(t.j - 1, tm["wi"]) for t in kept):
             continue
+        if any(other is not tm and other["wj"] <= tm["wi"] and ctx.after_between(other["wj"] - 1, tm["wi"])
+               for other in times):
+            continue  # "Hari ini polisi memanggilnya lagi setelah panggilan pertama pekan lalu": what it came after
         if tm.get("quoted") and any(t.saying and not t.quoted for t in kept):
             continue  # a day the quotation names ('"tadi malam saya menghitung lagi," kata X'): what X said
         i = _anchor(ctx, tm)

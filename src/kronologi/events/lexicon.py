@@ -117,6 +117,7 @@ class Lexicon:
     speaking_within: int  # ... when a reporting verb follows within this many words
     adding_verbs: PhraseIndex  # "tambah dia", "she added": more of what the speaker was saying
     cause_markers: PhraseIndex  # phrases that open a cause
+    after_markers: PhraseIndex  # words that open what a happening came after ("setelah", "after")
     toll_nouns: PhraseIndex
     toll_changes: PhraseIndex
     determiners: frozenset[str]
@@ -234,6 +235,7 @@ def lexicon(lang: str | None) -> Lexicon:
         toll_nouns=_index(data.get("toll_nouns")),
         toll_changes=_index(data.get("toll_changes")),
         cause_markers=_index(data.get("cause_markers")),
+        after_markers=_index(data.get("after_markers")),
         shift_markers=_index(data.get("shift_markers")),
         earlier_markers=_index(data.get("earlier_markers")),
         passive_prefixes=tuple(str(w).lower() for w in (data.get("passive") or {}).get("prefixes") or ()),

@@ -819,8 +819,9 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if _told_beside(a, b) and _near(a, b):
         need = NEED_EPISODE_BESIDE
         why.append("an untyped clause beside it")
-    elif kind == "occurrence" and not (a.families & b.families - {"any"}):
-        need += 1.0  # an untyped happening needs more
+    elif kind == "occurrence" and not (a.families & b.families - {"any"}) \
+            and not (when == "same" and _similarity(a, b) >= SIMILAR_STRONG):
+        need += 1.0  # an untyped happening needs more, unless told in the same words on the same day
     if score < need:
         return 0.0, []
     return score, [f"same date {x.date}" if when == "same" else f"dates fit ({x.date} / {y.date})"] + why
