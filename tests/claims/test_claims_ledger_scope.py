@@ -260,3 +260,13 @@ def test_claims_ledger_scope_a_breakdown_word_or_a_whole_opener_makes_large_item
     assert sorted(_values(rows, category="detained", part=True)) == [90, 95, 120, 150]
     assert _values(rows, category="killed", part=False) == [40]
     assert _values(rows, category="killed", part=True) == [25]
+
+
+def test_claims_ledger_scope_unnamed_counts_of_people_meet_only_where_they_agree() -> None:
+    docs = [_doc("a", "Aksi itu diikuti sekitar 120 orang, kata polisi pada Senin (3/4/2023).", "2023-04-03"),
+            _doc("b", "Tim SAR telah mengevakuasi 3.000 orang ke posko, kata polisi pada Selasa (4/4/2023).",
+                 "2023-04-04"),
+            _doc("c", "Aksi damai itu diikuti 120 orang, kata panitia pada Selasa (4/4/2023).", "2023-04-04")]
+    _, rows = _ledger(docs)
+    lines = sorted([f["value"] for f in figs] for row, figs in rows if row["category"] == "other")
+    assert lines == [[120, 120], [3000]]

@@ -25,7 +25,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 
-from kronologi.claims import claimants, heads, ledgervocab, quantity, scope, series
+from kronologi.claims import categories, claimants, heads, ledgervocab, quantity, scope, series
 from kronologi.claims.dating import local_date, part_rank, past_event
 from kronologi.claims.quotelinks import link_quotes
 from kronologi.claims.spans import ByStart
@@ -310,7 +310,18 @@ def _key(fig: dict, clock: Clock) -> tuple:
     background = past_event(fig.get("as_of"), clock.day.get(fig["doc"]) or clock.latest.get(fig["story"]))
     key = (fig["story"] or "", fig["category_key"], fig.get("subject_key"), fig.get("class"),
            bool(fig.get("part_whole")), fig.get("scope"))
+    if _unnamed(fig):  # "100 orang", "50 orang lainnya": only reports that agree are one quantity
+        key += (f"value:{fig['value']}",)
     return key + ((f"past:{fig['as_of'][:4]}",) if background else ())
+
+
+def _unnamed(fig: dict) -> bool:
+    """A count no category names whose counted noun is generic (``orang``, ``people``): it says nothing of
+    what was counted but its number, so counts of different things would meet in one line by their noun."""
+    if fig["category_key"] != "other" or fig["value"] is None:
+        return False
+    subject = fig.get("subject_key") or fig.get("subject") or ""
+    return any(not categories.strip_generic(code, subject) for code in ("id", "en"))
 
 
 def _row(index: int, key: tuple, group: list[dict], clock: Clock, withdrawn: set[tuple]) -> dict:

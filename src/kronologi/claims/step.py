@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "19"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "20"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -49,6 +49,7 @@ class ClaimsStep:
     # 19: a count after a breakdown word ("dengan rincian", "yakni", "comprising") or in a sentence opening on
     # its whole ("Dari 40 korban itu, 12 ...", "Of the 40 dead, 12 ...") is a part of it, whatever its size;
     # a class before a list word is the item's before it ("45 rusak sedang dan 67 rusak ringan")
+    # 20: counts no category names, of a generic noun ("120 orang"), share a ledger line only where they agree
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
