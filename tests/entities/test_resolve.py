@@ -260,3 +260,11 @@ def test_entities_a_regional_bodys_region_is_read_through_the_gazetteer():
     b = _doc("b", "Polda Jawa Timur memanggil saksi. Polda Jabar tidak.", {"Polda Jawa Timur": "ORG", "Polda Jabar": "ORG"})
     names = _by_name(resolve([a, b]))
     assert "Polda Jatim" in names["Polda Jawa Timur"]["aliases"] and "Polda Jabar" in names
+
+
+def test_entities_a_bare_acronym_joins_only_a_name_written_out_where_it_is_used():
+    a = _doc("a", "Dewan Pengawas Daerah menggelar rapat.", {"Dewan Pengawas Daerah": "ORG"})
+    b = _doc("b", "DPD menolak usulan itu.", {"DPD": "ORG"})
+    c = _doc("c", "Majelis Ulama Kecamatan (MUK) dan MUK menolak.", {"Majelis Ulama Kecamatan": "ORG", "MUK": "ORG"})
+    names = _by_name(resolve([a, b, c]))
+    assert "DPD" in names and "MUK" in names["Majelis Ulama Kecamatan"]["aliases"]

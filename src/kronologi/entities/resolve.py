@@ -236,7 +236,8 @@ def _in_order(part: list[str], whole: list[str]) -> bool:
 def _merge_acronym_heads(groups: dict, parent: dict) -> None:
     """A place's or body's name headed by an acronym ("RSUD Cianjur", "TMP Kalibata", "TMP") joins the one
     name of its type whose leading words the acronym's letters begin, the rest of the name alike ("Rumah
-    Sakit Umum Daerah Cianjur"). A bare acronym needs three letters; two-letter ones ("RS") a rest."""
+    Sakit Umum Daerah Cianjur"). A bare acronym needs three letters, and the name written out in an article
+    that uses it; two-letter ones ("RS") a rest."""
     spelt: dict[tuple[str, str, str], list[_Group]] = defaultdict(list)  # (type, initials, rest) -> names
     for g in groups.values():
         if g.type != "PER":
@@ -248,6 +249,8 @@ def _merge_acronym_heads(groups: dict, parent: dict) -> None:
                 or not any(name.split()[0].isupper() for name in g.names if name.split()):
             continue
         fits = [f for f in spelt.get((g.type, head, " ".join(g.tokens[1:])), []) if f is not g]
+        if len(g.tokens) == 1:  # a bare acronym spells many names ("DPD"): only one its own articles write out
+            fits = [f for f in fits if f.docs & g.docs]
         target = _one(fits, g)
         if target:
             _union(parent, g.key, target.key)
