@@ -188,3 +188,14 @@ def test_claims_figures_count_beside_a_day_range_stays() -> None:
 def test_claims_figures_suspects_named_by_a_shared_noun_or_predicate(text: str, lang: str, expected: list) -> None:
     got = [(f["value"], f["category"]) for f in read_text(text, lang, None)["figures"]]
     assert [g for g in got if g[1] != "other"] == expected
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    # a number hyphened to a model's number is the same code, no count ("Cassa 212-200", "Airbus 320-200")
+    ("Helikopter Bell 412-300 itu mengangkut 12 penumpang.", "id", [12]),
+    ("The Airbus 320-200 carried 150 passengers.", "en", [150]),
+    # the unit after a range is its first number's too: a share, not a count
+    ("Hutan seluas 90 hektare terbakar dengan tingkat kerusakan 60-75 persen.", "id", [90]),
+])
+def test_claims_figures_codes_and_percent_ranges_are_no_counts(text: str, lang: str, values: list) -> None:
+    assert [f["value"] for f in read_text(text, lang, None)["figures"]] == values

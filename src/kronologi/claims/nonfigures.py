@@ -32,6 +32,8 @@ _SCORE_SEP = re.compile(r"\s*[-–—:]\s*")  # the whole gap between two number
 _SCORE_MAX = 30
 _NAME_PAREN = re.compile(r"[A-Z][\w'’-]+\s*\(\s*$")
 _LISTED = re.compile(r"\s*(?:,|,?\s*(?:dan|and|&|atau|or))\s*")
+_CODE_JOIN = re.compile(r"[-/]")  # "212-200": no spaces, one code
+_RANGE_END = re.compile(r"^\s*[-–]\s*\d[\d.,]*")  # "81-100 persen": the range's unit is its first number's too
 _LIST_REACH = 100  # numbers back a list is followed to the identifier that opens it ("Pasal 12, 13 dan 14")
 _ABBREVIATION = re.compile(r"\(\s*[A-Za-z]{1,5}\s*\)\s*$")  # "magnitudo (M) 5,6": the unit's abbreviation between
 _NAME_COMMA = re.compile(r"(?<![.!?]\s)[A-Z][\w'’-]+,\s$")
@@ -49,7 +51,7 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
         ("measure", lambda: _starts(lang, "measure_units", after) or bool(
             vocab.ending_regex(lang, "measures_before").search(_ABBREVIATION.sub("", before)))),
         ("fraction", lambda: _fraction(n)),
-        ("percent", lambda: _starts(lang, "percent", after)),
+        ("percent", lambda: _starts(lang, "percent", after) or _starts(lang, "percent", _RANGE_END.sub("", after))),
         ("clock", lambda: _clock(lang, before, after)),
         ("phone", lambda: _phone(text, n)),
         ("year", lambda: _year(lang, n, after)),
@@ -211,12 +213,14 @@ def _score(lang: str, text: str, n: Number, numbers: list[Number]) -> bool:
 
 
 def _identifier(lang: str, text: str, n: Number, numbers: list[Number], times) -> bool:
-    """``pintu 13``, ``Pasal 359``, ``Liga 1``, and numbers listed after them (``13, 11, 14, dan 3``)."""
+    """``pintu 13``, ``Pasal 359``, ``Liga 1``, and numbers listed after them (``13, 11, 14, dan 3``) or joined
+    to them by a hyphen or slash (``Cassa 212-200``, ``Boeing 737-800``: one model's code)."""
     for _ in range(_LIST_REACH):
         if _names_identifier(lang, text, n):
             return True
         previous, _ = _neighbours(n, numbers)  # only the number right before can be listed with it
-        if previous is None or previous.end > n.start or not _LISTED.fullmatch(text, previous.end, n.start):
+        if previous is None or previous.end > n.start or not (
+                _LISTED.fullmatch(text, previous.end, n.start) or _CODE_JOIN.fullmatch(text, previous.end, n.start)):
             return False
         n = previous
     return False
