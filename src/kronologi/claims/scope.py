@@ -37,6 +37,9 @@ _PLACE_TYPES = ("LOC", "GPE", None)
 def place_of(text: str, lang: str | None, fig: dict, mentions: ByStart | list[dict]) -> str | None:
     """The place a figure's words restrict it to (see the module docstring), or None."""
     skip = _claimant_span(fig)
+    paired = _respectively(text, lang, fig, mentions)
+    if paired:
+        return paired
     opening = _opening(text, fig["start"])
     after = _segment_after(text, lang, fig["end"])
     before = _pieces_before(text, lang, fig["start"], _names_place(text, lang, *after))
@@ -47,6 +50,54 @@ def place_of(text: str, lang: str | None, fig: dict, mentions: ByStart | list[di
         if found:
             return found.pop() if len(found) == 1 else ALL
     return None
+
+
+_COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*(?![\w])")
+
+
+def _respectively(text: str, lang: str | None, fig: dict, mentions) -> str | None:
+    """``di Ardana dan Belvora masing-masing 47 orang dan 14 orang``, ``Ardana and Belvora had 47 and 14
+    respectively``: the count's place is the place listed in the same position, before the counts."""
+    items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get("respectively") or []
+    if not items:
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, fig["start"] - 3 * _REACH), fig["start"])]
+    begin = ends[-1] if ends else max(0, fig["start"] - 3 * _REACH)
+    stop = _SENTENCE_END.search(text, fig["end"])
+    finish = min(stop.start() if stop else len(text), fig["end"] + 3 * _REACH)
+    cue = ledgervocab.regex(lang, "respectively").search(text, begin, finish)
+    if not cue:
+        return None
+    counts = [m for m in _COUNT.finditer(text, begin, finish)]
+    if cue.end() <= fig["start"]:  # the cue before the counts: the places before the cue
+        region, run = (begin, cue.start()), [m for m in counts if m.start() >= cue.end()]
+    else:  # the cue after the counts: the places before the first count
+        first = counts[0].start() if counts else fig["start"]
+        region, run = (begin, first), [m for m in counts if m.end() <= cue.start()]
+    if any(begin <= m.start() < region[1] for m in counts):
+        return None
+    index = next((i for i, m in enumerate(run) if m.start() <= fig["start"] < m.end() + 1 or fig["start"] <= m.start() < fig["end"]), None)
+    places = _ordered_places(text, lang, *region, mentions)
+    if index is None or len(places) < 2 or len(run) != len(places):
+        return None
+    return places[index]
+
+
+def _ordered_places(text: str, lang: str | None, start: int, end: int, mentions) -> list[str]:
+    """The places named in ``text[start:end]`` in their order, each once (a body's place by its place)."""
+    spans = [(s + start, name) for s, _, name in gazetteer.find_places(_unpossessive(text[start:end]))]
+    taken = {s for s, _ in spans}
+    for m in _within(mentions, start, end):
+        inner = _named_within(lang, m["text"])
+        if inner and m.get("type") in (*_PLACE_TYPES, "ORG"):
+            spans.append((m["end"] - len(inner), place_key(inner)))
+        elif m.get("type") in _PLACE_TYPES and m["text"][:1].isupper() and m["start"] not in taken:
+            spans.append((m["start"], _key(m)))
+    out: list[str] = []
+    for _, name in sorted(spans):
+        if name not in out:
+            out.append(name)
+    return out
 
 
 ALL = ""  # a count its words make the whole story's ("in Ardania and Belvora", "the combined toll")
