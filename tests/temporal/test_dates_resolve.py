@@ -126,3 +126,8 @@ def test_resolve_the_years_of_a_term_of_office_are_noted_as_its_name():
                                                   ("2019", "names.term")]
     (war,) = [t for t in tag("Perang itu berlangsung 2014-2019.", "id", "2019-09-18") if t.text == "2014"]
     assert war.note is None  # a span of years with no term word is a time like any other
+
+
+def test_resolve_a_constitutions_year_is_noted_as_its_name():
+    found = tag("The army took power under the 2008 constitution in 2021.", "en", "2022-01-11")
+    assert [(t.text, t.value, t.note) for t in found] == [("2008", "2008", "names.document"), ("2021", "2021", None)]

@@ -40,7 +40,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from kronologi.temporal.names import TERM_NOTE
+from kronologi.temporal.names import NAME_NOTES
 from kronologi.temporal.reference import Reference, ReferenceDateError
 
 _VALUE_RE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|(?:Q[1-4]|H[12]|SP|SU|FA|WI)))?(?=$|[-T])")
@@ -112,8 +112,8 @@ def usable_times(times: list[dict[str, Any]]) -> list[dict[str, Any]]:
     and the ``first`` and ``last`` day it covers (a weekend covers its Saturday and Sunday)."""
     out = []
     for tm in times:
-        if tm.get("note") == TERM_NOTE:
-            continue  # "periode 2019-2024": the years of a term of office date nothing the sentence tells
+        if tm.get("note") in NAME_NOTES:
+            continue  # "periode 2019-2024", "UUD 1945": the years of a term or a constitution date nothing told
         found = event_date(tm.get("value")) if tm.get("type") in USABLE_TYPES else None
         if found:
             try:

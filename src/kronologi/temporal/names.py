@@ -10,9 +10,12 @@ reads no mention that overlaps one of these spans (``name_spans``).
 
 A term of office named by its years ("periode 2019-2024", "masa jabatan 2014-2019", "the
 2019-2024 term": ``terms`` before the span of years, ``terms_after`` after it) is a span of time
-all the same, so its years stay temporal expressions; but they date no happening the sentence
-tells (the members of the 2019-2024 council were sworn in on a day in 2019, not in 2024). The
-tagger notes them ``names.term`` (``term_spans``), and the events layer reads no date from them.
+all the same, and a constitution's year ("UUD 1945", "the 2008 constitution": ``documents``
+before the year, ``documents_after`` after it) is the year it was made, so their years stay
+temporal expressions; but they date no happening the sentence tells (the members of the
+2019-2024 council were sworn in on a day in 2019; a junta that took power "under the 2008
+constitution" did so in 2021). The tagger notes them (``noted_spans``: ``names.term``,
+``names.document``), and the events layer reads no date from a noted expression.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from kronologi import langs
 from kronologi.temporal.patterns import _BUILTIN, Pack, pack
 
 TERM_NOTE = "names.term"  # the note on a temporal expression that is a term of office's years
+DOCUMENT_NOTE = "names.document"  # ... that is the year in a constitution's name
+NAME_NOTES = frozenset({TERM_NOTE, DOCUMENT_NOTE})  # notes of expressions that date no happening
 _NUMBER = r"\d+[A-Za-z]?"  # the instrument's number ("Nomor 1", "No. 12A")
 
 
@@ -65,10 +70,29 @@ def _term_re(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE) if shapes else None
 
 
-def term_spans(text: str, p: Pack) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of every term of office named by its years in ``text``."""
-    regex = _term_re(p.lang)
-    return [m.span() for m in regex.finditer(text)] if regex else []
+@functools.lru_cache(maxsize=None)
+def _document_re(lang: str) -> re.Pattern[str] | None:
+    """``<document> [joiner] YEAR`` or ``YEAR <document after>``, compiled once per process."""
+    data = pack(lang).raw.get("named_years") or {}
+    joiners, before, after = ([str(w) for w in data.get(key) or ()] for key in ("joiners", "documents", "documents_after"))
+    year = _BUILTIN["year"]
+    shapes = []
+    if before:  # "UUD 1945", "UUD NRI Tahun 1945"
+        joined = rf"(?:(?:{langs.alternation(joiners)})\s+)?" if joiners else ""
+        shapes.append(rf"(?:{langs.alternation(before)})\s+{joined}{year}")
+    if after:  # "the 2008 constitution"
+        shapes.append(rf"{year}\s+(?:{langs.alternation(after)})")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE) if shapes else None
+
+
+def noted_spans(text: str, p: Pack) -> list[tuple[int, int, str]]:
+    """The ``(start, end, note)`` of every term of office named by its years and every constitution named by
+    its year in ``text``."""
+    out = []
+    for regex, note in ((_term_re(p.lang), TERM_NOTE), (_document_re(p.lang), DOCUMENT_NOTE)):
+        if regex:
+            out += [(*m.span(), note) for m in regex.finditer(text)]
+    return out
 
 
 def name_spans(text: str, p: Pack) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ from typing import Any
 from kronologi import langs
 from kronologi.temporal.checks import CHECKS
 from kronologi.temporal.fields import parse_fields, parse_number
-from kronologi.temporal.names import TERM_NOTE, name_spans, overlaps, term_spans
+from kronologi.temporal.names import name_spans, noted_spans, overlaps
 from kronologi.temporal.patterns import Pack, Rule, group_name, pack
 from kronologi.temporal.stated import mask_hijri
 
@@ -45,10 +45,12 @@ def find_mentions(text: str, lang: str | None) -> list[Mention]:
     for rule, match in chosen:
         mentions.extend(_mentions(rule, match, p))
     _attach_modifiers(masked, mentions, p)
-    terms = term_spans(masked, p)
+    noted = noted_spans(masked, p)
     for tm in mentions:
-        if terms and overlaps(terms, tm.start, tm.end):
-            tm.fields.setdefault("note", TERM_NOTE)  # the years of a term of office: no happening's date
+        for start, end, note in noted:
+            if start < tm.end and tm.start < end:
+                tm.fields.setdefault("note", note)  # a term's years, a constitution's: no happening's date
+                break
     return mentions
 
 
