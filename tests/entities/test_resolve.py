@@ -268,3 +268,9 @@ def test_entities_a_bare_acronym_joins_only_a_name_written_out_where_it_is_used(
     c = _doc("c", "Majelis Ulama Kecamatan (MUK) dan MUK menolak.", {"Majelis Ulama Kecamatan": "ORG", "MUK": "ORG"})
     names = _by_name(resolve([a, b, c]))
     assert "DPD" in names and "MUK" in names["Majelis Ulama Kecamatan"]["aliases"]
+
+
+def test_entities_provinces_short_forms_are_the_province_and_lie_in_their_country():
+    from kronologi.entities.gazetteer import country_of
+    assert lookup("Sultra") == lookup("Sulawesi Tenggara") == lookup("Southeast Sulawesi")
+    assert country_of("Kalteng") == ("Indonesia", False)

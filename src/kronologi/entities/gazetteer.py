@@ -100,7 +100,18 @@ def country_of(name: str) -> tuple[str | None, bool]:
     if known and known in _country_names():
         return known, True
     country = _subdivisions().get(norm(without_prefix(name)))  # "Kota Sapporo", "Provinsi Jawa Timur"
+    if not country and known:  # a short form ("Sultra") of a province the subdivisions know by another name
+        country = next((c for alias in _aliases().get(known, ()) for c in [_subdivisions().get(alias)] if c), None)
     return (country, False) if country else (None, False)
+
+
+@functools.lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[str]]:
+    """``{canonical name: its normalised aliases}`` (the reverse of ``places``)."""
+    out: dict[str, list[str]] = {}
+    for alias, canonical in places().items():
+        out.setdefault(canonical, []).append(alias)
+    return out
 
 
 def without_prefix(name: str) -> str:
