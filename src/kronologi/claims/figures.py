@@ -198,6 +198,9 @@ def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
     rest = categories.strip_generic(lang, counted.noun)
     if vocab.starting_regex(lang, "not_counted").match(rest or counted.noun):
         return None
+    first = (rest or counted.noun).split()[0]
+    if len(first) < 3 and not first.isupper():
+        return None  # a word's tail ("berdua dua an"), not a noun: "KK", "WNI" are written in capitals
     unit = " ".join((rest or counted.noun).split()[:3])
     b0, _ = categories.before_window(text, lang, n, sent[0])
     head = text[b0:n.start]
