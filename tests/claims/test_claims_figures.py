@@ -33,9 +33,9 @@ EXPECTED = {
         (300, "more_than", "injured", None, "reported", "the Kenya National Commission on Human Rights"),
         (105, "exact", "injured", "police", "reported", "Police"),
         (1376, "exact", "arrested", None, "reported", "Kithure Kindiki"),
-        # a count no category names is `other`, its noun the unit (the claimant "it had" is the attribution's
-        # unresolved pronoun, left as found)
-        (61, "exact", "other", "cases", "reported", "it had"),
+        # a count no category names is `other`, its noun the unit; "it had" (a pronoun and its verb) names no
+        # one, so the sentence's subject claims it
+        (61, "exact", "other", "cases", "reported", "The commission"),
         (200, "about", "injured", None, "reported", "A hospital in the capital"),
         (30, "exact", "injured", "with gunshot wounds", "reported", "A hospital in the capital"),
         (50, "exact", "killed", None, "denied", "The government"),

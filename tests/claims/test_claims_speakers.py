@@ -377,3 +377,11 @@ def test_claims_speakers_long_form_of_an_acronym_starts_at_the_name(text, lang, 
 def test_claims_an_english_passive_agent_after_by_claims_the_count(text, claimant) -> None:
     (fig,) = read_text(text, "en", "2024-03-05")["figures"]
     assert fig["value"] == 64 and fig["claimant"] == claimant
+
+
+def test_speakers_the_opening_words_of_a_clause_are_no_group_that_speaks():
+    for phrase, lang in [("Meski belum", "id"), ("Mereka akan", "id"), ("Silakan", "id"), ("Jadi yang", "id"),
+                         ("Although not", "en"), ("They will", "en")]:
+        assert speaker(phrase, lang) is None, phrase
+    assert speaker("Walaupun Rahmat Hidayat", "id").name == "Rahmat Hidayat"
+    assert speaker("warga setempat", "id").kind == "group" and speaker("the agency", "en") is not None

@@ -184,6 +184,9 @@ def _best_segment(segments: list[str], lang: str) -> Speaker | None:
     head = segments[0] if segments else ""
     if not head or (len(head.split()) > _MAX_GROUP and not _opens_with_org(head, lang) and "(" not in head):
         return None  # a long phrase with no name in it is a clause, not a speaker
+    words = head.lower().split()
+    if words[0] in vocab.wordset(lang, "openers") or words[-1] in vocab.wordset(lang, "clause_words"):
+        return None  # "Meski belum", "Mereka akan": the words of a clause, not a group that speaks
     kind = "org" if _looks_org(head, lang) or is_agency(head) else "group"
     return Speaker(head, kind, plural=_plural(head, lang))
 
