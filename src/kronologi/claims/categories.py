@@ -142,7 +142,7 @@ def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, 
     category = other.category if other.cue == "predicate" else _predicate_after(text, lang, following, sent)
     if category is None and other.category and other.cue == "noun" and counted.noun and counted.generic \
             and other.noun.lower().startswith(counted.noun.lower() + " "):
-        category = other.category  # "47 orang dan 14 orang tersangka": the noun the last item finishes
+        category = other.category  # "30 orang dan 8 orang tersangka": the noun the last item finishes
     if category is None or (other.cue != "predicate" and category in vocab.wordset(lang, "human_categories")
                             and not _human(lang, counted.noun, counted.generic)):
         return counted

@@ -91,7 +91,7 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
         category = category if counted.cue in ("predicate", "predicate_before") else previous[-1]["category"]
         subject = _part_subject(text, lang, last, partitive, counted, sent)
     whole = _broken_down(ctx, n, done, sent) if part_of is None and n.value is not None else None
-    if whole is not None:  # "171 unit, dengan rincian 59 rusak berat": a part of the count it breaks down
+    if whole is not None:  # "120 unit, dengan rincian 40 rusak berat": a part of the count it breaks down
         part_of = whole["start"]
         category = category or whole["category"]
     if n.unit and n.unit.isupper() and len(n.unit) == 3:
@@ -316,7 +316,7 @@ _QUOTE_MARKS = "\"“”'‘’"
 
 def _broken_down(ctx: Context, n: Number, done: list[dict], sent: tuple[int, int]) -> dict | None:
     """The larger count of ``n``'s sentence that ``n`` breaks down, or None: one a breakdown word stands after
-    (``171 unit, dengan rincian 59 rusak berat, 45 rusak sedang``), or the one the sentence opens with after a
+    (``120 unit, dengan rincian 40 rusak berat, 35 rusak sedang``), or the one the sentence opens with after a
     whole opener (``Dari 40 korban itu, 12 adalah anak-anak``, ``Of the 40 victims, 12 were children``)."""
     text, lang = ctx.text, ctx.lang
     here = [f for f in done if f["sentence"] == ctx.sentence_at(n.start) and f["end"] <= n.start]

@@ -83,7 +83,7 @@ def damage_class(text: str, lang: str | None, start: int, end: int) -> str | Non
 
 def _own_words(left: str, lang: str | None) -> str:
     """The words before a number that are its own: after another number, those up to a list word are that
-    number's (``45 rusak sedang dan 67 rusak ringan``: ``rusak sedang`` is the 45's class, not the 67's)."""
+    number's (``25 rusak sedang dan 38 rusak ringan``: ``rusak sedang`` is the 25's class, not the 38's)."""
     numbers = list(_NUMBER.finditer(left))
     if not numbers:
         return left

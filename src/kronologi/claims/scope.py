@@ -56,7 +56,7 @@ _COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*(?![\w])")
 
 
 def _respectively(text: str, lang: str | None, fig: dict, mentions) -> str | None:
-    """``di Ardana dan Belvora masing-masing 47 orang dan 14 orang``, ``Ardana and Belvora had 47 and 14
+    """``di Ardana dan Belvora masing-masing 30 orang dan 8 orang``, ``Ardana and Belvora had 30 and 8
     respectively``: the count's place is the place listed in the same position, before the counts."""
     items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get("respectively") or []
     if not items:

@@ -42,13 +42,13 @@ class ClaimsStep:
     # 16: after a national body's acronym the words are the name ("Ketua DPR Rina Kartika Sari"); more postposed
     # saying verbs ("keluh", "kenang", "beber", "pinta"); 17: a pack noun shaped like a verb ends no noun phrase
     # ("30 orang tersangka"), a predicate after a coordinated count is the first count's too ("menetapkan 45 orang
-    # dan dua perusahaan sebagai tersangka"), and so is the last item's noun ("47 orang dan 14 orang tersangka")
+    # dan dua perusahaan sebagai tersangka"), and so is the last item's noun ("30 orang dan 8 orang tersangka")
     # 18: a place named by the event or the body beside it ("kerusuhan X menewaskan", "oleh Polda X", "the X riot")
     # restricts a count; where the counted come from ("warga asli X", "berasal dari X") and a cue before another
     # number ("terdiri dari 22 warga X") do not
     # 19: a count after a breakdown word ("dengan rincian", "yakni", "comprising") or in a sentence opening on
     # its whole ("Dari 40 korban itu, 12 ...", "Of the 40 dead, 12 ...") is a part of it, whatever its size;
-    # a class before a list word is the item's before it ("45 rusak sedang dan 67 rusak ringan")
+    # a class before a list word is the item's before it ("25 rusak sedang dan 38 rusak ringan")
     # 20: counts no category names, of a generic noun ("120 orang"), share a ledger line only where they agree
     # 21: a number hyphened to a model's number is its code ("Cassa 212-200"); a range's unit is its first
     # number's too ("81-100 persen" is no count)
