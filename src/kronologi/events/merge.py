@@ -263,10 +263,7 @@ def _reports(docs: list[Any], story_of: dict[str, str] | None,
         named = _entities_by_text(doc)
         speakers = _quote_speakers(doc, named)
         people = _people(doc)
-        place_names: dict[str, list[str]] = {}  # a place -> the names the article writes it with
-        for m in doc.mentions:
-            if m.get("entity") and m.get("type") == "LOC" and m.get("text"):
-                place_names.setdefault(m["entity"], []).append(m["text"])
+        place_names = _place_names(doc)
         for (sentence, *_), events in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), kv[0][3])):
             out.append(_report(doc, order, sentence, events, story, stop, speakers.get(sentence, set()),
                                figs.get(sentence, []), named, bodies, place_names, people))
@@ -953,19 +950,35 @@ def _adds_to(a: _Cluster, b: _Cluster) -> bool:
                for r in a.reports for s in b.reports)
 
 
-def _regions(doc: Any, ref: Any, place_names: dict[str, list[str]]) -> list[str]:
+def _place_names(doc: Any) -> dict[str, tuple[str, frozenset[str]]]:
+    """Each place of the article -> the last name it is written with and the words of every name it is written
+    with, as ``n:`` keys ("n:kalibata makam pahlawan taman"): read once per article."""
+    last: dict[str, str] = {}
+    keys: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.get("entity") and m.get("type") == "LOC" and m.get("text"):
+            last[m["entity"]] = m["text"]
+            keys.setdefault(m["entity"], set()).add(_name_key(m["text"]))
+    return {ref: (last[ref], frozenset(keys[ref])) for ref in last}
+
+
+def _name_key(name: str) -> str:
+    return "n:" + " ".join(sorted(set(_WORD_RE.findall(name.lower()))))
+
+
+def _regions(doc: Any, ref: Any, place_names: dict[str, tuple[str, frozenset[str]]]) -> list[str]:
     """The country an event's place is ("c:Turkey") or lies in ("in:Turkey"), when the gazetteer knows it, and
     the words of each name the article gives the place ("n:..."): a name within another's words is a place
     within it or the same ("Kalibata", "Taman Makam Pahlawan Kalibata")."""
     if ref is None:
         return []
     if isinstance(ref, int):
-        names = [doc.mentions[ref].get("text")] if 0 <= ref < len(doc.mentions) else []
+        name = doc.mentions[ref].get("text") if 0 <= ref < len(doc.mentions) else None
+        keys = frozenset([_name_key(name)]) if name else frozenset()
     else:
-        names = place_names.get(ref) or []
-    country, itself = country_of(names[-1]) if names and names[-1] else (None, False)
-    out = [("c:" if itself else "in:") + country] if country else []
-    return out + ["n:" + " ".join(sorted(set(_WORD_RE.findall(name.lower())))) for name in names if name]
+        name, keys = place_names.get(ref) or (None, frozenset())
+    country, itself = country_of(name) if name else (None, False)
+    return ([("c:" if itself else "in:") + country] if country else []) + sorted(keys)
 
 
 def _places_fit(a: _Cluster, b: _Cluster) -> bool:
