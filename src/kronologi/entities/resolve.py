@@ -243,7 +243,7 @@ def _merge_acronym_heads(groups: dict, parent: dict) -> None:
         if g.type != "PER":
             for k in range(2, len(g.tokens) + 1):
                 spelt[(g.type, "".join(w[0] for w in g.tokens[:k]), " ".join(g.tokens[k:]))].append(g)
-    for g in list(groups.values()):
+    for g in groups.values():
         head = g.tokens[0] if g.type != "PER" else ""
         if not head.isalpha() or len(head) < (2 if len(g.tokens) > 1 else 3) \
                 or not any(name.split()[0].isupper() for name in g.names if name.split()):

@@ -344,10 +344,10 @@ def _has_context(ctx: _Sentence, entry: Entry, i: int, j: int) -> bool:
     "gempa merusak rumah warga") stands nearer on the doer's side: before an active verb, after a passive
     one ("dirusak gempa"); the other side decides only when the doer's side names neither."""
     window = ctx.lex.windows["context"]
-    before = ctx.norm[max(0, i - window):i][::-1]  # nearest first
-    after = ctx.norm[j:min(len(ctx.words), j + window)]
+    before, after = ctx.norm[max(0, i - window):i], ctx.norm[j:min(len(ctx.words), j + window)]
     if not entry.unless:
-        return any(_contains(before[::-1] + ["|"] + after, phrase) for phrase in entry.context)
+        return any(_contains(before + ["|"] + after, phrase) for phrase in entry.context)
+    before = before[::-1]  # nearest first
     sides = (after, before) if _passive(ctx, i) else (before, after)
     for side in sides:
         found = _nearest(side, entry.context, entry.unless, reverse=side is before)

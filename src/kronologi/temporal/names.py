@@ -54,34 +54,23 @@ def _name_re(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=None)
-def _term_re(lang: str) -> re.Pattern[str] | None:
-    """``<term> [joiner] YEAR-YEAR`` or ``YEAR-YEAR <term after>``, compiled once per process."""
-    data = pack(lang).raw.get("named_years") or {}
-    joiners, terms, terms_after = ([str(w) for w in data.get(key) or ()] for key in ("joiners", "terms", "terms_after"))
-    year = _BUILTIN["year"]
-    span = rf"{year}\s*[-–—/]\s*{year}"  # "2019-2024", "2019/2020"
-    shapes = []
-    if terms:  # "periode 2019-2024", "masa jabatan tahun 2014-2019", "term of 2019-2024"
-        joined = rf"(?:(?:{langs.alternation(joiners)})\s+)?" if joiners else ""
-        shapes.append(rf"(?:{langs.alternation(terms)})\s+{joined}{span}")
-    if terms_after:  # "the 2019-2024 term"
-        shapes.append(rf"{span}\s+(?:{langs.alternation(terms_after)})")
-    return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE) if shapes else None
+_NOTED = (("terms", "terms_after", True, TERM_NOTE), ("documents", "documents_after", False, DOCUMENT_NOTE))
 
 
 @functools.lru_cache(maxsize=None)
-def _document_re(lang: str) -> re.Pattern[str] | None:
-    """``<document> [joiner] YEAR`` or ``YEAR <document after>``, compiled once per process."""
+def _noted_re(lang: str, before_key: str, after_key: str, years: bool) -> re.Pattern[str] | None:
+    """``<word> [joiner] YEAR`` or ``YEAR <word after>`` (with ``years``, a span of years ``YEAR-YEAR``), the words
+    read from the pack's ``named_years`` lists ``before_key`` and ``after_key``; compiled once per process."""
     data = pack(lang).raw.get("named_years") or {}
-    joiners, before, after = ([str(w) for w in data.get(key) or ()] for key in ("joiners", "documents", "documents_after"))
+    joiners, before, after = ([str(w) for w in data.get(key) or ()] for key in ("joiners", before_key, after_key))
     year = _BUILTIN["year"]
+    when = rf"{year}\s*[-–—/]\s*{year}" if years else year  # "2019-2024", "2019/2020"; "1945"
     shapes = []
-    if before:  # "UUD 1945", "UUD NRI Tahun 1945"
+    if before:  # "periode 2019-2024", "masa jabatan tahun 2014-2019", "UUD NRI Tahun 1945"
         joined = rf"(?:(?:{langs.alternation(joiners)})\s+)?" if joiners else ""
-        shapes.append(rf"(?:{langs.alternation(before)})\s+{joined}{year}")
-    if after:  # "the 2008 constitution"
-        shapes.append(rf"{year}\s+(?:{langs.alternation(after)})")
+        shapes.append(rf"(?:{langs.alternation(before)})\s+{joined}{when}")
+    if after:  # "the 2019-2024 term", "the 2008 constitution"
+        shapes.append(rf"{when}\s+(?:{langs.alternation(after)})")
     return re.compile(rf"(?<!\w)(?:{'|'.join(shapes)})(?!\w)", re.IGNORECASE) if shapes else None
 
 
@@ -89,7 +78,8 @@ def noted_spans(text: str, p: Pack) -> list[tuple[int, int, str]]:
     """The ``(start, end, note)`` of every term of office named by its years and every constitution named by
     its year in ``text``."""
     out = []
-    for regex, note in ((_term_re(p.lang), TERM_NOTE), (_document_re(p.lang), DOCUMENT_NOTE)):
+    for before_key, after_key, years, note in _NOTED:
+        regex = _noted_re(p.lang, before_key, after_key, years)
         if regex:
             out += [(*m.span(), note) for m in regex.finditer(text)]
     return out
