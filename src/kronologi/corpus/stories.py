@@ -168,13 +168,14 @@ def assign_stories(docs: list[Document], previous: dict[str, str] | None = None)
     numbers = _numbers(previous)
     specific = _specific_weight(len(docs))
     persons, places = _typed(docs, "PER"), _typed(docs, "LOC")
+    named = persons | places  # once: the union of two corpus-wide vocabularies costs as much as the corpus
     seen: Counter = Counter()  # person -> the articles placed so far that headline it
     for doc in sorted(docs, key=_order):
         terms, names = features[doc.id]
         raw = headline_names(doc, names)
         heads = frozenset(map(_one_place_name, raw))
         story = _place(doc, features[doc.id], stories, index, previous, by_id, numbers, specific,
-                       (frozenset(map(_one_place_name, raw & (persons | places))), raw & persons), seen)
+                       (frozenset(map(_one_place_name, raw & named)), raw & persons), seen)
         story.add(doc, terms, names, heads)
         seen.update(raw & persons)
         doc.story = story.id
