@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import re
 
 import pytest
 
-from kronologi.entities.resolve import _one_edit
+from kronologi.entities.resolve import _find, _Group, _merge_variants, _one_edit, _union, _variant, resolve
 from kronologi.entities.types import _whole_word
 
 
@@ -61,3 +62,36 @@ def test_entities_english_a_name_after_a_locative_is_a_place():
     assert found["Kessel Varne"] == "LOC" and found["Dorwick"] == "LOC" and found["Ostbury"] == "LOC"
     assert found["Mara Quell"] == "PER" and found["Tobin Hale"] == "PER"
     assert "January" not in found and found.get("Parliament") == "ORG"
+
+
+def test_entities_variants_index_joins_what_the_scan_of_every_pair_joins():
+    """Each rare spelling joins the most frequent fitting form of its type (the first of equals in
+    corpus order), through the deletion index read lazily as through a scan of all pairs."""
+    rng = random.Random(11)
+    names = {"".join(rng.choice("ab") for _ in range(rng.randint(5, 8))) for _ in range(400)}
+    groups = {}
+    for name in sorted(names):
+        kind = rng.choice(["PER", "ORG"])
+        groups[(kind, name)] = _Group((kind, name), kind, mentions=[{}] * rng.randint(1, 5))
+    parent = {key: key for key in groups}
+    _merge_variants(groups, parent)
+    expected = {key: key for key in groups}
+    ranked = sorted(groups.values(), key=lambda g: -g.size)
+    for rank, g in enumerate(ranked):
+        big = next((f for f in ranked[:rank] if f.type == g.type and len(f.key[1]) >= 6
+                    and len(g.key[1]) >= 6 and _variant(g, f)), None)
+        if big is not None:
+            _union(expected, g.key, big.key)
+    assert {key: _find(parent, key) for key in groups} == {key: _find(expected, key) for key in groups}
+    assert sum(_find(parent, key) != key for key in groups) > 50  # many joined
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_entities_resolve_leaves_the_cycle_collector_as_it_found_it(enabled):
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert resolve([]) == []
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
