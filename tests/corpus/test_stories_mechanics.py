@@ -176,3 +176,40 @@ def test_stories_a_weak_match_must_name_what_the_story_headlines():
     assert st._names_subject({"wamora": 1.0, "polda": 1.0}, riot)
     assert not st._names_subject({"polda": 1.0, "medira": 1.0}, riot)
     assert st._names_subject({"polda": 1.0}, st.Story("S2"))  # a story without headlines: no evidence
+
+
+def _keyed(sid: str, first: date, last: date, words: list[str]) -> st.Story:
+    """A story whose one article has ``words`` as its terms (all of them its lookup keys too)."""
+    story = _story(sid, first, last)
+    story.features[f"{sid}-doc"] = (Counter({w: 1.0 for w in words}), {})
+    story.terms["id"] = Counter({w: 1.0 for w in words})
+    return story
+
+
+def test_stories_neighbours_are_looked_up_near_in_time_and_ties_go_to_the_nearest():
+    day = date(2031, 3, 1)
+    late = _keyed("S100", day, day, ["banjir", "sarindu", "tanggul"])
+    far = [_keyed(f"S{i}", date(2021, 3, 1), date(2021, 3, 2), ["banjir", "sarindu", "tanggul"])
+           for i in range(1, 50)]  # share every key, ten years before: never its neighbours
+    near = [_keyed("S60", date(2031, 1, 2), date(2031, 1, 3), ["banjir", "sarindu"]),
+            _keyed("S61", date(2031, 2, 20), date(2031, 2, 21), ["banjir", "tanggul"]),
+            _keyed("S62", date(2031, 2, 25), date(2031, 2, 27), ["banjir", "sarindu", "tanggul"])]
+    index = st._SpanIndex([*far, *near, late])
+    assert index.near(late, st.LONG_WINDOW_DAYS, lambda sid: True) == {"S60", "S61", "S62"}
+    # the cut keeps the most shared keys, then the tied stories nearest in time
+    assert index.near(late, st.LONG_WINDOW_DAYS, lambda sid: True, limit=2) == {"S62", "S61"}
+    assert index.near(late, st.LONG_WINDOW_DAYS, lambda sid: sid != "S62", limit=2) == {"S61"}  # cut, then filter
+    assert len(index.near(late, 20 * 365, lambda sid: True)) == 40  # a wide window reaches the old ones
+
+
+def test_stories_a_story_that_absorbs_another_is_found_by_its_keys_in_its_new_periods():
+    early = _keyed("S1", date(2031, 1, 1), date(2031, 1, 2), ["gempa", "lereng"])
+    late = _keyed("S2", date(2031, 9, 1), date(2031, 9, 2), ["longsor", "lereng"])
+    probe = _keyed("S3", date(2032, 4, 1), date(2032, 4, 1), ["gempa", "longsor"])
+    index = st._SpanIndex([early, late, probe])
+    assert "S1" not in index.near(probe, st.LONG_WINDOW_DAYS, lambda sid: True)  # over a year apart
+    before = st._periods(early)
+    early.last = late.last  # S1 took S2's article
+    early.features.update(late.features)
+    index.absorbed(early, late, before)
+    assert "S1" in index.near(probe, st.LONG_WINDOW_DAYS, lambda sid: True)

@@ -12,7 +12,7 @@ story does not swallow everything that mentions one of its many names). Across
 languages only names can be compared, so they count alone. Copies
 (``duplicate_of``) always join their original's story. Stories similar in
 content but apart in time are *related*: the same country months apart is
-another story. An article that names the story's first day (the day of its
+another story (up to ``RELATED_DAYS`` apart: further, a shared subject is a theme). An article that names the story's first day (the day of its
 founding happening: "the earthquake of 6 February") joins on a weaker, specific
 match (``RECALL_JOIN``): an aid appeal shares few words with the quake's reports.
 
@@ -34,7 +34,9 @@ Incremental: assignments made by an earlier build (``previous``: document key
 -> story id) are kept and only new articles are placed, so adding an article
 never reshuffles the stories people already read. Candidate stories come from
 an inverted index of terms and names, so placing an article costs little more
-than the stories it could belong to.
+than the stories it could belong to; once placed, stories look each other up by
+the periods their spans cover (``_SpanIndex``), so comparing them reads the stories
+near in time, not every story the corpus ever had with a common word.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ import math
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -64,7 +66,9 @@ SPECIFIC_DOCS = 25  # ... and so is one in at most this many (small corpora)
 MERGE = 0.5  # similarity that makes two large stories one (a genre is not a story) ...
 MERGE_SMALL = 5  # ... while stories of up to this many articles merge at JOIN
 MERGE_GROWTH = 0.075  # ... and the bar rises by this much each time the larger one doubles
-RELATED = 0.2  # similarity that links two stories as related
+RELATED = 0.2  # similarity that links two stories as related ...
+RELATED_DAYS = 365  # ... when their spans come within this many days: further apart, a shared subject is a theme
+SPAN_DAYS = 30  # the period by which stories look up the stories near them in time (``_SpanIndex``)
 TOP_TERMS = 150
 CANDIDATE_TERMS = 15  # an article is compared with the stories sharing one of its strongest terms or a name
 MIN_CONTENT = 0.1  # stories in one language must share some content to be merged or related
@@ -180,9 +184,11 @@ def assign_stories(docs: list[Document], previous: dict[str, str] | None = None)
         seen.update(raw & persons)
         doc.story = story.id
         index.touch_all(itertools.chain(terms, names), story.id)
+    del index  # placing is done: stories now look each other up by the periods their spans cover
     places = places | frozenset(map(_one_place_name, places))
-    _consolidate(stories, set(previous.values()), index, specific, places)
-    _link_related(list(stories.values()), index, specific)
+    near = _SpanIndex(stories.values())
+    _consolidate(stories, set(previous.values()), near, specific, places)
+    _link_related(list(stories.values()), near, specific)
     return sorted(stories.values(), key=lambda s: _story_number(s.id))
 
 
@@ -261,7 +267,7 @@ def _place(doc, feats, stories: dict[str, Story], index, previous, by_id, number
     if known:
         return stories.setdefault(known, Story(known))
     keys = [k for k, _ in feats[0].most_common(CANDIDATE_TERMS)] + list(feats[1])
-    candidates = _most_shared(keys, index, stories)
+    candidates = _most_shared(keys, index)
     day, days = doc_day(doc), recalled_days(doc)
     reachable = [sid for sid in sorted(candidates) if _reachable(day, stories[sid], days)]
     heads = (heads[0], _held(heads[1], [stories[sid] for sid in reachable], seen or Counter()))
@@ -307,18 +313,100 @@ class _Index:
     def recent(self, key: str) -> Iterator[str]:
         return itertools.islice(reversed(self.postings.get(key, {})), self.RECENT)
 
-    def all(self, key: str) -> Iterable[str]:
-        return self.postings.get(key, {}).keys()
 
-
-def _most_shared(keys: list[str], index: _Index, stories: dict, limit: int = 20) -> list[str]:
+def _most_shared(keys: list[str], index: _Index, limit: int = 20) -> list[str]:
     """The stories sharing the most lookup keys with an article (at most ``limit``)."""
     counts: Counter = Counter()
     for key in keys:
         counts.update(index.recent(key))  # counted in C; ties keep the order of first sight
-    for gone in [sid for sid in counts if sid not in stories]:
-        del counts[gone]
     return [sid for sid, _ in counts.most_common(limit)]
+
+
+class _SpanIndex:
+    """Term or name -> the stories having it (in any of their articles), by the ``SPAN_DAYS`` periods their
+    spans cover. Once articles are placed, stories are compared with the stories near them in time
+    (``_consolidate``: within ``LONG_WINDOW_DAYS``, ``_link_related``: ``RELATED_DAYS``): looking them up by
+    period reads those, where one list per word would hold every story the corpus ever had with a common
+    word, and grow with the corpus. An undated story meets every period (``_windows_meet``)."""
+
+    def __init__(self, stories: Iterable[Story]):
+        self.postings: dict[tuple[str, int | None], dict[str, None]] = defaultdict(dict)  # ordered: ties
+        self.periods: set[int | None] = set()
+        self.stories: dict[str, Story] = {}
+        for story in stories:
+            self.add(story, _story_keys(story), _periods(story))
+
+    def add(self, story: Story, keys: Iterable[str], periods: Iterable[int | None]) -> None:
+        self.stories[story.id] = story
+        periods = list(periods)
+        self.periods.update(periods)
+        postings = self.postings
+        for key in keys:
+            for period in periods:
+                postings[key, period][story.id] = None
+
+    def absorbed(self, target: Story, late: Story, before: list[int | None]) -> None:
+        """``target`` took ``late``'s articles (its span ``before`` them): it is now found by what ``late``
+        was looked up by (its core names and strongest terms, not every word of its articles: a story that
+        keeps absorbing others would otherwise come up as everyone's neighbour), in every period of its
+        span, and by its own words in the periods its span gained."""
+        after = _periods(target)
+        self.add(target, late.lookup_keys(), after)
+        if gained := [p for p in after if p not in before]:
+            self.add(target, _story_keys(target), gained)
+
+    def near(self, story: Story, days: int, eligible: Callable[[str], bool], limit: int = 40) -> set[str]:
+        """Of the ``limit`` stories within ``days`` of ``story``'s span (by period) that have the most of its
+        lookup keys, the ``eligible`` ones. Counts are small numbers and often tie at the cut: the tied
+        stories nearest in time to ``story`` go first (then the earlier made). The cut comes first: a
+        story is weighed against its closest neighbours only, not against whichever lesser match is left
+        once they are ruled out."""
+        if story.first is None:  # in order: None's hash, so its place in a set, differs from run to run
+            periods = [None, *sorted(p for p in self.periods if p is not None)]
+        else:
+            low, high = (story.first.toordinal() - days) // SPAN_DAYS, (story.last.toordinal() + days) // SPAN_DAYS
+            periods = [None, *range(low, high + 1)]
+        postings, counts = self.postings, Counter()
+        for key in story.lookup_keys():
+            having: dict[str, None] = {}
+            for period in periods:
+                if hit := postings.get((key, period)):
+                    having.update(hit)
+            counts.update(having.keys())  # counted in C (a mapping would add its values)
+        counts.pop(story.id, None)
+        return {sid for sid in _top(counts, limit, lambda sid: (_gap(story, self.stories[sid]), _story_number(sid)))
+                if eligible(sid)}
+
+
+def _top(counts: Counter, limit: int, tiebreak: Callable[[str], tuple]) -> list[str]:
+    """The ``limit`` keys of highest count; those tied at the cut ordered by ``tiebreak``."""
+    ranked = counts.most_common()  # sorted in C; only the tie at the cut is sorted again
+    if len(ranked) <= limit:
+        return [key for key, _ in ranked]
+    floor = ranked[limit - 1][1]
+    above = [key for key, n in itertools.takewhile(lambda kv: kv[1] > floor, ranked)]
+    tied = sorted((key for key, _ in itertools.takewhile(lambda kv: kv[1] == floor,
+                                                          itertools.islice(ranked, len(above), None))), key=tiebreak)
+    return above + tied[:limit - len(above)]
+
+
+def _gap(a: Story, b: Story) -> int:
+    """Days between the two stories' spans (0 when they overlap or one is undated)."""
+    if a.first is None or b.first is None:
+        return 0
+    return max(0, b.first.toordinal() - a.last.toordinal(), a.first.toordinal() - b.last.toordinal())
+
+
+def _story_keys(story: Story) -> set[str]:
+    """The words and names of all the story's articles (what placing them put in the placing index)."""
+    return {key for terms, names in story.features.values() for key in itertools.chain(terms, names)}
+
+
+def _periods(story: Story) -> list[int | None]:
+    """The ``SPAN_DAYS`` periods the story's span covers (``None``: an undated story)."""
+    if story.first is None:
+        return [None]
+    return list(range(story.first.toordinal() // SPAN_DAYS, story.last.toordinal() // SPAN_DAYS + 1))
 
 
 def _numbers(previous: dict[str, str]) -> Iterator[int]:
@@ -427,7 +515,7 @@ def _specific_weight(n_docs: int) -> float:
     return math.log((n_docs + 1) / (1 + max(SPECIFIC_DOCS, SPECIFIC_SHARE * n_docs))) + 1
 
 
-def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, specific: float,
+def _consolidate(stories: dict[str, Story], kept: set[str], index: _SpanIndex, specific: float,
                  places: frozenset[str] = frozenset()) -> None:
     """Merge a story made in this run into an earlier one it resembles as a whole.
 
@@ -438,16 +526,20 @@ def _consolidate(stories: dict[str, Story], kept: set[str], index: _Index, speci
     for late in sorted(list(stories.values()), key=lambda s: _story_number(s.id)):
         if late.id in kept or late.id not in stories:
             continue
-        earlier = [stories[sid] for sid in sorted(_neighbours(late, index))
-                   if sid in stories and _story_number(sid) < _story_number(late.id)
-                   and _windows_meet(stories[sid], late, LONG_WINDOW_DAYS)]
+
+        def eligible(sid: str) -> bool:
+            return sid in stories and _story_number(sid) < _story_number(late.id) \
+                and _windows_meet(stories[sid], late, LONG_WINDOW_DAYS)
+
+        earlier = [stories[sid] for sid in sorted(index.near(late, LONG_WINDOW_DAYS, eligible))]
         target = _merge_target(late, earlier, specific, places)
         if target is not None:
+            before = _periods(target)
             for doc in late.docs:
                 target.add(doc, *late.features[doc.id], late.headlines.get(doc.id, frozenset()))
                 doc.story = target.id
             target.docs.sort(key=_order)  # as a later build, placing each article in its known story, has them
-            index.touch_all(late.lookup_keys(), target.id)
+            index.absorbed(target, late, before)
             del stories[late.id]
 
 
@@ -487,14 +579,6 @@ def _merge_threshold(a: Story, b: Story) -> float:
     (crime, celebrities) instead of one developing story."""
     size = max(len(a.docs), len(b.docs))
     return min(MERGE, JOIN + MERGE_GROWTH * math.log2(max(1.0, size / MERGE_SMALL)))
-
-
-def _neighbours(story: Story, index: _Index, limit: int = 40) -> set[str]:
-    counts: Counter = Counter()
-    for key in story.lookup_keys():
-        counts.update(index.all(key))  # counted in C; ties keep the order of first sight
-    counts.pop(story.id, None)
-    return {sid for sid, _ in counts.most_common(limit)}
 
 
 def _windows_meet(a: Story, b: Story, days: int = WINDOW_DAYS) -> bool:
@@ -594,12 +678,12 @@ def _sentence_initial(doc: Document) -> list[str]:
             if m and (m.start() == 0 or not _LETTER.match(text, m.start() - 1))]
 
 
-def _link_related(stories: list[Story], index: _Index, specific: float) -> None:
-    """Stories alike as wholes (content, core names) are related, whenever they happened."""
+def _link_related(stories: list[Story], index: _SpanIndex, specific: float) -> None:
+    """Stories alike as wholes (content, core names) are related: months apart, up to ``RELATED_DAYS``."""
     by_id = {s.id: s for s in stories}
     for a in stories:
-        for sid in sorted(_neighbours(a, index)):
-            if sid in by_id and sid > a.id and story_similarity(a, by_id[sid], specific) >= RELATED:
+        for sid in sorted(index.near(a, RELATED_DAYS, by_id.__contains__)):
+            if sid > a.id and story_similarity(a, by_id[sid], specific) >= RELATED:
                 a.related.add(sid)
                 by_id[sid].related.add(a.id)
 
