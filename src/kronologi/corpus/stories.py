@@ -12,7 +12,8 @@ story does not swallow everything that mentions one of its many names). Across
 languages only names can be compared, so they count alone. Copies
 (``duplicate_of``) always join their original's story. Stories similar in
 content but apart in time are *related*: the same country months apart is
-another story (up to ``RELATED_DAYS`` apart: further, a shared subject is a theme). An article that names the story's first day (the day of its
+another story (up to ``RELATED_DAYS`` apart: further, a shared subject is a
+theme). An article that names the story's first day (the day of its
 founding happening: "the earthquake of 6 February") joins on a weaker, specific
 match (``RECALL_JOIN``): an aid appeal shares few words with the quake's reports.
 
@@ -368,11 +369,9 @@ class _SpanIndex:
             periods = [None, *range(low, high + 1)]
         postings, counts = self.postings, Counter()
         for key in story.lookup_keys():
-            having: dict[str, None] = {}
-            for period in periods:
-                if hit := postings.get((key, period)):
-                    having.update(hit)
-            counts.update(having.keys())  # counted in C (a mapping would add its values)
+            hits = [hit for hit in map(postings.get, zip(itertools.repeat(key), periods)) if hit]
+            # a story once per key, though its span covers several periods (counted in C)
+            counts.update((hits[0] if len(hits) == 1 else dict.fromkeys(itertools.chain.from_iterable(hits))).keys())
         counts.pop(story.id, None)
         return {sid for sid in _top(counts, limit, lambda sid: (_gap(story, self.stories[sid]), _story_number(sid)))
                 if eligible(sid)}
