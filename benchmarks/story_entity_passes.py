@@ -16,6 +16,11 @@ between processes (sums of floats taken in set order decide near ties).
     .venv/bin/python benchmarks/story_entity_passes.py prepare --limit 2000 --pickle /tmp/slice.pkl
     .venv/bin/python benchmarks/story_entity_passes.py run --pickle /tmp/slice.pkl --repeat 3 --out /tmp/a.json
     .venv/bin/python benchmarks/story_entity_passes.py run ... --profile stories   # cProfile, top 40
+    .venv/bin/python benchmarks/story_entity_passes.py run --pickle /tmp/scale/click22k.pkl --n 50000 --repeat 1
+
+``--n`` makes a synthetic corpus of that many documents from the pickled ones first
+(``synthetic_corpus.synthesize``: copies years apart with rewritten names; see that module), to see how the
+passes grow with the corpus.
 
 Nothing asserts a timing; record results in ``results.md`` by hand, with the load.
 """
@@ -54,6 +59,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     run = sub.add_parser("run", help="time the stories and entities passes on pickled documents")
     run.add_argument("--pickle", type=Path, required=True)
     run.add_argument("--repeat", type=int, default=2)
+    run.add_argument("--n", type=int, help="a synthetic corpus of N documents made from the pickled ones")
     run.add_argument("--out", type=Path, help="write the decisions (JSON) here")
     run.add_argument("--profile", choices=("stories", "entities"), help="cProfile one pass (once)")
     return p.parse_args(argv)
@@ -90,6 +96,10 @@ def passes(docs) -> dict:
 
 def run(args: argparse.Namespace) -> None:
     blob = args.pickle.read_bytes()
+    if args.n:
+        from synthetic_corpus import synthesize
+
+        blob = pickle.dumps(synthesize(pickle.loads(blob), args.n), protocol=pickle.HIGHEST_PROTOCOL)
     if args.profile:
         _profile(pickle.loads(blob), args.profile)
         return
