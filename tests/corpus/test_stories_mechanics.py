@@ -213,3 +213,12 @@ def test_stories_a_story_that_absorbs_another_is_found_by_its_keys_in_its_new_pe
     early.features.update(late.features)
     index.absorbed(early, late, before)
     assert "S1" in index.near(probe, st.LONG_WINDOW_DAYS, lambda sid: True)
+
+
+def test_stories_leave_no_per_article_features_behind_but_keep_their_records():
+    text = "Banjir merendam Lembah Sarindu. Bupati Oktaviano meninjau tanggul Sarindu."
+    docs = [_doc("a", text, [0, 32]), _doc("b", text + " Warga mengungsi.", [0, 32, 75])]
+    docs[0].title = "Banjir di Lembah Sarindu"
+    found = st.assign_stories(docs)
+    assert found and all(not s.features and not s.headlines for s in found)  # the build holds stories to its end
+    assert found[0].record()["title"] == "Banjir di Lembah Sarindu" and found[0].record()["documents"]
