@@ -340,7 +340,7 @@ class _SpanIndex:
     word, and grow with the corpus. An undated story meets every period (``_windows_meet``)."""
 
     def __init__(self, stories: Iterable[Story]):
-        self.postings: dict[tuple[str, int | None], dict[str, None]] = defaultdict(dict)  # ordered: ties
+        self.postings: dict[tuple[str, int | None], dict[str, None]] = defaultdict(dict)  # (key, period) -> ids
         self.periods: set[int | None] = set()
         self.stories: dict[str, Story] = {}
         for story in stories:
@@ -392,7 +392,7 @@ def _top(counts: Counter, limit: int, tiebreak: Callable[[str], tuple]) -> list[
     if len(ranked) <= limit:
         return [key for key, _ in ranked]
     floor = ranked[limit - 1][1]
-    above = [key for key, n in itertools.takewhile(lambda kv: kv[1] > floor, ranked)]
+    above = [key for key, _ in itertools.takewhile(lambda kv: kv[1] > floor, ranked)]
     tied = sorted((key for key, _ in itertools.takewhile(lambda kv: kv[1] == floor,
                                                           itertools.islice(ranked, len(above), None))), key=tiebreak)
     return above + tied[:limit - len(above)]
