@@ -37,6 +37,7 @@ import contextlib
 import functools
 import gc
 import heapq
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -343,8 +344,9 @@ def _merge_variants(groups: dict, parent: dict) -> None:
         # set of deletion keys (hash-seeded) was read in: the keys' lists are in rank order, merged
         # lazily, so the scan stops at the first fit instead of gathering and sorting every form under
         # the keys (the spellings of one name pile up under one key as the corpus grows); a rank under
-        # several keys comes once per key, in a row
-        candidates = heapq.merge(*(of_type.get(key, ()) for key in keys))
+        # several keys comes once per key, in a row, and is tried once
+        merged = heapq.merge(*(of_type.get(key, ()) for key in keys))
+        candidates = (r for r, _ in itertools.groupby(merged))
         big = next((ranked[r] for r in candidates if _variant(g, ranked[r])), None)
         if big is not None:
             _union(parent, g.key, big.key)
