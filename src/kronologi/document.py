@@ -89,6 +89,7 @@ class Document:
     language: str | None = None
     language_confidence: float | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    fingerprint: dict[str, Any] | None = None  # what the duplicates pass compares (kronologi.corpus.dedup)
     # corpus passes
     story: str | None = None
     duplicate_of: str | None = None

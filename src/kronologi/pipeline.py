@@ -50,13 +50,14 @@ STEPS: dict[str, str] = {
     "clean": "kronologi.clean:CleanStep",
     "language": "kronologi.text.step:LanguageStep",
     "sentences": "kronologi.text.step:SentenceStep",
+    "fingerprint": "kronologi.corpus.dedup:FingerprintStep",
     "dates": "kronologi.temporal.step:DatesStep",
     "entities": "kronologi.ner.step:EntitiesStep",
     "claims": "kronologi.claims.step:ClaimsStep",
     "events": "kronologi.events.step:EventsStep",
 }
 REQUIRED_STEPS = frozenset({"clean", "language", "sentences"})  # without these there is no usable document
-DEFAULT_STEPS = ("clean", "language", "sentences", "dates", "entities", "claims", "events")
+DEFAULT_STEPS = ("clean", "language", "sentences", "fingerprint", "dates", "entities", "claims", "events")
 
 
 def _factory(name: str) -> Callable[..., Step]:

@@ -71,3 +71,66 @@ def test_dedup_trimmed_copy_is_a_near_duplicate_of_the_longer_article():
     result = dedup([full, trimmed])
     assert result.duplicate_of["trimmed"][:2] == ("full", "near")
     assert "full" not in result.duplicate_of
+
+
+# --- fingerprints: the per-document half of the pass ------------------------------------------------------------
+
+def _corpus():
+    return [_doc("a", "Warta Satu melaporkan dari lokasi banjir di Demak pada hari ini. " + WIRE, "2024-01-04", "Satu"),
+            _doc("b", WIRE + " Bupati berjanji memperbaiki tanggul yang jebol sebelum musim hujan tiba.", None, "Dua"),
+            _doc("c", LONG, "2024-01-04"),
+            _doc("d", LONG.replace("Kalimat ke-39", "Kalimat terakhir"), "2024-01-05"),
+            _doc("e", LONG.upper(), "2024-01-06"),
+            _doc("f", "")]
+
+
+def _result(docs):
+    result = dedup(docs)
+    return result.duplicate_of, {k: [vars(p) for p in v] for k, v in result.shared.items()}
+
+
+def test_fingerprint_step_gives_the_pass_what_it_would_compute_itself():
+    from kronologi.corpus.dedup import FingerprintStep
+
+    computed_by_the_pass = _corpus()
+    expected = _result(computed_by_the_pass)
+    assert expected[0]["d"][:2] == ("c", "near") and expected[0]["e"][:2] == ("c", "exact") and expected[1]
+    stepped = _corpus()
+    step = FingerprintStep()
+    step.prepare(stepped[:3])  # a batch prepared in bulk, the rest one by one: the same fingerprints
+    for doc in stepped:
+        step(doc)
+    assert [d.fingerprint for d in stepped] == [d.fingerprint for d in computed_by_the_pass]
+    assert stepped[-1].fingerprint["minhash"] is None  # no words, no signature
+    assert _result(stepped) == expected
+
+
+def test_a_fingerprint_made_from_another_text_is_not_trusted():
+    from kronologi.corpus.dedup import FingerprintStep
+
+    docs = _corpus()
+    step = FingerprintStep()
+    stale = [step(_doc(d.id, "Teks lama yang sama sekali lain dari artikel ini ditulis di sini.")) for d in docs]
+    for doc, old in zip(docs, stale):
+        doc.fingerprint = old.fingerprint  # all of them alike: taken at face value, every one an exact copy
+    assert _result(docs) == _result(_corpus())
+
+
+def test_a_built_store_keeps_each_documents_fingerprint_and_the_chronicle_does_not_show_it(tmp_path):
+    import json
+
+    import kronologi
+    from kronologi.store import Store
+
+    for doc in _corpus()[:4]:
+        (tmp_path / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8")
+    db = tmp_path / "k.db"
+    chronicle = kronologi.build([str(tmp_path)], db=db, steps=("clean", "language", "sentences", "fingerprint"))
+    assert all("fingerprint@1" in d.steps for d in chronicle.documents)
+    assert not any("fingerprint" in record for record in json.loads(chronicle.to_json())["documents"])
+    store = Store(db)
+    try:
+        stored = [json.loads(data) for (data,) in store.db.execute("SELECT data FROM documents")]
+    finally:
+        store.close()
+    assert len(stored) == 4 and all(d["fingerprint"]["minhash"] for d in stored)

@@ -9,14 +9,23 @@
 
 Within a group of duplicates the canonical document is the earliest published,
 then the longest, then the first by id; the others get ``duplicate_of``.
+
+What the pass reads of a document is its *fingerprint* (``doc.fingerprint``): the
+digest of its words, its MinHash signature and a key per sentence. The pipeline step
+``fingerprint`` (``FingerprintStep``) computes it with the other per-document steps, on
+the workers, and the store keeps it; the pass then only compares. A document without a
+fingerprint, or with one made from another text, gets it computed here: the result is
+the same either way.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from kronologi.document import Document, SharedPassage
 
@@ -27,6 +36,7 @@ MIN_SENTENCE_WORDS = 6
 MAX_SENTENCE_DOCS = 50  # a sentence in more documents than this is boilerplate, not wire copy
 MIN_PASSAGE_WORDS = 20  # a single shared sentence must be this long to count as copied text
 MAX_SAME_OUTLET = 3  # ... and so is one repeated by more documents than this of one outlet
+FINGERPRINT_VERSION = "1"
 
 
 @dataclass
@@ -37,6 +47,9 @@ class DedupResult:
 
 def dedup(docs: list[Document], threshold: float = 0.8) -> DedupResult:
     result = DedupResult()
+    missing = [d for d in docs if d.fingerprint is None or not _fits(d.fingerprint, d)]
+    for doc, fp in zip(missing, _fingerprints(missing)):  # in one batch: MinHash's permutations made once
+        doc.fingerprint = fp
     order = sorted(docs, key=_canonical_order)
     _exact(order, result)
     _near([d for d in order if d.id not in result.duplicate_of], threshold, result)
@@ -74,7 +87,7 @@ def _tokens(text: str) -> list[str]:
 def _exact(order: list[Document], result: DedupResult) -> None:
     first: dict[str, str] = {}
     for doc in order:
-        digest = hashlib.sha1(" ".join(_tokens(doc.text)).encode()).hexdigest()
+        digest = fingerprint(doc)["words"]
         if digest in first:
             result.duplicate_of[doc.id] = (first[digest], "exact", 1.0)
         else:
@@ -82,11 +95,12 @@ def _exact(order: list[Document], result: DedupResult) -> None:
 
 
 def _near(order: list[Document], threshold: float, result: DedupResult) -> None:
-    from datasketch import LeanMinHash, MinHash, MinHashLSH
+    from datasketch import LeanMinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     hashes: dict[str, LeanMinHash] = {}
-    for doc, mh in zip(order, _minhashes(order)):
+    for doc in order:
+        mh = _signature(fingerprint(doc))
         if mh is None:
             continue
         match = _best_match(lsh.query(mh), mh, hashes, threshold)
@@ -104,19 +118,78 @@ def _best_match(candidates, mh, hashes, threshold) -> tuple[str, float] | None:
     return max(scored, key=lambda s: s[1]) if scored else None
 
 
-def _minhashes(docs: list[Document]):
-    """One LeanMinHash per document (None for an empty text), computed lazily:
-    the shingles of one document at a time, never all of them at once."""
-    from datasketch import LeanMinHash, MinHash
+class FingerprintStep:
+    """The pipeline step ``fingerprint``: what the duplicates pass compares, computed once per document with
+    the other per-document steps (``doc.fingerprint``, see ``fingerprint``). Needs ``sentences`` before it."""
 
-    nonempty = (sh for sh in (_shingles(d.text) for d in docs) if sh)
+    name = "fingerprint"
+    version = FINGERPRINT_VERSION
+
+    def __init__(self, options: dict[str, Any] | None = None):
+        self._prepared: dict[int, dict[str, Any]] = {}
+
+    def prepare(self, docs: list[Document]) -> None:
+        """A batch's signatures in one run of MinHash's generator (its permutations are made once)."""
+        self._prepared = {id(doc): fp for doc, fp in zip(docs, _fingerprints(docs))}
+
+    def __call__(self, doc: Document) -> Document:
+        prepared = self._prepared.pop(id(doc), None)
+        doc.fingerprint = prepared if prepared is not None and _fits(prepared, doc) else _fingerprints([doc])[0]
+        return doc
+
+
+def fingerprint(doc: Document) -> dict[str, Any]:
+    """``doc.fingerprint`` when it was made from the document's text and sentences as they are, else made
+    now (and kept on the document): ``of`` (a digest of the text), ``words`` (a digest of its words, lower
+    case: equal for exact duplicates), ``minhash`` (the MinHash signature of its word 5-grams, base64 of
+    ``NUM_PERM`` 32-bit values; None for a text without words) and ``sentences`` (a key per sentence, None
+    for one too short to tell copied text)."""
+    if doc.fingerprint is None or not _fits(doc.fingerprint, doc):
+        doc.fingerprint = _fingerprints([doc])[0]
+    return doc.fingerprint
+
+
+def _fits(fp: dict[str, Any], doc: Document) -> bool:
+    return fp.get("version") == FINGERPRINT_VERSION and fp.get("of") == _text_digest(doc.text) \
+        and len(fp.get("sentences") or ()) == len(doc.sentences)
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def _fingerprints(docs: list[Document]) -> list[dict[str, Any]]:
+    """Every document's fingerprint; the signatures of the batch computed lazily, one document's shingles at a
+    time (never all of them at once)."""
+    from datasketch import MinHash
+
+    words = [_tokens(d.text) for d in docs]
+    nonempty = (sh for sh in (_shingles(w) for w in words) if sh)
     hashes = MinHash.generator(nonempty, num_perm=NUM_PERM)
-    for doc in docs:
-        yield LeanMinHash(next(hashes)) if _tokens(doc.text) else None
+    out = []
+    for doc, toks in zip(docs, words):
+        minhash = None
+        if toks:
+            values = next(hashes).hashvalues.astype("<u4")  # each below 2**32: MinHash keeps them so
+            minhash = base64.b64encode(values.tobytes()).decode("ascii")
+        out.append({"version": FINGERPRINT_VERSION, "of": _text_digest(doc.text),
+                    "words": hashlib.sha1(" ".join(toks).encode()).hexdigest(), "minhash": minhash,
+                    "sentences": [_sentence_key(doc.text[s.start:s.end]) for s in doc.sentences]})
+    return out
 
 
-def _shingles(text: str) -> list[bytes]:
-    toks = _tokens(text)
+def _signature(fp: dict[str, Any]):
+    """The fingerprint's MinHash as datasketch's ``LeanMinHash`` (None for a text without words)."""
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    if fp["minhash"] is None:
+        return None
+    values = np.frombuffer(base64.b64decode(fp["minhash"]), dtype="<u4").astype(np.uint64)
+    return LeanMinHash(seed=1, hashvalues=values)
+
+
+def _shingles(toks: list[str]) -> list[bytes]:
     if len(toks) < SHINGLE:
         return [" ".join(toks).encode()] if toks else []
     return list({" ".join(toks[i : i + SHINGLE]).encode() for i in range(len(toks) - SHINGLE + 1)})
@@ -129,8 +202,7 @@ def shared_passages(docs: list[Document], result: DedupResult) -> dict[str, list
     for doc in docs:
         if doc.id in result.duplicate_of and result.duplicate_of[doc.id][1] == "exact":
             continue
-        for i, sent in enumerate(doc.sentences):
-            key = _sentence_key(doc.text[sent.start : sent.end])
+        for i, key in enumerate(fingerprint(doc)["sentences"]):
             if key:
                 index[key].append((doc.id, i))
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
