@@ -96,6 +96,23 @@ def test_claims_quotes_pronouns_go_to_the_last_person() -> None:
     assert _quotes(text, "en")[0][1] == "Alikhan Smailov"
 
 
+def test_claims_quotes_a_role_goes_to_its_holder_named_with_title_of_place() -> None:
+    text = ("President of Kazakhstan Marko Velin spoke to parliament on Monday.\n\n"
+            "“The order is restored,” the president said.")
+    assert _quotes(text, "en")[0][1] == "Marko Velin"
+
+
+def test_claims_quotes_a_resolved_pronoun_speaker_has_the_entity_of_the_name(tmp_path) -> None:
+    import kronologi
+
+    (tmp_path / "a.txt").write_text("Rebuilding begins in Almaty\n\nPrime Minister Alikhan Smailov spoke in "
+                                   "Astana on Monday.\n\n“We will rebuild every school,” he said.\n", encoding="utf-8")
+    chronicle = kronologi.build([str(tmp_path / "a.txt")])
+    (quote,) = chronicle.quotes
+    person = {e["name"]: e["id"] for e in chronicle.entities}["Alikhan Smailov"]
+    assert (quote["speaker_name"], quote["speaker"]) == ("Alikhan Smailov", person)
+
+
 def test_claims_quotes_short_names_take_their_fullest_form() -> None:
     text = "Kapolda Jawa Timur Irjen Nico Afinta hadir.\n\n“Situasi terkendali,” ujar Nico."
     assert _quotes(text)[0][1] == "Nico Afinta"

@@ -64,6 +64,19 @@ def test_entities_english_a_name_after_a_locative_is_a_place():
     assert "January" not in found and found.get("Parliament") == "ORG"
 
 
+def test_entities_english_a_title_of_a_place_or_domain_is_the_role_of_the_name_after_it():
+    from kronologi.entities.english import english_mentions
+    text = ("President of Kazakhstan Marko Velin met the Minister of Health Lena Storr Adair. "
+            "Governor of West Java Tobin Hale came. The Ministry of Health agreed. "
+            "Keeper of Quiet Harbours Mara Quell spoke.")
+    found = {m["text"]: (m["type"], m.get("role")) for m in english_mentions(text, [(0, len(text))])}
+    assert found["Marko Velin"] == ("PER", "President of Kazakhstan")
+    assert found["Lena Storr Adair"] == ("PER", "Minister of Health")
+    assert found["Tobin Hale"] == ("PER", "Governor of West Java")
+    assert found["Ministry of Health"] == ("ORG", None)
+    assert "Mara Quell" not in found  # "of" something unknown: no title is split off a run that may be a name
+
+
 def test_entities_variants_index_joins_what_the_scan_of_every_pair_joins():
     """Each rare spelling joins the most frequent fitting form of its type (the first of equals in
     corpus order), through the deletion index read lazily as through a scan of all pairs."""

@@ -116,7 +116,7 @@ def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
     if not found:
         found, cue = noun_category, "noun"
     if not found:
-        found, cue = _linked_noun(text, lang, n, b0), "noun"
+        found, cue = _linked_noun(text, lang, n, b0, sent[0]), "noun"
     if not found and (generic or _human(lang, noun, False)):
         found, cue = _named_count(text, lang, _clause_start(text, n, sent[0]), n.start), "toll"
     if not found and (generic or _human(lang, noun, False)):
@@ -236,9 +236,10 @@ def _clause_start(text: str, n: Number, floor: int) -> int:
     return max(floor, n.start - _WINDOW) + (last.end() if last else 0)
 
 
-def _linked_noun(text: str, lang: str, n: Number, floor: int) -> str | None:
-    """``Pasukan PBB yang berjumlah 1.200 personel``: the noun that an amount link gives its number."""
-    head = text[max(floor - 60, 0):n.start]
+def _linked_noun(text: str, lang: str, n: Number, floor: int, sentence_start: int) -> str | None:
+    """``Pasukan PBB yang berjumlah 1.200 personel``: the noun that an amount link gives its number, in its
+    sentence (``tidak menimbulkan korban jiwa. Sebanyak 5.400 jiwa ... mengungsi``: no toll)."""
+    head = text[max(floor - 60, sentence_start, 0):n.start]
     link = vocab.ending_regex(lang, "amount_links").search(head)
     if not link:
         return None

@@ -265,19 +265,30 @@ def _entity(q: dict, entities: ByStart) -> str | None:
     """The entity of the mention that names the speaker, when the entity layer resolved one: a mention that
     ends with the speaker's name (``BNPB Suharyanto`` for Suharyanto), opens it (``the Harbour Union`` for
     ``Harbour Union (HU)``) or is its acronym in brackets (``HU``), else one that covers the whole speaker
-    phrase. A body or place inside a role (``Kepala BNPB``, ``kantor HAM PBB``) is not the speaker."""
+    phrase. A body or place inside a role (``Kepala BNPB``, ``kantor HAM PBB``) is not the speaker. A speaker
+    written as a pronoun or a role and resolved to a name the article gave before (``ujarnya``, "the
+    minister said") is the entity of the nearest earlier mention of that name."""
     start, end = q.get("speaker_start"), q.get("speaker_end")
     if start is None:
         return None
     found = [m for m in entities.overlapping(start, end) if m.get("type") in ("PER", "ORG", "LOC", None)]
     name = _name_words(q.get("speaker_name"))
     for m in found:
-        words = _name_words(m.get("text"))
-        if name and words and (words[-len(name):] == name or name[:len(words)] == words or
-                               f"({m.get('text', '').lower()})" in (q.get("speaker_name") or "").lower()):
+        if _names_speaker(m, name, q.get("speaker_name")):
             return m["entity"]
     covering = [m for m in found if m["start"] <= start and m["end"] >= end]
-    return covering[0]["entity"] if covering else None
+    if covering:
+        return covering[0]["entity"]
+    if found or not name or name == _name_words(q.get("speaker_text")):
+        return None  # the speaker is written here: only a name resolved from elsewhere is looked up before
+    earlier = (m for m in entities.before(start) if m.get("type") in ("PER", "ORG"))
+    return next((m["entity"] for m in earlier if _name_words(m.get("text")) == name), None)
+
+
+def _names_speaker(mention: dict, name: list[str], speaker_name: str | None) -> bool:
+    words = _name_words(mention.get("text"))
+    return bool(name and words and (words[-len(name):] == name or name[:len(words)] == words or
+                                    f"({mention.get('text', '').lower()})" in (speaker_name or "").lower()))
 
 
 def _name_words(text: str | None) -> list[str]:

@@ -153,6 +153,13 @@ def _roles(text: str, lang: str, outside) -> list[tuple[int, str, str]]:
         if found and found.kind == "person" and found.role:
             out.append((m.start(), " ".join(found.role.lower().split()), found.name))
     out.extend(_appositive_roles(text, lang, outside))
+    if lang == "en":  # "President of Kazakhstan Kassym-Jomart Tokayev": the role runs over "of" and a place
+        from kronologi.entities.english import role_of
+
+        for m in re.finditer(rf"{_NAME}[ \t]+of[ \t]+{_NAME}", text):
+            name, role = role_of(m.group(0))
+            if role and outside(m.start()):
+                out.append((m.start(), " ".join(role.lower().split()), name))
     return sorted(out)
 
 

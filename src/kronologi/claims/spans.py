@@ -7,7 +7,7 @@ figure or speaker phrase which of them it overlaps must not walk them all.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 
 class SortedSpans(list):
@@ -62,6 +62,11 @@ class ByStart:
         """The records lying within ``[start, end]``."""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_right(self._starts, end)
         return [r for _, r in sorted(ir for ir in self._records[lo:hi] if ir[1]["end"] <= end)]
+
+    def before(self, pos: int) -> Iterator[dict]:
+        """The records that start before ``pos``, the nearest first."""
+        for _, record in reversed(self._records[:bisect.bisect_left(self._starts, pos)]):
+            yield record
 
     def overlapping(self, start: int, end: int) -> list[dict]:
         """The records that share a character with ``[start, end)``."""

@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "24"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "25"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -55,6 +55,8 @@ class ClaimsStep:
     # 22: counts listed "masing-masing" / "respectively" take the places listed before them, in order
     # 23: no counted noun of fewer than three letters unless in capitals ("dua an"); memories and hopes count nothing
     # 24: the opening words of a clause ("Meski belum", "Mereka akan", "it had") are no group that speaks
+    # 25: an amount link ("Sebanyak") finds its noun in its own sentence, not in the one before; an English role
+    # of a place or domain names its holder ("President of Kazakhstan X" for "the president said")
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)

@@ -75,6 +75,8 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _classify(text: str, s: int, e: int, sentence_end: int) -> dict[str, Any] | None:
     surface = text[s:e]
     name, role = split_role(surface)
+    if not role:
+        name, role = role_of(surface)
     offset = s + surface.index(name) if role else s
     words = name.split()
     orgs, not_starts, _ = _vocab()
@@ -89,6 +91,30 @@ def _classify(text: str, s: int, e: int, sentence_end: int) -> dict[str, Any] | 
         return None
     return {"start": offset, "end": offset + len(name), "text": name, "type": kind, "source": "rules.en",
             **({"role": role} if role else {})}
+
+
+def role_of(surface: str) -> tuple[str, str | None]:
+    """``President of Kazakhstan Kassym-Jomart Tokayev`` -> ``("Kassym-Jomart Tokayev", "President of
+    Kazakhstan")``: a title, "of", then what it is of (the shortest run of words that is a known place or a
+    domain of office, ``role_domains``) and the holder's name, two to four words. Nothing is split when what
+    follows "of" is not known: "Governor of Something Unheard" may be all a body's name."""
+    m = _title_of().match(surface)
+    if not m:
+        return surface, None
+    opening = m.end("the")  # "The Minister of Health ...": the article is no part of the role
+    rest = surface[m.end():].split(" ")
+    domains = langs.words("en", "entities", "role_domains")
+    for k in range(1, len(rest) - 1):
+        what, name = " ".join(rest[:k]), rest[k:]
+        if len(name) <= 4 and (lookup(what) or what.lower() in domains):
+            return " ".join(name), surface[opening:m.end()] + what
+    return surface, None
+
+
+@functools.lru_cache(maxsize=1)
+def _title_of() -> re.Pattern[str]:
+    titles = sorted(langs.words("en", "entities", "titles"), key=len, reverse=True)
+    return re.compile(rf"(?P<the>(?:the\s+)?)(?:{'|'.join(map(re.escape, titles))})\s+of\s+", re.IGNORECASE)
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")

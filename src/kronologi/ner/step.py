@@ -32,7 +32,8 @@ ENGLISH_RULES = "rules.en"  # kronologi.entities.english, while no English model
 
 class EntitiesStep:
     name = "entities"
-    version = "3"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
+    version = "4"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
+    # 4: English "Title of Place Name" is a person with that role ("President of Kazakhstan X", "Minister of Health X")
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
