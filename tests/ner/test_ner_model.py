@@ -210,3 +210,23 @@ def test_ner_gate_dev_scores_stay_above_their_floors(nlp, split):
     report = score(gold, tag_sentences(sents, "id"))
     assert report["micro"]["f"] >= micro_floor, report
     assert report["macro_f"] >= macro_floor, report
+
+
+def test_initials_given_an_age_are_a_person_wherever_the_article_uses_them_alone():
+    from kronologi.document import Document, Sentence
+    from kronologi.ner.step import anonymised_persons
+
+    text = ("Polisi menangkap AS (32) di pasar. AS dijerat pasal pencurian. "
+            "Duta Besar AS hadir. Adiknya berinisial RN (19 tahun) ikut diperiksa.")
+    doc = Document(id="d", source_path="d.txt", format="text", raw_text=text, text=text)
+    doc.sentences = [Sentence(0, 34), Sentence(35, 62), Sentence(63, 83), Sentence(84, len(text))]
+    at = [i for i in range(len(text)) if text.startswith("AS", i)]
+    doc.mentions = [{"start": at[0], "end": at[0] + 2, "text": "AS", "type": "LOC", "source": "gazetteer"},
+                    {"start": at[2], "end": at[2] + 2, "text": "AS", "type": "LOC", "source": "gazetteer"}]
+    found = {(m["start"], m["type"]) for m in anonymised_persons(doc)}
+    assert (at[0], "PER") in found and (at[1], "PER") in found  # the arrested man, and his uncovered later use
+    assert (at[2], "LOC") in found  # after a capitalised title: the country
+    assert (text.index("RN"), "PER") in found
+    plain = Document(id="e", source_path="e.txt", format="text", raw_text="AS dan Rusia", text="AS dan Rusia")
+    plain.mentions = [{"start": 0, "end": 2, "text": "AS", "type": "LOC", "source": "gazetteer"}]
+    assert anonymised_persons(plain) == plain.mentions  # no age anywhere: nothing changes

@@ -16,6 +16,7 @@ a model are left as they are.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from kronologi import langs
@@ -28,12 +29,14 @@ from kronologi.text.tokens import tokenize
 SOURCE = "model"
 GAZETTEER = "gazetteer"  # places the model missed, found by name
 ENGLISH_RULES = "rules.en"  # kronologi.entities.english, while no English model can be had
+INITIALS = "rules.initials"  # a person's initials given an age ("AS (32)"), where no mention covers them
 
 
 class EntitiesStep:
     name = "entities"
     version = "4"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
-    # 4: English "Title of Place Name" is a person with that role ("President of Kazakhstan X", "Minister of Health X")
+    # 4: English "Title of Place Name" is a person with that role ("President of Kazakhstan X", "Minister of Health X");
+    # initials given an age are a person ("AS (32)"), and so are their later uses alone
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
@@ -59,7 +62,7 @@ class EntitiesStep:
         lang = langs.normalise_lang(doc.language)
         kept = [m for m in doc.mentions if m.get("source") not in (SOURCE, ENGLISH_RULES)]
         prepared = self._tagged.pop(id(doc), None)
-        kept = [m for m in kept if m.get("source") != GAZETTEER]
+        kept = [m for m in kept if m.get("source") not in (GAZETTEER, INITIALS)]
         if not doc.text.strip():
             doc.mentions = kept
         elif has_model(lang):
@@ -71,7 +74,41 @@ class EntitiesStep:
         else:
             doc.mentions = kept
         doc.mentions += place_mentions(doc)
+        doc.mentions = anonymised_persons(doc)
         return doc
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ \t]+$")
+
+
+def _alone(text: str, start: int) -> bool:
+    """Initials not read as part of a capitalised name before them ("Presiden AS Joe Biden": the country)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is None or not before.group(1)[0].isupper()
+
+
+# Initials with an age in brackets: how news names a suspect or a victim it does not name in full ("AS (32)").
+_INITIALS_AGE = re.compile(r"(?<![\w.])([A-Z]{1,3})\s?\((\d{1,2})(?:\s?(?:tahun|th|thn|years?|yrs?))?\)")
+
+
+def anonymised_persons(doc: Document) -> list[dict[str, Any]]:
+    """``Polisi menangkap AS (32)``: initials given an age are a person, wherever the article writes them
+    ("AS dijerat ..."), though the same letters name a country elsewhere (``AS``: Amerika Serikat). Each
+    mention of those initials becomes a person (``type`` PER, ``initials`` true); each use no mention
+    covers is added as one."""
+    initials = {m.group(1) for m in _INITIALS_AGE.finditer(doc.text)}
+    if not initials:
+        return doc.mentions
+    taken = [(m["start"], m["end"]) for m in doc.mentions]
+    out = [{**m, "type": "PER", "initials": True} if m.get("text") in initials and _alone(doc.text, m["start"])
+           else m for m in doc.mentions]
+    starts = [s.start for s in doc.sentences]
+    for m in re.finditer(rf"(?<![\w.])(?:{'|'.join(sorted(initials))})(?![\w.])", doc.text):
+        if _alone(doc.text, m.start()) and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append({"start": m.start(), "end": m.end(), "text": m.group(), "type": "PER", "initials": True,
+                        "sentence": bisect.bisect_right(starts, m.start()) - 1 if starts else None,
+                        "source": INITIALS})
+    return sorted(out, key=lambda m: (m["start"], m["end"]))
 
 
 def place_mentions(doc: Document) -> list[dict[str, Any]]:
