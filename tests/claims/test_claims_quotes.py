@@ -113,6 +113,19 @@ def test_claims_quotes_a_resolved_pronoun_speaker_has_the_entity_of_the_name(tmp
     assert (quote["speaker_name"], quote["speaker"]) == ("Alikhan Smailov", person)
 
 
+def test_claims_quotes_a_shared_surname_resolved_by_context_has_that_persons_entity(tmp_path) -> None:
+    import kronologi
+
+    (tmp_path / "a.txt").write_text(
+        "A party gathers in Astana\n\nFormer President Aldo Brandt Kessler attended the congress on Monday.\n\n"
+        "His daughter, party chair Lina Marie Kessler, addressed the delegates.\n\n"
+        "“We must stand together,” Kessler said.\n", encoding="utf-8")
+    chronicle = kronologi.build([str(tmp_path / "a.txt")])
+    (quote,) = chronicle.quotes
+    ids = {e["name"]: e["id"] for e in chronicle.entities}
+    assert (quote["speaker_name"], quote["speaker"]) == ("Lina Marie Kessler", ids["Lina Marie Kessler"])
+
+
 def test_claims_quotes_short_names_take_their_fullest_form() -> None:
     text = "Kapolda Jawa Timur Irjen Nico Afinta hadir.\n\n“Situasi terkendali,” ujar Nico."
     assert _quotes(text)[0][1] == "Nico Afinta"

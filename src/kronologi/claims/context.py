@@ -198,13 +198,13 @@ class Context:
         if (tagged or found.kind == "person") and " " not in name and span and self._place(name):
             return " ".join(self.text[span[0]:span[1]].split())  # "Kepala BPBD Demak", Demak a regency
         if tagged and found.kind != "pronoun":
-            return (found.kind == "person" and self._role_holder(found, pos)) or self.full_name(name)
+            return (found.kind == "person" and self._role_holder(found, pos)) or self.full_name(name, pos)
         if found.kind == "pronoun":
             return self._pronoun(found, pos)
         if found.kind == "anonymous":
             return anonymous.describe(self, found.name, pos)
         if found.kind == "person":
-            return self._role_holder(found, pos) or self.full_name(found.name)
+            return self._role_holder(found, pos) or self.full_name(found.name, pos)
         return self._description(found.name, pos)
 
     def _role_holder(self, found: Speaker, pos: int) -> str | None:
@@ -271,10 +271,22 @@ class Context:
                 found = " ".join(words)
         return self.refs.body_name(found) if found else None
 
-    def full_name(self, name: str) -> str:
+    def full_name(self, name: str, pos: int | None = None) -> str:
         """``Nico`` -> ``Nico Afinta`` when the document names someone so (or ``Kang Budi`` -> ``Budi Santoso``
-        when it gives him that name), else ``name``."""
-        return _fullest(self.refs.aliases.get(name, name), self.names, self._names_by_word())
+        when it gives him that name), else ``name``. A short name two people share (a father and his daughter,
+        "Kessler") stands, at ``pos``, for the one of them named last before it."""
+        name = self.refs.aliases.get(name, name)
+        best = _fullest(name, self.names, self._names_by_word())
+        if pos is None or best == name:
+            return best
+        tokens = name.split()
+        others = {n for n in self._names_by_word().get(tokens[0], []) if n != name
+                  and _contains(n.split(), tokens) and not _contains(best.split(), n.split())}
+        rivals = {n for n in others if not any(o != n and _contains(o.split(), n.split()) for o in others)}
+        if not rivals:
+            return best
+        last = {n: at for at, n in sorted(self._mentions + self.people) if at < pos and n in rivals | {best}}
+        return max(last, key=last.__getitem__) if last else best
 
     def _names_by_word(self) -> dict[str, list[str]]:
         """Each word of ``names`` -> the names holding it, in order (built once per ``names``)."""

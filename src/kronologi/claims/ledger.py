@@ -277,12 +277,16 @@ def _entity(q: dict, entities: ByStart) -> str | None:
         if _names_speaker(m, name, q.get("speaker_name")):
             return m["entity"]
     covering = [m for m in found if m["start"] <= start and m["end"] >= end]
-    if covering:
+    short = covering and len(_name_words(covering[0].get("text"))) < len(name) \
+        and name[-len(_name_words(covering[0].get("text"))):] == _name_words(covering[0].get("text"))
+    if covering and not short:
         return covering[0]["entity"]
-    if found or not name or name == _name_words(q.get("speaker_text")):
+    if not short and (found or not name or name == _name_words(q.get("speaker_text"))):
         return None  # the speaker is written here: only a name resolved from elsewhere is looked up before
+    # a pronoun, a role, or a surname two people share ("kata Yudhoyono"), resolved to one full name by context
     earlier = (m for m in entities.before(start) if m.get("type") in ("PER", "ORG"))
-    return next((m["entity"] for m in earlier if _name_words(m.get("text")) == name), None)
+    full = next((m["entity"] for m in earlier if _name_words(m.get("text")) == name), None)
+    return full or (covering[0]["entity"] if covering else None)
 
 
 def _names_speaker(mention: dict, name: list[str], speaker_name: str | None) -> bool:

@@ -57,7 +57,8 @@ class ClaimsStep:
     # 24: the opening words of a clause ("Meski belum", "Mereka akan", "it had") are no group that speaks
     # 25: an amount link ("Sebanyak") finds its noun in its own sentence, not in the one before; an English role
     # of a place or domain names its holder ("President of Kazakhstan X" for "the president said"); the sentence
-    # after a quote names its teller as "the assessment of X", "came from X", "Demikian penilaian X"
+    # after a quote names its teller as "the assessment of X", "came from X", "Demikian penilaian X"; a surname
+    # two people share stands for the one named last before it
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
