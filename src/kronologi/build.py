@@ -86,8 +86,12 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
                                                session=session, part_docs=batch_size, workers=workers)
         chronicle.rejected = rejected
-        # the chronicle's tables, replaced in one transaction; what changed since the last build
-        chronicle.changes = store.put_chronicle(chronicle, run, then=save_cache)
+        # the chronicle's tables, replaced in one transaction (kept as they are when nothing is new, their
+        # rejections included); what changed since the last build
+        if save_cache is incremental.kept and _same_rejections(store, rejected):
+            chronicle.changes = store.keep_chronicle(chronicle, run, then=save_cache)
+        else:
+            chronicle.changes = store.put_chronicle(chronicle, run, then=save_cache)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
@@ -229,7 +233,7 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
         log.info("corpus passes: nothing new since run %s, its chronicle reused", previous.build["run"])
         for name in CORPUS_PASSES:
             passed(name)
-        return same, lambda db: None
+        return same, incremental.kept
     _dedup_pass(store, docs)
     passed("duplicates")
     store.put_decisions("reference", _sibling_dates(docs))
@@ -368,6 +372,12 @@ def _story_record(story, summarized: bool = True) -> dict:
         record["summary"] = [{"doc": doc_id, "sentence": i} for doc_id, i in summarize(originals, 3)] \
             if originals else []
     return record
+
+
+def _same_rejections(store: Store, rejected: list[Rejection]) -> bool:
+    """Whether the chronicle in the store lists these rejections, in this order."""
+    rows = store.db.execute("SELECT source_path, reason FROM chronicle_rejected ORDER BY position").fetchall()
+    return [tuple(r) for r in rows] == [(r.source_path, r.reason) for r in rejected]
 
 
 def _story_pass(store: Store, docs: list[Document]):

@@ -108,6 +108,15 @@ def compare(old: Snapshot | None, chronicle: Chronicle, run: int | None = None) 
     return out
 
 
+def nothing_new(since: int | None, run: int | None, generated_at: str | None) -> dict[str, Any]:
+    """What ``compare`` gives for a chronicle equal to the one it replaces, without reading either."""
+    names = ("new_events", "updated_figures", "new_contradictions", "new_retractions", "new_stories", "merged_stories")
+    out: dict[str, Any] = {"since": since, "run": run, "first_build": False, "generated_at": generated_at,
+                           "counts": {name: 0 for name in names}}
+    out.update({name: [] for name in names})
+    return out
+
+
 def is_empty(changes: dict[str, Any]) -> bool:
     return not any(changes["counts"].values())
 

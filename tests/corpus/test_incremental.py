@@ -41,6 +41,33 @@ def test_incremental_nothing_new_reuses_the_stored_chronicle(tmp_path, monkeypat
     assert not again.changes["first_build"] and not any(again.changes["counts"].values())
 
 
+def test_incremental_nothing_new_keeps_the_tables_and_the_cache_for_the_next_build(tmp_path, monkeypatch):
+    from kronologi.store import Store
+    from kronologi.store import chronicle as stored
+
+    first, second = _halves(tmp_path)
+    db = tmp_path / "k.db"
+    kbuild.build(first, db=db)
+    written = stored.write_chronicle
+
+    def must_not_write(*args, **kwargs):
+        raise AssertionError("the chronicle tables were rewritten on a rebuild with nothing new")
+
+    monkeypatch.setattr(stored, "write_chronicle", must_not_write)
+    again = kbuild.build(first, db=db)  # nothing new: the tables stay, their row names this run
+    store = Store(db)
+    try:
+        runs = [r for (r,) in store.db.execute("SELECT id FROM runs ORDER BY id")]
+        assert store.db.execute("SELECT run FROM chronicle").fetchone()[0] == runs[-1] == again.changes["run"]
+        assert again.changes["since"] == runs[0]
+    finally:
+        store.close()
+    monkeypatch.setattr(stored, "write_chronicle", written)
+    plans = _plans(monkeypatch)
+    kbuild.build(first + second, db=db)  # the cache still belongs to the chronicle: only touched stories run
+    assert plans and plans[-1].reused
+
+
 def test_incremental_new_articles_recompute_only_the_stories_they_touch(tmp_path, monkeypatch):
     first, second = _halves(tmp_path)
     plans = _plans(monkeypatch)

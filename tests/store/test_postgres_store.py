@@ -107,6 +107,19 @@ def test_postgres_build_gives_the_same_chronicle_tables_as_sqlite(tmp_path):
         assert expected or table in ("rejected", "chronicle", "chronicle_rejected") or table.startswith("event_evidence"), table
 
 
+def test_postgres_rebuild_with_nothing_new_keeps_the_tables_as_sqlite_does(tmp_path):
+    folder = write_articles(tmp_path / "in", ARTICLES)
+    lite, pg = new_backend("sqlite", tmp_path), new_backend("postgresql", tmp_path)
+    for target in (lite, pg):
+        kronologi.build([str(folder)], db=target.url)
+        again = kronologi.build([str(folder)], db=target.url)
+        assert not any(again.changes["counts"].values()) and again.changes["run"] == 2
+        assert target.scalar("SELECT run FROM chronicle") == 2
+    for table in (*TABLES, "changes"):
+        columns = _columns(lite, table)
+        assert _rows(pg, table, columns) == _rows(lite, table, columns), table
+
+
 def test_postgres_build_from_the_command_line(tmp_path):
     folder = write_articles(tmp_path / "in", ARTICLES)
     target = new_backend("postgresql", tmp_path)

@@ -398,6 +398,14 @@ def _overlay(doc: Document) -> dict[str, Any]:
     return out
 
 
+def kept(db: sqlite3.Connection) -> None:
+    """``then`` for ``Store.keep_chronicle``: the cache goes on belonging to the chronicle, which now names
+    this run (a build after one that found nothing new reuses it as well)."""
+    build = _read(db, "build")["last"]
+    build["run"] = db.execute("SELECT run FROM chronicle").fetchone()[0]
+    _write(db, "build", {"last": build})
+
+
 def unchanged(previous: Previous | None, docs: list[Document], fingerprint: str) -> Chronicle | None:
     """The previous chronicle, when this build's inputs are the previous build's: the corpus passes'
     decisions put back on the documents, the records taken from the cache."""
