@@ -129,7 +129,7 @@ class FingerprintStep:
         self._prepared: dict[int, dict[str, Any]] = {}
 
     def prepare(self, docs: list[Document]) -> None:
-        """A batch's signatures in one run of MinHash's generator (its permutations are made once)."""
+        """A batch's fingerprints at once (MinHash's permutations made once for the batch)."""
         self._prepared = {id(doc): fp for doc, fp in zip(docs, _fingerprints(docs))}
 
     def __call__(self, doc: Document) -> Document:
@@ -159,18 +159,19 @@ def _text_digest(text: str) -> str:
 
 
 def _fingerprints(docs: list[Document]) -> list[dict[str, Any]]:
-    """Every document's fingerprint; the signatures of the batch computed lazily, one document's shingles at a
-    time (never all of them at once)."""
+    """Every document's fingerprint, one document's words and shingles at a time (never all of them at
+    once); the signatures from copies of one MinHash, whose permutations are made once (as datasketch's
+    ``MinHash.generator`` does)."""
     from datasketch import MinHash
 
-    words = [_tokens(d.text) for d in docs]
-    nonempty = (sh for sh in (_shingles(w) for w in words) if sh)
-    hashes = MinHash.generator(nonempty, num_perm=NUM_PERM)
+    blank = MinHash(num_perm=NUM_PERM)
     out = []
-    for doc, toks in zip(docs, words):
-        minhash = None
+    for doc in docs:
+        toks, minhash = _tokens(doc.text), None
         if toks:
-            values = next(hashes).hashvalues.astype("<u4")  # each below 2**32: MinHash keeps them so
+            signature = blank.copy()
+            signature.update_batch(_shingles(toks))
+            values = signature.hashvalues.astype("<u4")  # each below 2**32: MinHash keeps them so
             minhash = base64.b64encode(values.tobytes()).decode("ascii")
         out.append({"version": FINGERPRINT_VERSION, "of": _text_digest(doc.text),
                     "words": hashlib.sha1(" ".join(toks).encode()).hexdigest(), "minhash": minhash,
