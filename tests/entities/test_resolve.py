@@ -51,6 +51,20 @@ def test_entities_ambiguous_surname_is_not_merged():
     assert len(resolve([doc, other])) == 3
 
 
+def test_entities_a_name_ending_a_longer_one_is_that_person_and_the_surname_too():
+    a = _doc("a", "Presiden Turki Recep Tayyip Erdogan tiba. Erdogan berpidato.",
+             {"Recep Tayyip Erdogan": "PER", "Erdogan": "PER"})
+    b = _doc("b", "Tayyip Erdogan menolak. Erdogan pergi. Aung San Suu Kyi dibebaskan; Suu Kyi tersenyum.",
+             {"Tayyip Erdogan": "PER", "Erdogan": "PER", "Aung San Suu Kyi": "PER", "Suu Kyi": "PER"})
+    names = _by_name(resolve([a, b]))
+    assert set(names) == {"Recep Tayyip Erdogan", "Aung San Suu Kyi"}
+    person = names["Recep Tayyip Erdogan"]["id"]
+    assert {m["entity"] for m in a.mentions + b.mentions if "Erdogan" in m["text"]} == {person}
+    other = _doc("c", "Andi Budi Wijaya dan Citra Budi Wijaya hadir. Budi Wijaya diam.",
+                 {"Andi Budi Wijaya": "PER", "Citra Budi Wijaya": "PER", "Budi Wijaya": "PER"})
+    assert len(resolve([other])) == 3  # the end of two longer names: no one in particular
+
+
 def test_entities_feminine_variant_is_another_person():
     doc = _doc("a", "Dariga Nazarbayeva adalah putri Nursultan Nazarbayev.",
                {"Dariga Nazarbayeva": "PER", "Nursultan Nazarbayev": "PER"})

@@ -230,3 +230,24 @@ def test_initials_given_an_age_are_a_person_wherever_the_article_uses_them_alone
     plain = Document(id="e", source_path="e.txt", format="text", raw_text="AS dan Rusia", text="AS dan Rusia")
     plain.mentions = [{"start": 0, "end": 2, "text": "AS", "type": "LOC", "source": "gazetteer"}]
     assert anonymised_persons(plain) == plain.mentions  # no age anywhere: nothing changes
+
+
+def test_a_whole_name_after_a_title_and_a_place_is_one_person_where_the_model_kept_a_part():
+    from kronologi.document import Document
+    from kronologi.ner.step import titled_persons
+
+    text = ("Presiden Turki Recep Tayyip Erdogan hadir. Perdana Menteri Jepang Fumio Kishida juga. "
+            "Menteri Keuangan Sri Mulyani Indrawati datang. Bupati Cianjur Herman Suherman menyambut.")
+    doc = Document(id="d", source_path="d.txt", format="text", raw_text=text, text=text)
+
+    def at(word, kind):
+        return {"start": text.index(word), "end": text.index(word) + len(word), "text": word, "type": kind}
+
+    doc.mentions = [at("Turki", "LOC"), at("Erdogan", "PER"), at("Jepang", "LOC"), at("Sri Mulyani Indrawati", "PER"),
+                    at("Cianjur", "LOC"), at("Herman Suherman", "PER")]
+    found = {(m["text"], m["type"], m.get("role")) for m in titled_persons(doc)}
+    assert ("Recep Tayyip Erdogan", "PER", "Presiden Turki") in found and ("Erdogan", "PER", None) not in found
+    assert ("Fumio Kishida", "PER", "Perdana Menteri Jepang") in found
+    # no known place after the title: its other words ("Keuangan") cannot be told from a name's
+    assert ("Sri Mulyani Indrawati", "PER", None) in found and ("Cianjur", "LOC", None) in found
+    assert ("Herman Suherman", "PER", None) in found and len(found) == 7

@@ -184,7 +184,21 @@ def _union(parent, small, big) -> None:
 
 
 def _merge_short_forms(groups: dict, parent: dict) -> None:
+    """A name of two or more words that ends one longer name joins it ("Tayyip Erdogan" -> "Recep Tayyip
+    Erdogan"); then a one-word name joins the one person whose first or last word it is, the forms of one
+    person counting once ("Erdogan": one person, written two ways)."""
     people = [g for g in groups.values() if g.type == "PER"]
+    by_last: dict[str, list[_Group]] = defaultdict(list)  # last word -> names of three or more words
+    for g in people:
+        if len(g.tokens) > 2:
+            by_last[g.tokens[-1]].append(g)
+    for g in people:
+        if len(g.tokens) > 1:
+            fits = [f for f in by_last.get(g.tokens[-1], ())
+                    if len(f.tokens) > len(g.tokens) and f.tokens[-len(g.tokens):] == g.tokens]
+            target = _one(fits, g)
+            if target:
+                _union(parent, g.key, target.key)
     by_part: dict[str, list[_Group]] = defaultdict(list)  # first or last word -> full names
     for g in people:
         if len(g.tokens) > 1:
@@ -194,7 +208,11 @@ def _merge_short_forms(groups: dict, parent: dict) -> None:
         if len(short.tokens) != 1:
             continue
         # the surname ("Tokayev") or, as Indonesian news does, the first name ("Listyo")
-        target = _one(by_part.get(short.tokens[0], []), short)
+        roots: dict[Any, _Group] = {}
+        for g in by_part.get(short.tokens[0], []):
+            roots.setdefault(_find(parent, g.key), g)
+        fits = list(roots.values())
+        target = _one(fits, short)
         if target:
             _union(parent, short.key, target.key)
 

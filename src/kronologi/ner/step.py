@@ -21,7 +21,8 @@ from typing import Any
 
 from kronologi import langs
 from kronologi.document import Document
-from kronologi.entities.gazetteer import find_places
+from kronologi.entities.gazetteer import find_places, lookup
+from kronologi.entities.names import split_role
 from kronologi.ner.model import has_model, tag_sentences
 from kronologi.ner.score import spans
 from kronologi.text.tokens import tokenize
@@ -30,13 +31,15 @@ SOURCE = "model"
 GAZETTEER = "gazetteer"  # places the model missed, found by name
 ENGLISH_RULES = "rules.en"  # kronologi.entities.english, while no English model can be had
 INITIALS = "rules.initials"  # a person's initials given an age ("AS (32)"), where no mention covers them
+TITLES = "rules.titles"  # a whole name after a title and a place, where the model missed it or kept a part
 
 
 class EntitiesStep:
     name = "entities"
     version = "4"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
     # 4: English "Title of Place Name" is a person with that role ("President of Kazakhstan X", "Minister of Health X");
-    # initials given an age are a person ("AS (32)"), and so are their later uses alone
+    # initials given an age are a person ("AS (32)"), and so are their later uses alone; after a title and a known
+    # place, the whole name where the model kept a part or missed it ("Presiden Turki Recep Tayyip Erdogan")
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
@@ -62,7 +65,7 @@ class EntitiesStep:
         lang = langs.normalise_lang(doc.language)
         kept = [m for m in doc.mentions if m.get("source") not in (SOURCE, ENGLISH_RULES)]
         prepared = self._tagged.pop(id(doc), None)
-        kept = [m for m in kept if m.get("source") not in (GAZETTEER, INITIALS)]
+        kept = [m for m in kept if m.get("source") not in (GAZETTEER, INITIALS, TITLES)]
         if not doc.text.strip():
             doc.mentions = kept
         elif has_model(lang):
@@ -74,8 +77,55 @@ class EntitiesStep:
         else:
             doc.mentions = kept
         doc.mentions += place_mentions(doc)
+        if lang == "id":
+            doc.mentions = titled_persons(doc)
         doc.mentions = anonymised_persons(doc)
         return doc
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+")
+
+
+def titled_persons(doc: Document) -> list[dict[str, Any]]:
+    """``Perdana Menteri Jepang Fumio Kishida``, ``Presiden Turki Recep Tayyip Erdogan``: after a title and the
+    country or place it is of, two to four capitalised words are a person's whole name, where the model,
+    trained on Indonesian names, misses a foreign one or keeps a part of it ("Erdogan"). The name becomes one
+    person mention (source ``rules.titles``) in place of the model's part of it. Only after a known place: a
+    title's other words ("Menteri Keuangan", "Kepala Pusat Data") cannot be told from a name's by their form,
+    and a word the model tagged as something else (a regency: "Bupati Cianjur ...") stays out of any name."""
+    out = doc.mentions
+    starts = [s.start for s in doc.sentences]
+    for run in _CAPITALISED_RUN.finditer(doc.text):
+        found = _titled_name(run.group())
+        if found is None:
+            continue
+        start = run.start() + found[0]
+        end = start + len(found[1])
+        inside = [m for m in out if start < m["end"] and m["start"] < end]
+        if any(m["start"] == start and m["end"] == end or m.get("type") != "PER" or m["start"] < start
+               or m["end"] > end for m in inside):
+            continue  # the model has the name, or read the words otherwise
+        out = [m for m in out if m not in inside] + [
+            {"start": start, "end": end, "text": found[1], "type": "PER", "role": found[2],
+             "sentence": bisect.bisect_right(starts, start) - 1 if starts else None, "source": TITLES}]
+    return out if out is doc.mentions else sorted(out, key=lambda m: (m["start"], m["end"]))
+
+
+def _titled_name(run: str) -> tuple[int, str, str] | None:
+    """(offset in ``run``, name, role) when the run is a title, a known place, then a name of 2-4 words."""
+    name, role = split_role(run)
+    if not role:
+        return None
+    words, titled = name.split(), role.split()
+    place = next((k for k in range(min(3, len(words) - 2), 0, -1) if lookup(" ".join(words[:k]))), 0)
+    placed = place or any(lookup(" ".join(titled[-k:])) for k in range(1, min(3, len(titled) - 1) + 1))
+    if not placed:  # "Presiden Kazakhstan" may come whole from the title's own pattern
+        return None
+    role, words = " ".join([*titled, *words[:place]]), words[place:]
+    if not 2 <= len(words) <= 4 or any(lookup(w) or w.isupper() for w in words):
+        return None
+    text = " ".join(words)
+    return run.rindex(text), text, role
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)[ \t]+$")
