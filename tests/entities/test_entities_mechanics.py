@@ -77,6 +77,16 @@ def test_entities_english_a_title_of_a_place_or_domain_is_the_role_of_the_name_a
     assert "Mara Quell" not in found  # "of" something unknown: no title is split off a run that may be a name
 
 
+def test_entities_english_titles_of_international_and_military_office():
+    from kronologi.entities.english import english_mentions
+    text = ("UN Secretary-General Ilse Varga Morten called for calm. Senior General Tun Hla Maw refused. "
+            "State Counsellor Daw Khin Sein Lay was detained.")
+    found = {m["text"]: (m["type"], m.get("role")) for m in english_mentions(text, [(0, len(text))])}
+    assert found["Ilse Varga Morten"] == ("PER", "UN Secretary-General")
+    assert found["Tun Hla Maw"] == ("PER", "Senior General")
+    assert found["Daw Khin Sein Lay"] == ("PER", "State Counsellor")
+
+
 def test_entities_variants_index_joins_what_the_scan_of_every_pair_joins():
     """Each rare spelling joins the most frequent fitting form of its type (the first of equals in
     corpus order), through the deletion index read lazily as through a scan of all pairs."""
