@@ -27,6 +27,13 @@ def test_header_dates_unlabelled_line_wins_over_update():
     assert doc.published.startswith("2025-03-04")
 
 
+def test_header_dates_day_of_reading_above_the_headline_is_not_the_publication_date():
+    raw = "\n".join(["Minggu, 9 Maret 2025", "Masuk | Daftar", "Banjir Rendam Tiga Desa di Pesisir",
+                     "Selasa, 4 Maret 2025 10:15 WIB", *BODY])
+    doc = clean_document(Document(id="t", source_path="t.txt", format="text", raw_text=raw))
+    assert doc.published == "2025-03-04T10:15+07:00"  # the earliest of two unlabelled date lines
+
+
 def test_header_dates_update_used_when_alone():
     assert _clean("Diperbarui 5 Mar 2025 08:00 WIB").published.startswith("2025-03-05")
 

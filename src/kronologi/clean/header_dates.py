@@ -4,8 +4,9 @@ A header may print several dates: the publication date (``Diterbitkan 12 Feb
 2023, 11:00 WIB``, ``Published 4 May, 2031``), an update time (``diperbarui
 ...``), a bare date line, or a widget that shows the day of reading (``Hari ini:
 ...``). The labels come from the ``clean`` packs. The publication date is, in
-order: a date labelled as published, else the first unlabelled date line,
-else an update date; a date labelled as today is never one. A date line that
+order: a date labelled as published, else the earliest unlabelled date line
+(a later one is a site's day of reading or an unlabelled update), else an update date; a date labelled as
+today is never one. A date line that
 lies far after every date the body narrates is a crawl widget too
 (``reference.plausible_header_date``).
 
@@ -48,10 +49,12 @@ class HeaderDates:
 
     def best(self) -> tuple[str, str | None] | None:
         """The publication date and its label: published first, then unlabelled, then updated; with no
-        date in the header, the one date line that stood in or after the body."""
+        date in the header, the one date line that stood in or after the body. Of several unlabelled date
+        lines, the earliest day: the others are the day of reading a site prints at its top ("Senin, 7
+        Desember 2026" above an article of 2022) or an update time printed without its label."""
         if not self.found:
             return self.stray[0] if len(self.stray) == 1 else None
-        return min(self.found, key=lambda f: _ORDER[f[1]])
+        return min(self.found, key=lambda f: (_ORDER[f[1]], f[0][:10] if f[1] is None else ""))
 
 
 def date_only(text: str, lang: str) -> StatedDate | None:
