@@ -48,7 +48,8 @@ class CleanStep:
     name = "clean"
     version = "5"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
     # 4: bare date lines in and after the body are debris (the only one read for the publication date)
-    # 5: of several unlabelled header date lines, the earliest day (a site's day of reading sits above the headline)
+    # 5: of several unlabelled header date lines, the earliest day (a site's day of reading sits above the headline);
+    # an outlet's standards line ("Our Standards: ...") is boilerplate
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
