@@ -81,6 +81,10 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
     counted = categories.classify(text, lang, context, sent)
     if counted.category is None and following is not None:
         counted = categories.shared(text, lang, last, following, sent, counted)
+    elif counted.cue == "noun" and following is not None:  # "Nine soldiers and three civilians died": what
+        joined = categories.shared(text, lang, last, following, sent, counted)  # befell them, not soldiers
+        if joined.category in vocab.wordset(lang, "fate_categories"):
+            counted = joined
     part_of, subject, category = None, counted.subject, counted.category
     previous = _last_before(ctx, done, n)
     partitive = categories.partitive(text, lang, last, sent[1])
