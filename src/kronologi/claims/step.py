@@ -59,7 +59,8 @@ class ClaimsStep:
     # of a place or domain names its holder ("President of Kazakhstan X" for "the president said"); the sentence
     # after a quote names its teller as "the assessment of X", "came from X", "Demikian penilaian X"; a surname
     # two people share stands for the one named last before it; what befell a list of people ("Nine soldiers and
-    # three civilians died") is the first count's category, not the one its noun names (troops)
+    # three civilians died") is the first count's category, not the one its noun names (troops); more postposed
+    # saying verbs ("aku", "kisah", "klaim", "bilang")
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
