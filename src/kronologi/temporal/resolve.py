@@ -80,7 +80,7 @@ class Resolver:
         self.today = ref.date if ref else None
         self.clauses = clauses or Clauses(text, lang)
         self.weekdays: dict[int, list[tuple[int, date]]] = {}
-        self.anchors: list[tuple[date, int]] = []  # (first day, precision rank) of each resolved date
+        self.anchors: list[tuple[int, date, int]] = []  # (offset, first day, precision rank) of each resolved date
         self.agos: list[tuple[int, date, str]] = []  # (offset, first day, precision) of "a week ago"...
         self._starts: list[int] | None = None  # the starts of the mentions being resolved, when in order
 
@@ -90,8 +90,10 @@ class Resolver:
         starts = [tm.start for tm in mentions]
         self._starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
         late = ("clock", "narrated")
-        passes = (lambda tm: tm.kind not in late and not self._bare_weekday(tm),
-                  self._bare_weekday, lambda tm: tm.kind in late)
+        # a day named from the one before it ("the next day", "keesokan harinya") waits for the bare weekdays,
+        # which wait for the rest: "on Monday ... the next day" is Tuesday, whatever day the article is of
+        passes = (lambda tm: tm.kind not in late and not self._bare_weekday(tm) and not _anchored(tm),
+                  self._bare_weekday, lambda tm: tm.kind not in late and _anchored(tm), lambda tm: tm.kind in late)
         for wanted in passes:
             for i, tm in enumerate(mentions):
                 if wanted(tm):
@@ -120,7 +122,7 @@ class Resolver:
         if tm.kind not in ("clock", "narrated") and not tm.fields.get("anchor") and "X" not in value:
             first = values.start_of(value, precision)
             if first:
-                self.anchors.append((first, values.RANK[precision]))
+                self.anchors.append((tm.start, first, values.RANK[precision]))
                 if tm.kind == "offset" and first < (self.today or first):
                     self.agos.append((tm.start, first, precision))
         return result
@@ -381,14 +383,14 @@ class Resolver:
         direction = f.get("direction") or f.get("anchor") or -1
         if num == "X":
             return DATE, "PAST_REF" if direction < 0 else "FUTURE_REF", None
-        base = self._anchor(unit) if "anchor" in f else self.today
+        base = self._anchor(unit, tm.start) if "anchor" in f else self.today
         return self._shifted(unit, num * direction, base)
 
-    def _anchor(self, unit: str) -> date | None:
-        """The last time mentioned at least as precisely as ``unit``, else the reference day."""
+    def _anchor(self, unit: str, pos: int) -> date | None:
+        """The last time mentioned before ``pos`` at least as precisely as ``unit``, else the reference day."""
         rank = values.UNIT_RANK.get(unit, 0)
-        fitting = [d for d, r in self.anchors if r <= rank]
-        return fitting[-1] if fitting else self.today
+        fitting = [(at, d) for at, d, r in self.anchors if r <= rank and at < pos]
+        return max(fitting, key=lambda f: f[0])[1] if fitting else self.today
 
     def _shifted(self, unit: str, amount: float, base: date | None):
         if unit in ("H", "MIN", "S"):
@@ -541,6 +543,11 @@ def _hour24(hour: int, ampm: str | None) -> int:
     if not ampm:
         return hour
     return hour % 12 + (12 if ampm == "p" else 0)
+
+
+def _anchored(tm: Mention) -> bool:
+    """A time counted from the one mentioned before it ("dua hari kemudian", "the next day")."""
+    return tm.kind == "offset" and ("anchor" in tm.fields or "anchorday" in tm.fields)
 
 
 def resolve_mentions(text: str, lang: str | None, mentions: list[Mention], ref: Reference | None,
