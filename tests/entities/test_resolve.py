@@ -52,14 +52,14 @@ def test_entities_ambiguous_surname_is_not_merged():
 
 
 def test_entities_a_name_ending_a_longer_one_is_that_person_and_the_surname_too():
-    a = _doc("a", "Presiden Turki Recep Tayyip Erdogan tiba. Erdogan berpidato.",
-             {"Recep Tayyip Erdogan": "PER", "Erdogan": "PER"})
-    b = _doc("b", "Tayyip Erdogan menolak. Erdogan pergi. Aung San Suu Kyi dibebaskan; Suu Kyi tersenyum.",
-             {"Tayyip Erdogan": "PER", "Erdogan": "PER", "Aung San Suu Kyi": "PER", "Suu Kyi": "PER"})
+    a = _doc("a", "Presiden Turki Aylin Demir Kaya tiba di Ankara. Kaya berpidato.",
+             {"Aylin Demir Kaya": "PER", "Kaya": "PER"})
+    b = _doc("b", "Demir Kaya menolak. Kaya pergi. Daw Khin Sein Lay dibebaskan; Sein Lay tersenyum.",
+             {"Demir Kaya": "PER", "Kaya": "PER", "Daw Khin Sein Lay": "PER", "Sein Lay": "PER"})
     names = _by_name(resolve([a, b]))
-    assert set(names) == {"Recep Tayyip Erdogan", "Aung San Suu Kyi"}
-    person = names["Recep Tayyip Erdogan"]["id"]
-    assert {m["entity"] for m in a.mentions + b.mentions if "Erdogan" in m["text"]} == {person}
+    assert set(names) == {"Aylin Demir Kaya", "Daw Khin Sein Lay"}
+    person = names["Aylin Demir Kaya"]["id"]
+    assert {m["entity"] for m in a.mentions + b.mentions if "Kaya" in m["text"]} == {person}
     other = _doc("c", "Andi Budi Wijaya dan Citra Budi Wijaya hadir. Budi Wijaya diam.",
                  {"Andi Budi Wijaya": "PER", "Citra Budi Wijaya": "PER", "Budi Wijaya": "PER"})
     assert len(resolve([other])) == 3  # the end of two longer names: no one in particular

@@ -184,9 +184,9 @@ def _union(parent, small, big) -> None:
 
 
 def _merge_short_forms(groups: dict, parent: dict) -> None:
-    """A name of two or more words that ends one longer name joins it ("Tayyip Erdogan" -> "Recep Tayyip
-    Erdogan"); then a one-word name joins the one person whose first or last word it is, the forms of one
-    person counting once ("Erdogan": one person, written two ways)."""
+    """A name of two or more words that ends one longer name joins it ("Demir Kaya" -> "Aylin Demir Kaya");
+    then a one-word name joins the one person whose first or last word it is, the forms of one person
+    counting once ("Kaya": one person, written two ways)."""
     people = [g for g in groups.values() if g.type == "PER"]
     by_last: dict[str, list[_Group]] = defaultdict(list)  # last word -> names of three or more words
     for g in people:

@@ -39,7 +39,7 @@ class EntitiesStep:
     version = "4"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
     # 4: English "Title of Place Name" is a person with that role ("President of Kazakhstan X", "Minister of Health X");
     # initials given an age are a person ("AS (32)"), and so are their later uses alone; after a title and a known
-    # place, the whole name where the model kept a part or missed it ("Presiden Turki Recep Tayyip Erdogan")
+    # place, the whole name where the model kept a part or missed it ("Perdana Menteri Jepang Fumio Kishida")
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
@@ -87,9 +87,9 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]
 
 
 def titled_persons(doc: Document) -> list[dict[str, Any]]:
-    """``Perdana Menteri Jepang Fumio Kishida``, ``Presiden Turki Recep Tayyip Erdogan``: after a title and the
+    """``Perdana Menteri Jepang Fumio Kishida``, ``Presiden Turki Aylin Demir Kaya``: after a title and the
     country or place it is of, two to four capitalised words are a person's whole name, where the model,
-    trained on Indonesian names, misses a foreign one or keeps a part of it ("Erdogan"). The name becomes one
+    trained on Indonesian names, misses a foreign one or keeps a part of it ("Kaya"). The name becomes one
     person mention (source ``rules.titles``) in place of the model's part of it. Only after a known place: a
     title's other words ("Menteri Keuangan", "Kepala Pusat Data") cannot be told from a name's by their form,
     and a word the model tagged as something else (a regency: "Bupati Cianjur ...") stays out of any name."""
