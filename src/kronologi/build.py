@@ -86,9 +86,9 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
                                                session=session, part_docs=batch_size, workers=workers)
         chronicle.rejected = rejected
-        # the chronicle's tables, replaced in one transaction (kept as they are when nothing is new, their
-        # rejections included); what changed since the last build
-        if save_cache is incremental.kept and _same_rejections(store, rejected):
+        # the chronicle's tables, replaced in one transaction (kept as they are when nothing is new); what
+        # changed since the last build
+        if save_cache is incremental.kept:
             chronicle.changes = store.keep_chronicle(chronicle, run, then=save_cache)
         else:
             chronicle.changes = store.put_chronicle(chronicle, run, then=save_cache)
@@ -372,12 +372,6 @@ def _story_record(story, summarized: bool = True) -> dict:
         record["summary"] = [{"doc": doc_id, "sentence": i} for doc_id, i in summarize(originals, 3)] \
             if originals else []
     return record
-
-
-def _same_rejections(store: Store, rejected: list[Rejection]) -> bool:
-    """Whether the chronicle in the store lists these rejections, in this order."""
-    rows = store.db.execute("SELECT source_path, reason FROM chronicle_rejected ORDER BY position").fetchall()
-    return [tuple(r) for r in rows] == [(r.source_path, r.reason) for r in rejected]
 
 
 def _story_pass(store: Store, docs: list[Document]):

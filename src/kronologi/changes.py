@@ -33,6 +33,7 @@ from kronologi.chronicle import Chronicle
 
 FIRST_BUILD_ITEMS = 10  # items kept per list when everything is new
 LISTS = ("new_events", "updated_figures", "new_contradictions", "new_retractions", "new_stories", "merged_stories")
+LISTS = ("new_events", "updated_figures", "new_contradictions", "new_retractions", "new_stories", "merged_stories")
 WITHDRAWN = ("retracted", "denied")
 
 SourceKey = tuple[str, Any]  # (document key, sentence)
@@ -99,21 +100,20 @@ def compare(old: Snapshot | None, chronicle: Chronicle, run: int | None = None) 
         "new_stories": _new_stories(before, chronicle, key_of),
         "merged_stories": _merged_stories(before, chronicle, key_of),
     }
-    first = old is None
-    out: dict[str, Any] = {"since": before.run, "run": run, "first_build": first,
-                           "generated_at": chronicle.generated_at,
-                           "counts": {name: len(items) for name, items in lists.items()}}
-    for name, items in lists.items():
-        out[name] = items[:FIRST_BUILD_ITEMS] if first else items
-    return out
+    return _changes(before.run, run, old is None, chronicle.generated_at, lists)
 
 
 def nothing_new(since: int | None, run: int | None, generated_at: str | None) -> dict[str, Any]:
     """What ``compare`` gives for a chronicle equal to the one it replaces, without reading either."""
-    names = ("new_events", "updated_figures", "new_contradictions", "new_retractions", "new_stories", "merged_stories")
-    out: dict[str, Any] = {"since": since, "run": run, "first_build": False, "generated_at": generated_at,
-                           "counts": {name: 0 for name in names}}
-    out.update({name: [] for name in names})
+    return _changes(since, run, False, generated_at, {name: [] for name in LISTS})
+
+
+def _changes(since: int | None, run: int | None, first: bool, generated_at: str | None,
+             lists: dict[str, list]) -> dict[str, Any]:
+    out: dict[str, Any] = {"since": since, "run": run, "first_build": first, "generated_at": generated_at,
+                           "counts": {name: len(lists[name]) for name in LISTS}}
+    for name in LISTS:
+        out[name] = lists[name][:FIRST_BUILD_ITEMS] if first else lists[name]
     return out
 
 

@@ -68,6 +68,24 @@ def test_incremental_nothing_new_keeps_the_tables_and_the_cache_for_the_next_bui
     assert plans and plans[-1].reused
 
 
+def test_incremental_nothing_new_but_a_rejected_input_lists_it_in_the_store(tmp_path):
+    from kronologi.store import Store
+
+    first, _ = _halves(tmp_path)
+    db = tmp_path / "k.db"
+    kbuild.build(first, db=db)
+    (tmp_path / "a" / "empty.txt").write_bytes(b"")  # no article: rejected, and nothing new for the passes
+    again = kbuild.build(first, db=db)
+    assert [r.source_path for r in again.rejected] == [str(tmp_path / "a" / "empty.txt")]
+    assert not any(again.changes["counts"].values())
+    store = Store(db)
+    try:
+        rows = store.db.execute("SELECT source_path FROM chronicle_rejected").fetchall()
+    finally:
+        store.close()
+    assert [r[0] for r in rows] == [str(tmp_path / "a" / "empty.txt")]
+
+
 def test_incremental_new_articles_recompute_only_the_stories_they_touch(tmp_path, monkeypatch):
     first, second = _halves(tmp_path)
     plans = _plans(monkeypatch)

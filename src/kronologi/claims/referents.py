@@ -24,6 +24,7 @@ from kronologi.claims import vocab
 from kronologi.claims.names import is_agency, speaker
 from kronologi.claims.spans import Covered
 from kronologi.entities.acronyms import spelled_tail
+from kronologi.entities.english import role_of
 
 _NAME = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,4}"
 _BRACKET_ALIAS = re.compile(rf"(?P<full>{_NAME})[ \t]*\((?P<alias>[A-Z][a-z][\w'’-]+)\)")
@@ -154,8 +155,6 @@ def _roles(text: str, lang: str, outside) -> list[tuple[int, str, str]]:
             out.append((m.start(), " ".join(found.role.lower().split()), found.name))
     out.extend(_appositive_roles(text, lang, outside))
     if lang == "en":  # "President of Kazakhstan Kassym-Jomart Tokayev": the role runs over "of" and a place
-        from kronologi.entities.english import role_of
-
         for m in re.finditer(rf"{_NAME}[ \t]+of[ \t]+{_NAME}", text):
             name, role = role_of(m.group(0))
             if role and outside(m.start()):

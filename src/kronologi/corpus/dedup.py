@@ -47,13 +47,11 @@ class DedupResult:
 
 def dedup(docs: list[Document], threshold: float = 0.8) -> DedupResult:
     result = DedupResult()
-    missing = [d for d in docs if d.fingerprint is None or not _fits(d.fingerprint, d)]
-    for doc, fp in zip(missing, _fingerprints(missing)):  # in one batch: MinHash's permutations made once
-        doc.fingerprint = fp
+    prints = _current(docs)
     order = sorted(docs, key=_canonical_order)
-    _exact(order, result)
-    _near([d for d in order if d.id not in result.duplicate_of], threshold, result)
-    result.shared = shared_passages(docs, result)
+    _exact(order, prints, result)
+    _near([d for d in order if d.id not in result.duplicate_of], prints, threshold, result)
+    result.shared = shared_passages(docs, result, prints)
     _contained(docs, result)
     return result
 
@@ -84,23 +82,23 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def _exact(order: list[Document], result: DedupResult) -> None:
+def _exact(order: list[Document], prints: dict[str, dict[str, Any]], result: DedupResult) -> None:
     first: dict[str, str] = {}
     for doc in order:
-        digest = fingerprint(doc)["words"]
+        digest = prints[doc.id]["words"]
         if digest in first:
             result.duplicate_of[doc.id] = (first[digest], "exact", 1.0)
         else:
             first[digest] = doc.id
 
 
-def _near(order: list[Document], threshold: float, result: DedupResult) -> None:
+def _near(order: list[Document], prints: dict[str, dict[str, Any]], threshold: float, result: DedupResult) -> None:
     from datasketch import LeanMinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     hashes: dict[str, LeanMinHash] = {}
     for doc in order:
-        mh = _signature(fingerprint(doc))
+        mh = _signature(prints[doc.id])
         if mh is None:
             continue
         match = _best_match(lsh.query(mh), mh, hashes, threshold)
@@ -120,7 +118,7 @@ def _best_match(candidates, mh, hashes, threshold) -> tuple[str, float] | None:
 
 class FingerprintStep:
     """The pipeline step ``fingerprint``: what the duplicates pass compares, computed once per document with
-    the other per-document steps (``doc.fingerprint``, see ``fingerprint``). Needs ``sentences`` before it."""
+    the other per-document steps (``doc.fingerprint``, see ``_current``). Needs ``sentences`` before it."""
 
     name = "fingerprint"
     version = FINGERPRINT_VERSION
@@ -138,15 +136,16 @@ class FingerprintStep:
         return doc
 
 
-def fingerprint(doc: Document) -> dict[str, Any]:
-    """``doc.fingerprint`` when it was made from the document's text and sentences as they are, else made
-    now (and kept on the document): ``of`` (a digest of the text), ``words`` (a digest of its words, lower
-    case: equal for exact duplicates), ``minhash`` (the MinHash signature of its word 5-grams, base64 of
-    ``NUM_PERM`` 32-bit values; None for a text without words) and ``sentences`` (a key per sentence, None
-    for one too short to tell copied text)."""
-    if doc.fingerprint is None or not _fits(doc.fingerprint, doc):
-        doc.fingerprint = _fingerprints([doc])[0]
-    return doc.fingerprint
+def _current(docs: list[Document]) -> dict[str, dict[str, Any]]:
+    """Each document's fingerprint, by id: ``doc.fingerprint`` when it was made from the document's text and
+    sentences as they are, else made now, all in one batch, and kept on the document. A fingerprint holds
+    ``of`` (a digest of the text), ``words`` (a digest of its words, lower case: equal for exact duplicates),
+    ``minhash`` (the MinHash signature of its word 5-grams, base64 of ``NUM_PERM`` 32-bit values; None for a
+    text without words) and ``sentences`` (a key per sentence, None for one too short to tell copied text)."""
+    missing = [d for d in docs if d.fingerprint is None or not _fits(d.fingerprint, d)]
+    for doc, fp in zip(missing, _fingerprints(missing)):
+        doc.fingerprint = fp
+    return {d.id: d.fingerprint for d in docs}
 
 
 def _fits(fp: dict[str, Any], doc: Document) -> bool:
@@ -196,14 +195,15 @@ def _shingles(toks: list[str]) -> list[bytes]:
     return list({" ".join(toks[i : i + SHINGLE]).encode() for i in range(len(toks) - SHINGLE + 1)})
 
 
-def shared_passages(docs: list[Document], result: DedupResult) -> dict[str, list[SharedPassage]]:
+def shared_passages(docs: list[Document], result: DedupResult,
+                    prints: dict[str, dict[str, Any]]) -> dict[str, list[SharedPassage]]:
     """Runs of sentences each document shares with another (not its own duplicate)."""
     index: dict[str, list[tuple[str, int]]] = defaultdict(list)
     by_id = {d.id: d for d in docs}
     for doc in docs:
         if doc.id in result.duplicate_of and result.duplicate_of[doc.id][1] == "exact":
             continue
-        for i, key in enumerate(fingerprint(doc)["sentences"]):
+        for i, key in enumerate(prints[doc.id]["sentences"]):
             if key:
                 index[key].append((doc.id, i))
     pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)

@@ -276,13 +276,15 @@ class Store:
     def keep_chronicle(self, chronicle: "Chronicle", run: int | None = None,
                        then: Callable[[sqlite3.Connection], None] | None = None) -> dict:
         """``put_chronicle`` for a chronicle equal to the one in the tables (the build found nothing new): the
-        tables stay as they are and the chronicle's row names this run, with nothing changed since the one
-        before; ``then(db)`` in the same transaction."""
+        tables stay as they are but for the rejected inputs (this build's), and the chronicle's row names this
+        run, with nothing changed since the one before; ``then(db)`` in the same transaction."""
         from kronologi.changes import nothing_new
         from kronologi.store import changes as log_changes
+        from kronologi.store.chronicle import put_rejected
 
         with self.transaction() as db:
             self.dialect.lock(db, LOCK_CHRONICLE)
+            put_rejected(db, chronicle.rejected)
             since = db.execute("SELECT run FROM chronicle").fetchone()[0]
             changes = nothing_new(since, run, chronicle.generated_at)
             db.execute("UPDATE chronicle SET run = ?, generated_at = ?, written_at = ?, changes = ?",

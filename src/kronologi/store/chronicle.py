@@ -85,12 +85,18 @@ def write_chronicle(db: sqlite3.Connection, chronicle: Chronicle, run: int | Non
     _put_records(db, "quotes", QUOTE_COLUMNS, chronicle.quotes, shapes)
     _put_ledger(db, chronicle.ledger, shapes)
     shapes.write(db)
-    db.executemany("INSERT INTO chronicle_rejected (position, source_path, reason) VALUES (?, ?, ?)",
-                   ((i, r.source_path, r.reason) for i, r in enumerate(chronicle.rejected)))
+    put_rejected(db, chronicle.rejected)
     dialect.rebuild_search(db)
     db.execute("INSERT INTO chronicle (id, run, schema, generated_at, written_at, changes) VALUES (1, ?, ?, ?, ?, ?)",
                (run, SCHEMA, chronicle.generated_at, _now(),
                 None if changes is None else json.dumps(changes, ensure_ascii=False)))
+
+
+def put_rejected(db: sqlite3.Connection, rejected) -> None:
+    """The build's rejected inputs, in order (the table emptied first)."""
+    db.execute("DELETE FROM chronicle_rejected")
+    db.executemany("INSERT INTO chronicle_rejected (position, source_path, reason) VALUES (?, ?, ?)",
+                   ((i, r.source_path, r.reason) for i, r in enumerate(rejected)))
 
 
 def clear(db: sqlite3.Connection) -> None:
