@@ -78,6 +78,9 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
     try:
         run = store.start_run(paths, signature)
         store.put_batch([], rejected, signature)  # inputs that could not be read, with their reasons
+        read = incremental.input_fingerprint(raw, signature)  # the documents as read, before any step
+        if (kept := _keep_if_nothing_new(store, db, read, rejected, run, len(raw), progress)) is not None:
+            return kept
         docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress,
                                  engine, address, session=session)
         raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
@@ -88,15 +91,45 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         chronicle.rejected = rejected
         # the chronicle's tables, replaced in one transaction (kept as they are when nothing is new); what
         # changed since the last build
+        then = incremental.noting_inputs(save_cache, read, dropped)
         if save_cache is incremental.kept:
-            chronicle.changes = store.keep_chronicle(chronicle, run, then=save_cache)
+            chronicle.changes = store.keep_chronicle(chronicle, run, then=then)
         else:
-            chronicle.changes = store.put_chronicle(chronicle, run, then=save_cache)
+            chronicle.changes = store.put_chronicle(chronicle, run, then=then)
         store.finish_run(run, len(docs), len(rejected))
     finally:
         store.close()
         if session is not None:
             session.close()
+    return chronicle
+
+
+def _keep_if_nothing_new(store: Store, db: str | Path, read: str, rejected: list[Rejection], run: int,
+                         n_read: int, progress: Progress | None) -> Chronicle | None:
+    """With nothing new since the store's last build (the same documents read, ``read``, by the same pipeline
+    and code), keep its chronicle as it is — no document is processed or loaded, no corpus pass runs — and
+    return it, read from the store when used (``export.stored.kept_chronicle``). None when there is something
+    to build, or when another build replaced the chronicle meanwhile."""
+    found = incremental.nothing_new(store.db, read)
+    if found is None:
+        return None
+    since, dropped = found
+    from kronologi.export.stored import kept_chronicle
+
+    chronicle = kept_chronicle(db, run, rejected + dropped)
+    then = incremental.noting_inputs(lambda conn: incremental.kept(conn, since), read, dropped)
+    try:
+        chronicle.changes = store.keep_chronicle(chronicle, run, then=then)
+    except incremental.Stale as exc:
+        log.info("%s: building", exc)
+        return None
+    log.info("nothing new since run %s: its chronicle kept (%d documents read, %d dropped by the steps)",
+             since, n_read, len(dropped))
+    if progress:
+        progress("process", n_read, n_read)
+        for n in range(len(CORPUS_PASSES) + 1):
+            progress("corpus passes", n, len(CORPUS_PASSES))
+    store.finish_run(run, len(chronicle.documents), len(chronicle.rejected))
     return chronicle
 
 

@@ -122,14 +122,16 @@ def build(inputs: tuple[str, ...], outdir: str, meta: str | None, db: str | None
         except KronologiError as exc:
             raise click.ClickException(str(exc)) from exc
     if not quiet:
-        _summary(chronicle, paths)
+        _summary(target, chronicle, paths)
     if not chronicle.documents:
         sys.exit(1)
 
 
-def _summary(chronicle, paths: dict[str, Path]) -> None:
-    dups = sum(1 for d in chronicle.documents if d.duplicate_of)
-    click.echo(f"{len(chronicle.documents)} documents, {dups} duplicates, {len(chronicle.rejected)} rejected", err=True)
+def _summary(target, chronicle, paths: dict[str, Path]) -> None:
+    from kronologi.export.stored import document_counts
+
+    documents, dups = document_counts(target)  # from the store: the chronicle's lists may not be loaded
+    click.echo(f"{documents} documents, {dups} duplicates, {len(chronicle.rejected)} rejected", err=True)
     for reject in chronicle.rejected:
         click.echo(f"  rejected {reject.source_path}: {reject.reason}", err=True)
     for name, path in paths.items():

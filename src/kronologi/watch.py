@@ -77,11 +77,11 @@ def difference(old: Fingerprint, new: Fingerprint) -> dict[str, list[str]]:
 def build_once(watch: Watch) -> dict[str, Any]:
     """One build of every input into ``watch.outdir``; return what changed (``changes.json``)."""
     from kronologi.build import build
-    from kronologi.export import prepare_outdir, write_all
+    from kronologi.export import prepare_outdir, write_store
 
     prepare_outdir(watch.outdir)
     chronicle = build(watch.paths, meta=watch.meta, db=watch.db, **watch.build_options)
-    write_all(chronicle, watch.outdir)
+    write_store(watch.db, watch.outdir)  # the views of the store the build just wrote, as ``kronologi build``
     return chronicle.changes or {}
 
 

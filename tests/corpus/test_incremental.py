@@ -41,6 +41,56 @@ def test_incremental_nothing_new_reuses_the_stored_chronicle(tmp_path, monkeypat
     assert not again.changes["first_build"] and not any(again.changes["counts"].values())
 
 
+def test_incremental_nothing_new_loads_no_document_and_reads_the_chronicle_when_used(tmp_path, monkeypatch):
+    from kronologi.store import Store
+
+    first, second = _halves(tmp_path)
+    db = tmp_path / "k.db"
+    before = kbuild.build(first + second, db=db)
+
+    def must_not_load(*args, **kwargs):
+        raise AssertionError("a rebuild with nothing new loaded stored documents or the corpus cache")
+
+    monkeypatch.setattr(Store, "get_many", must_not_load)
+    monkeypatch.setattr(incremental, "read_previous", must_not_load)
+    again = kbuild.build(first + second, db=db)
+    assert again.events.items is None and again.documents.items is None  # nothing read yet
+    assert len(again.documents) == len(before.documents) and len(again.events) == len(before.events)
+    assert sections(again) == sections(before)  # read now, from the store: the chronicle kept
+    assert again.changes["since"] == before.changes["run"] and not any(again.changes["counts"].values())
+
+
+def test_incremental_a_kept_chronicle_is_not_read_after_another_build_replaced_it(tmp_path):
+    import pytest
+
+    from kronologi.errors import StoreError
+
+    first, second = _halves(tmp_path)
+    db = tmp_path / "k.db"
+    kbuild.build(first, db=db)
+    kept = kbuild.build(first, db=db)  # nothing new: its lists are read when used
+    kbuild.build(first + second, db=db)
+    with pytest.raises(StoreError) as raised:
+        list(kept.events)
+    assert raised.value.code == "failed.store.replaced"
+
+
+def test_incremental_nothing_new_against_a_chronicle_replaced_meanwhile_builds(tmp_path, monkeypatch):
+    """The inputs matched the chronicle of one run, and the tables hold another's by the time the build would
+    keep it (a build beside it on a shared store): this build goes on to its passes (which here find the
+    documents unchanged) instead of keeping a chronicle that may not be its inputs'."""
+    first, second = _halves(tmp_path)
+    db = tmp_path / "k.db"
+    before = kbuild.build(first + second, db=db)
+    real = incremental.nothing_new
+    monkeypatch.setattr(incremental, "nothing_new", lambda *a: (real(*a)[0] + 1000, real(*a)[1]))  # a run gone
+    compared, unchanged = [], incremental.unchanged
+    monkeypatch.setattr(incremental, "unchanged", lambda *a: compared.append(a) or unchanged(*a))
+    again = kbuild.build(first + second, db=db)
+    assert compared, "the build kept the chronicle without going on to its corpus passes"
+    assert sections(again) == sections(before)
+
+
 def test_incremental_nothing_new_keeps_the_tables_and_the_cache_for_the_next_build(tmp_path, monkeypatch):
     from kronologi.store import Store
     from kronologi.store import chronicle as stored
@@ -66,6 +116,23 @@ def test_incremental_nothing_new_keeps_the_tables_and_the_cache_for_the_next_bui
     plans = _plans(monkeypatch)
     kbuild.build(first + second, db=db)  # the cache still belongs to the chronicle: only touched stories run
     assert plans and plans[-1].reused
+
+
+def test_incremental_nothing_new_with_a_dropped_article_keeps_the_chronicle_and_lists_it(tmp_path, monkeypatch):
+    """An article the per-document steps drop (only debris) is read again by every build: it is no change, and
+    its rejection is listed again without the steps running."""
+    from kronologi.store import Store
+
+    first, _ = _halves(tmp_path)
+    debris = tmp_path / "a" / "zz-debris.txt"
+    debris.write_text("Baca juga\n\nIklan\n\nBagikan artikel ini\n", encoding="utf-8")
+    db = tmp_path / "k.db"
+    before = kbuild.build(first, db=db)
+    assert [r.source_path for r in before.rejected] == [str(debris)]
+    monkeypatch.setattr(Store, "get_many", lambda *a, **k: (_ for _ in ()).throw(AssertionError("loaded")))
+    again = kbuild.build(first, db=db)
+    assert [(r.source_path, r.reason) for r in again.rejected] == [(r.source_path, r.reason) for r in before.rejected]
+    assert sections(again) == sections(before)
 
 
 def test_incremental_nothing_new_but_a_rejected_input_lists_it_in_the_store(tmp_path):

@@ -38,7 +38,7 @@ from typing import Any
 
 from kronologi.chronicle import Chronicle
 from kronologi.claims.ledger import _alias_key, claimant_names
-from kronologi.document import Document, SharedPassage
+from kronologi.document import Document, Rejection, SharedPassage
 
 log = logging.getLogger(__name__)
 
@@ -108,13 +108,45 @@ class Previous:
     entities: list[dict[str, Any]]
 
 
-def read_previous(db: sqlite3.Connection) -> Previous | None:
-    """The cache, if it belongs to the chronicle in the tables and to this Kronologi; else None."""
+def current_build(db: sqlite3.Connection) -> dict[str, Any] | None:
+    """The cache's row for the build whose chronicle the tables hold, if this Kronologi wrote it; else None."""
     build = _read(db, "build").get("last")
     row = db.execute("SELECT run FROM chronicle").fetchone()
     if build is None or row is None or build.get("run") != row[0]:
         return None
     if build.get("version") != CACHE_VERSION or build.get("code") != code_digest():
+        return None
+    return build
+
+
+def nothing_new(db: sqlite3.Connection, read: str) -> tuple[int, list[Rejection]] | None:
+    """When the chronicle in the tables was built from exactly the documents whose ``input_fingerprint`` is
+    ``read`` (as read, before the per-document steps: the same ids, contents and paths, in the same order),
+    by this pipeline and this Kronologi: its run, and the documents its per-document steps dropped (rejected
+    with their reasons); else None. A build then keeps that chronicle as it is (``kept``) without loading a
+    document or the cache: the steps and the corpus passes are deterministic, so they would give it again."""
+    build = current_build(db)
+    if build is None or build.get("read") != read:
+        return None
+    return build["run"], [Rejection(path, reason) for path, reason in build.get("dropped", ())]
+
+
+def noting_inputs(save: Callable[[sqlite3.Connection], None], read: str,
+                  dropped: list[Rejection]) -> Callable[[sqlite3.Connection], None]:
+    """``save`` (``saver`` or ``kept``), then the build's documents as read (``input_fingerprint``) and the
+    ones its per-document steps dropped, in the same cache row (what ``nothing_new`` compares next time)."""
+    def save_and_note(db: sqlite3.Connection) -> None:
+        save(db)
+        build = _read(db, "build")["last"]
+        build.update(read=read, dropped=[[r.source_path, r.reason] for r in dropped])
+        _write(db, "build", {"last": build})
+    return save_and_note
+
+
+def read_previous(db: sqlite3.Connection) -> Previous | None:
+    """The cache, if it belongs to the chronicle in the tables and to this Kronologi; else None."""
+    build = current_build(db)
+    if build is None:
         return None
     entities = _read(db, "entities").get("all")
     if entities is None:
@@ -398,10 +430,18 @@ def _overlay(doc: Document) -> dict[str, Any]:
     return out
 
 
-def kept(db: sqlite3.Connection) -> None:
+class Stale(Exception):
+    """The chronicle a build found its inputs unchanged against was replaced (by another build on the same
+    store) before this build could keep it."""
+
+
+def kept(db: sqlite3.Connection, since: int | None = None) -> None:
     """``then`` for ``Store.keep_chronicle``: the cache goes on belonging to the chronicle, which now names
-    this run (a build after one that found nothing new reuses it as well)."""
+    this run (a build after one that found nothing new reuses it as well). ``since``: the run of the chronicle
+    the build compared its inputs with; ``Stale`` (the transaction rolls back) when the tables held another."""
     build = _read(db, "build")["last"]
+    if since is not None and build.get("run") != since:
+        raise Stale(f"the store's chronicle changed from run {since} to {build.get('run')} during this build")
     build["run"] = db.execute("SELECT run FROM chronicle").fetchone()[0]
     _write(db, "build", {"last": build})
 

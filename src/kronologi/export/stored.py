@@ -119,9 +119,10 @@ class StoredChronicle:
 
     def __init__(self, db: Any):
         self.db = db
-        row = self.db.execute("SELECT schema, generated_at, changes FROM chronicle").fetchone()
+        row = self.db.execute("SELECT schema, generated_at, changes, run FROM chronicle").fetchone()
         self.schema, self.generated_at = row[0], row[1]
         self.changes = json.loads(row[2]) if row[2] is not None else None
+        self.run = row[3]
         self.shapes = {i: tuple(json.loads(f)) for i, f in self.db.execute("SELECT id, fields FROM record_shapes")}
 
     def header(self) -> dict[str, Any]:
@@ -267,6 +268,64 @@ class StoredChronicle:
                       for name in (*_DOC_ORDER, *(k for k in extra if k not in _DOC_ORDER))}
             out.append(Document.from_dict({**record, "key": r["key"], "raw_text": ""}))
         return out
+
+
+# --- the chronicle a build kept, read when used ---------------------------------------------------------------
+
+LISTS = {"documents": "docs", "stories": "stories", "entities": "entities", "events": "events",
+         "figures": "figures", "quotes": "quotes", "ledger": "ledger_lines"}  # Chronicle's lists, and their tables
+
+
+def kept_chronicle(target: str | Path, run: int, rejected: list[Rejection]) -> Chronicle:
+    """The Chronicle a build returns when it kept the store's chronicle as it was (nothing new since the
+    last build), which will name ``run``: each list is read from the store at ``target`` the first time it
+    is used, not before, so a caller that writes the views from the store (``kronologi build``) and counts
+    documents never loads them. Reading a list after another build replaced that chronicle raises
+    ``StoreError`` (``failed.store.replaced``) rather than mixing two chronicles."""
+    with reading(target) as db:
+        counts = {name: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for name, table in LISTS.items()}
+    lists = {name: _ReadWhenUsed(target, run, name, n) for name, n in counts.items()}
+    return Chronicle(rejected=list(rejected), **lists)
+
+
+class _ReadWhenUsed(Sequence):
+    """One list of the chronicle of ``run`` in a store, read whole on first use."""
+
+    def __init__(self, target: str | Path, run: int, name: str, count: int):
+        self.target, self.run, self.name, self.count = target, run, name, count
+        self.items: list[Any] | None = None
+
+    def _all(self) -> list[Any]:
+        if self.items is None:
+            with reading(self.target) as db:
+                stored = StoredChronicle(db)
+                if stored.run != self.run:
+                    from kronologi.store import shown
+
+                    raise StoreError(f"{shown(self.target)}: the chronicle of run {self.run} was replaced by run "
+                                     f"{stored.run} before its {self.name} were read; 'kronologi export' writes the "
+                                     "store's chronicle now", code="failed.store.replaced")
+                self.items = list(stored.documents() if self.name == "documents" else stored.sections()[self.name])
+        return self.items
+
+    def __len__(self) -> int:
+        return self.count if self.items is None else len(self.items)
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+
+def document_counts(target: str | Path) -> tuple[int, int]:
+    """The chronicle's documents in the store at ``target``, and how many of them are duplicates."""
+    with reading(target) as db:
+        row = db.execute("SELECT COUNT(*), COUNT(duplicate_of) FROM docs").fetchone()
+    return row[0], row[1]
 
 
 def _placed(start: int, stop: int) -> tuple[str, tuple[int, int]]:
