@@ -142,3 +142,12 @@ def test_header_dates_dates_heading_a_timeline_are_kept():
     doc = _story("id", (2, "Senin, 21 November 2022"), (3, "Selasa, 22 November 2022"))
     assert "Senin, 21 November 2022" in doc.text and "Selasa, 22 November 2022" in doc.text
     assert doc.published is None
+
+
+def test_header_dates_a_zone_written_as_an_offset_from_utc_or_by_a_regional_name():
+    for stamp, value in (("March 9, 2023 7:05 PM GMT+8", "2023-03-09T19:05+08:00"),
+                         ("9 March 2023 07:05 UTC-05:00", "2023-03-09T07:05-05:00"),
+                         ("Posted: 9 March 2023, 19:05 PHT", "2023-03-09T19:05+08:00"),
+                         ("March 9, 2023 11:30 AM GMT", "2023-03-09T11:30+00:00")):
+        doc = _story("en", (1, stamp))
+        assert doc.published == value, stamp

@@ -46,10 +46,11 @@ from kronologi.pipeline import Drop
 
 class CleanStep:
     name = "clean"
-    version = "5"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
+    version = "6"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
     # 4: bare date lines in and after the body are debris (the only one read for the publication date)
     # 5: of several unlabelled header date lines, the earliest day (a site's day of reading sits above the headline);
     # an outlet's standards line ("Our Standards: ...") is boilerplate
+    # 6: a header zone written as an offset from UTC ("GMT+8") or by a regional name ("PHT") is read
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

@@ -43,7 +43,8 @@ def _patterns(order: str = "dmy") -> tuple[re.Pattern[str], ...]:
     month = rf"(?P<month>{_alt(months)})\.?"
     clock = (rf"(?:\s*(?:[,|/-]|{_alt(time_words)})?\s*(?:{_alt(time_words)})?\s*"
              rf"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
-             rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<zone>{_alt(zones)}|[+-]\d{{2}}:?\d{{2}}))?)?")
+             rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<zone>(?:{_alt(zones)})(?:\s?[+-]\d{{1,2}}(?::?\d\d)?\b)?"
+             rf"|[+-]\d{{2}}:?\d{{2}}))?)?")
     flags = re.IGNORECASE
     return (
         re.compile(rf"\b(?P<day>[0-3]?\d)\s+{month},?\s+(?P<year>(?:19|20)\d\d)\b{clock}", flags),
@@ -129,4 +130,7 @@ def _offset(zone: str | None, zones: dict[str, str]) -> str:
     if zone[0] in "+-":
         digits = zone[1:].replace(":", "")
         return f"{zone[0]}{digits[:2]}:{digits[2:]}"
+    named = re.match(r"(.*?)\s?([+-])(\d{1,2})(?::?(\d\d))?$", zone)
+    if named and zones.get(named.group(1).lower()) == "+00:00":  # "GMT+8", "UTC-05:00": the offset from UTC
+        return f"{named.group(2)}{int(named.group(3)):02d}:{named.group(4) or '00'}"
     return zones.get(zone.lower(), "")
