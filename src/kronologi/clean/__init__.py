@@ -50,7 +50,8 @@ class CleanStep:
     # 4: bare date lines in and after the body are debris (the only one read for the publication date)
     # 5: of several unlabelled header date lines, the earliest day (a site's day of reading sits above the headline);
     # an outlet's standards line ("Our Standards: ...") is boilerplate
-    # 6: a header zone written as an offset from UTC ("GMT+8") or by a regional name ("PHT") is read
+    # 6: a header zone written as an offset from UTC ("GMT+8") or by a regional name ("PHT") is read; a wire credit
+    # line of several labelled parts ("Reporting by X; Writing by Y; Editing by Z") is a byline however long
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

@@ -251,11 +251,21 @@ def _byline(line: Line) -> str | None:
         text = line.text.lstrip("([")
         if line.n <= 6 and not line.terminal and re.match(r"(?:[Bb]y|BY|[Oo]leh|OLEH)\s+[A-Z]", text):
             return "clean.byline"
-        m = pattern.match(text)
-        # "Editor: X", "Penulis | X"; labels ending in "by" need no colon ("Reporting by X")
-        if m and (m.group().lower().endswith(" by") or re.match(r"\s*[:|/]", text[m.end():])):
+        if _labelled_credit(pattern, text):
+            return "clean.byline"
+    if pattern and line.n <= 60 and ";" in line.text:
+        # a wire's credit line of several labelled parts: "Reporting by X; Additional reporting by Y in Z;
+        # Writing by W; Editing by V and U" — every part a credit, none long
+        parts = [p.strip() for p in line.text.strip().rstrip(".").split(";") if p.strip()]
+        if len(parts) >= 2 and all(len(p.split()) <= 12 and _labelled_credit(pattern, p) for p in parts):
             return "clean.byline"
     return None
+
+
+def _labelled_credit(pattern: re.Pattern[str], text: str) -> bool:
+    """"Editor: X", "Penulis | X"; labels ending in "by" need no colon ("Reporting by X")."""
+    m = pattern.match(text)
+    return bool(m and (m.group().lower().endswith(" by") or re.match(r"\s*[:|/]", text[m.end():])))
 
 
 # a promotional label in capitals before a prompt ("PAY ATTENTION: Join ...", "PERHATIAN: Ikuti ...")
