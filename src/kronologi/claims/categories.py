@@ -277,6 +277,11 @@ def _first(lang: str, kind: str, text: str, start: int, end: int) -> str | None:
     return vocab.category_of(lang, kind, m.group(0)) if m else None
 
 
+def first_category(lang: str, kind: str, text: str) -> str | None:
+    """The category of the first phrase of ``kind`` (tolls, nouns, predicates) in ``text``."""
+    return _first(lang, kind, text, 0, len(text))
+
+
 def _last(lang: str, kind: str, text: str, start: int, end: int) -> str | None:
     found = None
     for m in vocab.category_regex(lang, kind).finditer(_unquoted(text[start:end])):

@@ -151,7 +151,13 @@ def _listed(ctx: Context, n: Number, done: list[dict], sent, counted) -> tuple[s
     text, lang = ctx.text, ctx.lang
     here = ctx.sentence_at(n.start)
     prev = [f for f in done if f["sentence"] == here or (f["sentence"] == here - 1 and _same_paragraph(ctx, f, n))]
-    if not prev or not (counted.generic or not counted.noun) or prev[-1]["category"] == "other":
+    if not (counted.generic or not counted.noun):
+        return None, None, None
+    if prev:
+        category, subject = prev[-1]["category"], prev[-1]["subject"]
+    else:  # "Deaths by town:" then "In Lakeside – 41 people;": the lead-in names what the items count
+        category, subject = _lead_in(ctx, n), None
+    if category in (None, "other"):
         return None, None, None
     b0, _ = categories.before_window(text, lang, n, sent[0])
     a0, a1 = categories.after_window(text, lang, n, sent[1])
@@ -162,7 +168,43 @@ def _listed(ctx: Context, n: Number, done: list[dict], sent, counted) -> tuple[s
     if not _list_head(lang, head) or (tail.strip() and not place):
         return None, None, None
     name = place.group("place") if place and place.group("place") else _names(lang, head)
-    return prev[-1]["category"], name or prev[-1]["subject"], "list"
+    return category, name or subject, "list"
+
+
+_ITEM_WORDS = 10  # the most words of one item of a list
+
+
+def _lead_in(ctx: Context, n: Number) -> str | None:
+    """The category a list's lead-in names, when the number is an item of a list that follows one: a
+    clause ending in a colon that names a count but gives no number ("The deaths, by town:", "Rumah rusak:"),
+    with only short items, each with its number, between it and the number (in its paragraph or in
+    paragraphs of their own, one per item)."""
+    text, lang = ctx.text, ctx.lang
+    p = ctx.paragraph_at(n.start)
+    p0 = ctx.paragraphs[p][0]
+    colon = text.rfind(":", p0, n.start)
+    items = [re.split(r"[;\n]", text[colon + 1 if colon >= 0 else p0:n.start])[:-1]]  # the items before this one
+    lead = text[p0:colon] if colon >= 0 else None
+    k = p
+    while lead is None and k > 0 and k > p - 3 * _ITEM_WORDS:
+        k -= 1
+        chunk = text[ctx.paragraphs[k][0]:ctx.paragraphs[k][1]].strip()
+        if chunk.endswith(":"):
+            lead = chunk[:-1]
+        else:
+            items.append(re.split(r"[;\n]", chunk))
+    if not lead or re.search(r"\d", lead):
+        return None
+    for chunk in items:
+        for item in chunk:
+            if item.strip() and (len(item.split()) > _ITEM_WORDS or not re.search(r"\d", item)):
+                return None
+    lead = re.split(r"[.!?]\s", lead)[-1]
+    for kind in ("tolls", "predicates", "nouns"):
+        found = categories.first_category(lang, kind, lead)
+        if found:
+            return found
+    return None
 
 
 @functools.lru_cache(maxsize=None)

@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "25"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "26"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -61,6 +61,8 @@ class ClaimsStep:
     # two people share stands for the one named last before it; what befell a list of people ("Nine soldiers and
     # three civilians died") is the first count's category, not the one its noun names (troops); more postposed
     # saying verbs ("aku", "kisah", "klaim", "bilang")
+    # 26: the items of a list after a lead-in that names a count but no number ("Deaths by town:", then
+    # "In X – 9 people;") take the lead-in's category
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
