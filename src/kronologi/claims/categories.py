@@ -350,7 +350,7 @@ def _verb_like(lang: str, word: str) -> bool:
     if lang == "id":
         return len(word) >= 6 and word.startswith(("me", "ber", "di", "ter")) and not _known_noun(lang, word)
     return (len(word) >= 5 and word.endswith("ed") and word not in vocab.wordset(lang, "human_nouns")) or \
-        word in vocab.wordset(lang, "auxiliaries")
+        word in vocab.wordset(lang, "auxiliaries") or word in vocab.wordset(lang, "verb_forms")
 
 
 def _known_noun(lang: str, word: str) -> bool:

@@ -62,7 +62,8 @@ class ClaimsStep:
     # three civilians died") is the first count's category, not the one its noun names (troops); more postposed
     # saying verbs ("aku", "kisah", "klaim", "bilang")
     # 26: the items of a list after a lead-in that names a count but no number ("Deaths by town:", then
-    # "In X – 9 people;") take the lead-in's category
+    # "In X – 9 people;") take the lead-in's category; English verbs no ending shows ("lost", "remain": pack
+    # verb_forms) end a counted noun and tell an act; people in camps and shelters are displaced; "unaccounted"
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
