@@ -255,11 +255,21 @@ def _subject_verb_regex(lang: str) -> re.Pattern[str]:
                       re.IGNORECASE)  # "Smith, a spokesman for the ministry, said"
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your", "nya"})
+
+
 def _subject_then_verb(text: str, lang: str, head: int, limit: int) -> Attribution | None:
     """``, Afinta said``, ``, he told reporters``: a short phrase then a postposed verb."""
     m = _subject_verb_regex(lang).match(text, head, limit)
     if not m or len(m.group("np").split()) > 8 or _np_stop_regex(lang).match(m.group("np").strip()):
         return None
+    if vocab.starting_regex(lang, "count_appositions").match(m.group("np").strip()):
+        # ", a figure confirmed by the hospital": its agent claims it; ", a figure the agency said was wrong":
+        # who judges the count is not who gave it
+        by = _BY.match(text, m.end("verb"), limit)
+        return _phrase_speaker(text, lang, by.end(), limit, "passive") if by else None
+    if len(m.group("np").split()) > 2 and set(m.group("np").lower().split()[-2:]) & _POSSESSIVES:
+        return None  # "..., more than double its earlier estimate": a noun after a possessive, no verb
     found = speaker(m.group("np"), lang)
     return Attribution(m.start("np"), m.end("np"), found, "after") if found else None
 
@@ -318,6 +328,9 @@ def _verb_subject(text, lang, start, verbs, i, times) -> Attribution | None:
     verb = verbs[i]
     floor = max([start] + [v.end() for v in verbs[:i]] + _clause_opens(text, lang, start, verb.start()))
     raw = text[floor:verb.start()]
+    inserted = _inserted(text, lang, floor, verb.start())
+    if inserted:
+        return inserted
     named = _name_before(text, lang, floor, verb.start())
     if named:  # "Seorang pengurus serikat nelayan ... (SNL) Andi Lubis mengatakan": the name next to the verb
         return named
@@ -331,6 +344,24 @@ def _verb_subject(text, lang, start, verbs, i, times) -> Attribution | None:
     if not found:
         return subject(text, lang, start, verb.start(), times)
     return Attribution(phrase_start, verb.start(), found, "before")
+
+
+def _inserted(text: str, lang: str, floor: int, pos: int) -> Attribution | None:
+    """``2,100 people remain in camps, the agency said, and ...``: the speaker of a postposed verb after a
+    comma that closes a claim with its own count or verb (not an apposition, ``Smith, a spokesman, said``)."""
+    raw = text[floor:pos]
+    comma = raw.rfind(",")
+    if comma < 0 or not raw[comma + 1:].strip() or raw.rstrip().endswith(","):
+        return None
+    head, np = raw[:comma], raw[comma + 1:]
+    if len(np.split()) > 6 or re.search(r"\d", np) or not (re.search(r"\d", head) and any(
+            _verb_like(w, lang) for w in head.split()[1:])):
+        return None
+    found = speaker(np, lang)
+    if not found or found.kind == "pronoun" and found.name.lower() in vocab.wordset(lang, "body_pronouns"):
+        return None
+    lead = len(np) - len(np.lstrip())
+    return Attribution(floor + comma + 1 + lead, pos - (len(np) - len(np.rstrip())), found, "after")
 
 
 _TAIL_NAME = re.compile(r"(?:^|[\s)])(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})\s*$")
@@ -459,7 +490,8 @@ def _verb_like(word: str, lang: str) -> bool:
     if lang == "id":
         return len(low) > 5 and low.startswith(("me", "ber", "di", "ter")) and not word[:1].isupper()
     return low in ("is", "are", "was", "were", "has", "have", "had", "will", "would") or (
-        len(low) > 4 and low.endswith("ed") and not word[:1].isupper())
+        len(low) > 4 and low.endswith("ed") and not word[:1].isupper()) or (
+        low in vocab.wordset(lang, "verb_forms") and not word[:1].isupper())  # "Police gave a higher figure"
 
 
 def source(text: str, lang: str, pos: int, limit: int) -> Attribution | None:

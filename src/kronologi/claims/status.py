@@ -29,7 +29,30 @@ def status(text: str, lang: str, start: int, end: int, sent: tuple[int, int], cl
         if _reaches(text, lang, key, sent[0], start) or _in_clause(text, lang, key, end, clause[1]) \
                 or _but_withdrawn(text, lang, key, end, sent[1]):
             return label
+    judged = _judged_after(text, lang, end, sent[1])
+    if judged:
+        return judged
     return "projected" if _projected(text, lang, start, end, clause) else "reported"
+
+
+def _judged_after(text: str, lang: str, end: int, stop: int) -> str | None:
+    """``120 might have died, a figure the agency later said was wrong``: an apposition naming the count
+    (``a figure``, ``angka yang``) whose clause withdraws it (retracted) or calls it wrong (denied); no other
+    number between."""
+    m = _judged_regex(lang).search(text, end, stop)
+    if not m or re.search(r"\d", text[end:m.start()]):
+        return None
+    return "retracted" if vocab.regex(lang, "retraction_cues").fullmatch(m.group("cue")) else "denied"
+
+
+@functools.lru_cache(maxsize=None)
+def _judged_regex(lang: str) -> re.Pattern[str]:
+    heads = vocab.alternation(vocab.phrases(lang, "count_appositions"))
+    cues = vocab.alternation(vocab.phrases(lang, "retraction_cues") + vocab.phrases(lang, "denial_cues")
+                             + vocab.phrases(lang, "judged_wrong"))
+    if not heads or not cues:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?i)[,(]\s*(?:{heads})(?!\w)[^,.;:()]{{0,80}}?(?<!\w)(?P<cue>{cues})(?!\w)")
 
 
 CONTRAST_REACH = 3  # filler words between a contrast word and the status cue ("but it was later withdrawn")
