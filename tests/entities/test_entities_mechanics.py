@@ -118,3 +118,14 @@ def test_entities_resolve_leaves_the_cycle_collector_as_it_found_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_entities_english_clock_markers_storms_places_and_a_people_before_a_title():
+    from kronologi.entities.english import english_mentions
+    text = ("10:05 AM: Typhoon Korrin reached Fort Ellery overnight. Supplies went to the county seat, Lake Varden, "
+            "officials said. Norwegian Minister Ilse Brann Tovik flew in at 0900 GMT.")
+    found = {m["text"]: (m["type"], m.get("role")) for m in english_mentions(text, [(0, len(text))])}
+    assert "AM" not in found and "GMT" not in found  # a clock's marker is no body
+    assert not any("Korrin" in name for name in found)  # a named storm is no person
+    assert found["Fort Ellery"][0] == "LOC" and found["Lake Varden"][0] == "LOC"
+    assert found["Ilse Brann Tovik"] == ("PER", "Norwegian Minister")

@@ -84,6 +84,11 @@ def _classify(text: str, s: int, e: int, sentence_end: int) -> dict[str, Any] | 
         name, offset, words = " ".join(words[1:]), offset + len(words[0]) + 1, words[1:]
     if not words or (len(words) == 1 and words[0].lower() in not_starts):
         return None
+    if _CLOCK_BEFORE.search(text, max(0, offset - 12), offset) and words[0].lower().rstrip(".") in \
+            langs.words("en", "entities", "clock_words"):
+        return None  # "1:45 PM", "0700 GMT": a clock's marker, no name
+    if words[0].lower() in langs.words("en", "entities", "weather_names") and len(words) > 1:
+        return None  # "Storm Melati", "Typhoon Hagibis": a named storm is no person, body or place
     kind = _kind(text, name, words, role, offset + len(name), sentence_end, orgs)
     if kind in (None, "PER") and not role and _after_locative(text, offset) and not _calendar(words):
         kind = "LOC"  # "In Kessel Varne, ...", "protesters in Dorwick"
@@ -131,11 +136,16 @@ def _calendar(words: list[str]) -> bool:
     return any(w.lower().rstrip(".") in calendar for w in words)
 
 
+_CLOCK_BEFORE = re.compile(r"\d\s*$")
+
+
 def _kind(text, name, words, role, end, sentence_end, orgs) -> str | None:
     if lookup(name) or words[-1].lower() in langs.words("en", "entities", "loc_words"):
         return "LOC"
     if {words[0].lower(), words[-1].lower().rstrip(".")} & orgs or (name.isupper() and 2 <= len(name) <= 6):
         return "ORG"
+    if len(words) > 1 and words[0].lower() in langs.words("en", "entities", "loc_first_words"):
+        return "LOC"  # "Port Moresby", "Mount Merapi"
     if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
         if role or _REPORTING.match(text, end, sentence_end) or all(w[1:].islower() or "-" in w for w in words):
             return "PER"

@@ -37,7 +37,9 @@ def _title_pattern() -> re.Pattern[str]:
     alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     link = "|".join(re.escape(t) for t in sorted(links, key=len, reverse=True))
     pre = "|".join(re.escape(t) for t in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"^(?:(?:{pre})\s+)?(?:(?:{alt})(?:\s+(?:{link}))?\s+)+", re.IGNORECASE)
+    # a listed prefix, or any one capitalised word before a title: a people or place ("Philippine President X")
+    return re.compile(rf"^(?:(?:{pre})\s+|(?-i:[A-Z][\w'’-]+)\s+(?=(?:{alt})\s))?(?:(?:{alt})(?:\s+(?:{link}))?\s+)+",
+                      re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1 << 16)
