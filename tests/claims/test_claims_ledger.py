@@ -165,3 +165,13 @@ def test_claims_ledger_quote_speaker_acronym_in_brackets_is_the_body() -> None:
     doc.mentions = [{"start": at, "end": at + 3, "text": "HWU", "type": "ORG", "entity": "E4"}]
     _, quotes, _ = build_ledger([doc])
     assert quotes[0]["speaker"] == "E4"
+
+
+def test_claims_ledger_a_quote_that_goes_on_keeps_the_speaker_entity_of_the_one_before() -> None:
+    doc = _doc("a", "“The river took the bakery first,” said Oren Vasko. “Then it took the school.”", "2023-03-09",
+               lang="en")
+    at = doc.text.index("Oren Vasko")
+    doc.mentions = [{"start": at, "end": at + 10, "text": "Oren Vasko", "type": "PER", "entity": "E7"}]
+    _, quotes, _ = build_ledger([doc])
+    assert [(q["speaker_name"], q["how"], q["speaker"]) for q in quotes] == [
+        ("Oren Vasko", "after", "E7"), ("Oren Vasko", "continues", "E7")]

@@ -254,7 +254,11 @@ def _doc_quotes(doc) -> list[dict]:
     entities = ByStart(m for m in getattr(doc, "mentions", []) or [] if m.get("entity"))
     for k, q in enumerate(doc.quotes):
         record = {name: q.get(name) for name in QUOTE_FIELDS}
-        record.update({"id": f"{doc.id}#q{k + 1}", "doc": doc.id, "speaker": _entity(q, entities)})
+        speaker = _entity(q, entities)
+        if speaker is None and q.get("how") == "continues" and out and out[-1].get("speaker_name") == q.get(
+                "speaker_name"):
+            speaker = out[-1]["speaker"]  # a quote that goes on the one before it: that quote's speaker
+        record.update({"id": f"{doc.id}#q{k + 1}", "doc": doc.id, "speaker": speaker})
         record.update({k2: v for k2, v in q.items() if k2 not in QUOTE_FIELDS and k2 != "parent"})
         record["parent"] = f"{doc.id}#q{q['parent'] + 1}" if q.get("parent") is not None else None
         out.append(record)
