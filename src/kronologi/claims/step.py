@@ -66,7 +66,8 @@ class ClaimsStep:
     # verb_forms) end a counted noun and tell an act; people in camps and shelters are displaced; "unaccounted"
     # is missing; an apposition naming a count that calls it wrong denies it ("a figure X later said was wrong")
     # and names no claimant; "a figure confirmed by X": X; "its earlier estimate" is no saying; a saying between
-    # commas ("..., the agency said, and ...") speaks for the clause after it; "put the number of dead at"
+    # commas ("..., the agency said, and ...") speaks for the clause after it; "put the number of dead at";
+    # storms and typhoons are not counted
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
