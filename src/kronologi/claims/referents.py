@@ -154,12 +154,41 @@ def _roles(text: str, lang: str, outside) -> list[tuple[int, str, str]]:
         if found and found.kind == "person" and found.role:
             out.append((m.start(), " ".join(found.role.lower().split()), found.name))
     out.extend(_appositive_roles(text, lang, outside))
+    if lang == "en":  # "provincial police chief Colonel X", "Kalinda governor X": a title in lower case before it
+        out.extend(_lower_case_roles(text, lang, outside))
     if lang == "en":  # "President of Kazakhstan Kassym-Jomart Tokayev": the role runs over "of" and a place
         for m in re.finditer(rf"{_NAME}[ \t]+of[ \t]+{_NAME}", text):
             name, role = role_of(m.group(0))
             if role and outside(m.start()):
                 out.append((m.start(), " ".join(role.lower().split()), name))
     return sorted(out)
+
+
+_WORDS_BEFORE = re.compile(r"(?:[\w'’.-]+[ \t]+){1,4}$")
+
+
+def _lower_case_roles(text: str, lang: str, outside) -> list[tuple[int, str, str]]:
+    """``police chief Colonel Arnel Dizon told``, ``Kalinda governor Teresa Magsino``: the words before a name
+    that end in a title written in lower case (from the last stop word on) are the holder's role, so that a later
+    "the police chief said" finds its holder."""
+    titles = langs.words("en", "entities", "titles")
+    stops = vocab.wordset(lang, "speaker_stops") | {"the", "a", "an"}
+    out = []
+    for m in re.finditer(_NAME, text):
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if not before or not outside(m.start()):
+            continue
+        words = before.group(0).split()
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower() in stops or not re.fullmatch(r"[\w'’-]+", words[i]):
+                words = words[i + 1:]
+                break
+        if not words or not words[-1].islower() or not any(" ".join(words[-k:]).lower() in titles for k in (1, 2)):
+            continue
+        found = speaker(" ".join(words + [m.group(0)]), lang)
+        if found and found.kind == "person" and found.role and " " in found.name:
+            out.append((m.start(), " ".join(found.role.lower().split()), found.name))
+    return out
 
 
 _APPOSITIVE = re.compile(rf"(?P<role>[^.,;:!?\n\"“”]{{2,80}}),[ \t]+(?P<name>{_NAME})(?=[ \t]*[,(]|[ \t]+[a-z])")

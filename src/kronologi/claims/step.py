@@ -67,7 +67,8 @@ class ClaimsStep:
     # is missing; an apposition naming a count that calls it wrong denies it ("a figure X later said was wrong")
     # and names no claimant; "a figure confirmed by X": X; "its earlier estimate" is no saying; a saying between
     # commas ("..., the agency said, and ...") speaks for the clause after it; "put the number of dead at";
-    # storms and typhoons are not counted
+    # storms and typhoons are not counted; a title in lower case before a name ("police chief Colonel X",
+    # "Kalinda governor X") is the role a later "the police chief said" resolves to
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
