@@ -28,7 +28,7 @@ from kronologi.temporal.step import HOME_ZONE
 
 class EventsStep:
     name = "events"
-    version = "19"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name;
+    version = "20"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name;
     # 5: none in the second half of a hyphenated word ("worst-hit"); a date's event typed by a noun of its clause;
     # 6: no events from questions, asserted and unreal events apart, the happening after "since"/a cause recalled;
     # 7: who told a reported happening (said_by); a saying's actors are not names inside its quotation;
@@ -44,6 +44,8 @@ class EventsStep:
     # 17: a date behind "setelah"/"after", after a date of the sentence's own, makes no untyped event
     # 18: a constitution's year ("UUD 1945", "the 2008 constitution") dates nothing
     # 19: what someone threatens, vows, pledges or promises to do is future ("threatened to shoot", "mengancam menyerang")
+    # 20: English: people blocking a road protest (mud or rocks blocking it do not); what a landslide or rubble buries
+    # is no funeral; storms are weather, storming an attack only beside who storms or what is stormed
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
