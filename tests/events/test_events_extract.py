@@ -86,6 +86,11 @@ def test_events_extract_summary_is_the_clause_cleaned():
     assert ev["summary"] == "Tiga orang tewas dalam bentrokan itu"
 
 
+def test_events_extract_summary_keeps_a_number_with_a_thousands_comma_whole():
+    (ev,) = events_of("Police in the northern port city arrested 1,240 students at the campus gates.", "en").events
+    assert ev["summary"] == "Police in the northern port city arrested 1,240 students at the campus gates"
+
+
 def test_events_extract_long_summaries_are_cut():
     text = "Polisi menangkap " + " ".join(f"orang{k}" for k in range(60)) + "."
     (ev,) = events_of(text, "id").events

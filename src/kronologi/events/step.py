@@ -45,7 +45,8 @@ class EventsStep:
     # 18: a constitution's year ("UUD 1945", "the 2008 constitution") dates nothing
     # 19: what someone threatens, vows, pledges or promises to do is future ("threatened to shoot", "mengancam menyerang")
     # 20: English: people blocking a road protest (mud or rocks blocking it do not); what a landslide or rubble buries
-    # is no funeral; storms are weather, storming an attack only beside who storms or what is stormed
+    # is no funeral; storms are weather, storming an attack only beside who storms or what is stormed; "riot police"
+    # is no riot; a summary keeps a number with a thousands comma whole ("6,500")
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

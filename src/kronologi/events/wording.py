@@ -15,7 +15,7 @@ import re
 
 from kronologi.events.lexicon import Lexicon
 
-_PUNCT_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_PUNCT_RE = re.compile(r"[;()\u2013\u2014]|(?<!\d)[,:]|[,:](?!\d)|\s-\s")  # "6,500", "10:30" stay whole
 _QUOTES_RE = re.compile(r"[\"“”«»]|(?<!\w)[‘’']|[‘’'](?!\w)")
 _EDGE = " \t\n,;:.-–—()[]"
 MIN_LEFT, MIN_WORDS = 2, 8
