@@ -130,3 +130,11 @@ def test_events_narrative_a_since_year_makes_no_background_of_what_the_sentence_
     got = _dated("Warga berunjuk rasa di alun-alun pada Senin (10/1). "
                  "Konflik lahan itu berlangsung sejak 2014 dan dua orang tewas.")
     assert ("killing", "2022-01-10", "narrative") in got
+
+
+def test_events_narrative_a_day_named_in_the_perfect_of_the_past_is_recalled_what_is_said_after_is_said_now():
+    got = _dated("The mayor said crews had been sent to the dam on Monday, hours before it failed. "
+                 "\"We were too late,\" the mayor said.", "en")
+    assert got == [("statement", "2022-01-10", "clause"), ("statement", "2022-01-11", "publication")]
+    got = _dated("Crews reached the dam on Monday. \"We were too late,\" the mayor said.", "en")
+    assert got == [("other", "2022-01-10", "clause"), ("statement", "2022-01-10", "narrative")]

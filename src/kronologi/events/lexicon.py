@@ -111,6 +111,7 @@ class Lexicon:
     relay_words: frozenset[str]  # an "according to" cue with one of these names an outlet that relays, no source
     shift_markers: PhraseIndex
     earlier_markers: PhraseIndex  # openers that turn back to an earlier, unnamed time ("Sebelumnya, ...")
+    pluperfect: PhraseIndex  # a perfect of the past ("had been sent"): a clause that turns back before the narration
     refer_back: frozenset[str]  # demonstratives that point to what the sentence before told ("Angka itu", "This figure")
     refer_within: int  # ... when among the sentence's first words (after the noun in Indonesian, before it in English)
     speaking_pronouns: frozenset[str]  # a pronoun subject that says ("He said ...") goes on with the last speaker
@@ -238,6 +239,7 @@ def lexicon(lang: str | None) -> Lexicon:
         after_markers=_index(data.get("after_markers")),
         shift_markers=_index(data.get("shift_markers")),
         earlier_markers=_index(data.get("earlier_markers")),
+        pluperfect=_index(data.get("pluperfect")),
         passive_prefixes=tuple(str(w).lower() for w in (data.get("passive") or {}).get("prefixes") or ()),
         passive_auxiliaries=_lower((data.get("passive") or {}).get("auxiliaries")),
         refer_back=_lower((data.get("refer_back") or {}).get("words")),

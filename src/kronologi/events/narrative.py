@@ -61,13 +61,14 @@ def date_events(doc: Any, zone: str | None = None) -> None:
     past = _background_sentences(events)
     spans = {ev["sentence"]: (ev["start"], ev["end"]) for ev in events}
     earlier = {k for k, (start, end) in spans.items() if lex.opening(doc.text[start:end]).looks_back}
+    flashback = False  # the anchor's day was named in a clause that turns back ("had been sent late Saturday")
     for ev in events:
         if ev["sentence"] in earlier and ev.get("date_basis") == "publication":
             ev.update(date=None, precision=None, date_text=None, date_basis=None)  # a count's guessed day
         if ev.get("date"):
             ev["date_basis"] = ev.get("date_basis") or "clause"
             if _anchors(ev, published, month):
-                anchor, lead = ev, False
+                anchor, lead, flashback = ev, False, _turns_back(doc.text, ev, lex)
             continue
         if ev["sentence"] in past:  # "In 1999, 17,000 died after a quake struck": the quake is of 1999 too
             _take(ev, past[ev["sentence"]], "narrative")
@@ -76,7 +77,8 @@ def date_events(doc: Any, zone: str | None = None) -> None:
             ev["date_basis"] = None
         elif lead and published is not None and _said_now(ev):
             ev.update(date=published.isoformat(), precision="day", date_text=None, date_basis="publication")
-        elif anchor is not None and not (published is not None and _said_now(ev) and _recalled(anchor, published)):
+        elif anchor is not None and not (published is not None and _said_now(ev) and (
+                flashback or _recalled(anchor, published))):
             _take(ev, anchor, "narrative")
             ev["narrated_from"] = anchor["sentence"]  # the sentence whose happening set the day it goes on telling
         elif published is not None and _said_now(ev):
@@ -232,6 +234,17 @@ def _recalled(anchor: dict[str, Any], published: date) -> bool:
     """The narrated day is a happening's, days before the article ("the quake of Monday (21/11)" in an
     article of Friday): what someone says after it is said on the article's day, not on that day."""
     return anchor.get("type") not in _SAYING_LIKE and date.fromisoformat(anchor["date"]) < published - timedelta(days=1)
+
+
+def _turns_back(text: str, ev: dict[str, Any], lex: Any) -> bool:
+    """The event's day is named in a clause of the perfect of the past ("He said his house had been swept away
+    overnight on Saturday"): a day recalled before the one narrated, so what is said after it is said now."""
+    if not ev.get("date_text"):
+        return False
+    at = text.find(ev["date_text"], ev["start"], ev["end"])
+    head = text[ev["start"]:at if at >= 0 else ev["end"]]
+    words = lex.words(head)
+    return bool(lex.pluperfect.find([w for _, _, w in words]))
 
 
 def _said_now(ev: dict[str, Any]) -> bool:

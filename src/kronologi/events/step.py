@@ -46,7 +46,8 @@ class EventsStep:
     # 19: what someone threatens, vows, pledges or promises to do is future ("threatened to shoot", "mengancam menyerang")
     # 20: English: people blocking a road protest (mud or rocks blocking it do not); what a landslide or rubble buries
     # is no funeral; storms are weather, storming an attack only beside who storms or what is stormed; "riot police"
-    # is no riot; a summary keeps a number with a thousands comma whole ("6,500")
+    # is no riot; a summary keeps a number with a thousands comma whole ("6,500"); a day named in the perfect of the
+    # past ("had been sent late Saturday") is recalled: what is said after it is said on the article's day
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
