@@ -926,3 +926,15 @@ def test_events_merge_an_untyped_happening_told_in_the_same_words_on_the_same_da
     (event,) = [ev for ev in merge_events([a, b], {"a": "S1", "b": "S1"}) if ev["date"] == "2022-01-10"]
     assert event["type"] == "other" and _sources(event) == ["a", "b"]
     assert len([ev for ev in merge_events([a, c], {"a": "S1", "c": "S1"}) if ev["date"] == "2022-01-10"]) == 2
+
+
+def test_events_merge_one_shared_word_is_no_likeness_of_wording():
+    """A short report ("It had reported the figure on Monday.") shares only its day's name with a release on
+    that day: no evidence that they tell one happening."""
+    from kronologi import langs
+    from kronologi.events import merge as m
+    stop = langs.words("en", "clean", "function_words") | m._saying_words("en")
+    short = m._content("It had reported the figure on Monday.", stop)
+    other = m._content("Police released the ferry owner detained on Monday after he posted bail.", stop)
+    assert m._overlap(short, other) == 0.0
+    assert m._overlap(m._content("Police released the ferry owner on bail.", stop), other) > m.SIMILAR

@@ -64,6 +64,7 @@ NEED_EPISODE_BESIDE = 1.0  # an untyped dated clause next to an article's report
 DISTINCTIVE = 10  # a shared count from this value up tells a happening apart (two reports of "1 dead" need not)
 ONCE_A_DAY = 1.25  # evidence of a kind of happening a story seldom has two of on one day, on that day
 SIMILAR = 0.3  # overlap of content words that counts as evidence
+MIN_SHARED_WORDS = 2  # content words two wordings must share for their overlap to count at all
 SIMILAR_STRONG = 0.7  # ... that outweighs different participants
 NEED_SAME_DAY = 1.75  # evidence needed on the same date
 NEED_LOOSE = 2.0  # ... with a coarser or unknown date
@@ -1099,7 +1100,9 @@ def _similarity(a: _Cluster, b: _Cluster) -> float:
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    """The share of the shorter wording the longer one has; one word shared is no likeness of wording."""
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if a and b and shared >= MIN_SHARED_WORDS else 0.0
 
 
 def _dates(x: dict[str, Any], y: dict[str, Any]) -> str:
