@@ -100,13 +100,15 @@ def test_entities_variants_index_joins_what_the_scan_of_every_pair_joins():
     _merge_variants(groups, parent)
     expected = {key: key for key in groups}
     ranked = sorted(groups.values(), key=lambda g: -g.size)
+    typos: set = set()  # a form that joined another is no target: no chains of typos
     for rank, g in enumerate(ranked):
-        big = next((f for f in ranked[:rank] if f.type == g.type and len(f.key[1]) >= 6
+        big = next((f for f in ranked[:rank] if f.type == g.type and len(f.key[1]) >= 6 and f.key not in typos
                     and len(g.key[1]) >= 6 and _variant(g, f)), None)
         if big is not None:
             _union(expected, g.key, big.key)
+            typos.add(g.key)
     assert {key: _find(parent, key) for key in groups} == {key: _find(expected, key) for key in groups}
-    assert sum(_find(parent, key) != key for key in groups) > 50  # many joined
+    assert sum(_find(parent, key) != key for key in groups) > 30  # many joined
 
 
 @pytest.mark.parametrize("enabled", [True, False])

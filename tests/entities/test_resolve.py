@@ -281,3 +281,47 @@ def test_entities_provinces_short_forms_are_the_province_and_lie_in_their_countr
     from kronologi.entities.gazetteer import country_of
     assert lookup("Sultra") == lookup("Sulawesi Tenggara") == lookup("Southeast Sulawesi")
     assert country_of("Kalteng") == ("Indonesia", False)
+
+
+def _many(prefix: str, sentence: str, marked: dict[str, str], n: int) -> list[Document]:
+    return [_doc(f"{prefix}{i}", sentence, marked) for i in range(n)]
+
+
+def test_entities_two_established_spellings_are_two_names_and_typos_do_not_chain():
+    """One edit apart is a typo only for a rare form: "Larisa" and "Marisa", each written often, are two
+    people; a rare "Marissa" joins "Marisa", and nothing joins through it."""
+    docs = (_many("l", "Larisa tiba.", {"Larisa": "PER"}, 6) + _many("m", "Marisa tiba.", {"Marisa": "PER"}, 30)
+            + [_doc("t", "Marissa pergi.", {"Marissa": "PER"})])
+    names = _by_name(resolve(docs))
+    assert set(names) == {"Larisa", "Marisa"}
+    assert "Marissa" in names["Marisa"]["aliases"]
+
+
+def test_entities_an_edit_inside_an_acronym_or_initials_is_another_name():
+    docs = (_many("a", "Satgas KRB Wetan bersiaga.", {"Satgas KRB Wetan": "ORG"}, 25)
+            + [_doc("b", "Satgas KRD Wetan bersiaga.", {"Satgas KRD Wetan": "ORG"})])
+    assert len(resolve(docs)) == 2
+
+
+def test_entities_a_one_word_name_stays_what_its_own_mentions_say():
+    """A tagger's one wrong span ("Spanduk DKN" as a person) makes neither the body "DKN", named forty times
+    as an organisation, a person, nor its canonical name."""
+    docs = _many("a", "DKN memeriksa saksi.", {"DKN": "ORG"}, 40) + [
+        _doc("b", "Spanduk DKN dipasang. DKN menolak.", {"Spanduk DKN": "PER", "DKN": "ORG"})]
+    entities = resolve(docs)
+    body = next(e for e in entities if any(m["text"] == "DKN" for m in e["mentions"]))
+    assert body["type"] == "ORG" and body["name"] == "DKN"
+    assert all(m["entity"] == body["id"] for d in docs for m in d.mentions if m["text"] == "DKN")
+
+
+def test_entities_a_name_written_far_more_often_than_a_longer_one_ending_it_is_not_that_person():
+    """"Sinta Rudi Hartono" (his wife, once) does not swallow "Rudi Hartono" (named a dozen times)."""
+    docs = _many("a", "Rudi Hartono meresmikan pasar.", {"Rudi Hartono": "PER"}, 12) + [
+        _doc("b", "Sinta Rudi Hartono hadir.", {"Sinta Rudi Hartono": "PER"})]
+    names = _by_name(resolve(docs))
+    assert set(names) == {"Rudi Hartono", "Sinta Rudi Hartono"}
+
+
+def test_entities_a_word_before_a_title_joins_the_role_but_not_in_a_body_s_name():
+    assert split_role("Estonian President Mara Tamm") == ("Mara Tamm", "Estonian President")
+    assert split_role("Korvan General Hospital") == ("Korvan General Hospital", None)

@@ -38,8 +38,14 @@ def _title_pattern() -> re.Pattern[str]:
     link = "|".join(re.escape(t) for t in sorted(links, key=len, reverse=True))
     pre = "|".join(re.escape(t) for t in sorted(prefixes, key=len, reverse=True))
     # a listed prefix, or any one capitalised word before a title: a people or place ("Philippine President X")
-    return re.compile(rf"^(?:(?:{pre})\s+|(?-i:[A-Z][\w'’-]+)\s+(?=(?:{alt})\s))?(?:(?:{alt})(?:\s+(?:{link}))?\s+)+",
-                      re.IGNORECASE)
+    return re.compile(rf"^(?:(?:{pre})\s+|(?P<people>(?-i:[A-Z][\w'’-]+))\s+(?=(?:{alt})\s))?"
+                      rf"(?:(?:{alt})(?:\s+(?:{link}))?\s+)+", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """Head words of bodies and places ("hospital", "council"): a name holding one is no person's."""
+    return frozenset(langs.all_words("entities", "org_words")) | frozenset(langs.all_words("entities", "loc_words"))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -55,6 +61,8 @@ def split_role(mention: str) -> tuple[str, str | None]:
     name = text[m.end():].strip()
     if not name[:1].isupper():
         return text, None
+    if m.group("people") and _institution_words() & set(name.casefold().split()):
+        return text, None  # "Lentera General Hospital": a body whose name holds a title word
     return name, text[: m.end()].strip()
 
 

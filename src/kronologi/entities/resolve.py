@@ -26,9 +26,13 @@ across types and never on a shared token alone:
 * a known nickname joins its full name (``Jokowi`` -> ``Joko Widodo``: the
   packs' ``nicknames``);
 * a rare spelling variant one edit away joins the frequent form (a typo such
-  as ``Widodp`` -> ``Widodo``), except forms that differ by a feminine ending.
+  as ``Widodp`` -> ``Widodo``), except forms that differ by a feminine ending or
+  in a word of three letters or fewer (``TNI AL``, ``TNI AU``); a form written
+  often is a name of its own, and a typo is no form for others to join.
 
-The canonical name is the fullest form seen; aliases are every surface form.
+The canonical name is the fullest form seen, among the forms written at least a
+fiftieth as often as the most frequent one (a tagger's overlong span seen once is
+no name for a body named thousands of times); aliases are every surface form.
 """
 
 from __future__ import annotations
@@ -183,8 +187,15 @@ def _union(parent, small, big) -> None:
     parent[_find(parent, small)] = _find(parent, big)
 
 
+OUTNUMBERS = 5  # a name written this many times more often than a longer one ending with it is someone else's
+CANONICAL_SHARE = 50  # the canonical name is written at least 1/50 as often as the most frequent form
+RARE = 10  # a spelling written at most a tenth as often as another one edit away (or once or twice) is its typo
+
+
 def _merge_short_forms(groups: dict, parent: dict) -> None:
-    """A name of two or more words that ends one longer name joins it ("Demir Kaya" -> "Aylin Demir Kaya");
+    """A name of two or more words that ends one longer name joins it ("Demir Kaya" -> "Aylin Demir Kaya")
+    unless it is written far more often (then the longer name is another person's, a place named after
+    the person, or a tagger's overlong span);
     then a one-word name joins the one person whose first or last word it is, the forms of one person
     counting once ("Kaya": one person, written two ways)."""
     people = [g for g in groups.values() if g.type == "PER"]
@@ -193,9 +204,9 @@ def _merge_short_forms(groups: dict, parent: dict) -> None:
         if len(g.tokens) > 2:
             by_last[g.tokens[-1]].append(g)
     for g in people:
-        if len(g.tokens) > 1:
-            fits = [f for f in by_last.get(g.tokens[-1], ())
-                    if len(f.tokens) > len(g.tokens) and f.tokens[-len(g.tokens):] == g.tokens]
+        if len(g.tokens) > 1:  # not into a name it far outnumbers: "Iriana Joko Widodo" is not Joko Widodo
+            fits = [f for f in by_last.get(g.tokens[-1], ()) if len(f.tokens) > len(g.tokens)
+                    and f.tokens[-len(g.tokens):] == g.tokens and g.size <= OUTNUMBERS * f.size]
             target = _one(fits, g)
             if target:
                 _union(parent, g.key, target.key)
@@ -368,6 +379,7 @@ def _merge_variants(groups: dict, parent: dict) -> None:
         big = next((ranked[r] for r in candidates if _variant(g, ranked[r])), None)
         if big is not None:
             _union(parent, g.key, big.key)
+            continue  # a typo is no form for other typos to join: no chains (Ariana, Mariana, Marina ...)
         for key in keys:
             of_type.setdefault(key, []).append(rank)
 
@@ -377,10 +389,16 @@ def _deletions(name: str) -> set[str]:
 
 
 def _variant(small: _Group, big: _Group) -> bool:
+    """Whether ``small`` is a typo of ``big``: one edit apart, much rarer, the edit not in a word of three
+    letters or fewer (an acronym or initials: "TNI AL" and "TNI AU", "BJ" and "BH" are others)."""
     a, b = " ".join(small.tokens), " ".join(big.tokens)
     if len(small.tokens) != len(big.tokens) or len(a) < 6 or small.size > big.size:
         return False
+    if small.size * RARE > big.size and not (small.size <= 2 and small.size < big.size):
+        return False  # two established spellings ("Ariana", "Iriana"): two names
     if a + "a" == b or b + "a" == a:  # Nazarbayev / Nazarbayeva: two people
+        return False
+    if any(x != y and min(len(x), len(y)) <= 3 for x, y in zip(small.tokens, big.tokens)):
         return False
     return a[0].isalpha() and _one_edit(a, b)
 
@@ -413,7 +431,11 @@ def _entity(entity_id: str, members: list[_Group]) -> dict[str, Any]:
     for g in members:
         names.update(g.names)
         mentions.extend(g.mentions)
-    name = max(names, key=lambda n: (len(n.split()), names[n], n))
+    # the fullest form among those written at least a fiftieth as often as the most frequent one: not a
+    # tagger's overlong span seen once ("Slogan KPK") among thousands of "KPK"
+    top = max(names.values(), default=0)
+    name = max((n for n in names if names[n] * CANONICAL_SHARE >= top),
+               key=lambda n: (len(n.split()), names[n], n))
     for m in mentions:
         m["entity"] = entity_id
     mentions.sort(key=lambda m: (m["doc"], m["start"]))

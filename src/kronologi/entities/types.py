@@ -10,7 +10,8 @@ Menteri Armenia Nikol Pashinyan"). Before mentions are grouped:
 * agencies and outlets of the packs are organisations;
 * every name takes the type most of its mentions have across the corpus, and a
   one-word name that is the first or last word of a person's full name seen in
-  the corpus is a person — a vote over the corpus, not a merge of two names.
+  the corpus is a person, unless its own mentions, typed otherwise, outnumber the
+  full names' several times — a vote over the corpus, not a merge of two names.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kronologi.entities.names import norm, person_name, split_role
 
 ACRONYM = "acronym"  # source of the mentions an acronym's definition adds
 APPOSITION_VOTES = 3  # a role in apposition outweighs a few tagger votes the other way
+OUTVOTED = 3  # a one-word name is a person's first or last word unless its own votes are this many times more
 _LINKS = re.compile(r"^(?:dari|di|ke|oleh|untuk|of|from|the)\s+", re.IGNORECASE)
 
 
@@ -202,12 +204,19 @@ def _vote(items: list[tuple[Any, dict[str, Any], str, str | None]], evidence: di
         parts = key.split()
         if len(parts) > 1 and settled.get(parts[-1]) == "PER" and not lookup(key):
             settled[key] = "PER"
-    people = {tok for key, kind in settled.items() if kind == "PER" and len(key.split()) > 1
-              for tok in (key.split()[0], key.split()[-1])}
+    # the mentions of persons' full names, by their first and last word: a one-word name they end or start is
+    # that person's, unless the word's own mentions say otherwise far more often ("Slogan KPK", once mistagged a
+    # person, does not make the thousands of "KPK" a person)
+    people: Counter = Counter()
+    for key, kind in settled.items():
+        if kind == "PER" and len(key.split()) > 1:
+            for tok in {key.split()[0], key.split()[-1]}:
+                people[tok] += sum(votes[key].values())
     for _, mention, name, _ in items:
         key = norm(name)
         kind = settled[key]
-        if len(key.split()) == 1 and key in people and not lookup(name) and key not in agencies():
+        if len(key.split()) == 1 and people[key] and not lookup(name) and key not in agencies() and \
+                votes[key][kind] <= OUTVOTED * people[key]:
             kind = "PER"
         mention["type"] = kind
 
