@@ -129,3 +129,33 @@ def test_keynumbers_a_count_known_only_to_its_year_is_not_placed_on_the_first_of
     kn = key_number(ROW, figures)
     assert kn.sentence == "killed: 10 → 30 → 90 (police)"  # the undated count last, not first
     assert [p.day for p in kn.points][-1] is None
+
+
+def test_keynumbers_a_denied_value_is_never_the_latest_value_of_the_series():
+    # 23 → 67, then 120 from another claimant, denied the next day: 67 stands, 120 is said withdrawn
+    figures = [_fig(1, 23, "2031-05-01", "the regent", "single"), _fig(2, 67, "2031-05-02", "the regent"),
+               _fig(3, 120, "2031-05-03", "a rescue team"),
+               _fig(4, 120, "2031-05-04", "the regent", "retraction", status="denied")]
+    kn = key_number(ROW, figures)
+    assert kn.series[-1].fig["value"] == 67
+    assert kn.sentence == "killed: 23 → 67 (the regent); 120 denied on 4 May (the regent)"
+    assert [p.retracted for p in kn.points] == [False, False, True, True]
+
+
+def test_keynumbers_a_value_withdrawn_elsewhere_in_the_story_is_marked_not_current():
+    # the ledger related 120 as a retraction (a figure of another row withdrew it): no figure of this row says so
+    figures = [_fig(1, 23, "2031-05-01", "the regent", "single"), _fig(2, 67, "2031-05-02", "the regent"),
+               _fig(3, 120, "2031-05-03", "a rescue team", "retraction")]
+    kn = key_number(ROW, figures)
+    assert kn.sentence == "killed: 23 → 67 (the regent); 120 withdrawn (given 3 May by a rescue team)"
+
+
+def test_report_strikes_a_withdrawn_value_in_key_numbers_and_ledger(chronicle):
+    figures = [_fig(1, 23, "2031-03-01", "the regent", "single"), _fig(2, 67, "2031-03-02", "the regent"),
+               _fig(3, 120, "2031-03-03", "the regent", "retraction", status="denied")]
+    chronicle.figures = figures
+    chronicle.ledger = [{**ROW, "figures": [f["id"] for f in figures], "relation": "retraction"}]
+    html, md = render_report(chronicle), render_markdown(chronicle)
+    assert "killed: 23 → 67 (the regent); <span class=struck>120</span> denied on 3 Mar (the regent)" in html
+    assert "status-denied struck" in html
+    assert "- killed: 23 → 67 (the regent); 120 denied on 3 Mar (the regent)" in md

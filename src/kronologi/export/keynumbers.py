@@ -5,6 +5,10 @@ retracted value marked), the values in as-of order with their main claimant, the
 days on which claimants contradict each other and the retractions — as plain
 records and one sentence (``killed: 127 → 125 → 131 → 135 (police); 174 retracted
 on 3 Oct (Pemprov Jatim)``), rendered by both report.html and timeline.md.
+
+A withdrawn value — one a figure of the row retracts or denies, or one the ledger marked
+``retraction`` because it was withdrawn elsewhere in the story — is never a step of the series,
+so never the current value: it is said withdrawn after the series, on every day it was printed.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from kronologi.export.safe import figure_text
 BOUNDS = frozenset({"more_than", "at_least", "up_to", "less_than"})  # a side of the value, not the value
 _QUALIFIER_WORDS = {"about": "~", "nearly": "nearly ", "more_than": "> ", "at_least": "≥ ",
                     "up_to": "≤ ", "less_than": "< "}
+WITHDRAWN = ("retracted", "denied")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -26,7 +31,7 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 class Point:
     fig: dict[str, Any]
     day: date | None  # as-of, else the article's publication day
-    retracted: bool  # the value was retracted (by this figure or another of the row)
+    retracted: bool  # the value was withdrawn: retracted or denied (by this figure, another of the row, or the story)
 
     @property
     def claimant(self) -> str:
@@ -41,13 +46,22 @@ class KeyNumber:
     series: list[Point] = field(default_factory=list)  # one per change of value, in as-of order
     claimant: str | None = None
     contradictions: list[str] = field(default_factory=list)
-    retractions: list[str] = field(default_factory=list)
+    withdrawals: list[tuple[str, str]] = field(default_factory=list)  # (value, what befell it) per withdrawal
+
+    @property
+    def retractions(self) -> list[str]:
+        return [f"{value} {rest}" for value, rest in self.withdrawals]
+
+    @property
+    def head(self) -> str:
+        """The label, the series and its claimant, with the contradictions: all but the withdrawals."""
+        values = " → ".join(value_text(p.fig) for p in self.series)
+        text = f"{self.label}: {values}" + (f" ({self.claimant})" if self.claimant and values else "")
+        return "; ".join([text, *self.contradictions])
 
     @property
     def sentence(self) -> str:
-        values = " → ".join(value_text(p.fig) for p in self.series)
-        text = f"{self.label}: {values}" + (f" ({self.claimant})" if self.claimant and values else "")
-        return "; ".join([text, *self.contradictions, *self.retractions])
+        return "; ".join([self.head, *self.retractions])
 
 
 def key_numbers(ledger_views: list) -> list[KeyNumber]:
@@ -59,8 +73,8 @@ def key_numbers(ledger_views: list) -> list[KeyNumber]:
 
 
 def key_number(row: dict[str, Any], figures: list[dict[str, Any]]) -> KeyNumber:
-    retracted = {f.get("value") for f in figures if f.get("status") == "retracted"}
-    points = sorted((Point(f, fig_day(f), f.get("value") in retracted) for f in figures),
+    withdrawn = {_value_key(f) for f in figures if withdrawn_figure(f)}
+    points = sorted((Point(f, fig_day(f), _value_key(f) in withdrawn) for f in figures),
                     key=lambda p: (p.day is None, p.day or date.min))
     series = _series(points)
     label = quantity_label(row)
@@ -69,6 +83,17 @@ def key_number(row: dict[str, Any], figures: list[dict[str, Any]]) -> KeyNumber:
         label += f", {year}"
     return KeyNumber(label, row, points, series, _main_claimant(series, points),
                      _contradictions(points), _retractions(points))
+
+
+def withdrawn_figure(fig: dict[str, Any]) -> bool:
+    """A figure whose value was withdrawn: it retracts or denies it, or the ledger related it as a
+    retraction (its value was withdrawn by a figure of another row of the story)."""
+    return fig.get("status") in WITHDRAWN or fig.get("relation") == "retraction"
+
+
+def _value_key(fig: dict[str, Any]) -> tuple:
+    value = fig.get("value")
+    return (value,) if value is not None else (fig.get("low"), fig.get("high"))
 
 
 def quantity_label(row: dict[str, Any]) -> str:
@@ -144,7 +169,7 @@ def _contradictions(points: list[Point]) -> list[str]:
     day's agreed value first, then the values that contradict it (three values at most)."""
     out = []
     for day in dict.fromkeys(p.day for p in points if p.fig.get("relation") == "contradiction"):
-        firm = [p for p in points if p.day == day and p.fig.get("status") != "retracted"
+        firm = [p for p in points if p.day == day and p.fig.get("status") not in WITHDRAWN
                 and p.fig.get("qualifier") not in BOUNDS]  # a value retracted later still was the conflict
         clashing = [p for p in firm if p.fig.get("relation") == "contradiction"]
         others = [p for p in firm if p.fig.get("relation") != "contradiction"]
@@ -162,13 +187,20 @@ def _who(p: Point) -> str:
     return p.fig.get("claimant") or (f"per {p.fig['outlet']}" if p.fig.get("outlet") else "unattributed")
 
 
-def _retractions(points: list[Point]) -> list[str]:
-    """``174 retracted on 3 Oct (East Java government, Authorities)``, once per value and day."""
+def _retractions(points: list[Point]) -> list[tuple[str, str]]:
+    """``174 retracted on 3 Oct (East Java government, Authorities)``, once per value and day: the day
+    a figure retracts (or denies: ``120 denied on 4 Oct (BPBD)``) the value; a value withdrawn only
+    elsewhere in the story is said withdrawn with the days it was printed (``120 withdrawn (given 3 Oct
+    by Basarnas)``)."""
     by_retraction: dict[tuple, list[str]] = {}
+    said = {_value_key(p.fig) for p in points if p.fig.get("status") in WITHDRAWN}
     for p in points:
-        if p.fig.get("status") == "retracted":
-            who = by_retraction.setdefault((value_text(p.fig), day_text(p.day)), [])
+        status = p.fig.get("status")
+        if status in WITHDRAWN or (p.retracted and _value_key(p.fig) not in said):
+            word = status if status in WITHDRAWN else "withdrawn"
+            who = by_retraction.setdefault((value_text(p.fig), word, day_text(p.day)), [])
             if p.fig.get("claimant") and p.fig["claimant"] not in who:
                 who.append(p.fig["claimant"])
-    return [f"{value} retracted on {day}" + (f" ({', '.join(who)})" if who else "")
-            for (value, day), who in by_retraction.items()]
+    return [(value, f"{word} on {day}" + (f" ({', '.join(who)})" if who else "") if word != "withdrawn" else
+             f"withdrawn (given {day}" + (f" by {', '.join(who)})" if who else ")"))
+            for (value, word, day), who in by_retraction.items()]

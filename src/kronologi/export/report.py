@@ -30,7 +30,7 @@ from kronologi.document import Document
 from kronologi.export.changes import html_of as changes_section
 from kronologi.export.charts import claimant_legend, quantity_chart
 from kronologi.export.files import atomic_file
-from kronologi.export.keynumbers import KeyNumber, quantity_label
+from kronologi.export.keynumbers import KeyNumber, quantity_label, withdrawn_figure
 from kronologi.export.safe import figure_text, link_target
 from kronologi.export.safe import html_text as escape
 from kronologi.export.source import DocRow, ViewSource, as_source, batched
@@ -215,7 +215,8 @@ def _key_numbers(view: StoryView, sid: str) -> str:
 
 def _key_sentence(kn: KeyNumber) -> str:
     latest = kn.series[-1].fig if kn.series else kn.points[-1].fig
-    return f"{escape(kn.sentence)} <a href='#{_fig_href(latest)}'>sentence</a>" + _ext(latest.get("url"))
+    gone = "".join(f"; <span class=struck>{escape(value)}</span> {escape(rest)}" for value, rest in kn.withdrawals)
+    return f"{escape(kn.head)}{gone} <a href='#{_fig_href(latest)}'>sentence</a>" + _ext(latest.get("url"))
 
 
 def _key_number(kn: KeyNumber) -> str:
@@ -295,7 +296,7 @@ def _ledger(view: StoryView, sid: str) -> str:
 
 def _ledger_row(row: dict, fig: dict) -> str:
     relation = fig.get("relation") or row.get("relation", "")
-    struck = " struck" if fig.get("status") == "retracted" else ""
+    struck = " struck" if withdrawn_figure(fig) else ""
     cells = [fig.get("qualifier"), fig.get("claimant"), fig.get("via"), fig.get("outlet"), fig.get("as_of"),
              fig.get("status"), relation]
     return (f"<tr class='{escape(relation)}'><td>{escape(quantity_label(row))}</td>"
