@@ -47,3 +47,12 @@ def test_clean_html_keeps_every_body_paragraph_of_real_pages():
 ])
 def test_clean_html_rejoins_lines_broken_at_links(broken, fixed):
     assert rejoin_broken_lines(broken) == fixed
+
+
+def test_html_author_drops_the_byline_label_and_its_update_stamp():
+    from kronologi.ingest.html import author_name
+
+    assert author_name("Oleh Sari Wulandari; Diperbarui Jumat") == "Sari Wulandari"
+    assert author_name("By Tomas Reyes; Updated Monday") == "Tomas Reyes"
+    assert author_name("Rina Kusuma; Dedi Arman") == "Rina Kusuma; Dedi Arman"
+    assert author_name(None) is None

@@ -46,12 +46,14 @@ from kronologi.pipeline import Drop
 
 class CleanStep:
     name = "clean"
-    version = "6"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
+    version = "7"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
     # 4: bare date lines in and after the body are debris (the only one read for the publication date)
     # 5: of several unlabelled header date lines, the earliest day (a site's day of reading sits above the headline);
     # an outlet's standards line ("Our Standards: ...") is boilerplate
     # 6: a header zone written as an offset from UTC ("GMT+8") or by a regional name ("PHT") is read; a wire credit
     # line of several labelled parts ("Reporting by X; Writing by Y; Editing by Z") is a byline however long
+    # 7: "Baca artikel X "..." selengkapnya di sini" is a related link; a long prompt that says "join" thrice and
+    # names a platform is a subscribe prompt wherever it stands
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

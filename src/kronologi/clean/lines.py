@@ -111,7 +111,7 @@ def _has(key: str, text: str) -> bool:
 
 def strong_reason(line: Line) -> str | None:
     """Debris recognisable wherever the line stands; None if it may be article text."""
-    for check in (_symbols, _embed, _tweet, _initials, _paginated, _related, _counter, _widget, _app, _spam, _byline,
+    for check in (_symbols, _embed, _tweet, _initials, _paginated, _related, _read_more, _counter, _widget, _app, _spam, _byline,
                   _prompt_at_start, _follow_prompt, _boilerplate, _social, _comment):
         reason = check(line)
         if reason:
@@ -217,6 +217,16 @@ def _related(line: Line) -> str | None:
     return None
 
 
+def _read_more(line: Line) -> str | None:
+    """"Baca artikel Outlet "Judul" selengkapnya di sini.": a read verb first, a pointer to the rest last."""
+    verbs, tails = _phrases("read_verbs"), _phrases("read_more_tails")
+    text = line.text.lstrip("»>•*-–— ").rstrip(" .!")
+    if line.n <= 40 and verbs and tails and verbs.match(text):
+        if any(m.end() == len(text) for m in tails.finditer(text)):
+            return "clean.related_link"
+    return None
+
+
 def _counter(line: Line) -> str | None:
     if line.n > 5 or not any(ch.isdigit() for ch in line.text):
         return None
@@ -281,8 +291,9 @@ def _prompt_at_start(line: Line) -> str | None:
     """
     text = _SHOUTED_LABEL.sub("", line.text.lstrip("»>•*-–— "))
     pattern = _phrases("subscribe_phrases")
-    if line.n <= 25 and pattern and pattern.match(text):
-        return "clean.subscribe_prompt"
+    if pattern and pattern.match(text) and (line.n <= 25 or line.n <= 60 and _has("platforms", text)
+                                            and len(_hits("subscribe_phrases", text)) >= 3):
+        return "clean.subscribe_prompt"  # a long one names where to follow and says "join" again and again
     pattern = _phrases("share_phrases")
     if line.n <= 15 and pattern and pattern.match(text) and not line.text.rstrip("\"'”’").endswith("."):
         return "clean.share_prompt"

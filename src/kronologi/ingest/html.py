@@ -35,8 +35,27 @@ def extract_page(html: str, url: str | None = None) -> Page:
         raise IngestError("no main text found in the HTML page", "failed.ingest.empty_html")
     return Page(
         text=rejoin_broken_lines(result.text), title=result.title, outlet=result.sitename, url=result.url or url,
-        author=result.author, published=page_date(html, url), language=result.language,
+        author=author_name(result.author), published=page_date(html, url), language=result.language,
     )
+
+
+def author_name(author: str | None) -> str | None:
+    """The byline's names without its label and its time stamp: "Oleh Budi; Diperbarui Kamis" → "Budi".
+
+    An extractor joins the parts of a byline line with ";": a part that opens with a label of
+    publication or update ("diperbarui", "updated") is a time stamp, and "Oleh"/"By" labels the name."""
+    if not author:
+        return author
+    from kronologi import langs
+
+    stamps = langs.all_words("clean", "published_labels") | langs.all_words("clean", "updated_labels")
+    labels = langs.all_words("clean", "author_labels")
+    stamp = re.compile(rf"(?:{langs.alternation(stamps)})\b", re.IGNORECASE) if stamps else None
+    label = re.compile(rf"(?:{langs.alternation(labels)})\s+", re.IGNORECASE) if labels else None
+    parts = [p.strip() for p in author.split(";")]
+    parts = [label.sub("", p, count=1) if label and label.match(p) else p for p in parts
+             if p and not (stamp and stamp.match(p))]
+    return "; ".join(p for p in parts if p) or None
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
