@@ -97,7 +97,8 @@ def phrase_after(text: str, lang: str, pos: int, limit: int) -> tuple[int, int]:
                 re.match(r"\s+[A-Z]", text[stop.end():stop.end() + 2]):
             at = stop.end()
             continue
-        inside = _inside_name(text, stop, hard) or _role_and(text, lang, start, stop, hard)
+        inside = (_inside_name(text, stop, hard) or _role_and(text, lang, start, stop, hard)
+                  or _role_comma(text, lang, start, stop, hard))
         if inside:  # "League for Press Freedom (LPF)", "Minister of Health and Welfare, X": the name goes on
             at = inside
             continue
@@ -145,6 +146,31 @@ def _role_and(text: str, lang: str, start: int, stop: re.Match[str], hard: int) 
     more = m.group("more")
     if opens_with_title(more) or more.split()[0].lower() in vocab.wordset(lang, "org_words"):
         return None
+    return m.end()
+
+
+_APPOSED_NAME = re.compile(r",\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*[,.;]|\s*$|\s+[a-z])")
+
+
+def _role_comma(text: str, lang: str, start: int, stop: re.Match[str], hard: int) -> int | None:
+    """Where to go on when a comma sets a name beside its title (``disampaikan Kepala Kantor SAR Lembang,
+    Budi Santoso, di posko``): the phrase so far is a title and capitalised words, and after the comma a run
+    of capitalised words that is neither a title nor a body closes with punctuation or lower-case words."""
+    if stop.group(0) != ",":
+        return None
+    m = _APPOSED_NAME.match(text, stop.start(), hard)
+    if not m:
+        return None
+    head = text[start:stop.start()].strip()
+    if not opens_with_title(head) or not all(w[:1].isupper() for w in head.split()):
+        return None
+    name = m.group("name")
+    if len(name.split()) < 2 or opens_with_title(name) or any(
+            w.lower() in vocab.wordset(lang, "org_words") for w in name.split()):
+        return None  # "..., Jumat", "..., Polda": a day or a body, no name beside the title
+    named = speaker(head, lang)
+    if named and named.kind == "person" and len(named.name.split()) >= 2:
+        return None  # the title already has its holder's name ("Kepala Dinas X Rosa Manurung, Jumat")
     return m.end()
 
 

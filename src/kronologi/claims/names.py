@@ -175,8 +175,13 @@ def _best_segment(segments: list[str], lang: str) -> Speaker | None:
     if len(segments) > 1 and segments[-1].lower() in vocab.wordset(lang, "pronouns"):
         return Speaker(segments[-1], "pronoun")  # "In a note sent from prison, he": the pronoun is the subject
     found = [(seg, _person(seg, lang)) for seg in segments]
-    for seg, person in found:  # a segment that is all name (after a title) is the speaker
+    for i, (seg, person) in enumerate(found):  # a segment that is all name (after a title) is the speaker
         if person and seg.endswith(person.name) and _covered(seg, person.name):
+            if person.role and len(person.name.split()) == 1:  # "Bupati Lumbung, Rudi Hartono": the one word
+                named = next((p for s, p in found[i + 1:]  # after the title is its place; the name stands apart
+                              if p and s.strip(_EDGE) == p.name and len(p.name.split()) >= 2), None)
+                if named:
+                    return Speaker(named.name, "person", seg)
             return person
     for seg, person in found:
         if person and not _opens_with_org(seg, lang):
@@ -235,6 +240,8 @@ def _strip_titles(segment: str, run: re.Match[str], lang: str) -> tuple[str, str
     titles = list(_title_regex().finditer(segment, 0, end))
     cut = max([t.end() for t in titles if t.end() > start] + [start])
     words = _without_places(segment[cut:end].split(), lang, _jurisdiction(segment[:cut], lang))
+    if not words:
+        return "", None
     if len(words) == 1 and (words[0].isupper() or _sentence_case(segment, start, end) or _clitic(words[0], lang)
                             or _is_org_word(words[0], lang)) or any(_function_word(w, lang) for w in words):
         return "", None  # "In", "Voice Of Freedom": a function word is in no one's name
@@ -260,6 +267,8 @@ def _without_places(words: list[str], lang: str, jurisdiction: bool) -> list[str
         # ("Kepala BPBD Garut Dedi Kurnia", but "Ketua DPR Rina Kartika Sari")
         jurisdiction = words[acronyms[-1]].lower() in vocab.wordset(lang, "regional_bodies")
         words = words[acronyms[-1] + 1:]
+    elif len(words) == 2 and words[0].isupper() and words[0].lower() in vocab.wordset(lang, "regional_bodies"):
+        return []  # "Kepala Kantor SAR Bandung": the one word after a regional body is its place, no one's name
     while len(words) > 1:
         if len(words) > 2 and (lookup(" ".join(words[:2])) or words[0].lower() in vocab.wordset(lang, "place_words")):
             words = words[2:]

@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "26"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "27"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -69,6 +69,10 @@ class ClaimsStep:
     # commas ("..., the agency said, and ...") speaks for the clause after it; "put the number of dead at";
     # storms and typhoons are not counted; a title in lower case before a name ("police chief Colonel X",
     # "Kalinda governor X") is the role a later "the police chief said" resolves to
+    # 27 (id): a name set between commas beside its title ("disampaikan Kepala Kantor SAR X, Budi Santoso, di
+    # posko", "menurut Bupati X, Rudi Hartono") is the speaker, not the place after the title; one word after a
+    # regional body's acronym is its place ("Kepala Kantor SAR Kendari"); a part of the day ends a speaker
+    # phrase ("disampaikan BPBD X pagi tadi"); "hingga"/"sampai" open no speaker; "berdasarkan data X" names X
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
