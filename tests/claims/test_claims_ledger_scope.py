@@ -281,3 +281,58 @@ def test_claims_ledger_scope_counts_listed_respectively_take_the_places_in_order
         ["ardana", "belvora"]
     text = "Di Ardana dan Belvora, masing-masing regu beranggotakan 5 orang."  # one count for two places: no pairing
     assert _place(text, "5", [("Ardana", "LOC"), ("Belvora", "LOC")]) != "ardana"
+
+
+def _placed(doc_id: str, text: str, published: str, places: list[str]):
+    """A document whose entity mentions are the places given (as the entities step would tag them)."""
+    import re
+
+    from kronologi.document import Document, Sentence
+    from kronologi.claims.step import ClaimsStep
+    from kronologi.text.sentences import split_sentences
+
+    doc = Document(id=doc_id, source_path=f"{doc_id}.txt", format="text", raw_text=text, text=text,
+                   language="id", published=published, outlet=doc_id)
+    doc.sentences = [Sentence(s, e) for s, e in split_sentences(text, "id")]
+    starts = [s.start for s in doc.sentences]
+    doc.times = [{**tm.to_dict(), "sentence": max(i for i, s in enumerate(starts) if s <= tm.start)}
+                 for tm in tag(text, "id", published)]
+    doc.mentions = sorted(({"start": m.start(), "end": m.end(), "text": m.group(0), "type": "LOC"}
+                           for place in places for m in re.finditer(re.escape(place), text)),
+                          key=lambda m: m["start"])
+    return ClaimsStep({})(doc)
+
+
+def test_claims_ledger_scope_places_written_as_one_address_are_one_home() -> None:
+    # a district and the regency around it ("Kecamatan Talun, Kabupaten Karangsari") name one scene: no two lines
+    places = ["Kecamatan Talun", "Kabupaten Karangsari"]
+    docs = [_placed("a", "Korban meninggal akibat longsor di Kecamatan Talun, Kabupaten Karangsari, mencapai 12 orang "
+                         "pada Senin (6/3/2023).", "2023-03-06", places),
+            _placed("b", "Korban meninggal akibat longsor di Kabupaten Karangsari bertambah menjadi 20 orang pada "
+                         "Selasa (7/3/2023).", "2023-03-07", places),
+            _placed("c", "Korban meninggal akibat longsor di Kecamatan Talun mencapai 26 orang pada Rabu (8/3/2023).",
+                    "2023-03-08", places)]
+    figures, rows = _ledger(docs)
+    assert _values(rows, category="killed") == [12, 20, 26]
+    assert {f["relation"] for f in figures} <= {"single", "update"}
+    assert all("address" not in f for f in figures)
+
+
+def test_claims_ledger_scope_counts_of_one_sentence_adding_up_to_the_article_total_are_its_parts() -> None:
+    docs = [_doc("a", "Korban tewas banjir bandang di Kabupaten Lereng mencapai 31 orang pada Selasa (14/3/2023). "
+                      "Mereka berasal dari tiga dusun. Dusun Kali Putih 16 orang, Dusun Watu Gede 9 orang, dan "
+                      "Dusun Ngasem 6 orang.", "2023-03-14"),
+            _doc("b", "Korban tewas banjir bandang di Kabupaten Lereng bertambah menjadi 35 orang pada Rabu "
+                      "(15/3/2023).", "2023-03-15")]
+    figures, rows = _ledger(docs)
+    assert _values(rows, category="killed", part=False) == [31, 35]
+    assert {f["relation"] for f in figures if not f.get("part_whole")} <= {"single", "update"}
+
+
+def test_claims_ledger_scope_bodies_found_named_before_their_verb_are_a_step_not_a_toll() -> None:
+    docs = [_doc("a", "Korban tewas tanah longsor di Kabupaten Lereng menjadi 28 orang pada Kamis (16/3/2023). "
+                      "Dua jenazah ditemukan di tepi sungai pada Kamis pagi.", "2023-03-16"),
+            _doc("b", "Korban tewas tanah longsor di Kabupaten Lereng mencapai 30 orang pada Jumat (17/3/2023).",
+                 "2023-03-17")]
+    figures, rows = _ledger(docs)
+    assert _values(rows, category="killed", part=False) == [28, 30]

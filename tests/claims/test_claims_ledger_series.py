@@ -135,3 +135,15 @@ def test_claims_ledger_an_increment_is_a_part_of_its_sentences_total() -> None:
     by_value = {f["value"]: f for f in figures}
     assert by_value[9]["part_of"] == by_value[130]["id"]
     assert by_value[9].get("relation") != "contradiction" and by_value[130].get("relation") != "contradiction"
+
+
+def test_claims_ledger_bodies_found_today_are_a_step_towards_the_toll_the_article_gives_elsewhere() -> None:
+    # the day's finds ("menemukan 12 jenazah") are how many more, not a toll: never a value of the toll's series
+    a = claims_doc("a", "Korban tewas banjir di Kecamatan Lumbung bertambah menjadi 30 orang pada Selasa (10/1/2023). "
+                        "Hari ini tim SAR menemukan 12 jenazah di tepi sungai.", "2023-01-10")
+    b = claims_doc("b", "Korban tewas banjir di Kecamatan Lumbung mencapai 35 orang pada Rabu (11/1/2023).", "2023-01-11")
+    figures, _, ledger = build_ledger([a, b], {"a": "s", "b": "s"})
+    by_value = {f["value"]: f for f in figures}
+    assert by_value[12]["part_of"] == by_value[30]["id"]
+    total = next(row for row in ledger if by_value[35]["id"] in row["figures"])
+    assert by_value[12]["id"] not in total["figures"]

@@ -55,6 +55,8 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     link_quotes(quotes, {d.id: d.language for d in docs}, story)
     clock = Clock(docs, story)
     scope.scopes(figures)
+    for fig in figures:
+        fig.pop("address", None)
     quantity.category_keys(figures)
     _parts_of_same_count(figures)
     for fig in figures:
@@ -152,6 +154,7 @@ def _doc_figures(doc, story, origin, names: dict[str, str]) -> list[dict]:
     for k, fig in enumerate(doc.figures):
         ids[fig["start"]] = f"{doc.id}#f{k + 1}"
     mentions = ByStart(getattr(doc, "mentions", None) or [])
+    address = scope.addresses(doc.text, getattr(doc, "mentions", None) or []) if doc.figures else []
     for fig in doc.figures:
         record = {name: fig.get(name) for name in FIGURE_FIELDS}
         record.update({"id": ids[fig["start"]], "story": story, "doc": doc.id})
@@ -175,6 +178,7 @@ def _doc_figures(doc, story, origin, names: dict[str, str]) -> list[dict]:
         record["member"] = heads.member(doc.text, doc.language, fig)
         record["place"] = scope.place_of(doc.text, doc.language, fig, mentions)
         record["claimant_place"] = scope.claimant_place(doc.text, fig)
+        record["address"] = address  # read by scope.scopes, then dropped
         out.append(record)
     quantity.carry_kinds(out, doc.language)
     quantity.carry_revisions(out)
@@ -400,7 +404,32 @@ def _breakdowns(figures: list[dict]) -> None:
         elif whole is None or fig["value"] > whole["value"]:
             largest[line] = fig
     _listed_parts(figures)
+    _summed_parts(figures)
     _increments(figures)
+
+
+def _summed_parts(figures: list[dict]) -> None:
+    """Two counts or more of one sentence that add up to a total its article gives ("korban meninggal 23 orang
+    ... Desa A 12 orang, Desa B 7 orang, dan Desa C 4 orang") are that total's breakdown: its parts, whatever
+    their size, never totals that compete with it."""
+    wholes: dict[tuple, list[dict]] = defaultdict(list)
+    items: dict[tuple, list[dict]] = defaultdict(list)
+    for fig in figures:
+        if fig["status"] != "reported" or fig["value"] is None or fig.get("earlier") or fig.get("increment"):
+            continue
+        wholes[(fig["doc"], fig["category_key"], fig.get("class"))].append(fig)
+        if fig.get("qualifier") == "exact":
+            items[(fig["doc"], fig.get("sentence"), fig["category_key"], fig.get("class"))].append(fig)
+    for (doc, sentence, category, klass), listed in items.items():
+        if len(listed) < 2 or any(f.get("place") or f.get("scope") for f in listed):
+            continue  # counts by place ("12.391 di Turki dan 2.992 di Suriah") are the places' lines (``scope``)
+        total = sum(f["value"] for f in listed)
+        whole = next((w for w in wholes[(doc, category, klass)]
+                      if w.get("sentence") != sentence and w["value"] == total and not w.get("part_whole")), None)
+        if whole is None:
+            continue
+        for fig in listed:
+            fig["part_whole"], fig["part_of"] = True, fig.get("part_of") or whole["id"]
 
 
 def _listed_parts(figures: list[dict]) -> None:
@@ -423,17 +452,28 @@ def _listed_parts(figures: list[dict]) -> None:
 
 def _increments(figures: list[dict]) -> None:
     """How many more ("bertambah 8 orang hingga mencapai 857", "three more bodies, bringing the toll to 321")
-    is a step towards the total its sentence gives, a part of it, never a total that competes with it."""
+    is a step towards the total its sentence gives — else the largest its article gives ("Tim menemukan 13
+    jenazah hari ini" after "korban meninggal menjadi 21") —, a part of it, never a total that competes with it."""
     totals: dict[tuple, dict] = {}
+    in_doc: dict[tuple, dict] = {}
     for fig in figures:
         if fig["value"] is not None and not fig.get("increment"):
             line = (fig["doc"], fig.get("sentence"), fig["category_key"], fig.get("subject_key"), fig.get("class"))
             if line not in totals or fig["value"] > totals[line]["value"]:
                 totals[line] = fig
+            if fig["status"] == "reported" and not fig.get("part_whole") and not fig.get("earlier"):
+                doc_line = (fig["doc"], fig["category_key"], fig.get("subject_key"), fig.get("class"))
+                if doc_line not in in_doc or fig["value"] > in_doc[doc_line]["value"]:
+                    in_doc[doc_line] = fig
     for fig in figures:
         if fig.get("increment") and fig["value"] is not None and not fig.get("part_whole"):
             line = (fig["doc"], fig.get("sentence"), fig["category_key"], fig.get("subject_key"), fig.get("class"))
             whole = totals.get(line)
+            if whole is not None and fig["value"] < whole["value"]:
+                fig["part_whole"], fig["part_of"] = True, fig.get("part_of") or whole["id"]
+                continue
+            # "Hari ini tim menemukan 13 jenazah" with the toll elsewhere in the article: a step towards it
+            whole = in_doc.get((fig["doc"], fig["category_key"], fig.get("subject_key"), fig.get("class")))
             if whole is not None and fig["value"] < whole["value"]:
                 fig["part_whole"], fig["part_of"] = True, fig.get("part_of") or whole["id"]
 

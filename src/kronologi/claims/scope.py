@@ -287,21 +287,61 @@ def _right_after(lang: str | None) -> re.Pattern[str]:
 _DOMINANT = 3  # the home restricts three times as many of the story's counts as any place of its kind
 
 
-def home_places(figures: list[dict]) -> dict[str | None, str]:
-    """``{story: home place}``: the place a story's counts name far more often than any other place of
+def home_places(figures: list[dict]) -> dict[str | None, frozenset[str]]:
+    """``{story: home places}``: the place a story's counts name far more often than any other place of
     its kind (a country against countries, a town against local places: a country story's
-    provinces do not compete with it, and two countries of one story are no home)."""
+    provinces do not compete with it, and two countries of one story are no home). Places the story's
+    texts write as one address (``Kecamatan Pasirhuni, Kabupaten Wanaraja``: each inside the next) are
+    one place here while no other place of that address is counted beside them: the home is then all of
+    them (a district and the regency around it name one scene), but two towns of one province stay two."""
     named: dict[str | None, Counter] = defaultdict(Counter)
+    pairs: dict[str | None, set[tuple[str, str]]] = defaultdict(set)
     for fig in figures:
         if fig.get("place"):
             named[fig["story"]][fig["place"]] += 1
+        pairs[fig["story"]].update(tuple(p) for p in fig.get("address") or ())
     out = {}
     for key, counts in named.items():
-        (first, n1), *_ = counts.most_common(1)
-        known = _known(first)
-        rival = max((n for place, n in counts.items() if place != first and _known(place) == known), default=0)
-        if n1 >= 2 and n1 >= _DOMINANT * rival:
+        inside = _closure(pairs[key])
+        units = {_unit(place, counts, inside) for place in counts}
+        score = {unit: sum(counts[p] for p in unit) for unit in units}
+        first = max(units, key=lambda u: (score[u], max(counts[p] for p in u), sorted(u)))
+        known = any(_known(p) for p in first)
+        rival = max((score[u] for u in units if u.isdisjoint(first) and any(_known(p) for p in u) == known),
+                    default=0)
+        if score[first] >= 2 and score[first] >= _DOMINANT * rival:
             out[key] = first
+    return out
+
+
+def _closure(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """``(inner, outer)`` pairs closed under "inside what is inside" (a village, its district, its regency)."""
+    out = set(pairs)
+    while True:
+        more = {(a, d) for a, b in out for c, d in out if b == c and a != d} - out
+        if not more:
+            return out
+        out |= more
+
+
+def _unit(place: str, counts: Counter, inside: set[tuple[str, str]]) -> frozenset[str]:
+    """The counted places of one address with ``place`` when each of them is inside or around each other
+    one (a line of nested places); else ``place`` alone (two villages of one district are two places)."""
+    nested = [q for q in counts if q == place or (place, q) in inside or (q, place) in inside]
+    if all(a == b or (a, b) in inside or (b, a) in inside for a in nested for b in nested):
+        return frozenset(nested)
+    return frozenset([place])
+
+
+def addresses(text: str, mentions: list[dict]) -> list[tuple[str, str]]:
+    """``(inner, outer)`` for each two places written one after the other with only a comma between
+    (``di Kecamatan Pasirhuni, Kabupaten Wanaraja, Jawa Barat``): an address runs from the small to the large."""
+    places = sorted((m for m in mentions if m.get("type") in _PLACE_TYPES and m["text"][:1].isupper()),
+                    key=lambda m: m["start"])
+    out = []
+    for a, b in zip(places, places[1:]):
+        if re.fullmatch(r"\s*,\s*", text[a["end"]:b["start"]]) and _key(a) != _key(b):
+            out.append((_key(a), _key(b)))
     return out
 
 
@@ -322,4 +362,4 @@ def scopes(figures: list[dict]) -> None:
         place = None if fig.get("subject_key") else fig.get("place")  # "10 WNI": a people, not a place
         if place is None and fig.get("claimant_place") in counted:
             place = fig["claimant_place"]  # "the Ardanian government recorded 200 dead": Ardania's count
-        fig["scope"] = place if len(counted) > 1 and place and place != home.get(fig["story"]) else None
+        fig["scope"] = place if len(counted) > 1 and place and place not in home.get(fig["story"], ()) else None

@@ -72,7 +72,8 @@ class ClaimsStep:
     # 27 (id): a name set between commas beside its title ("disampaikan Kepala Kantor SAR X, Budi Santoso, di
     # posko", "menurut Bupati X, Rudi Hartono") is the speaker, not the place after the title; one word after a
     # regional body's acronym is its place ("Kepala Kantor SAR Kendari"); a part of the day ends a speaker
-    # phrase ("disampaikan BPBD X pagi tadi"); "hingga"/"sampai" open no speaker; "berdasarkan data X" names X
+    # phrase ("disampaikan BPBD X pagi tadi"); "hingga"/"sampai" open no speaker; "berdasarkan data X" names X;
+    # bodies found, named before their verb ("Dua jenazah ditemukan"), are how many more (an increment)
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
