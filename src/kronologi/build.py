@@ -17,7 +17,6 @@ and build their steps themselves: the same code runs in one process, in a pool
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -68,6 +67,17 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         from kronologi.ray_engine import Session
 
         session = Session(workers, address)
+    pool = _story_pool(workers) if engine == "local" and workers > 1 else None
+    try:
+        return _build(paths, meta, db, workers, batch_size, steps, stdin, progress, max_doc_bytes, max_page_bytes,
+                      engine, address, lock_timeout, session, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _build(paths, meta, db, workers, batch_size, steps, stdin, progress, max_doc_bytes, max_page_bytes, engine,
+           address, lock_timeout, session, pool) -> Chronicle:
     paths = list(paths)
     limits = Limits(max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
     raw, rejected = _ingest(paths, meta, stdin, progress, limits)
@@ -87,7 +97,7 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         rejected += dropped
         log.info("processed %d documents, %d dropped", len(docs), len(dropped))
         chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
-                                               session=session, part_docs=batch_size, workers=workers)
+                                               session=session, part_docs=batch_size, pool=pool)
         chronicle.rejected = rejected
         # the chronicle's tables, replaced in one transaction (kept as they are when nothing is new); what
         # changed since the last build
@@ -232,6 +242,17 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers)
 
 
+def _story_pool(workers: int) -> ProcessPoolExecutor:
+    """The pool for the parts of the ledger and the events pass, its workers forked now, when the build starts
+    and this process holds little. Forked when the passes need them, each worker inherited every document: its
+    own allocations then filled free slots of that heap and copied those pages, so on 21,936 click-id articles
+    each of two workers came to about the main process's size (4.1 GB of summed PSS at the peak;
+    benchmarks/results.md)."""
+    pool = _pool(workers)
+    pool.submit(int).result()  # with fork, the first task starts every worker
+    return pool
+
+
 # The corpus passes, in order (``progress("corpus passes", k, n)`` says the k-th is done).
 CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "figures and quotes", "events",
                  "story summaries")
@@ -239,14 +260,14 @@ CORPUS_PASSES = ("duplicates", "reference dates", "stories", "entities", "figure
 
 def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None = None,
                    options: dict | None = None, signature: str = "", session=None,
-                   part_docs: int = 200, workers: int = 1) -> tuple[Chronicle, Callable]:
+                   part_docs: int = 200, pool: ProcessPoolExecutor | None = None) -> tuple[Chronicle, Callable]:
     """Passes over the whole corpus, in order; each one's decisions are stored.
 
     Duplicates, reference dates, stories and entities compare documents across the corpus and run
     here. The ledger and the events pass work story by story: with a Ray ``session`` (the ray
     engine) they run as Ray tasks on parts of at most ``part_docs`` documents
-    (``kronologi.corpus.story_parts``), with ``workers > 1`` on the local engine as the same parts in
-    a pool of that many processes (``_story_passes_in_pool``: only when the work is large enough to
+    (``kronologi.corpus.story_parts``), with a ``pool`` (the local engine with ``workers > 1``) as the
+    same parts in its processes (``_story_passes_in_pool``: only when the work is large enough to
     gain); either way gathered into what one run here gives.
 
     Incremental (``kronologi.corpus.incremental``): with nothing new since the store's last build,
@@ -283,8 +304,8 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
     names = claimant_names(entities)
     if session is not None and work:
         passes = _story_passes_on_ray(session, work, story_of, names, options, part_docs)
-    elif workers > 1 and len(work) >= POOL_MIN_DOCS:
-        passes = _story_passes_in_pool(work, story_of, names, options, part_docs, workers)
+    elif pool is not None and len(work) >= POOL_MIN_DOCS:
+        passes = _story_passes_in_pool(work, story_of, names, options, part_docs, pool)
     else:
         passes = story_passes(work, story_of, names, options)
     if passes.redated:
@@ -334,29 +355,24 @@ POOL_MIN_DOCS = 1000
 
 
 def _story_passes_in_pool(work: list[Document], story_of: dict[str, str], names: dict[str, str],
-                          options: dict | None, part_docs: int, workers: int) -> StoryPasses:
-    """The ledger and the events pass on the local engine's process pool: the parts the ray engine's
-    tasks get (``story_parts``, at most ``part_docs`` documents each, the largest first), gathered as one
-    run. A single part runs here, as with one worker. A part that raises stops the build with its exception
+                          options: dict | None, part_docs: int, pool: ProcessPoolExecutor) -> StoryPasses:
+    """The ledger and the events pass on the local engine's process pool (``_story_pool``): the parts the ray
+    engine's tasks get (``story_parts``, at most ``part_docs`` documents each, the largest first), gathered as
+    one run. A single part runs here, as with one worker. A part that raises stops the build with its exception
     (the parts not started are cancelled), before anything of the chronicle is written."""
     parts = story_parts(work, part_docs)
     if len(parts) < 2:
         return story_passes(work, story_of, names, options)
     bodies = speakers_bodies(work)
-    log.info("corpus passes: ledger and events in %d parts on %d processes (%d documents)",
-             len(parts), workers, len(work))
-    gc.freeze()  # forked workers inherit the driver's heap: their collections need not walk it (nor copy its pages)
+    log.info("corpus passes: ledger and events in %d parts in the pool (%d documents)", len(parts), len(work))
+    futures = [pool.submit(_story_part, part, {d.id: story_of[d.id] for d in part if d.id in story_of},
+                           names, options, bodies) for part in parts]
     try:
-        with _pool(workers) as pool:
-            futures = [pool.submit(_story_part, part, {d.id: story_of[d.id] for d in part if d.id in story_of},
-                                   names, options, bodies) for part in parts]
-            try:
-                results = [future.result() for future in futures]
-            except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
-    finally:
-        gc.unfreeze()
+        results = [future.result() for future in futures]
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
     return _gathered(results, work)
 
 
