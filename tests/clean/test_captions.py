@@ -131,3 +131,23 @@ def test_captions_footer_keeps_only_the_bodys_own_unpunctuated_last_line():
     doc = _clean(raw)
     assert doc.text.endswith("has now reached 1,100")
     assert "expected to rise" not in doc.text
+
+
+def test_captions_wire_closing_credits_and_related_block_with_a_question():
+    raw = "\n".join([
+        "Harbour pilots strike over pensions",
+        "LISBOA, May 3 (Reuters) - Harbour pilots in four ports stopped work on Sunday in a row over pensions, their union said.",
+        "The union said about 300 pilots had joined the stoppage and that talks would resume on Tuesday.",
+        "Related Coverage",
+        "Ports brace for a summer of stoppages",
+        "Analysis: Why are the pilots angry?",
+        "Shipping lines said at least 20 vessels were waiting offshore, and some had turned back.",
+        "Staff writer Pablo Ruiz in Porto contributed to this report.",
+        "Copyright 2026 Harbour News Service. All rights reserved. This article may not be reproduced, "
+        "broadcast or rewritten without written permission.",
+    ])
+    doc = _clean(raw)
+    for gone in ("Related Coverage", "Ports brace", "Why are the pilots angry", "contributed to this report",
+                 "All rights reserved"):
+        assert gone not in doc.text, gone
+    assert "at least 20 vessels were waiting offshore" in doc.text

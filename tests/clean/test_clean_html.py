@@ -44,6 +44,8 @@ def test_clean_html_keeps_every_body_paragraph_of_real_pages():
      "dua-duanya di ajang Piala Dunia. Maroko menang 3-1 dan Portugal menang 1-0 di tahun 2018."),
     ("Pengungsian\nSebanyak 1.100 warga mengungsi ke balai desa.", "Pengungsian\nSebanyak 1.100 warga mengungsi ke balai desa."),
     ("Kalimat pertama selesai.\nKalimat kedua juga selesai.", "Kalimat pertama selesai.\nKalimat kedua juga selesai."),
+    ("Posted Mar 4, 2026 7:15 AM | Updated 9:40 AM\nKey facts:\n- Ferries halted",
+     "Posted Mar 4, 2026 7:15 AM | Updated 9:40 AM\nKey facts:\n- Ferries halted"),
 ])
 def test_clean_html_rejoins_lines_broken_at_links(broken, fixed):
     assert rejoin_broken_lines(broken) == fixed

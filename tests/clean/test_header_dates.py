@@ -151,3 +151,21 @@ def test_header_dates_a_zone_written_as_an_offset_from_utc_or_by_a_regional_name
                          ("March 9, 2023 11:30 AM GMT", "2023-03-09T11:30+00:00")):
         doc = _story("en", (1, stamp))
         assert doc.published == value, stamp
+
+
+def test_header_dates_day_first_numeric_date_in_a_month_first_language():
+    """'18/04/2026' cannot be month first: an English header reads it day first; '04/05/2026' stays month first."""
+    from kronologi.temporal.stated import find_stated_date
+    assert find_stated_date("Posted on 18/04/2026 - 07:41", "en").value == "2026-04-18T07:41"
+    assert find_stated_date("Posted on 04/05/2026", "en").value == "2026-04-05"
+
+
+def test_header_dates_wire_source_line_makes_no_caption_of_headline_and_date():
+    raw = "\n".join(["Dock workers walk out in three ports as wage talks collapse", "", "AFP", "",
+                     "Published on 18/04/2026 - 07:41", "",
+                     "Valdura (AFP) – Dock workers in three ports walked off the job on Saturday after talks on pay broke down.",
+                     "The union said about 4,000 members had joined the strike by midday.",
+                     "Shipping agents said at least twelve vessels were waiting to unload."])
+    doc = clean_document(Document(id="t", source_path="t.txt", format="text", raw_text=raw))
+    assert doc.title == "Dock workers walk out in three ports as wage talks collapse"
+    assert doc.published == "2026-04-18T07:41"

@@ -46,7 +46,7 @@ from kronologi.pipeline import Drop
 
 class CleanStep:
     name = "clean"
-    version = "7"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
+    version = "8"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
     # 4: bare date lines in and after the body are debris (the only one read for the publication date)
     # 5: of several unlabelled header date lines, the earliest day (a site's day of reading sits above the headline);
     # an outlet's standards line ("Our Standards: ...") is boilerplate
@@ -54,6 +54,9 @@ class CleanStep:
     # line of several labelled parts ("Reporting by X; Writing by Y; Editing by Z") is a byline however long
     # 7: "Baca artikel X "..." selengkapnya di sini" is a related link; a long prompt that says "join" thrice and
     # names a platform is a subscribe prompt wherever it stands
+    # 8: a numeric date its language's order cannot read is read day first ("23/09/2025"); beside a bare source
+    # line ("AFP") only a sentence is a caption, a date line never; "X contributed to this report", "Copyright
+    # 2025 X. All rights reserved. ..." and "Related Coverage" blocks (a question headline among them) are debris
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

@@ -9,7 +9,7 @@ few lines below, to the last prose line), and each zone is judged by its own rul
 
 from __future__ import annotations
 
-from kronologi.clean.captions import credit_only, photo_credit, repeated_copies
+from kronologi.clean.captions import bare_source, credit_only, photo_credit, repeated_copies
 from kronologi.clean.dateline import find_dateline
 from kronologi.clean.header_dates import date_label, date_only
 from kronologi.clean.lines import Line, foreign_script, is_comments_marker, is_prose, strong_reason
@@ -76,7 +76,9 @@ def _header_bylines(work: Work, body_start: int) -> None:
 
 
 def _credit_neighbours(work: Work, kept: list[Line], first: int, prose: list[bool]) -> None:
-    """A line beside a photo credit line is its caption when it stands in the header or is no sentence."""
+    """A line beside a photo credit line is its caption when it stands in the header or is no sentence.
+    A date line is never a caption, and beside a bare source name ("AFP", "Reuters": a wire's byline as
+    often as a photo's credit) only a sentence is: a headline or a kicker above it is no caption."""
     order = [ln for ln in work.lines if ln.text]
     position = {ln.index: k for k, ln in enumerate(kept)}
     for a, b in zip(order, order[1:]):
@@ -84,22 +86,30 @@ def _credit_neighbours(work: Work, kept: list[Line], first: int, prose: list[boo
             k = position.get(ln.index)
             if k is None or not (k < first or not prose[k]) or find_dateline(ln.text):
                 continue
-            if work.verdict.get(other.index) in _CREDIT_VERDICTS and credit_only(other):
-                work.verdict[ln.index] = "clean.caption"
+            if work.verdict.get(other.index) not in _CREDIT_VERDICTS or not credit_only(other):
+                continue
+            if date_only(ln.text, work.lang) or bare_source(other) and not ln.terminal:
+                continue  # a date line, or a title beside a source line ("AFP" under a headline)
+            work.verdict[ln.index] = "clean.caption"
 
 
 def _link_blocks(work: Work) -> None:
-    """Headlines listed under a "Berita Terkait" / "Related stories" block header."""
+    """Headlines listed under a "Berita Terkait" / "Related stories" block header (a question among them)."""
     inside = False
     for ln in work.lines:
         if not ln.text:
             continue
         if work.verdict.get(ln.index) == "clean.related_link" and ln.n <= 3:
             inside = True
-        elif inside and ln.index not in work.verdict and not ln.terminal and ln.n <= 20:
+        elif inside and ln.index not in work.verdict and ln.n <= 20 and (not ln.terminal or _question(ln)):
             work.verdict[ln.index] = "clean.related_link"
         else:
             inside = False
+
+
+def _question(ln: Line) -> bool:
+    """A headline may ask ("Explainer: Who is X?"); a sentence of prose that asks is kept elsewhere."""
+    return ln.text.rstrip("\"'”’").endswith("?")
 
 
 def _body_bounds(kept: list[Line], prose: list[bool], reach: int = 3) -> tuple[int, int]:

@@ -85,6 +85,16 @@ def credit_only(line: Line) -> bool:
     return bool(parts) and all(_is_source(p) for p in parts) and any(p.lower() in agencies() for p in parts)
 
 
+def bare_source(line: Line) -> bool:
+    """A credit line that is only one agency's name ("AFP", "Reuters", "Associated Press"): no photo label,
+    no photographer; above a wire's text it is its byline."""
+    if _label_pattern().search(line.text):
+        return False
+    parts = [p.strip(" .-–—") for p in _CREDIT_SEPARATORS.split(line.text)]
+    parts = [p for p in parts if p]
+    return len(parts) == 1 and parts[0].lower() in agencies()
+
+
 def ends_with_date(text: str, lang: str) -> bool:
     """The line ends with a date after a comma: "..., Senin (21/11/2022).", "..., 22 November 2022."."""
     body = text.rstrip(" .")

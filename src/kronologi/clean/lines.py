@@ -112,7 +112,7 @@ def _has(key: str, text: str) -> bool:
 def strong_reason(line: Line) -> str | None:
     """Debris recognisable wherever the line stands; None if it may be article text."""
     for check in (_symbols, _embed, _tweet, _initials, _paginated, _related, _read_more, _counter, _widget, _app, _spam, _byline,
-                  _prompt_at_start, _follow_prompt, _boilerplate, _social, _comment):
+                  _contributor, _prompt_at_start, _follow_prompt, _boilerplate, _social, _comment):
         reason = check(line)
         if reason:
             return reason
@@ -272,6 +272,15 @@ def _byline(line: Line) -> str | None:
     return None
 
 
+def _contributor(line: Line) -> str | None:
+    """A closing credit that names the reporters who helped: "Staff writer X in Y contributed to this report."."""
+    tails = _phrases("contributor_tails")
+    text = line.text.rstrip(" .")
+    if tails and line.n <= 25 and any(m.end() == len(text) for m in tails.finditer(text)):
+        return "clean.byline"
+    return None
+
+
 def _labelled_credit(pattern: re.Pattern[str], text: str) -> bool:
     """"Editor: X", "Penulis | X"; labels ending in "by" need no colon ("Reporting by X")."""
     m = pattern.match(text)
@@ -309,7 +318,12 @@ def _boilerplate(line: Line) -> str | None:
         return "clean.boilerplate"
     if "©" in line.text and line.n <= 12 and not line.terminal:  # "2024 © PT Media Nusantara"
         return "clean.boilerplate"
+    if line.n <= 40 and _COPYRIGHT_NOTICE.match(line.text):  # "Copyright 2024 X. All rights reserved. This material ..."
+        return "clean.boilerplate"
     return None
+
+
+_COPYRIGHT_NOTICE = re.compile(r"(?:copyright|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def _symbols(line: Line) -> str | None:

@@ -68,7 +68,8 @@ def rejoin_broken_lines(text: str) -> str:
     became lines of their own. A line that does not end a sentence is joined
     with the next when the next starts in lower case, or when either of them
     is a fragment of at most two words; a heading followed by a paragraph has
-    neither shape and stays apart.
+    neither shape and stays apart, nor does a capitalised label that ends with a
+    colon ("Key points:"), which opens what follows.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -87,6 +88,8 @@ def rejoin_broken_lines(text: str) -> str:
 def _continues(prev: str, line: str, joined_fragment: bool) -> bool:
     first = line.strip()[0]
     if first in "[(" or prev.rstrip()[-1:] in "])":  # placeholders and codes stand alone
+        return False
+    if first.isupper() and line.rstrip().endswith(":"):  # a label that opens what follows ("Key points:")
         return False
     return first.islower() or len(line.split()) <= 2 or joined_fragment
 

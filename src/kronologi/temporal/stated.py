@@ -53,6 +53,8 @@ def _patterns(order: str = "dmy") -> tuple[re.Pattern[str], ...]:
                    r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
                    r"(?P<zone>Z|[+-]\d{2}:?\d{2})?)?", flags),
         re.compile(_numeric(order) + clock, flags),
+        # the other order only where the pack's order reads no date: "23/09/2025" in a month-first language
+        re.compile(_numeric("dmy" if order == "mdy" else "mdy") + clock, flags),
     )
 
 
@@ -78,7 +80,8 @@ def mask_hijri(text: str) -> str:
 def find_stated_date(text: str, lang: str | None = None) -> StatedDate | None:
     """The first full calendar date in ``text`` (with time and zone when given).
 
-    ``lang`` decides the order of all-numeric dates (the pack's ``numeric_order``).
+    ``lang`` decides the order of all-numeric dates (the pack's ``numeric_order``); a numeric
+    date that order cannot read (``23/09/2025`` month first) is read in the other order.
     """
     masked = mask_hijri(text)
     order = langs.load(lang or langs.FALLBACK, "dates").get("numeric_order", "dmy")
