@@ -56,7 +56,8 @@ class CleanStep:
     # names a platform is a subscribe prompt wherever it stands
     # 8: a numeric date its language's order cannot read is read day first ("23/09/2025"); beside a bare source
     # line ("AFP") only a sentence is a caption, a date line never; "X contributed to this report", "Copyright
-    # 2025 X. All rights reserved. ..." and "Related Coverage" blocks (a question headline among them) are debris
+    # 2025 X. All rights reserved. ..." and "Related Coverage" blocks (a question headline among them) are debris;
+    # "on" is a function word again (YAML had read it as a boolean)
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

@@ -30,7 +30,7 @@ class SentenceStep:
     """Split the body into sentences (offsets into ``text``)."""
 
     name = "sentences"
-    version = "1"
+    version = "2"  # 2: "On" and "No" start a sentence (they were read as YAML booleans and lost)
 
     def __init__(self, options: dict[str, Any] | None = None):
         pass
