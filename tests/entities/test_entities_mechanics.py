@@ -131,3 +131,17 @@ def test_entities_english_clock_markers_storms_places_and_a_people_before_a_titl
     assert not any("Korrin" in name for name in found)  # a named storm is no person
     assert found["Fort Ellery"][0] == "LOC" and found["Lake Varden"][0] == "LOC"
     assert found["Ilse Brann Tovik"] == ("PER", "Norwegian Minister")
+
+
+def test_entities_english_days_are_no_people_and_plural_possessives_join_a_body():
+    from kronologi.entities.english import english_mentions
+
+    def found(text):
+        return [(m["text"], m["type"]) for m in english_mentions(text, [(0, len(text))])]
+
+    assert found("Pickets held firm. On Tuesday, dockers blocked the gates.") == []
+    assert found("Late Friday, guards sealed the depot of the Varo Rail Board.") == [("Varo Rail Board", "ORG")]
+    assert found("The Dockers' Solidarity League said 90 members walked out.") == [
+        ("Dockers' Solidarity League", "ORG")]
+    assert found("The United Nations said the talks had stalled.") == [("United Nations", "ORG")]
+    assert ("Ana Veltri", "PER") in found("Reuters' Ana Veltri reported the walkout.")

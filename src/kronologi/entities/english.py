@@ -49,7 +49,7 @@ def english_mentions(text: str, sentences: list[tuple[int, int]]) -> list[dict[s
 
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (with linking words inside) in one sentence."""
-    _, not_starts, links = _vocab()
+    orgs, not_starts, links = _vocab()
     runs, current = [], []
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
@@ -57,6 +57,8 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         gap = text[current[-1][1]:m.start()] if current else ""
         if capital and (not current or gap in (" ", "-")):
             current.append((m.start(), m.end()))
+        elif capital and current and gap in _POSSESSIVE_GAPS and text[current[-1][1] - 1] in "sS":
+            current.append((m.start(), m.end(), None, "possessive"))  # "the Teachers' Union": one name
         elif current and word in links and gap == " ":
             current.append((m.start(), m.end(), "link"))
         else:
@@ -64,11 +66,28 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             current = [(m.start(), m.end())] if capital else []
     runs.append(current)
     out = []
-    for run in runs:
+    for run in _split_possessives(text, runs, orgs):
         while run and len(run[-1]) == 3:  # a run never ends on a linking word
             run.pop()
         if run:
             out.append((run[0][0], run[-1][1]))
+    return out
+
+
+_POSSESSIVE_GAPS = ("' ", "’ ")
+
+
+def _split_possessives(text: str, runs: list[list[tuple]], orgs: frozenset[str]) -> list[list[tuple]]:
+    """A plural possessive joins one name only when the whole is a body's name ("the Belmoran Farmers' Union",
+    "the Prisoners' Rights Network"); else it is two ("the Ministers' Council" stays, "Reuters' Tom Smith" splits)."""
+    out = []
+    for run in runs:
+        cuts = [k for k, token in enumerate(run) if len(token) == 4]
+        if cuts and not any(text[t[0]:t[1]].lower() in orgs for t in run[cuts[0]:]):
+            for a, b in zip([0, *cuts], [*cuts, len(run)]):
+                out.append([t[:2] for t in run[a:b]])
+        else:
+            out.append([t[:2] if len(t) == 4 else t for t in run])
     return out
 
 
@@ -84,6 +103,12 @@ def _classify(text: str, s: int, e: int, sentence_end: int) -> dict[str, Any] | 
         name, offset, words = " ".join(words[1:]), offset + len(words[0]) + 1, words[1:]
     if not words or (len(words) == 1 and words[0].lower() in not_starts):
         return None
+    weekdays = langs.words("en", "dates", "weekdays_full")
+    before = weekdays | langs.words("en", "dates", "weekday_allowed_before")
+    while len(words) > 1 and words[0].lower() in before and any(w.lower() in weekdays for w in words):
+        name, offset, words = " ".join(words[1:]), offset + len(words[0]) + 1, words[1:]  # "Early Sunday Mira X"
+    if any(w.lower() in weekdays for w in words):
+        return None  # "Late Thursday", "On Friday": a time, no name
     if _CLOCK_BEFORE.search(text, max(0, offset - 12), offset) and words[0].lower().rstrip(".") in \
             langs.words("en", "entities", "clock_words"):
         return None  # "1:45 PM", "0700 GMT": a clock's marker, no name
@@ -142,7 +167,9 @@ _CLOCK_BEFORE = re.compile(r"\d\s*$")
 def _kind(text, name, words, role, end, sentence_end, orgs) -> str | None:
     if lookup(name) or words[-1].lower() in langs.words("en", "entities", "loc_words"):
         return "LOC"
-    if {words[0].lower(), words[-1].lower().rstrip(".")} & orgs or (name.isupper() and 2 <= len(name) <= 6):
+    heads = {words[0].lower(), words[-1].lower().rstrip(".")}
+    heads |= {after.lower() for before, after in zip(words, words[1:]) if before[-1] in "'’"}  # "Teachers' Union"
+    if heads & orgs or (name.isupper() and 2 <= len(name) <= 6):
         return "ORG"
     if len(words) > 1 and words[0].lower() in langs.words("en", "entities", "loc_first_words"):
         return "LOC"  # "Port Moresby", "Mount Merapi"

@@ -36,12 +36,13 @@ TITLES = "rules.titles"  # a whole name after a title and a place, where the mod
 
 class EntitiesStep:
     name = "entities"
-    version = "5"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
+    version = "6"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
     # 4: English "Title of Place Name" is a person with that role ("President of Kazakhstan X", "Minister of Health X");
     # initials given an age are a person ("AS (32)"), and so are their later uses alone; after a title and a known
     # place, the whole name where the model kept a part or missed it ("Perdana Menteri Jepang Fumio Kishida")
     # 5: English: a clock's marker ("1:45 PM") and a named storm ("Typhoon X") are no names; "Port X", "Mount X"
     # are places; any one capitalised word before a title is part of the role ("Philippine President X")
+    # 6: English names never start with "on" ("On Friday" is no person): the word YAML read as a boolean
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
