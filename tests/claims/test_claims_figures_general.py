@@ -199,3 +199,8 @@ def test_claims_figures_suspects_named_by_a_shared_noun_or_predicate(text: str, 
 ])
 def test_claims_figures_codes_and_percent_ranges_are_no_counts(text: str, lang: str, values: list) -> None:
     assert [f["value"] for f in read_text(text, lang, None)["figures"]] == values
+
+
+def test_claims_figures_every_one_of_is_no_count_of_one() -> None:
+    found = _figures("Rescuers said they had named every one of the dead, and 14 people were still missing.", "en")
+    assert [f[0] for f in found] == [14]

@@ -385,3 +385,11 @@ def test_speakers_the_opening_words_of_a_clause_are_no_group_that_speaks():
         assert speaker(phrase, lang) is None, phrase
     assert speaker("Walaupun Rahmat Hidayat", "id").name == "Rahmat Hidayat"
     assert speaker("warga setempat", "id").kind == "group" and speaker("the agency", "en") is not None
+
+
+def test_claims_speakers_a_name_set_beside_a_description_before_the_verb_speaks() -> None:
+    text = ("Mill workers marched to the provincial office.\n\n"
+            "“They closed the mill without a word to us,” his cousin, Arvid Senna, said outside the gates.")
+    assert _speakers(text, "en") == ["Arvid Senna"]
+    text = "“Nobody has been paid since March,” the union's treasurer, Kofi Mensah, told reporters."
+    assert _speakers(text, "en") == ["Kofi Mensah"]

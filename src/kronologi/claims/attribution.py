@@ -277,7 +277,7 @@ def _source_of_data(text: str, lang: str, found: Attribution, limit: int) -> Att
 def _subject_verb_regex(lang: str) -> re.Pattern[str]:
     verbs = vocab.alternation(vocab.phrases(lang, "postposed_verbs") + vocab.phrases(lang, "reporting_verbs"))
     phrase = r"[^,.;:!?\"“”\n]"
-    return re.compile(rf"(?P<np>{phrase}{{1,70}}?)(?:,{phrase}{{1,80}},)?\s+(?P<verb>{verbs})(?![\w])",
+    return re.compile(rf"(?P<np>{phrase}{{1,70}}?)(?:,(?P<app>{phrase}{{1,80}}),)?\s+(?P<verb>{verbs})(?![\w])",
                       re.IGNORECASE)  # "Smith, a spokesman for the ministry, said"
 
 
@@ -297,7 +297,20 @@ def _subject_then_verb(text: str, lang: str, head: int, limit: int) -> Attributi
     if len(m.group("np").split()) > 2 and set(m.group("np").lower().split()[-2:]) & _POSSESSIVES:
         return None  # "..., more than double its earlier estimate": a noun after a possessive, no verb
     found = speaker(m.group("np"), lang)
+    if found and found.kind != "person" and m.group("app"):  # "his father, Tomas Reyes, said": the name set beside
+        start, end = _stripped_span(text, m.start("app"), m.end("app"))
+        named = speaker(text[start:end], lang)
+        if named and named.kind == "person" and _APPOSITIVE.match(", " + text[start:end]):
+            return Attribution(start, end, named, "after")
     return Attribution(m.start("np"), m.end("np"), found, "after") if found else None
+
+
+def _stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 @functools.lru_cache(maxsize=None)

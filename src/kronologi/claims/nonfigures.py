@@ -6,7 +6,7 @@
 (``40 kg``, ``10 kilometer``, ``magnitudo (M) 5,6``; an area stays: see ``figures``),
 ``nonfigure.fraction`` (a bare ``5,6``: no count has a fraction), ``nonfigure.list``,
 ``nonfigure.identifier``, ``nonfigure.score``, ``nonfigure.negated`` (``no one was killed``,
-``tidak seorang pun``)) or None when
+``tidak seorang pun``), ``nonfigure.distributive`` (``every one of the dead``: each member, no count)) or None when
 the number may be a figure. ``times`` are the spans the temporal layer tagged:
 a number inside a date, a clock time or a duration is never a figure.
 
@@ -44,6 +44,7 @@ def reason(text: str, n: Number, lang: str, times: list[tuple[int, int]], number
     before, after = text[max(0, n.start - 60):n.start], text[n.end:n.end + 60]
     checks = (
         ("negated", lambda: _last_word(before) in vocab.wordset(lang, "negations")),
+        ("distributive", lambda: n.value == 1 and _last_word(before) in vocab.wordset(lang, "distributives")),
         ("counter", lambda: _starts(lang, "counters", after) or _counter_before(lang, before)),
         ("age", lambda: bool(vocab.ending_regex(lang, "age_cues").search(before)) or _age_after_name(before, after)),
         ("duration", lambda: n.unit == "year" or _starts(lang, "time_units", after)),

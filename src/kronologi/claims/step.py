@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "27"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "28"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -74,6 +74,8 @@ class ClaimsStep:
     # regional body's acronym is its place ("Kepala Kantor SAR Kendari"); a part of the day ends a speaker
     # phrase ("disampaikan BPBD X pagi tadi"); "hingga"/"sampai" open no speaker; "berdasarkan data X" names X;
     # bodies found, named before their verb ("Dua jenazah ditemukan"), are how many more (an increment)
+    # 28: a name set between commas after a description before the verb speaks ("his cousin, X, said"); "every
+    # one of the dead" counts no one
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
