@@ -151,3 +151,21 @@ def test_captions_wire_closing_credits_and_related_block_with_a_question():
                  "All rights reserved"):
         assert gone not in doc.text, gone
     assert "at least 20 vessels were waiting offshore" in doc.text
+
+
+def test_captions_date_line_under_an_agency_masthead_is_the_publication_date():
+    # an outlet masthead that is also an agency name stands above the date line: no photo there
+    doc = _clean("Reuters\nKamis, 14 Mar 2030 08:05 WIB\nPetani Sawahlunto Mundur Panen Karena Hujan\n"
+                 "Petani di Kabupaten Lembah Kerta menunda panen padi karena hujan tak kunjung reda sejak pekan lalu.\n\n"
+                 "Dinas pertanian setempat mencatat ratusan hektare sawah tergenang air setinggi lutut orang dewasa.\n")
+    assert doc.published and doc.published.startswith("2030-03-14")
+    assert ("Kamis, 14 Mar 2030 08:05 WIB", "clean.date_line") in [(r.text, r.reason) for r in doc.removed]
+
+
+def test_captions_footer_line_that_introduces_nothing_goes():
+    doc = _clean("Petani Mundur Panen\n"
+                 "Petani di Kabupaten Lembah Kerta menunda panen padi karena hujan tak kunjung reda sejak pekan lalu.\n\n"
+                 "Dinas pertanian setempat mencatat ratusan hektare sawah tergenang air setinggi lutut orang dewasa.\n\n"
+                 "Tonton juga video menarik berikut:\n")
+    assert "berikut" not in doc.text
+    assert ("Tonton juga video menarik berikut:", "clean.footer") in [(r.text, r.reason) for r in doc.removed]

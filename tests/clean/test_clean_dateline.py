@@ -66,3 +66,14 @@ def test_clean_dateline_with_capitals_below_a_standfirst_starts_the_body() -> No
     doc = clean_document(_doc(_article(second, lead="")))
     assert [r.text for r in doc.removed if r.reason == "clean.dateline"] == ["WKChannel -"]
     assert "\n\nPetugas mengevakuasi" in doc.text and "WKChannel" not in doc.text
+
+
+def test_clean_dateline_on_a_line_of_its_own_above_the_lead() -> None:
+    from kronologi.clean import clean_document
+    from kronologi.document import Document
+    raw = ("Banjir Rendam Tiga Kecamatan di Lembah Kerta\nSerang, Warta Kita --\n"
+           "Banjir merendam tiga kecamatan di Kabupaten Lembah Kerta sejak Minggu malam setelah sungai meluap.\n\n"
+           "Warga mulai mengungsi ke balai desa dan masjid terdekat sambil membawa barang berharga.\n")
+    doc = clean_document(Document(id="t", source_path="t.txt", format="text", raw_text=raw))
+    assert doc.dateline == "Serang" and doc.outlet == "Warta Kita"
+    assert ("Serang, Warta Kita --", "clean.dateline") in [(r.text, r.reason) for r in doc.removed]

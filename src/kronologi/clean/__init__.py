@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kronologi.clean.assemble import (apply_dateline, assemble, lead, metadata_dates, set_credits, set_from_text,
-                                      set_published, unjoin)
+from kronologi.clean.assemble import (apply_dateline, assemble, dateline_above, lead, metadata_dates, set_credits,
+                                      set_from_text, set_published, unjoin)
 from kronologi.clean.body import judge
 from kronologi.clean.lines import guess_language, make_line
 from kronologi.clean.repair import repair_lines
@@ -46,7 +46,7 @@ from kronologi.pipeline import Drop
 
 class CleanStep:
     name = "clean"
-    version = "8"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
+    version = "9"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
     # 4: bare date lines in and after the body are debris (the only one read for the publication date)
     # 5: of several unlabelled header date lines, the earliest day (a site's day of reading sits above the headline);
     # an outlet's standards line ("Our Standards: ...") is boilerplate
@@ -58,6 +58,8 @@ class CleanStep:
     # line ("AFP") only a sentence is a caption, a date line never; "X contributed to this report", "Copyright
     # 2025 X. All rights reserved. ..." and "Related Coverage" blocks (a question headline among them) are debris;
     # "on" is a function word again (YAML had read it as a boolean)
+    # 9: a date line beside an agency masthead is no caption; a dateline on a line of its own above the lead is
+    # read; after the body a short line ending in ":" (it introduces nothing) is footer debris
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
@@ -82,7 +84,8 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
     work.find_title = doc.format == "text"
     judge(work, doc.title)
     paragraphs = [ln for ln in work.lines if ln.text and ln.index not in work.verdict]
-    apply_dateline(doc, lead(paragraphs, work.body_start))
+    if not apply_dateline(doc, lead(paragraphs, work.body_start)):
+        dateline_above(doc, work)
     assemble(doc, work, paragraphs)
     set_credits(doc, paragraphs)
     set_from_text(doc, "title", work.title)

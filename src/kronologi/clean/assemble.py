@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kronologi.clean.credits import find_credits, source_line_credit
-from kronologi.clean.dateline import find_dateline
+from kronologi.clean.dateline import Dateline, find_dateline
 from kronologi.clean.header_dates import metadata_prefix
 from kronologi.clean.lines import Line, make_line
 from kronologi.clean.work import Work
@@ -54,7 +54,7 @@ def lead(paragraphs: list[Line], body_start: int, reach: int = 3) -> list[Line]:
     return out
 
 
-def apply_dateline(doc: Document, paragraphs: list[Line]) -> None:
+def apply_dateline(doc: Document, paragraphs: list[Line]) -> bool:
     """Take the dateline off the first paragraph that has one; keep place, outlet, section."""
     for ln in paragraphs:
         line = find_dateline(ln.text)
@@ -62,12 +62,37 @@ def apply_dateline(doc: Document, paragraphs: list[Line]) -> None:
             continue
         doc.removed.append(Removed(line.text, "clean.dateline", ln.index))
         ln.text = ln.text[line.end :].lstrip()
-        doc.dateline = line.place
-        doc.observe("dateline", "text", line.place)
-        doc.observe("section", "text", line.section)
-        set_from_text(doc, "outlet", line.outlet)
-        doc.credits.extend(line.credits)
+        _keep_dateline(doc, line)
+        return True
+    return False
+
+
+def _keep_dateline(doc: Document, line: Dateline) -> None:
+    doc.dateline = line.place
+    doc.observe("dateline", "text", line.place)
+    doc.observe("section", "text", line.section)
+    set_from_text(doc, "outlet", line.outlet)
+    doc.credits.extend(line.credits)
+
+
+_NOT_DATELINES = ("clean.title", "clean.caption", "clean.date_line", "clean.repeated_title")
+
+
+def dateline_above(doc: Document, work: Work) -> None:
+    """A dateline printed on a line of its own right above the lead ("Jakarta, Warta Kita --", the first
+    paragraph on the next line): a header line that, set before the lead, is a dateline whole."""
+    lines = [ln for ln in work.lines if ln.text]
+    first = next((k for k, ln in enumerate(lines) if ln.index >= work.body_start), None)
+    if not first:
         return
+    above, lead_line = lines[first - 1], lines[first]
+    if above.index not in work.verdict or work.verdict[above.index] in _NOT_DATELINES:
+        return
+    line = find_dateline(above.text + " " + lead_line.text)
+    if line is None or line.end < len(above.text):
+        return
+    work.verdict[above.index] = "clean.dateline"
+    _keep_dateline(doc, line)
 
 
 _CREDIT_LINES = ("clean.byline", "clean.footer", "clean.credit_line")

@@ -77,8 +77,9 @@ def _header_bylines(work: Work, body_start: int) -> None:
 
 def _credit_neighbours(work: Work, kept: list[Line], first: int, prose: list[bool]) -> None:
     """A line beside a photo credit line is its caption when it stands in the header or is no sentence.
-    A date line is never a caption, and beside a bare source name ("AFP", "Reuters": a wire's byline as
-    often as a photo's credit) only a sentence is: a headline or a kicker above it is no caption."""
+    A date line is never a caption (an outlet's masthead that names an agency, "CNN Indonesia", stands above
+    the date line of the article, not beside a photo), and beside a bare source name ("AFP", "Reuters": a
+    wire's byline as often as a photo's credit) only a sentence is: a headline or a kicker above it is no caption."""
     order = [ln for ln in work.lines if ln.text]
     position = {ln.index: k for k, ln in enumerate(kept)}
     for a, b in zip(order, order[1:]):

@@ -91,6 +91,8 @@ def _text_runs(lines: list[Line], verdicts: dict[int, str | None], min_run: int)
 def _footer_reason(ln: Line) -> str | None:
     if trailing_codes(ln.text) and ln.n <= 4:
         return "clean.credit_line"
+    if ln.text.rstrip().endswith(":") and ln.n <= 12:
+        return "clean.footer"  # after the body a short line that introduces something ("Simak video berikut:")
     if ln.terminal or ln.n > 15:
         return None
     return "clean.footer"
