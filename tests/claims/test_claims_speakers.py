@@ -393,3 +393,14 @@ def test_claims_speakers_a_name_set_beside_a_description_before_the_verb_speaks(
     assert _speakers(text, "en") == ["Arvid Senna"]
     text = "“Nobody has been paid since March,” the union's treasurer, Kofi Mensah, told reporters."
     assert _speakers(text, "en") == ["Kofi Mensah"]
+
+
+@pytest.mark.parametrize("phrase, name, kind", [
+    ("LBH Sungai Rawa", "LBH Sungai Rawa", "org"),  # a body's acronym and its place: no person "Sungai Rawa"
+    ("Bupati Sungai Rawa, Dewi Lestari Nasution", "Dewi Lestari Nasution", "person"),  # a two-word place
+    ("Kapolres Sungai Rawa, AKBP Yoga Pratama", "Yoga Pratama", "person"),  # the name after the comma has a rank
+])
+def test_claims_speakers_place_of_a_title_or_body_is_no_name(phrase, name, kind):
+    from kronologi.claims.names import speaker
+    found = speaker(phrase, "id")
+    assert (found.name, found.kind) == (name, kind)

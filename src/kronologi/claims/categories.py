@@ -115,6 +115,9 @@ def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
         found, cue = noun_category, "noun"
     if not found:
         found, cue = noun_category, "noun"
+        if found in vocab.wordset(lang, "thing_categories") and vocab.ending_regex(lang, "where_prepositions").search(
+                text, sent[0], n.start):
+            found = None  # "diperoleh dari tiga rumah sakit", "mengungsi ke dua sekolah": where, not what was hit
     if not found:
         found, cue = _linked_noun(text, lang, n, b0, sent[0]), "noun"
     if not found and (generic or _human(lang, noun, False)):

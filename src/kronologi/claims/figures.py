@@ -79,7 +79,7 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
     n, last = unit[0], unit[-1]
     sent = ctx.sentence_span(n.start)
     counted = categories.classify(text, lang, context, sent)
-    if counted.category is None and following is not None:
+    if counted.category is None and following is not None and not _whole_opened(ctx, n, sent):
         counted = categories.shared(text, lang, last, following, sent, counted)
     elif counted.cue == "noun" and following is not None:  # "Nine soldiers and three civilians died": what
         joined = categories.shared(text, lang, last, following, sent, counted)  # befell them, not soldiers
@@ -107,7 +107,8 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
     if category is None and counted.generic:
         (category, subject), cue = _borrowed(ctx, n, done, sent), "borrowed"
     if category is None:
-        unit = _counted_other(ctx, n, counted, sent) or _coordinated_other(ctx, n, counted, done)
+        unit = _counted_other(ctx, n, counted, sent) or _coordinated_other(ctx, n, counted, done) or (
+            counted.noun if counted.noun and _whole_opened(ctx, n, sent) else None)  # "dari 41 korban, ...": a whole
         category, subject, cue = ("other", categories.canonical(lang, unit) or unit, "other") if unit else (
             None, None, None)
     if category in vocab.wordset(lang, "held_categories") and not subject:
@@ -374,11 +375,26 @@ def _broken_down(ctx: Context, n: Number, done: list[dict], sent: tuple[int, int
                 and cues.search(text, fig["end"], n.start):
             return fig
     first = here[0]
-    opener = re.fullmatch(rf"[\s{_QUOTE_MARKS}]*(?i:{vocab.alternation(vocab.phrases(lang, 'whole_openers'))})\s+",
-                          text[sent[0]:first["start"]]) if vocab.phrases(lang, "whole_openers") else None
-    if opener and first["value"] is not None and first["value"] > n.value and "," in text[first["end"]:n.start]:
+    if _whole_opened(ctx, _n(first), sent) and first["value"] is not None and first["value"] > n.value \
+            and "," in text[first["end"]:n.start]:
         return first
     return None
+
+
+def _whole_opened(ctx: Context, n: Number, sent: tuple[int, int]) -> bool:
+    """``n`` is the whole a whole opener names, at the sentence's start or after a comma or a reporting verb
+    (``Dari 40 korban itu, 12 ...``, ``menyebut dari 41 korban, sebanyak 36 jenazah ...``): what is said of
+    the counts after it is not said of it. A ``dari`` after other words (``turun dari 174``) is no opener."""
+    openers = vocab.phrases(ctx.lang, "whole_openers")
+    if not openers:
+        return False
+    before = ctx.text[sent[0]:n.start]
+    m = re.search(rf"(?<!\w)(?i:{vocab.alternation(openers)})\s+$", before)
+    if not m:
+        return False
+    head = before[:m.start()]
+    return not head.strip(f" {_QUOTE_MARKS}") or head.rstrip().endswith((",", ":")) \
+        or bool(vocab.ending_regex(ctx.lang, "reporting_verbs").search(head))
 
 
 def _same_paragraph(ctx: Context, fig: dict, n: Number) -> bool:

@@ -177,9 +177,10 @@ def _best_segment(segments: list[str], lang: str) -> Speaker | None:
     found = [(seg, _person(seg, lang)) for seg in segments]
     for i, (seg, person) in enumerate(found):  # a segment that is all name (after a title) is the speaker
         if person and seg.endswith(person.name) and _covered(seg, person.name):
-            if person.role and len(person.name.split()) == 1:  # "Bupati Lumbung, Rudi Hartono": the one word
+            if person.role and (len(person.name.split()) == 1 or _jurisdiction(person.role, lang)):
+                # "Bupati Lumbung, Rudi Hartono", "Bupati Kerta Bumi, Rudi Hartono": the words
                 named = next((p for s, p in found[i + 1:]  # after the title is its place; the name stands apart
-                              if p and s.strip(_EDGE) == p.name and len(p.name.split()) >= 2), None)
+                              if p and _all_name(s.strip(_EDGE), p.name) and len(p.name.split()) >= 2), None)
                 if named:
                     return Speaker(named.name, "person", seg)
             return person
@@ -210,10 +211,24 @@ def _person(segment: str, lang: str) -> Speaker | None:
         if _modifier(segment, run, lang):
             continue  # "One Yangon resident": the capitals describe a noun
         name, role = _strip_titles(segment, run, lang)
+        if role and segment.lstrip(_EDGE).startswith(role) and (
+                _acronym_only(role) or _acronym_only(role.split()[0]) and len(name.split()) == 1):
+            continue  # "LBH Kerta Bumi", "BPBD Garut": a body's branch named by its place, no one's name
         if name and not _opens_with_org(name, lang) and not is_agency(name) and not _all_places(name) and not any(
                 w.lower() in vocab.wordset(lang, "org_words") for w in name.split()):
             return Speaker(name, "person", role)
     return None
+
+
+def _all_name(segment: str, name: str) -> bool:
+    """A segment that is a name, after titles at most (``Rudi Hartono``, ``Irjen Rudi Hartono``)."""
+    return segment == name or segment.endswith(" " + name) and _covered(segment, name)
+
+
+def _acronym_only(role: str) -> bool:
+    """A role that is nothing but an acronym (``LBH``, ``BPBD``): the body itself, no title of a person."""
+    words = role.strip(_EDGE).split()
+    return len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and not _title_regex().fullmatch(words[0])
 
 
 def _modifier(segment: str, run: re.Match[str], lang: str) -> bool:
@@ -329,7 +344,8 @@ def _opens_with_org(text: str, lang: str) -> bool:
 
 def _looks_org(text: str, lang: str) -> bool:
     bare = re.sub(r"^(?:the|para|sebuah|seorang|a|an)\s+", "", text, flags=re.I)
-    return _opens_with_org(bare, lang) or bool(lookup(text)) or bare.isupper() or bool(re.search(r"\([A-Z]{2,}", text))
+    return _opens_with_org(bare, lang) or bool(lookup(text)) or bare.isupper() or bool(re.search(r"\([A-Z]{2,}", text)) \
+        or bool(re.match(r"[A-Z]{2,}(?:\s|$)", bare))  # "LBH Kerta Bumi": a body's acronym and its place
 
 
 def _all_places(name: str) -> bool:

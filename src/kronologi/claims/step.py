@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "28"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "29"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -76,6 +76,12 @@ class ClaimsStep:
     # bodies found, named before their verb ("Dua jenazah ditemukan"), are how many more (an increment)
     # 28: a name set between commas after a description before the verb speaks ("his cousin, X, said"); "every
     # one of the dead" counts no one
+    # 29: "mengamankan N orang" holds them (detained); people let go ("dipulangkan", "dibebaskan") are their own
+    # count (released); bodies moved ("jenazah dievakuasi") are the dead; "dari N korban, sebanyak M ..." makes N the
+    # whole, not what is said of M; a pronoun-doer passive ("masih kami cari") matches its di- predicate; a promise
+    # ("berjanji membangun") projects; "yang benar N" is the new value and "data sebelumnya keliru" withdraws the
+    # count before; a building after a preposition ("dari tiga rumah sakit") is no count of buildings; "LBH X" is a
+    # body, and the name after "Bupati X Y," is the speaker
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)

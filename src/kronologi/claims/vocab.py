@@ -113,7 +113,24 @@ def _spellings(lang: str, phrase: str) -> list[str]:
     for prefix in phrases(lang, "split_prefixes"):
         if phrase.startswith(prefix) and len(phrase) - len(prefix) >= 3 and phrase[len(prefix)].isalpha():
             forms.append(f"{prefix} {phrase[len(prefix):]}")
-    return forms
+    return forms + _agent_passives(lang, phrase)
+
+
+def _agent_passives(lang: str, phrase: str) -> list[str]:
+    """``masih dicari`` -> ``masih kami cari``: a passive whose doer is a pronoun puts the pronoun before the
+    bare stem instead of the prefix (the pack's ``agent_passive``: the prefix and the pronouns)."""
+    spec = pack(lang).get("agent_passive") or {}
+    prefix, pronouns = spec.get("prefix"), spec.get("pronouns") or []
+    if not prefix or not pronouns:
+        return []
+    words = phrase.split()
+    out = []
+    for i, word in enumerate(words):
+        stem = word[len(prefix):]
+        if word.startswith(prefix) and len(stem) >= 3 and stem.isalpha():
+            out.extend(" ".join(words[:i] + [f"{pronoun} {stem}"] + words[i + 1:]) for pronoun in pronouns)
+            break
+    return out
 
 
 @functools.lru_cache(maxsize=None)
