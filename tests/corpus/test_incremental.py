@@ -26,38 +26,27 @@ def _plans(monkeypatch) -> list:
     return plans
 
 
-def test_incremental_nothing_new_reuses_the_stored_chronicle(tmp_path, monkeypatch):
-    first, second = _halves(tmp_path)
-    db = tmp_path / "k.db"
-    before = kbuild.build(first + second, db=db)
-
-    def must_not_run(*args, **kwargs):
-        raise AssertionError("a corpus pass ran on a rebuild with nothing new")
-
-    for name in ("dedup", "assign_stories", "resolve", "build_ledger", "merge_events"):
-        monkeypatch.setattr(kbuild, name, must_not_run)
-    again = kbuild.build(first + second, db=db)
-    assert sections(again) == sections(before)
-    assert not again.changes["first_build"] and not any(again.changes["counts"].values())
-
-
-def test_incremental_nothing_new_loads_no_document_and_reads_the_chronicle_when_used(tmp_path, monkeypatch):
+def test_incremental_nothing_new_runs_no_pass_loads_no_document_and_reads_the_chronicle_when_used(tmp_path,
+                                                                                               monkeypatch):
     from kronologi.store import Store
 
     first, second = _halves(tmp_path)
     db = tmp_path / "k.db"
     before = kbuild.build(first + second, db=db)
 
-    def must_not_load(*args, **kwargs):
-        raise AssertionError("a rebuild with nothing new loaded stored documents or the corpus cache")
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("a rebuild with nothing new ran a corpus pass, or loaded documents or the cache")
 
-    monkeypatch.setattr(Store, "get_many", must_not_load)
-    monkeypatch.setattr(incremental, "read_previous", must_not_load)
+    for name in ("dedup", "assign_stories", "resolve", "build_ledger", "merge_events"):
+        monkeypatch.setattr(kbuild, name, must_not_run)
+    monkeypatch.setattr(Store, "get_many", must_not_run)
+    monkeypatch.setattr(incremental, "read_previous", must_not_run)
     again = kbuild.build(first + second, db=db)
     assert again.events.items is None and again.documents.items is None  # nothing read yet
     assert len(again.documents) == len(before.documents) and len(again.events) == len(before.events)
     assert sections(again) == sections(before)  # read now, from the store: the chronicle kept
-    assert again.changes["since"] == before.changes["run"] and not any(again.changes["counts"].values())
+    assert again.changes["since"] == before.changes["run"] and not again.changes["first_build"]
+    assert not any(again.changes["counts"].values())
 
 
 def test_incremental_a_kept_chronicle_is_not_read_after_another_build_replaced_it(tmp_path):
