@@ -422,7 +422,7 @@ def _summed_parts(figures: list[dict]) -> None:
             items[(fig["doc"], fig.get("sentence"), fig["category_key"], fig.get("class"))].append(fig)
     for (doc, sentence, category, klass), listed in items.items():
         if len(listed) < 2 or any(f.get("place") or f.get("scope") for f in listed):
-            continue  # counts by place ("12.391 di Turki dan 2.992 di Suriah") are the places' lines (``scope``)
+            continue  # counts by place ("640 di Ardana dan 85 di Belvora") are the places' lines (``scope``)
         total = sum(f["value"] for f in listed)
         whole = next((w for w in wholes[(doc, category, klass)]
                       if w.get("sentence") != sentence and w["value"] == total and not w.get("part_whole")), None)
