@@ -336,3 +336,12 @@ def test_claims_ledger_scope_bodies_found_named_before_their_verb_are_a_step_not
                  "2023-03-17")]
     figures, rows = _ledger(docs)
     assert _values(rows, category="killed", part=False) == [28, 30]
+
+
+def test_claims_ledger_scope_a_body_s_region_yields_to_the_place_the_sentence_names() -> None:
+    """The police of the province hold the count; the riot, and the people held, are in the city."""
+    text = ("Polda Sagara Timur mengamankan 61 orang setelah bentrokan yang pecah dalam unjuk rasa buruh pabrik "
+            "semen di Kota Wanabaya, Kamis malam.")
+    assert _place(text, "61", [("Polda Sagara Timur", "ORG"), ("Kota Wanabaya", "LOC")]) == "wanabaya"
+    alone = "Polda Sagara Timur mengamankan 61 orang setelah bentrokan itu."
+    assert _place(alone, "61", [("Polda Sagara Timur", "ORG")]) == "sagara timur"  # no other place: the region

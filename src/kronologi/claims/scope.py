@@ -47,9 +47,33 @@ def place_of(text: str, lang: str | None, fig: dict, mentions: ByStart | list[di
         if ledgervocab.regex(lang, "all_areas").search(text, start, end):
             return ALL
         found = _places(text, lang, start, end, mentions, skip)
+        if found and _only_bodies(text, lang, start, end, mentions):
+            # "Polda Ardana mengamankan 94 orang usai kericuhan di Kota Belvora": the body's region is whose count
+            # it is; the place the sentence goes on to name is where the count is
+            found = _places(text, lang, fig["end"], _sentence_end(text, fig["end"]), mentions, skip) or found
         if found:
             return found.pop() if len(found) == 1 else ALL
     return None
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    stop = _SENTENCE_END.search(text, pos)
+    return stop.start() if stop else len(text)
+
+
+def _only_bodies(text: str, lang: str | None, start: int, end: int, mentions: ByStart | list[dict]) -> bool:
+    """Whether the only places ``text[start:end]`` names are the regions of bodies (``Polda Ardana``)."""
+    if gazetteer.find_places(_unpossessive(text[start:end])):
+        return False
+    inside = _within(mentions, start, end)
+    bodies = [m for m in inside if m.get("type") in (*_PLACE_TYPES, "ORG") and _body_region(lang, m["text"])]
+    return bool(bodies) and not any(m.get("type") in _PLACE_TYPES and m["text"][:1].isupper()
+                                    and not _body_region(lang, m["text"]) for m in inside)
+
+
+def _body_region(lang: str | None, name: str) -> bool:
+    items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get("place_bodies") or []
+    return bool(items) and re.match(rf"(?i:{alternation(str(p).lower() for p in items)})\s+(?=[A-Z])", name) is not None
 
 
 _COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*(?![\w])")
