@@ -436,8 +436,20 @@ def clause_start(text: str, lang: str, start: int, pos: int) -> int:
 
 
 def _clause_breaks(text: str, lang: str, start: int, end: int) -> list[int]:
-    """Where a new clause with its own subject opens (``, lalu``, ``, sebelum``, ``, while``)."""
-    return [m.end() for m in _clause_break_regex(lang).finditer(text, start, end)]
+    """Where a new clause with its own subject opens (``, lalu``, ``, sebelum``, ``, while``; a subordinator
+    without a comma when a subject and its own verb follow it before ``end``: ``after floods killed``)."""
+    breaks = [m.end() for m in _clause_break_regex(lang).finditer(text, start, end)]
+    for m in _subordinator_regex(lang).finditer(text, start, end):
+        words = re.findall(r"\S+", text[m.end():end])
+        if 2 <= len(words) <= 5 and any(_verb_like(w, lang) for w in words[1:]) and not _verb_like(words[0], lang):
+            breaks.append(m.end())
+    return breaks
+
+
+@functools.lru_cache(maxsize=None)
+def _subordinator_regex(lang: str) -> re.Pattern[str]:
+    words = vocab.alternation(vocab.phrases(lang, "subordinators"))
+    return re.compile(rf"(?<![,;])\s(?:{words})(?![\w])", re.IGNORECASE) if words else re.compile(r"(?!x)x")
 
 
 def _clause_opens(text: str, lang: str, start: int, end: int) -> list[int]:
