@@ -17,6 +17,8 @@ and build their steps themselves: the same code runs in one process, in a pool
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -67,51 +69,42 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
         from kronologi.ray_engine import Session
 
         session = Session(workers, address)
-    pool = _story_pool(workers) if engine == "local" and workers > 1 else None
-    try:
-        return _build(paths, meta, db, workers, batch_size, steps, stdin, progress, max_doc_bytes, max_page_bytes,
-                      engine, address, lock_timeout, session, pool)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-
-
-def _build(paths, meta, db, workers, batch_size, steps, stdin, progress, max_doc_bytes, max_page_bytes, engine,
-           address, lock_timeout, session, pool) -> Chronicle:
-    paths = list(paths)
-    limits = Limits(max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
-    raw, rejected = _ingest(paths, meta, stdin, progress, limits)
-    log.info("read %d documents, %d inputs rejected", len(raw), len(rejected))
-    config = PipelineConfig(tuple(steps), {"repeated_lines": sorted(_repeated(raw))})
-    signature = pipeline_signature(config)
-    store = Store(db, lock_timeout=lock_timeout)
-    try:
-        run = store.start_run(paths, signature)
-        store.put_batch([], rejected, signature)  # inputs that could not be read, with their reasons
-        read = incremental.input_fingerprint(raw, signature)  # the documents as read, before any step
-        if (kept := _keep_if_nothing_new(store, db, read, rejected, run, len(raw), progress)) is not None:
-            return kept
-        docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress,
-                                 engine, address, session=session)
-        raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
-        rejected += dropped
-        log.info("processed %d documents, %d dropped", len(docs), len(dropped))
-        chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
-                                               session=session, part_docs=batch_size, pool=pool)
-        chronicle.rejected = rejected
-        # the chronicle's tables, replaced in one transaction (kept as they are when nothing is new); what
-        # changed since the last build
-        then = incremental.noting_inputs(save_cache, read, dropped)
-        if save_cache is incremental.kept:
-            chronicle.changes = store.keep_chronicle(chronicle, run, then=then)
-        else:
-            chronicle.changes = store.put_chronicle(chronicle, run, then=then)
-        store.finish_run(run, len(docs), len(rejected))
-    finally:
-        store.close()
-        if session is not None:
-            session.close()
-    return chronicle
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(_story_pool(workers)) if engine == "local" and workers > 1 else None
+        paths = list(paths)
+        limits = Limits(max_doc_bytes=max_doc_bytes, max_page_bytes=max_page_bytes)
+        raw, rejected = _ingest(paths, meta, stdin, progress, limits)
+        log.info("read %d documents, %d inputs rejected", len(raw), len(rejected))
+        config = PipelineConfig(tuple(steps), {"repeated_lines": sorted(_repeated(raw))})
+        signature = pipeline_signature(config)
+        store = Store(db, lock_timeout=lock_timeout)
+        try:
+            run = store.start_run(paths, signature)
+            store.put_batch([], rejected, signature)  # inputs that could not be read, with their reasons
+            read = incremental.input_fingerprint(raw, signature)  # the documents as read, before any step
+            if (kept := _keep_if_nothing_new(store, db, read, rejected, run, len(raw), progress)) is not None:
+                return kept
+            docs, dropped = _process(store, raw, config, signature, workers, batch_size, progress,
+                                     engine, address, session=session)
+            raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
+            rejected += dropped
+            log.info("processed %d documents, %d dropped", len(docs), len(dropped))
+            chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
+                                                   session=session, part_docs=batch_size, pool=pool)
+            chronicle.rejected = rejected
+            # the chronicle's tables, replaced in one transaction (kept as they are when nothing is new); what
+            # changed since the last build; the cache's build row notes this build's inputs
+            then = functools.partial(save_cache, inputs=incremental.inputs(read, dropped))
+            if save_cache is incremental.kept:
+                chronicle.changes = store.keep_chronicle(chronicle, run, then=then)
+            else:
+                chronicle.changes = store.put_chronicle(chronicle, run, then=then)
+            store.finish_run(run, len(docs), len(rejected))
+        finally:
+            store.close()
+            if session is not None:
+                session.close()
+        return chronicle
 
 
 def _keep_if_nothing_new(store: Store, db: str | Path, read: str, rejected: list[Rejection], run: int,
@@ -127,7 +120,7 @@ def _keep_if_nothing_new(store: Store, db: str | Path, read: str, rejected: list
     from kronologi.export.stored import kept_chronicle
 
     chronicle = kept_chronicle(db, run, rejected + dropped)
-    then = incremental.noting_inputs(lambda conn: incremental.kept(conn, since), read, dropped)
+    then = functools.partial(incremental.kept, since=since, inputs=incremental.inputs(read, dropped))
     try:
         chronicle.changes = store.keep_chronicle(chronicle, run, then=then)
     except incremental.Stale as exc:
@@ -243,7 +236,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _story_pool(workers: int) -> ProcessPoolExecutor:
-    """The pool for the parts of the ledger and the events pass, its workers forked now, when the build starts
+    """The pool (a context manager: its exit shuts it down) for the parts of the ledger and the events pass, its workers forked now, when the build starts
     and this process holds little. Forked when the passes need them, each worker inherited every document: its
     own allocations then filled free slots of that heap and copied those pages, so on 21,936 click-id articles
     each of two workers came to about the main process's size (4.1 GB of summed PSS at the peak;

@@ -72,8 +72,7 @@ def _only_bodies(text: str, lang: str | None, start: int, end: int, mentions: By
 
 
 def _body_region(lang: str | None, name: str) -> bool:
-    items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get("place_bodies") or []
-    return bool(items) and re.match(rf"(?i:{alternation(str(p).lower() for p in items)})\s+(?=[A-Z])", name) is not None
+    return _named_within(lang, name, ("place_bodies",)) is not None
 
 
 _COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*(?![\w])")
@@ -241,9 +240,9 @@ def _places(text: str, lang: str | None, start: int, end: int, mentions: ByStart
     return {name for _, _, name in spans}
 
 
-def _named_within(lang: str | None, name: str) -> str | None:
+def _named_within(lang: str | None, name: str, keys: tuple[str, ...] = ("place_bodies", "place_events")) -> str | None:
     """The place a name holds after a body or an event word (``Polda Ardana``, ``Gempa Belvora`` -> the place)."""
-    for key in ("place_bodies", "place_events"):
+    for key in keys:
         items = langs.load(langs.normalise_lang(lang), ledgervocab.TOPIC).get(key) or []
         m = re.match(rf"(?i:{alternation(str(p).lower() for p in items)})\s+(?=[A-Z])", name) if items else None
         if m:

@@ -131,16 +131,11 @@ def nothing_new(db: sqlite3.Connection, read: str) -> tuple[int, list[Rejection]
     return build["run"], [Rejection(path, reason) for path, reason in build.get("dropped", ())]
 
 
-def noting_inputs(save: Callable[[sqlite3.Connection], None], read: str,
-                  dropped: list[Rejection]) -> Callable[[sqlite3.Connection], None]:
-    """``save`` (``saver`` or ``kept``), then the build's documents as read (``input_fingerprint``) and the
-    ones its per-document steps dropped, in the same cache row (what ``nothing_new`` compares next time)."""
-    def save_and_note(db: sqlite3.Connection) -> None:
-        save(db)
-        build = _read(db, "build")["last"]
-        build.update(read=read, dropped=[[r.source_path, r.reason] for r in dropped])
-        _write(db, "build", {"last": build})
-    return save_and_note
+def inputs(read: str, dropped: list[Rejection]) -> dict[str, Any]:
+    """What the build row keeps of a build's inputs for ``nothing_new``: the documents as read
+    (``input_fingerprint``) and the ones the per-document steps dropped, with their reasons. Given to
+    ``saver``'s function or to ``kept`` as ``inputs``."""
+    return {"read": read, "dropped": [[r.source_path, r.reason] for r in dropped]}
 
 
 def read_previous(db: sqlite3.Connection) -> Previous | None:
@@ -380,7 +375,7 @@ def saver(previous: Previous | None, the_plan: Plan, stories: dict[Any, dict], c
           fingerprint: str) -> Callable[[sqlite3.Connection], None]:
     """``then`` for ``Store.put_chronicle``: write what changed in the cache, and the build row naming
     the run of the chronicle written in the same transaction."""
-    def save(db: sqlite3.Connection) -> None:
+    def save(db: sqlite3.Connection, inputs: dict[str, Any] | None = None) -> None:
         run = db.execute("SELECT run FROM chronicle").fetchone()[0]
         old_docs = previous.docs if previous else {}
         fps = the_plan.fingerprints
@@ -401,7 +396,7 @@ def saver(previous: Previous | None, the_plan: Plan, stories: dict[Any, dict], c
         _delete(db, "story", set(previous.stories if previous else ()) - {r["id"] for r in chronicle.stories})
         _write(db, "entities", {"all": chronicle.entities})
         _write(db, "build", {"last": {"run": run, "version": CACHE_VERSION, "code": code_digest(),
-                                      "fingerprint": fingerprint, "stories": chronicle.stories}})
+                                      "fingerprint": fingerprint, "stories": chronicle.stories, **(inputs or {})}})
     return save
 
 
@@ -435,14 +430,15 @@ class Stale(Exception):
     store) before this build could keep it."""
 
 
-def kept(db: sqlite3.Connection, since: int | None = None) -> None:
+def kept(db: sqlite3.Connection, since: int | None = None, inputs: dict[str, Any] | None = None) -> None:
     """``then`` for ``Store.keep_chronicle``: the cache goes on belonging to the chronicle, which now names
-    this run (a build after one that found nothing new reuses it as well). ``since``: the run of the chronicle
-    the build compared its inputs with; ``Stale`` (the transaction rolls back) when the tables held another."""
+    this run (a build after one that found nothing new reuses it as well), with this build's ``inputs``.
+    ``since``: the run of the chronicle the build compared its inputs with; ``Stale`` (the transaction rolls
+    back) when the tables held another."""
     build = _read(db, "build")["last"]
     if since is not None and build.get("run") != since:
         raise Stale(f"the store's chronicle changed from run {since} to {build.get('run')} during this build")
-    build["run"] = db.execute("SELECT run FROM chronicle").fetchone()[0]
+    build.update(run=db.execute("SELECT run FROM chronicle").fetchone()[0], **(inputs or {}))
     _write(db, "build", {"last": build})
 
 
