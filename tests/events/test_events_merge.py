@@ -938,3 +938,23 @@ def test_events_merge_one_shared_word_is_no_likeness_of_wording():
     other = m._content("Police released the ferry owner detained on Monday after he posted bail.", stop)
     assert m._overlap(short, other) == 0.0
     assert m._overlap(m._content("Police released the ferry owner on bail.", stop), other) > m.SIMILAR
+
+
+# --- session 14 ---------------------------------------------------------------------------------------
+
+def test_events_merge_a_claimant_described_then_named_is_the_name_the_article_gives_elsewhere():
+    """The count's claimant is "the state news agency KANTARA", unresolved; the next sentence quotes KANTARA by
+    name: one speaker, one report. A place ending the claimant ("the disaster agency of Kirana") is no speaker."""
+    def article(claimant: str):
+        text = (f"Sedikitnya 40 orang tewas di Kirana, kata {claimant}. "
+                "Korban tewas dilaporkan di Desa Wates dan Desa Sirna, kata KANTARA, Senin (10/1/2022).")
+        at = text.rindex("KANTARA")  # named in the second sentence only
+        named = _mentions(text, [("Kirana", "LOC", "E1")]) + [
+            {"start": at, "end": at + 7, "text": "KANTARA", "type": "ORG", "entity": "E7"}]
+        doc = events_of(text, "id", "2022-01-10", mentions=named)
+        doc.id = "a"
+        doc.figures = [{"sentence": 0, "category": "killed", "value": 40, "status": "reported", "claimant": claimant}]
+        return [sorted(s["sentence"] for s in ev["sources"]) for ev in merge_events([doc], {"a": "S1"})]
+
+    assert [0, 1] in article("kantor berita pemerintah KANTARA")
+    assert [0, 1] not in article("badan penanggulangan bencana Kirana")

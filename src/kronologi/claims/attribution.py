@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kronologi.claims import anonymous, spans, vocab
+from kronologi.claims import anonymous, categories, spans, vocab
 from kronologi.claims.names import Speaker, opens_with_title, speaker
 
 _CLOSERS = "\"”’'»"
@@ -539,7 +539,8 @@ def _verb_like(word: str, lang: str) -> bool:
     if _reporting_regex(lang).fullmatch(low):
         return True
     if lang == "id":
-        return len(low) > 5 and low.startswith(("me", "ber", "di", "ter")) and not word[:1].isupper()
+        return len(low) > 5 and low.startswith(("me", "ber", "di", "ter")) and not word[:1].isupper() \
+            and not categories.known_noun(lang, low)  # "kata kantor berita SANA": a noun, the name goes on
     return low in ("is", "are", "was", "were", "has", "have", "had", "will", "would") or (
         len(low) > 4 and low.endswith("ed") and not word[:1].isupper()) or (
         low in vocab.wordset(lang, "verb_forms") and not word[:1].isupper())  # "Police gave a higher figure"

@@ -357,8 +357,15 @@ def _verb_like(lang: str, word: str) -> bool:
 
 
 def _known_noun(lang: str, word: str) -> bool:
-    """A word the pack lists as a counted noun of a category or as a noun for people."""
-    return word in vocab.wordset(lang, "human_nouns") or bool(vocab.category_regex(lang, "nouns").fullmatch(word))
+    """A word the pack lists as a counted noun of a category, as a noun for people, or as a noun shaped like a
+    verb (``berita``, ``menteri``)."""
+    return word in vocab.wordset(lang, "human_nouns") or word in vocab.wordset(lang, "verb_shaped_nouns") \
+        or bool(vocab.category_regex(lang, "nouns").fullmatch(word))
+
+
+def known_noun(lang: str, word: str) -> bool:
+    """``_known_noun`` for another module's verb test (the speaker phrase's end)."""
+    return _known_noun(lang, word.lower())
 
 
 def _noun_category(lang: str, noun: str) -> str | None:

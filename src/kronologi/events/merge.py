@@ -302,12 +302,21 @@ def _repeated(doc: Any, figs: dict[int, list[dict[str, Any]]]) -> dict[int, list
     return out
 
 
-def _entities_by_text(doc: Any) -> dict[str, set[str]]:
-    """Each mention's text (lower case, spaces normalised) -> the entity keys it was resolved to."""
-    out: dict[str, set[str]] = {}
+class _Named(dict):
+    """Each mention's text (lower case, spaces normalised) -> the entity keys it was resolved to; ``speakers``:
+    the keys of the persons and bodies among them (the rest are places and other names)."""
+
+    speakers: set[str]
+
+
+def _entities_by_text(doc: Any) -> _Named:
+    out = _Named()
+    out.speakers = set()
     for m in doc.mentions:
         if m.get("entity"):
             out.setdefault(" ".join(m.get("text", "").lower().split()), set()).add(f"e:{m['entity']}")
+            if m.get("type") in ("PER", "ORG", "NORP"):
+                out.speakers.add(f"e:{m['entity']}")
     return out
 
 
@@ -557,7 +566,16 @@ def _claimants(sentence_figures: list[dict[str, Any]], named: dict[str, set[str]
     out = {f"e:{f['claimant_entity']}" for f in sentence_figures if f.get("claimant_entity")}
     names = {" ".join(str(f.get("claimant") or "").lower().split()) for f in sentence_figures
              if f.get("claimant") and not f.get("claimant_entity")}
-    return out | {key for name in names for key in named.get(name, ())}
+    return out | {key for name in names for key in named.get(name) or named.get(_named_end(name, named), ())}
+
+
+def _named_end(phrase: str, named: dict[str, set[str]]) -> str | None:
+    """The longest end of a claimant phrase that the article names a person or body elsewhere: a description
+    then the name ("kantor berita pemerintah sana", "the state news agency sana": "sana"; not the place of
+    "badan penanggulangan bencana turki")."""
+    words = phrase.split()
+    return next((" ".join(words[k:]) for k in range(1, len(words)) if " ".join(words[k:]) in named
+                 and all(key in named.speakers for key in named[" ".join(words[k:])])), None)
 
 
 # --- copies -------------------------------------------------------------------------------
