@@ -173,6 +173,14 @@ def test_claims_figures_as_of_from_the_statement_not_the_event() -> None:
     assert [(f["value"], f["as_of"]) for f in figs] == [(131, "2022-10-06"), (26, "2022-10-03")]
 
 
+def test_claims_figures_as_of_the_present_is_the_articles_day_not_a_day_the_text_states() -> None:
+    text = ("Jumlah korban meninggal hingga kini mencapai 412 orang. "
+            "Sebanyak 36 orang hilang, kata polisi pada Senin (3/10/2022).")
+    figs = read_text(text, "id", "2022-10-06T21:47+07:00")["figures"]
+    assert [(f["value"], f["as_of"], f["as_of_basis"]) for f in figs] == [
+        (412, "2022-10-06", "published"), (36, "2022-10-03", "text")]
+
+
 def test_claims_figures_as_of_on_the_story_clock_and_in_the_past() -> None:
     text = "In 1964, more than 300 people died in a stampede. At least 174 people were killed, an official said."
     figs = read_text(text, "en", "2022-10-01T23:58-04:00")["figures"]

@@ -21,7 +21,7 @@ def _doc(text: str = BODY, published: str | None = None) -> Document:
 
 def test_step_is_in_the_default_pipeline():
     assert "dates" in DEFAULT_STEPS
-    assert "dates@11" in Pipeline.from_config(PipelineConfig()).signature
+    assert "dates@12" in Pipeline.from_config(PipelineConfig()).signature
 
 
 def test_step_resolves_against_the_published_date():

@@ -79,9 +79,11 @@ def as_of(text: str, times: list[dict[str, Any]], sent: tuple[int, int], pos: in
         candidates.append((tm, value, part))
     month = published if published and re.fullmatch(r"\d{4}-\d{2}", published) else None
     picked = _pick(text, candidates, pos, claim, sent, day, month)
-    value, part = picked or (day, None)
+    value, part = picked[1:] if picked else (day, None)
+    # "hingga kini", "so far": the text names the article's own day, no day of its own
+    stated = picked is not None and picked[0].get("value") != "PRESENT_REF"
     return {"as_of": value, "part": part, "raw": raw if value is None else None,
-            "basis": "text" if picked else ("published" if day else None)}
+            "basis": "text" if stated else ("published" if day else None)}
 
 
 def cued_as_of(text: str, start: int) -> bool:
@@ -103,8 +105,8 @@ def _pick(text: str, candidates, pos: int, claim, sent, day: str | None, month: 
         if day is None and month and value[:7] < month and not (stated(tm) or cued(tm)):
             continue  # an article known to its month: a day before it is a happening it recalls ("the Feb. 1 coup")
         if stated(tm) or cued(tm) or day is None or _historic(value, day) or value[:10] > day:
-            return value, part  # a date after publication: an update note ("Update, Nov. 2: ...")
-    return next(((value, part) for tm, value, part in ranked if value[:10] == day and tm.get("value") != "PRESENT_REF"),
+            return tm, value, part  # a date after publication: an update note ("Update, Nov. 2: ...")
+    return next(((tm, value, part) for tm, value, part in ranked if value[:10] == day and tm.get("value") != "PRESENT_REF"),
                 None)  # the sentence names its article's own day ("tiba pada Minggu (9/1)"): the text dates it
 
 

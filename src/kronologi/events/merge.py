@@ -721,26 +721,48 @@ def _continues(episode: _Cluster, cluster: _Cluster) -> bool:
         return False
     if _dates(x.ev, y.ev) == "apart" and not _soft(x.ev, y.ev) or _counts_differ(episode, cluster, scoped=True):
         return False
-    if episode.kind != cluster.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)):
+    if _step_and_tally(episode, cluster):
+        return False
+    met = _met_with(episode, cluster)
+    if episode.kind != cluster.kind and not (_untyped(episode) or _untyped(cluster) or _reports_the_deed(episode, cluster)
+                                             or met):
         return False  # the quake and the toll announced after it are two happenings
     heard = episode.speakers | episode.voices
     if heard and (cluster.speakers | cluster.voices) - heard - episode.actors - episode.bodies \
             and not cluster.bodies & heard:
         return False  # someone new speaks: another statement
-    if cluster.figures and not episode.figures and not episode.families & cluster.families - {"any"}:
+    if cluster.figures and not episode.figures and not episode.families & cluster.families - {"any"} and not met:
         return False  # a toll after the story of the quake: the count is announced, not the quake retold
-    if _tell_apart(episode, cluster):
+    if _tell_apart(episode, cluster) and not met:
         return False
-    return _evidence(episode, cluster)[0] + _tells_again(episode, cluster) >= NEED_EPISODE
+    return _evidence(episode, cluster)[0] + _tells_again(episode, cluster, met) >= NEED_EPISODE
 
 
-def _tells_again(episode: _Cluster, cluster: _Cluster) -> float:
+def _tells_again(episode: _Cluster, cluster: _Cluster, met: bool = False) -> float:
     """The next sentence also tells the kind of happening the episode is about ("22 were killed" then "a
-    civilian was shot dead": an attack and a killing): as much as the same type."""
+    civilian was shot dead": an attack and a killing), or the force a protest it told was met with: as much as
+    the same type."""
     kind = episode.best.ev["type"]
+    if met:
+        return 0.5
     if kind in ("other", "statement") or cluster.best.ev["type"] == kind:
         return 0.0
     return 0.5 if any(e["type"] == kind for e in cluster.best.events) else 0.0
+
+
+# What a protest is met with: ACLED codes a protest and the force or arrests it meets as one event
+# ("protest with intervention", "excessive force against protesters")
+_MET_WITH = frozenset({"attack", "killing", "riot", "arrest"})
+
+
+def _met_with(episode: _Cluster, cluster: _Cluster) -> bool:
+    """The episode tells a protest and the next sentence the force or arrests it was met with ("Protesters were
+    met with tear gas. About 100 were arrested."): one happening. Not the other way round: a tally of the dead
+    since a coup, then a protest, are two."""
+    y = cluster.best
+    return any(e["type"] == "protest" for r in episode.reports for e in r.events) \
+        and any(e["type"] in _MET_WITH for e in y.events) \
+        and any(r.doc == y.doc and r.sentence == y.sentence - 1 for r in episode.reports)
 
 
 # --- coreference --------------------------------------------------------------------------
@@ -821,6 +843,8 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, list[str]]:
     if when == "apart" or _counts_differ(a, b, scoped=bool(a.docs & b.docs)) and not _both_disasters(a, b):
         return 0.0, []  # one article's counts in different places are parts, not competing totals
     if kind == "saying" and (_speakers_differ(a, b) or _tell_apart(a, b)):
+        return 0.0, []
+    if a.docs & b.docs and _step_and_tally(a, b):
         return 0.0, []
     if kind == "occurrence" and (not _families_fit(a.families, b.families)
                                    or a.places and b.places and not _places_fit(a, b) and not _same_numbers(a, b)):
@@ -1059,6 +1083,16 @@ def _same_count(a: _Cluster, b: _Cluster) -> bool:
                for cat, values in a.figures.items() for v in values)
 
 
+def _step_and_tally(a: _Cluster, b: _Cluster) -> bool:
+    """One article's count of how many more ("38 more were killed on Sunday") and its count of a whole ("the
+    group's tally of arrests reached 2,156"): that day's happening, and a tally of something else — two, whoever
+    told them. A count of the same kind ("22 of them in one township") is the day's detail."""
+    if not (a.figures and b.figures) or a.steps == b.steps or a.figures.keys() & b.figures.keys():
+        return False
+    mine, theirs = ({v for values in c.figures.values() for v in values} for c in (a, b))
+    return not mine & theirs  # one count read under two categories is one count
+
+
 def _untyped(cluster: _Cluster) -> bool:
     return cluster.families <= {"any"}
 
@@ -1074,7 +1108,10 @@ def _reports_the_deed(a: _Cluster, b: _Cluster) -> bool:
     """A saying that reports an occurrence of the same family ("the spokesman said the leaders had been
     detained") may be a source of that occurrence; a saying that only speaks never is."""
     saying, deed = (a, b) if a.kind == "saying" else (b, a)
-    told = saying.families - {"statement", "any"}
+    types = {e["type"] for r in saying.reports for e in r.events}
+    if "protest" in types:  # the force a protest was met with is part of it (``_met_with``)
+        types -= _MET_WITH
+    told = {_FAMILY.get(t, t) for t in types} - {"statement", "any"}
     return bool(told) and told <= deed.families - {"any"}
 
 

@@ -31,7 +31,7 @@ HOME_ZONE = "+07:00"  # WIB: Kronologi reads Indonesian news first
 
 class DatesStep:
     name = "dates"
-    version = "11"  # 2: weekday typos, parts of day on the narrated day; 3: a relative day restated by a date;
+    version = "12"  # 2: weekday typos, parts of day on the narrated day; 3: a relative day restated by a date;
     # 4: English parts of the narrated day ("by the afternoon", "by nightfall"); 5: no time inside a name that
     # carries a year ("UU Nomor 1 Tahun 1946", "angkatan 2016"); 6: a clock time is not on a day after "since"
     # outside its phrase ("wafat pukul 18.05 setelah dirawat sejak 1 September"); 7: the years of a term of
@@ -40,6 +40,7 @@ class DatesStep:
     # "the 2008 constitution"); 10: a day counted from the one before ("the next day", "keesokan harinya") counts
     # from a bare weekday before it too, and from the last time before it in the text
     # 11: "on" before a weekday and "no" before a number are pack words again (YAML had read them as booleans)
+    # 12: "detik ini" ("hingga detik ini": until now) is the present, not a second of the article's day
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
