@@ -20,9 +20,10 @@ import pytest
 
 from conftest import ROOT, need_shared
 
-FLOORS = {  # pinned on 2026-12-07 a little under what main reached (README "Evaluation"); lower only on purpose
+FLOORS = {  # pinned on 2026-12-07 (12-08: dated, unique, pure) a little under what main reached (README "Evaluation");
+    # unique at its target, .90: one happening more split in two fails the gate. Lower only on purpose
     "clean": 0.98, "pubdate": 0.95, "figures": 0.95, "quotes": 0.95, "dates": 0.97,
-    "stories": 0.96, "coverage": 0.97, "dated": 0.90, "unique": 0.84, "pure": 0.93,
+    "stories": 0.96, "coverage": 0.97, "dated": 0.94, "unique": 0.90, "pure": 0.96,
     "grouped": 0.91, "relations": 0.92,
 }
 
