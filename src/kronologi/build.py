@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kronologi.chronicle import Chronicle
-from kronologi.corpus import incremental
+from kronologi.corpus import collector, incremental
 from kronologi.corpus.boilerplate import repeated_lines
 from kronologi.corpus.dedup import dedup
 from kronologi.corpus.stories import assign_stories
@@ -89,8 +89,9 @@ def build(paths: Iterable[str], *, meta: str | Path | None = None, db: str | Pat
             raw.clear()  # the processed documents replace the raw ones (their raw text stays in the store)
             rejected += dropped
             log.info("processed %d documents, %d dropped", len(docs), len(dropped))
-            chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
-                                                   session=session, part_docs=batch_size, pool=pool)
+            with collector.paused():  # the passes make millions of small containers and no garbage cycles
+                chronicle, save_cache = _corpus_passes(store, docs, progress, config.options, signature,
+                                                       session=session, part_docs=batch_size, pool=pool)
             chronicle.rejected = rejected
             # the chronicle's tables, replaced in one transaction (kept as they are when nothing is new); what
             # changed since the last build; the cache's build row notes this build's inputs
@@ -319,6 +320,12 @@ def story_passes(docs: list[Document], story_of: dict[str, str], names: dict[str
     """The ledger (with the re-dating of the articles its death tolls place) and then the events pass, over
     ``docs``: every story the build recomputes (the local engine), or a part of whole stories (a Ray task
     of the ray engine; ``bodies`` then read from the whole corpus, ``kronologi.corpus.story_parts``)."""
+    with collector.paused():  # also in a worker process or a Ray task: see kronologi.corpus.collector
+        return _story_passes(docs, story_of, names, options, bodies)
+
+
+def _story_passes(docs: list[Document], story_of: dict[str, str], names: dict[str, str],
+                  options: dict | None, bodies: dict[str, set[str]] | None) -> StoryPasses:
     # the ledger first: the events pass reads which counts are whole totals and who claimed them
     figures, quotes, ledger = build_ledger(docs, story_of, names=names)
     redated = date_from_series(docs, story_of, figures, options)

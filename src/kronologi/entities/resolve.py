@@ -37,9 +37,7 @@ no name for a body named thousands of times); aliases are every surface form.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import heapq
 import itertools
 import re
@@ -48,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from kronologi import langs
+from kronologi.corpus import collector
 from kronologi.entities.acronyms import find_definitions
 from kronologi.entities.gazetteer import lookup
 from kronologi.entities.names import norm
@@ -74,24 +73,8 @@ class _Group:
 
 def resolve(docs: Iterable[Any]) -> list[dict[str, Any]]:
     """Entities (contract fields) for the mentions of ``docs``; sets ``mention["entity"]``."""
-    with _collector_paused():
+    with collector.paused():  # millions of small containers: see kronologi.corpus.collector
         return _resolve(list(docs))
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cycle collector off for the pass (as it was, after). The pass makes millions of small
-    containers (groups, keys, the variants' index) that live to its end, and as their count grows the
-    collector's full collections walk every object of the corpus as well, each costing more as the
-    corpus grows: 7 of them, a third of the pass's time, at 22,000 articles as at 50,000 (click-id and
-    its synthetic copies), for no garbage (a collection after the pass finds none)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _resolve(docs: list[Any]) -> list[dict[str, Any]]:

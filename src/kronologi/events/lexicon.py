@@ -129,8 +129,17 @@ class Lexicon:
     passive_prefixes: tuple[str, ...]  # a verb form with one of these has its doer after it ("dirusak massa")
     passive_auxiliaries: frozenset[str]  # ... as has a verb after one of these ("were burned by")
     known: set[str] = field(default_factory=set)  # every word of every phrase (for clitic stripping)
+    _normal: dict[str, str] = field(default_factory=dict)  # words normalised so far (a corpus has few distinct)
 
     def normalise(self, word: str) -> str:
+        found = self._normal.get(word)
+        if found is None:
+            if len(self._normal) >= NORMAL_CACHE:
+                self._normal.clear()
+            found = self._normal[word] = self._normalised(word)
+        return found
+
+    def _normalised(self, word: str) -> str:
         word = word.lower().replace("’", "'")
         if self.lang == "id" and word not in self.known:
             for clitic in _CLITICS:
@@ -189,6 +198,7 @@ class Lexicon:
 
 
 OPENING_CHARS = 60  # how much of a sentence its opening is read from
+NORMAL_CACHE = 1 << 18  # distinct words whose normal form a lexicon keeps (then it starts again)
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -134,7 +134,7 @@ class _Cluster:
     """Reports taken for one happening, with the unions comparisons read (clusters only grow)."""
 
     __slots__ = ("reports", "docs", "actors", "places", "regions", "speakers", "bodies", "figures", "scoped", "numbers",
-                 "bounds", "voices", "counts", "parts_of", "steps", "wordings", "families",
+                 "bounds", "voices", "counts", "parts_of", "steps", "wordings", "families", "types",
                  "best", "evidence", "_seen", "_said", "_typed")
 
     def __init__(self, report: _Report):
@@ -153,6 +153,7 @@ class _Cluster:
         self.parts_of: set[str] = set()
         self.steps = False
         self.families: set[str] = set()
+        self.types: set[str] = set()  # every type its reports' events have
         self.numbers: set[str] = set()
         self.wordings: list[frozenset[str]] = []
         self.evidence: list[dict[str, Any]] = []
@@ -176,6 +177,7 @@ class _Cluster:
         self.steps |= report.steps
         self.bodies |= report.bodies
         self.families |= report.families
+        self.types.update(e["type"] for e in report.events)
         self.numbers |= report.numbers
         for cat, values in report.figures.items():
             self.figures.setdefault(cat, set()).update(values)
@@ -760,8 +762,7 @@ def _met_with(episode: _Cluster, cluster: _Cluster) -> bool:
     met with tear gas. About 100 were arrested."): one happening. Not the other way round: a tally of the dead
     since a coup, then a protest, are two."""
     y = cluster.best
-    return any(e["type"] == "protest" for r in episode.reports for e in r.events) \
-        and any(e["type"] in _MET_WITH for e in y.events) \
+    return "protest" in episode.types and any(e["type"] in _MET_WITH for e in y.events) \
         and any(r.doc == y.doc and r.sentence == y.sentence - 1 for r in episode.reports)
 
 
@@ -1108,9 +1109,8 @@ def _reports_the_deed(a: _Cluster, b: _Cluster) -> bool:
     """A saying that reports an occurrence of the same family ("the spokesman said the leaders had been
     detained") may be a source of that occurrence; a saying that only speaks never is."""
     saying, deed = (a, b) if a.kind == "saying" else (b, a)
-    types = {e["type"] for r in saying.reports for e in r.events}
-    if "protest" in types:  # the force a protest was met with is part of it (``_met_with``)
-        types -= _MET_WITH
+    types = saying.types - _MET_WITH if "protest" in saying.types else saying.types  # the force a protest met
+    # is part of it (``_met_with``)
     told = {_FAMILY.get(t, t) for t in types} - {"statement", "any"}
     return bool(told) and told <= deed.families - {"any"}
 
