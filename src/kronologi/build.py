@@ -35,7 +35,7 @@ from kronologi.corpus.story_parts import StoryPasses, gather, speakers_bodies, s
 from kronologi.claims.ledger import build_ledger, claimant_names
 from kronologi.entities.resolve import resolve
 from kronologi.corpus.calendar import date_from_series, date_from_stories
-from kronologi.events.merge import merge_events
+from kronologi.events.merge import common_quote_shingles, merge_events
 from kronologi.document import Document, Rejection
 from kronologi.ingest import read_all
 from kronologi.ingest.limits import DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_PAGE_BYTES, Limits
@@ -316,23 +316,26 @@ def _corpus_passes(store: Store, docs: list[Document], progress: Progress | None
 
 
 def story_passes(docs: list[Document], story_of: dict[str, str], names: dict[str, str],
-                 options: dict | None = None, bodies: dict[str, set[str]] | None = None) -> StoryPasses:
+                 options: dict | None = None, bodies: dict[str, set[str]] | None = None,
+                 common: frozenset[tuple[str, ...]] | None = None) -> StoryPasses:
     """The ledger (with the re-dating of the articles its death tolls place) and then the events pass, over
     ``docs``: every story the build recomputes (the local engine), or a part of whole stories (a Ray task
-    of the ray engine; ``bodies`` then read from the whole corpus, ``kronologi.corpus.story_parts``)."""
+    of the ray engine, a worker of the pool; ``bodies`` and ``common`` then read from the whole corpus,
+    ``kronologi.corpus.story_parts``)."""
     with collector.paused():  # also in a worker process or a Ray task: see kronologi.corpus.collector
-        return _story_passes(docs, story_of, names, options, bodies)
+        return _story_passes(docs, story_of, names, options, bodies, common)
 
 
-def _story_passes(docs: list[Document], story_of: dict[str, str], names: dict[str, str],
-                  options: dict | None, bodies: dict[str, set[str]] | None) -> StoryPasses:
+def _story_passes(docs: list[Document], story_of: dict[str, str], names: dict[str, str], options: dict | None,
+                  bodies: dict[str, set[str]] | None, common: frozenset[tuple[str, ...]] | None) -> StoryPasses:
     # the ledger first: the events pass reads which counts are whole totals and who claimed them
     figures, quotes, ledger = build_ledger(docs, story_of, names=names)
     redated = date_from_series(docs, story_of, figures, options)
     if redated:  # articles placed on a day of their story's rising toll: their figures and events changed
         _events_to_entities(docs)
         figures, quotes, ledger = build_ledger(docs, story_of, names=names)
-    events = merge_events(docs, story_of, figures=figures, bodies=bodies) if any(d.events for d in docs) else []
+    events = merge_events(docs, story_of, figures=figures, bodies=bodies, common=common) \
+        if any(d.events for d in docs) else []
     return StoryPasses(figures, quotes, ledger, events, redated, [d for d in docs if d.key in redated],
                        [d.id for d in docs])
 
@@ -345,7 +348,8 @@ def _story_passes_on_ray(session, work: list[Document], story_of: dict[str, str]
 
     parts = story_parts(work, part_docs)
     log.info("corpus passes: ledger and events in %d Ray tasks (%d documents)", len(parts), len(work))
-    return _gathered(run_story_parts(session, parts, story_of, names, speakers_bodies(work), options), work)
+    return _gathered(run_story_parts(session, parts, story_of, names, speakers_bodies(work), options,
+                                     common_quote_shingles(work)), work)
 
 
 # The local engine runs the ledger and the events pass in its pool only over at least this many documents:
@@ -363,10 +367,10 @@ def _story_passes_in_pool(work: list[Document], story_of: dict[str, str], names:
     parts = story_parts(work, part_docs)
     if len(parts) < 2:
         return story_passes(work, story_of, names, options)
-    bodies = speakers_bodies(work)
+    bodies, common = speakers_bodies(work), common_quote_shingles(work)
     log.info("corpus passes: ledger and events in %d parts in the pool (%d documents)", len(parts), len(work))
     futures = [pool.submit(_story_part, part, {d.id: story_of[d.id] for d in part if d.id in story_of},
-                           names, options, bodies) for part in parts]
+                           names, options, bodies, common) for part in parts]
     try:
         results = [future.result() for future in futures]
     except BaseException:
@@ -377,9 +381,9 @@ def _story_passes_in_pool(work: list[Document], story_of: dict[str, str], names:
 
 
 def _story_part(part: list[Document], story_of: dict[str, str], names: dict[str, str], options: dict | None,
-                bodies: dict[str, set[str]]) -> StoryPasses:
+                bodies: dict[str, set[str]], common: frozenset[tuple[str, ...]]) -> StoryPasses:
     """One part's ``story_passes``, in a worker process (looked up when called, so it is the module's)."""
-    return story_passes(part, story_of, names, options, bodies)
+    return story_passes(part, story_of, names, options, bodies, common)
 
 
 def _gathered(results: list[StoryPasses], work: list[Document]) -> StoryPasses:

@@ -153,14 +153,16 @@ def run_batches(batches: Sequence[list[Document]], config: PipelineConfig, worke
 
 
 def run_story_parts(session: Session, parts: Sequence[list[Document]], story_of: dict[str, str],
-                    names: dict[str, str], bodies: dict[str, set[str]], options: dict | None) -> list[Any]:
+                    names: dict[str, str], bodies: dict[str, set[str]], options: dict | None,
+                    common: frozenset[tuple[str, ...]] = frozenset()) -> list[Any]:
     """``story_passes`` of every part, as Ray tasks (the largest parts first, a bounded number in flight);
-    the results in the order of ``parts``. ``names`` and ``bodies`` are put once into the object store."""
+    the results in the order of ``parts``. ``names``, ``bodies`` and ``common`` are put once into the object
+    store."""
     from kronologi.build import story_passes
 
     ray = session.connect()
     task = ray.remote(max_retries=RETRIES)(story_passes)
-    names_ref, bodies_ref = ray.put(names), ray.put(bodies)
+    names_ref, bodies_ref, common_ref = ray.put(names), ray.put(bodies), ray.put(common)
     window = max(2, TASKS_PER_CPU * int(ray.cluster_resources().get("CPU", session.workers)))
     queue, pending = iter(range(len(parts))), {}
     results: list[Any] = [None] * len(parts)
@@ -169,7 +171,7 @@ def run_story_parts(session: Session, parts: Sequence[list[Document]], story_of:
         for n in itertools.islice(queue, window - len(pending)):
             part = parts[n]
             mine = {d.id: story_of[d.id] for d in part if d.id in story_of}
-            pending[task.remote(part, mine, names_ref, options, bodies_ref)] = n
+            pending[task.remote(part, mine, names_ref, options, bodies_ref, common_ref)] = n
 
     submit()
     while pending:

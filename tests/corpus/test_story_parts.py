@@ -13,13 +13,15 @@ from kronologi.corpus import story_parts
 from kronologi.build import story_passes
 from kronologi.corpus.story_parts import gather, partition, speakers_bodies
 from kronologi.document import Document, SharedPassage
+from kronologi.events.merge import common_quote_shingles
 
 from conftest import need_shared
 
 
 def _doc(doc_id: str, story: str | None, **fields) -> Document:
-    return Document(id=doc_id, source_path=f"{doc_id}.txt", format="text", raw_text="", key=f"k-{doc_id}",
-                    story=story, **fields)
+    fields.setdefault("raw_text", "")
+    return Document(id=doc_id, source_path=f"{doc_id}.txt", format="text", key=f"k-{doc_id}", story=story,
+                    **fields)
 
 
 SIZES = {"S1": 7, "S2": 1, "S3": 3, "S4": 2, "S5": 12, "S6": 1, "S7": 4, "S8": 2}
@@ -57,16 +59,39 @@ def test_story_parts_keep_linked_stories_together_and_documents_in_input_order()
         [[d.id for d in p] for p in story_parts.story_parts(copy.deepcopy(docs), 2)] == ids
 
 
-def test_story_parts_a_quotation_shingle_common_across_stories_joins_them(monkeypatch):
-    said = "kami terus mencari korban di lokasi"
+def test_story_parts_a_quotation_common_across_stories_is_read_from_the_corpus_not_joined(monkeypatch):
+    """A quotation too common to tell one statement (here quoted by five sentences, over a bound of 3) is
+    skipped by every part as by one run, because the driver reads the common shingles from the whole corpus:
+    the stories quoting it need not be one part (they were, and at 22k articles that made one part of 15,536)."""
+    from kronologi.events import EventsStep, merge
+    from kronologi.temporal.step import DatesStep
+    from kronologi.text.step import SentenceStep
 
-    def quoted(doc_id, story):
-        return _doc(doc_id, story, quotes=[{"sentence": 0, "text": said}])
+    said = '"Kami terus mencari korban di lokasi longsor," kata Rina Wulan'
 
-    docs = [quoted("a", "A"), quoted("b", "B"), _doc("c", "C"), quoted("d", "D")]
-    assert len(story_parts.story_parts(docs, 1)) == 4  # under QUOTE_COMMON: every story apart
-    monkeypatch.setattr(story_parts, "QUOTE_COMMON", 2)  # the shingles are now too common to tell quotations apart
-    assert [[d.id for d in p] for p in story_parts.story_parts(docs, 1)] == [["a", "b", "d"], ["c"]]
+    def outlet(doc_id: str, story: str):  # the second article of each story relays it the day after
+        text = f"{said}, {'Kamis (13/1/2022)' if doc_id.endswith('2') else 'Rabu (12/1/2022)'}."
+        doc = DatesStep({})(SentenceStep({})(_doc(doc_id, story, raw_text=text, text=text, language="id",
+                                                  published="2022-01-13")))
+        at = text.index("Rina Wulan")
+        doc.mentions = [{"start": at, "end": at + 10, "text": "Rina Wulan", "type": "PER", "entity": "E5"}]
+        doc = EventsStep({})(doc)
+        doc.quotes = [{"sentence": 0, "speaker": "E5", "speaker_name": "Rina Wulan", "text": text[1:text.index('"', 1)]}]
+        return doc
+
+    docs = [outlet("a1", "A"), outlet("b1", "B"), outlet("a2", "A"), outlet("b2", "B"), outlet("b3", "B")]
+    story_of = {d.id: d.story for d in docs}
+    monkeypatch.setattr(merge, "QUOTE_COMMON", 3)
+    common = merge.common_quote_shingles(docs)
+    assert ("terus", "mencari", "korban") in common and len(story_parts.story_parts(docs, 2)) == 2  # not joined
+
+    def sources(run):
+        return sorted(sorted(s["doc"] for s in ev["sources"]) for ev in run if ev["story"] == "A")
+
+    whole = merge.merge_events(copy.deepcopy(docs), story_of)
+    part = [copy.deepcopy(d) for d in docs if d.story == "A"]
+    assert sources(merge.merge_events(part, story_of, common=common)) == sources(whole) == [["a1"], ["a2"]]
+    assert sources(merge.merge_events(copy.deepcopy(part), story_of)) == [["a1", "a2"]]  # alone, not common
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +121,7 @@ def test_story_parts_gathered_parts_equal_one_run_over_the_corpus(devpages_passe
     parts = story_parts.story_parts(docs, 8)
     assert len(parts) > 2
     results = [story_passes(copy.deepcopy(part), {d.id: story_of[d.id] for d in part if d.id in story_of}, names,
-                            options, speakers_bodies(docs)) for part in parts]
+                            options, speakers_bodies(docs), common_quote_shingles(docs)) for part in parts]
     assert sum(len(r.ledger) for r in results) == len(whole.ledger) and all(r.events for r in results)
     gathered = gather(results, docs)
     for name in ("figures", "quotes", "ledger", "events", "redated"):

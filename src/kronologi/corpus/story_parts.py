@@ -7,11 +7,13 @@ into what one run over the whole corpus gives. What makes that exact:
 
 * a part holds whole *units*: a story, together with every story a copy links it to (a
   duplicate, a shared passage: the ledger's origins and the events pass's copies read both
-  documents), and every story sharing a quotation phrase common enough that the events pass
-  might skip it (below); documents of no story are one unit;
+  documents); documents of no story are one unit;
 * what the passes read from the whole corpus is computed once, in the driver, over every
-  document: the claimants' canonical names (``names``) and who speaks for which body
-  (``speakers_bodies``);
+  document: the claimants' canonical names (``names``), who speaks for which body
+  (``speakers_bodies``) and the quotation shingles too common to tell one statement
+  (``kronologi.events.merge.common_quote_shingles``: a shingle more sentences of the corpus quote
+  than ``QUOTE_COMMON``; every part skips the same ones, so no part finds a relayed quotation the
+  whole run does not);
 * ``gather`` orders and numbers the parts' records as one run does: figures and quotes in
   their documents' input order, ledger lines by story (as text) then each part's own order,
   renumbered ``ledger-N`` (their ``part_of`` with them), events by story (no story last)
@@ -19,11 +21,9 @@ into what one run over the whole corpus gives. What makes that exact:
   same records in the same order as the whole run: every sort key the passes use compares
   records of one story, and documents keep their relative input order in a part.
 
-The events pass skips a quotation shingle found in more than ``QUOTE_COMMON`` quotations of
-what it is given, so a part could find a relayed quotation the whole run does not. A shingle
-the corpus's quotations hold more often than that (an upper bound: every sentence's
-quotations, said or not) joins the units that hold it, so the part holding it counts it as
-the whole run does.
+Before the common shingles were read from the whole corpus, the stories sharing one had to be one
+unit: on 21,980 click-id articles that made one part of 15,536 documents, and the pool's second
+process had little to do.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from typing import Any, Hashable
 
 from kronologi.document import Document
-from kronologi.events.merge import QUOTE_COMMON, QUOTE_MIN_WORDS, QUOTE_SHINGLE
 
 _NO_STORY = "\0no story"  # the unit of documents without a story (no story id is text starting with NUL)
 
@@ -109,7 +108,7 @@ def _story_key(doc: Document) -> str:
 
 def _units(docs: Sequence[Document]) -> dict[str, str]:
     """Each story (``_NO_STORY`` for documents of none) -> its unit: the first story, in input order, of the
-    stories joined to it by copies or by a common quotation shingle."""
+    stories joined to it by copies."""
     parent: dict[str, str] = {}
     for doc in docs:
         parent.setdefault(_story_key(doc), _story_key(doc))
@@ -132,32 +131,7 @@ def _units(docs: Sequence[Document]) -> dict[str, str]:
         for other in {p.doc for p in doc.shared_passages} | ({doc.duplicate_of} if doc.duplicate_of else set()):
             if other in story_of:
                 join(story_of[doc.id], story_of[other])
-    for stories in _common_shingles(docs):
-        for story in stories[1:]:
-            join(stories[0], story)
     return {story: root(story) for story in parent}
-
-
-def _common_shingles(docs: Sequence[Document]) -> list[list[str]]:
-    """For each quotation shingle held by more than ``QUOTE_COMMON`` sentences' quotations (as the events
-    pass reads a sentence's quotations: their words in order, at least ``QUOTE_MIN_WORDS``), the stories
-    holding it, in input order. A quotation's words do not depend on the article's date, so a re-dated
-    article holds the same ones."""
-    from kronologi.events.merge import _WORD_RE
-
-    held: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for doc in docs:
-        by_sentence: dict[int, list[str]] = {}
-        for q in doc.quotes or ():
-            if q.get("sentence") is not None:
-                by_sentence.setdefault(q["sentence"], []).extend(_WORD_RE.findall(str(q.get("text") or "").lower()))
-        for words in by_sentence.values():
-            if len(words) < QUOTE_MIN_WORDS:
-                continue
-            for shingle in {tuple(words[k:k + QUOTE_SHINGLE]) for k in range(len(words) - QUOTE_SHINGLE + 1)}:
-                held[shingle].append(_story_key(doc))
-    return [list(dict.fromkeys(stories)) for stories in held.values()
-            if len(stories) > QUOTE_COMMON and len(set(stories)) > 1]
 
 
 # --- gathering ---------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
@@ -217,7 +218,8 @@ def _rank(report: _Report) -> tuple:
 
 def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
                  zone: str | None = None, figures: Iterable[dict[str, Any]] | None = None,
-                 bodies: dict[str, set[str]] | None = None) -> list[dict[str, Any]]:
+                 bodies: dict[str, set[str]] | None = None,
+                 common: frozenset[tuple[str, ...]] | None = None) -> list[dict[str, Any]]:
     """The contract's ``events[]`` for the events of ``docs`` (``story_of``: document id -> story id;
     without it, each document's ``story``).
 
@@ -225,12 +227,13 @@ def merge_events(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     count is a part of (a district's share, "three more"), its scope and its claimant's entity, so
     only whole counts tell two announcements apart; without them, each document's own figures count.
     ``bodies``: person entity key -> the bodies articles title them an officer of, read from the whole
-    corpus when ``docs`` are only some of its stories; without it, read from ``docs``."""
+    corpus when ``docs`` are only some of its stories; without it, read from ``docs``. ``common``: the
+    quotation shingles too common to tell one statement (``common_quote_shingles``), likewise."""
     docs = list(docs)
     for doc in docs:
         date_events(doc, zone)
     reports = _reports(docs, story_of, _ledger_figures(figures) if figures is not None else None, bodies)
-    clusters = _copies(docs, reports)
+    clusters = _copies(docs, reports, common_quote_shingles(docs) if common is None else common)
     clusters = _episodes(clusters)
     grown = None
     for _ in range(MERGE_PASSES):  # a cluster grown late may now meet one it passed by
@@ -582,7 +585,7 @@ def _named_end(phrase: str, named: dict[str, set[str]]) -> str | None:
 
 # --- copies -------------------------------------------------------------------------------
 
-def _copies(docs: list[Any], reports: list[_Report]) -> list[_Cluster]:
+def _copies(docs: list[Any], reports: list[_Report], common: frozenset[tuple[str, ...]] = frozenset()) -> list[_Cluster]:
     """One cluster per report, with the reports of copies (duplicates, shared passages) already joined."""
     parent = list(range(len(reports)))
     at = {(r.doc, e["trigger_start"]): n for n, r in enumerate(reports) for e in r.events}
@@ -599,7 +602,7 @@ def _copies(docs: list[Any], reports: list[_Report]) -> list[_Cluster]:
                     other = at.get((passage.doc, passage.other_start + ev["trigger_start"] - passage.start))
                     if other is not None:
                         _union(parent, n, other)
-    for n, m in _same_quotes(docs, reports):
+    for n, m in _same_quotes(docs, reports, common):
         _union(parent, n, m)
     groups: dict[int, _Cluster] = {}
     for n, report in enumerate(reports):
@@ -618,36 +621,62 @@ QUOTE_SHINGLE = 3  # words per shingle when comparing quotations
 QUOTE_MIN_WORDS = 5  # a shorter quotation ("We are ready") is too common to tell one statement
 QUOTE_SHARED = 0.6  # share of the shorter quotation's shingles the longer must hold
 QUOTE_RELAY_DAYS = 3  # days a quotation may be relayed after it was said ("said X, as AFP reported on Thursday")
-QUOTE_COMMON = 50  # a shingle in more quotations than this tells none apart (and is not indexed)
+QUOTE_COMMON = 50  # a shingle more of a corpus's sentences quote than this tells none apart (and is not indexed)
 
 
-def _same_quotes(docs: list[Any], reports: list[_Report]) -> list[tuple[int, int]]:
+def common_quote_shingles(docs: Iterable[Any]) -> frozenset[tuple[str, ...]]:
+    """The quotation shingles more than ``QUOTE_COMMON`` sentences of ``docs`` quote (a sentence's quotations:
+    their words in order, at least ``QUOTE_MIN_WORDS``): too common to tell one statement. Read once from the
+    whole corpus, every part of it skips the same ones, so parts run apart find the pairs one run finds."""
+    held: Counter[tuple[str, ...]] = Counter()
+    for doc in docs:
+        for words in _quoted_words(doc).values():
+            if len(words) >= QUOTE_MIN_WORDS:
+                held.update(_shingles(words))
+    return frozenset(sh for sh, n in held.items() if n > QUOTE_COMMON)
+
+
+def _quoted_words(doc: Any) -> dict[int, list[str]]:
+    """Each sentence's quotations as one list of lower-case words, in order."""
+    out: dict[int, list[str]] = {}
+    for q in getattr(doc, "quotes", None) or ():
+        if q.get("sentence") is not None:
+            out.setdefault(q["sentence"], []).extend(_WORD_RE.findall(str(q.get("text") or "").lower()))
+    return out
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[k:k + QUOTE_SHINGLE]) for k in range(len(words) - QUOTE_SHINGLE + 1)}
+
+
+def _same_quotes(docs: list[Any], reports: list[_Report],
+                 common: frozenset[tuple[str, ...]] = frozenset()) -> list[tuple[int, int]]:
     """Pairs of saying reports of different articles that quote the same words of the same speaker: one
     statement relayed, whatever day each outlet gives it — the later is the day the outlet relayed it
-    ("kata X seperti dilansir AFP, Kamis"). Within ``QUOTE_RELAY_DAYS``, and the speakers must agree."""
+    ("kata X seperti dilansir AFP, Kamis"). Within ``QUOTE_RELAY_DAYS``, and the speakers must agree; a
+    ``common`` shingle counts for none."""
     said: dict[tuple[str, int], int] = {}
     for n, r in enumerate(reports):
         if r.kind == "saying" and r.speakers:
             said.setdefault((r.doc, r.sentence), n)
     shingles: dict[int, set[tuple[str, ...]]] = {}
     index: dict[tuple[str, ...], list[int]] = {}
+    quoted: dict[int, dict[int, list[str]]] = {}  # by document position, read once
     for n in sorted(said.values()):
         r = reports[n]
-        words = [w for q in getattr(docs[r.order], "quotes", None) or [] if q.get("sentence") == r.sentence
-                 for w in _WORD_RE.findall(str(q.get("text") or "").lower())]
+        if r.order not in quoted:
+            quoted[r.order] = _quoted_words(docs[r.order])
+        words = quoted[r.order].get(r.sentence, [])
         if len(words) < QUOTE_MIN_WORDS:
             continue
-        shingles[n] = {tuple(words[k:k + QUOTE_SHINGLE]) for k in range(len(words) - QUOTE_SHINGLE + 1)}
-        for sh in shingles[n]:
+        shingles[n] = _shingles(words)
+        for sh in shingles[n] - common:
             index.setdefault(sh, []).append(n)
     pairs: list[tuple[int, int]] = []
     for n, mine in shingles.items():
         shared: dict[int, int] = {}
-        for sh in mine:
-            postings = index[sh]
-            if len(postings) > QUOTE_COMMON:
-                continue
-            for m in postings:
+        for sh in mine - common:
+            for m in index[sh]:
                 if m > n and reports[m].doc != reports[n].doc:
                     shared[m] = shared.get(m, 0) + 1
         for m, count in sorted(shared.items()):
