@@ -37,3 +37,16 @@ def test_claims_claimant_one_body_is_one_claimant_across_languages():
         {(40, "Lembaga Pemantau Banjir", "E7"), (55, "Lembaga Pemantau Banjir", "E7")}
     plain, _, _ = build_ledger([a, b], {"a": "s", "b": "s"})
     assert {f["claimant"] for f in plain} != {"Lembaga Pemantau Banjir"}  # without the entities: as written
+
+
+def test_claims_claimant_counted_subject_is_no_claimant():
+    """A sentence's subject that is a count ("Three people have died ...") is what it counts: no claimant of
+    another figure of the sentence; a counted subject that reports ("Two officials said") still is."""
+    from kronologi.claims.step import read_text
+
+    text = ("Four people have died after eating tainted lunches in the province, a clinic worker said on Monday, "
+            "as the number of people sickened rose to 210.")
+    claimants = {f["value"]: f["claimant"] for f in read_text(text, "en", None)["figures"]}
+    assert claimants[4] == "a clinic worker" and claimants[210] in (None, "a clinic worker")
+    (fig,) = [f for f in read_text("Two officials said 40 people were injured.", "en", None)["figures"] if f["value"] == 40]
+    assert fig["claimant"] == "Two officials"

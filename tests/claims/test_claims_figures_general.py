@@ -204,3 +204,46 @@ def test_claims_figures_codes_and_percent_ranges_are_no_counts(text: str, lang: 
 def test_claims_figures_every_one_of_is_no_count_of_one() -> None:
     found = _figures("Rescuers said they had named every one of the dead, and 14 people were still missing.", "en")
     assert [f[0] for f in found] == [14]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # an outbreak's counts: the ill in all, those who got well, those still in hospital, the new cases of the day
+    ("Dari 140 pasien itu, sebanyak 62 pasien sudah sembuh, sementara 78 pasien masih dirawat di rumah sakit.", "id",
+     [(62, "recovered"), (78, "hospitalised")]),
+    ("Total kasus mencapai 240 orang, dengan 19 kasus baru tercatat hari ini.", "id", [(240, "ill"), (19, "ill")]),
+    ("Of the 240 people sickened, 130 have recovered and 42 remain in hospital.", "en",
+     [(240, "ill"), (130, "recovered"), (42, "hospitalised")]),
+    ("Doctors discharged 55 patients on Friday, while 12 patients are still being treated.", "en",
+     [(55, "recovered"), (12, "hospitalised")]),
+    ("Rescuers recovered 14 bodies from the river.", "en", [(14, "killed")]),  # bodies recovered are the dead
+    # a still word before the number: those still in hospital, not all who were treated
+    ("Menurut kepala dinas, sejauh ini masih ada 80 warga yang dirawat akibat luka-luka.", "id", [(80, "hospitalised")]),
+    ("Sebanyak 80 warga dirawat akibat luka-luka.", "id", [(80, "injured")]),
+    ("There are still 80 people being treated for their injuries.", "en", [(80, "hospitalised")]),
+])
+def test_claims_figures_outbreak_counts_take_their_own_categories(text: str, lang: str, want: list) -> None:
+    got = [(v, c) for v, _, c, _ in _figures(text, lang)]
+    assert [g for g in got if g[0] in {w[0] for w in want}] == want, got
+
+
+def test_claims_figures_new_cases_are_a_step_not_a_total() -> None:
+    (total, new) = read_text("Total kasus mencapai 240 orang, dengan 19 kasus baru tercatat hari ini.", "id", None)["figures"]
+    assert not total["increment"] and new["increment"]
+    (new,) = read_text("The health office recorded 19 new cases on Friday.", "en", None)["figures"]
+    assert new["category"] == "ill" and new["increment"]
+
+
+@pytest.mark.parametrize("text", [
+    "The agency said 30 people were killed. It later withdrew that figure.",
+    "A wire story on Monday said 30 people were killed. Officials later said the last death was not linked to the floods. "
+    "The agency withdraws that figure.",
+])
+def test_claims_figures_withdrawal_naming_the_figure_after_its_cue(text: str) -> None:
+    (fig,) = [f for f in read_text(text, "en", None)["figures"] if f["value"] == 30]
+    assert fig["status"] == "retracted"
+
+
+def test_claims_figures_withdrawal_does_not_reach_into_another_paragraph() -> None:
+    text = "The agency said 30 people were killed.\n\nThe mayor toured the site. It later withdrew that figure."
+    (fig,) = read_text(text, "en", None)["figures"]
+    assert fig["status"] == "reported"

@@ -80,7 +80,7 @@ def test_claims_ledger_scope_patients_still_treated_are_a_line_that_may_fall() -
             _doc("b", "Korban luka yang masih dirawat tinggal 45 orang, kata dinas kesehatan pada Jumat (7/4/2023).",
                  "2023-04-07")]
     _, rows = _ledger(docs)
-    care = [figs for row, figs in rows if row["category"] == "injured" and row["class"] == "in care"][0]
+    care = [figs for row, figs in rows if row["category"] == "hospitalised" and row["class"] == "in care"][0]
     assert [(f["value"], f["relation"]) for f in care] == [(120, "single"), (45, "update")]
     assert _values(rows, category="injured", **{"class": None}) == [400]
 

@@ -525,6 +525,10 @@ def subject(text: str, lang: str, start: int, end: int, times) -> Attribution | 
         if _verb_like(m.group(0), lang) or m.group(0).lower() in ("pada", "on", "di", "dalam", "in", "at"):
             cut = m.start()
             break
+    head = phrase[:cut].split()
+    if head and categories._number_word(lang, head[0]) and not _reporting_regex(lang).fullmatch(
+            phrase[cut:].split()[0].lower().strip(",.") if phrase[cut:].split() else ""):
+        return None  # "Three people have died ...": what the sentence counts, not who says it ("Two officials said")
     found = speaker(phrase[:cut], lang) if phrase[:cut].strip() else None
     if not found:
         return None

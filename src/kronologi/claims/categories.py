@@ -127,12 +127,31 @@ def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
     if not found and generic and _changed_to(text, lang, b0, b1):
         # "meninggal dunia ..., bertambah menjadi 268": the change of a count named earlier in the sentence
         found, cue = _last(lang, "predicates", text, sent[0], b0), "toll"
+    found = _still(text, lang, found, (a0, a1), (b0, b1))
     if found in vocab.wordset(lang, "human_categories") and not _human(lang, noun, generic):
         return Counted(None, None, None, noun, generic)  # "menahan beban 40 kg", "1 unit barang bukti"
     if not found:
         return Counted(None, None, None, noun, generic)
     subject = None if found in vocab.wordset(lang, "subjectless") else subject_of(lang, noun, found, text[a0:a1])
     return Counted(found, cue, subject, noun, generic)
+
+
+def _still(text: str, lang: str, found: str | None, after: tuple[int, int], before: tuple[int, int]) -> str | None:
+    """Those still in hospital, however the clause names them: a count of the hurt or the ill whose clause says
+    they are still treated ("Korban luka yang masih dirawat tinggal 45 orang"), or that a still word opens
+    ("masih ada 80 warga yang dirawat"), counts who is in hospital on the day, not all who were ever treated."""
+    still = vocab.section(lang, "still_categories") or {}
+    if found not in still:
+        return found
+    target = still[found]
+    for m in vocab.category_regex(lang, "predicates").finditer(
+            _unquoted(text[before[0]:before[1]]) + " # " + _unquoted(text[after[0]:after[1]])):
+        if vocab.category_of(lang, "predicates", m.group(0)) == target:
+            return target
+    if vocab.regex(lang, "still_words").search(text, *before) and vocab.regex(lang, "still_predicates").search(
+            _unquoted(text[after[0]:after[1]])):
+        return target
+    return found
 
 
 def shared(text: str, lang: str, n: Number, following: Number, sent: tuple[int, int], counted: Counted) -> Counted:

@@ -110,15 +110,32 @@ def _opens_with(text: str, lang: str, sent: tuple[int, int], at: int) -> bool:
 
 def _withdrawal(ctx: Context, figures: list[dict], index: int, sent, at: int) -> None:
     label = status.withdrawn_after(ctx.text, ctx.lang, at, sent[1])
+    if not label and not re.search(r"\d", ctx.text[sent[0]:sent[1]]):
+        # "It later withdrew that figure.": the cue before the figure it names (a sentence with no count of its own)
+        label = status.withdrawn_after(ctx.text, ctx.lang, sent[0], at)
     if not label:
         return
     whole = [f for f in figures if f["sentence"] == index and f["start"] < at and not f.get("part_of")] or \
-        [f for f in figures if f["sentence"] == index - 1 and not f.get("part_of")]
+        _last_counted(ctx, figures, index, sent)
     if not whole or whole[-1]["status"] != "reported":
         return
     target = whole[-1]
     for fig in [target] + [f for f in figures if f.get("part_of") == target["start"]]:
         fig["status"], fig["status_how"] = label, "anaphora"
+
+
+def _last_counted(ctx: Context, figures: list[dict], index: int, sent) -> list[dict]:
+    """The figures of the nearest sentence before ``index`` that has any: the one before, else one further back
+    in the same paragraph ("... said three people had died. The office later said the third death was not
+    linked. NWS withdraws that figure.")."""
+    paragraph = ctx.paragraph_at(sent[0])
+    for back in range(index - 1, -1, -1):
+        if back < index - 1 and ctx.paragraph_at(ctx.sentences[back][0]) != paragraph:
+            return []
+        found = [f for f in figures if f["sentence"] == back and not f.get("part_of")]
+        if found:
+            return found
+    return []
 
 
 def _claimed_after(ctx: Context, figures: list[dict], sent, published: str | None) -> None:

@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "31"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "32"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -85,6 +85,9 @@ class ClaimsStep:
     # 30: a subordinator without a comma ("after", "setelah") opens a clause of its own when a subject and its verb
     # follow before the count ("promised funds after floods killed 67": not the promiser's count)
     # 31: a noun shaped like a verb ("berita", "menteri") goes on a speaker phrase: "kata kantor berita X"
+    # 32: an outbreak's counts: recovered, still in hospital (also "masih ada N ... dirawat"), cases and new cases
+    # (a step); a counted subject ("Three people have died") claims nothing; "X withdrew that figure" retracts the
+    # last count before it in its paragraph
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
