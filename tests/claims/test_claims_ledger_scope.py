@@ -345,3 +345,24 @@ def test_claims_ledger_scope_a_body_s_region_yields_to_the_place_the_sentence_na
     assert _place(text, "61", [("Polda Sagara Timur", "ORG"), ("Kota Wanabaya", "LOC")]) == "wanabaya"
     alone = "Polda Sagara Timur mengamankan 61 orang setelah bentrokan itu."
     assert _place(alone, "61", [("Polda Sagara Timur", "ORG")]) == "sagara timur"  # no other place: the region
+
+
+def test_claims_ledger_scope_a_province_named_by_its_country_is_the_province() -> None:
+    """``in Ardania's Belvora province`` counts Belvora, the province the other articles name in their own
+    language, not the whole country: one line, not the country's beside the province's."""
+    docs = [
+        _doc("a", "Jumlah korban keracunan di Kabupaten Tirta Wening, Provinsi Belvora, bertambah menjadi 90 orang "
+                  "pada Senin (3/4/2023).", "2023-04-03"),
+        _doc("b", "Food poisoning has sickened 130 people in Turkey's Belvora province, officials said on Tuesday.",
+             "2023-04-04", lang="en"),
+        _doc("c", "Jumlah korban keracunan di Kabupaten Tirta Wening mencapai 150 orang pada Rabu (5/4/2023).",
+             "2023-04-05"),
+        _doc("d", "The number of people sickened in Turkey's Belvora province rose to 170 on Thursday, officials said.",
+             "2023-04-06", lang="en"),
+    ]
+    import re
+    for doc in docs:  # the places the entity step would have found
+        doc.mentions = [{"start": m.start(), "end": m.end(), "text": m.group(0), "type": "LOC"}
+                        for m in re.finditer(r"Kabupaten Tirta Wening|Provinsi Belvora|Turkey's Belvora", doc.text)]
+    _, rows = _ledger(docs)
+    assert _values(rows, category="ill") == [90, 130, 150, 170]

@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 
 from kronologi import langs
-from kronologi.claims import ledgervocab
+from kronologi.claims import ledgervocab, vocab
 from kronologi.claims.vocab import alternation
 from kronologi.claims.spans import ByStart
 from kronologi.entities import gazetteer
@@ -220,7 +220,8 @@ def _lead_in(text: str, start: int) -> tuple[int, int] | None:
 def _places(text: str, lang: str | None, start: int, end: int, mentions: ByStart | list[dict],
             skip: tuple[int, int]) -> set[str]:
     """The places named in ``text[start:end]`` outside ``skip``, when one of them is cued as a location."""
-    spans = [(s + start, e + start, name) for s, e, name in gazetteer.find_places(_unpossessive(text[start:end]))]
+    spans = [_possessed(text, lang, s + start, e + start, name)
+             for s, e, name in gazetteer.find_places(_unpossessive(text[start:end]))]
     taken = [(s, e) for s, e, _ in spans]
     named = []  # places inside a body's or an event's name ("Polda Ardana", "Kerusuhan Ardana"): cued by it
     for m in _within(mentions, start, end):
@@ -255,6 +256,19 @@ def _within(mentions, start: int, end: int) -> list[dict]:
     if isinstance(mentions, ByStart):
         return [m for m in mentions.inside(start, end) if m["end"] <= end and m["start"] < end]
     return [m for m in mentions if start <= m["start"] and m["end"] <= end]
+
+
+_POSSESSED = re.compile(r"['’]s\s+((?:[A-Z][\w'’-]*\s+){1,3})([a-z]+)")
+
+
+def _possessed(text: str, lang: str | None, start: int, end: int, name: str) -> tuple[int, int, str]:
+    """``Ardania's Belvora province``: a known place that owns a place named with its kind locates that place;
+    the count is the owned place's (the one its story's other articles name), not the whole country's."""
+    m = _POSSESSED.match(text, end)
+    if not m or m.group(2).lower() not in vocab.wordset(lang or "en", "place_words"):
+        return start, end, name
+    owned = m.group(1).strip()
+    return start, m.start(1) + len(owned), place_key(owned)
 
 
 def _key(mention: dict) -> str:
