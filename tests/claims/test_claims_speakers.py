@@ -404,3 +404,14 @@ def test_claims_speakers_place_of_a_title_or_body_is_no_name(phrase, name, kind)
     from kronologi.claims.names import speaker
     found = speaker(phrase, "id")
     assert (found.name, found.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the capitals after a body's word are the body's place; the person is the name set off after them
+    ("“Kami menambah tempat tidur,” kata Kepala Dinas Kesehatan Tirta Wening, Rudi Hartono.", "Rudi Hartono"),
+    ("“Kami menambah tempat tidur,” ujar Direktur Rumah Sakit Umum Tirta Wening, Fenny Lumbantobing.",
+     "Fenny Lumbantobing"),
+    ("“Kami siap,” kata Kepala Dinas Kesehatan Rudi Hartono, Senin.", "Rudi Hartono"),  # a day is no name
+])
+def test_claims_speakers_name_after_a_body_and_its_place(text: str, expected: str) -> None:
+    assert _speakers(text) == [expected]

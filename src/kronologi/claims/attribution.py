@@ -212,12 +212,20 @@ def _phrase_speaker(text: str, lang: str, pos: int, limit: int, form: str) -> At
     if found and found.kind == "anonymous":  # "a resident" | "of Marlow": the place belongs to the description
         end = anonymous.place_tail(text, lang, end, limit)
         found = speaker(text[start:end], lang) or found
-    if found and found.kind != "person":  # "kata juru bicara kepresidenan, Berik Uali": the name after the role
+    if found and (found.kind != "person" or _body_place(found, lang)):
+        # "kata juru bicara kepresidenan, Berik Uali": the name after the role; "kata Kepala Dinas Kesehatan Tirta
+        # Wening, Rudi Hartono": the capitals after a body's word are its place, the person is named after them
         named = _APPOSITIVE.match(text, end, limit)
         who = speaker(named.group("name"), lang) if named else None
-        if who and who.kind == "person":
+        if who and who.kind == "person" and (found.kind != "person" or len(who.name.split()) >= 2):
             return Attribution(named.start("name"), named.end("name"), who, form)
     return Attribution(start, end, found, form) if found else None
+
+
+def _body_place(found: Speaker, lang: str) -> bool:
+    """A "person" read from a role that names a body (``Kepala Dinas Kesehatan``): the words after the body's
+    name may be its place, not a name."""
+    return bool(found.role) and bool(vocab.regex(lang, "org_words").search(f"{found.role} {found.name}"))
 
 
 def according(text: str, lang: str, pos: int, limit: int) -> Attribution | None:
