@@ -121,7 +121,7 @@ def test_ner_step_writes_mentions_with_offsets_into_text(nlp):
     doc = _doc(text)
     doc.mentions = [{"start": 0, "end": 8, "text": "Gubernur", "type": "ROLE", "source": "rules"}]
     step = EntitiesStep()
-    assert (step.name, step.version) == ("entities", "6")
+    assert (step.name, step.version) == ("entities", "7")
     doc = step(doc)
     model = [m for m in doc.mentions if m["source"] == "model"]
     assert doc.mentions[0]["source"] == "rules"  # mentions of other sources are kept
@@ -251,3 +251,16 @@ def test_a_whole_name_after_a_title_and_a_place_is_one_person_where_the_model_ke
     # no known place after the title: its other words ("Keuangan") cannot be told from a name's
     assert ("Ratna Dewi Lestari", "PER", None) in found and ("Cianjur", "LOC", None) in found
     assert ("Asep Hidayat", "PER", None) in found and len(found) == 7
+
+
+def test_ner_step_a_name_never_ends_on_a_lower_case_word():
+    """The tagger's "Dinas Kesehatan per" (before "Kamis siang"): the name is "Dinas Kesehatan"."""
+    from kronologi.ner.step import find_mentions
+
+    text = "Berdasarkan data Dinas Kesehatan per Kamis siang, total kasus mencapai 171 orang."
+    doc = Document(id="t", source_path="t.txt", format="text", raw_text=text, text=text, language="id")
+    toks = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+|[^\w\s]", text)]
+    tags = ["O"] * len(toks)
+    tags[2:5] = ["B-ORG", "I-ORG", "I-ORG"]  # "Dinas Kesehatan per"
+    (mention,) = find_mentions(doc, "id", prepared=([toks], [tags]))
+    assert mention["text"] == "Dinas Kesehatan" and mention["type"] == "ORG"

@@ -36,13 +36,14 @@ TITLES = "rules.titles"  # a whole name after a title and a place, where the mod
 
 class EntitiesStep:
     name = "entities"
-    version = "6"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
+    version = "7"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
     # 4: English "Title of Place Name" is a person with that role ("President of Kazakhstan X", "Minister of Health X");
     # initials given an age are a person ("AS (32)"), and so are their later uses alone; after a title and a known
     # place, the whole name where the model kept a part or missed it ("Perdana Menteri Jepang Fumio Kishida")
     # 5: English: a clock's marker ("1:45 PM") and a named storm ("Typhoon X") are no names; "Port X", "Mount X"
     # are places; any one capitalised word before a title is part of the role ("Philippine President X")
     # 6: English names never start with "on" ("On Friday" is no person): the word YAML read as a boolean
+    # 7: a tagged name loses the lower-case words it ends on ("Dinas Kesehatan per" before "Kamis")
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
@@ -190,6 +191,8 @@ def find_mentions(doc: Document, lang: str, prepared: tuple[list, list] | None =
     mentions = []
     for index, (toks, tags) in enumerate(zip(offsets, tagged, strict=True)):
         for label, first, last in sorted(spans(tags), key=lambda span: span[1]):
+            while last - first > 1 and doc.text[toks[last - 1][0]:toks[last - 1][1]].islower():
+                last -= 1  # "Dinas Kesehatan per (Kamis)": a name never ends on a lower-case word
             start, end = toks[first][0], toks[last - 1][1]
             mentions.append({"start": start, "end": end, "text": doc.text[start:end], "type": label,
                              "sentence": index if doc.sentences else None, "source": SOURCE})
