@@ -175,3 +175,27 @@ def test_claims_ledger_a_quote_that_goes_on_keeps_the_speaker_entity_of_the_one_
     _, quotes, _ = build_ledger([doc])
     assert [(q["speaker_name"], q["how"], q["speaker"]) for q in quotes] == [
         ("Oren Vasko", "after", "E7"), ("Oren Vasko", "continues", "E7")]
+
+
+def test_claims_ledger_claimant_opened_by_a_body_is_the_body():
+    """"Dinas Kesehatan Tirta Wening mencatat ...": the tagger may read the place after the body's name as a
+    person; the phrase opens with the body, which is the claimant ("Kepala BNPB X" still names X)."""
+    from kronologi.claims.ledger import build_ledger
+
+    from ledger_fixtures import claims_doc
+
+    def doc(text, spans):
+        d = claims_doc("a", text, "2023-04-04")
+        d.mentions = [{"start": text.index(s), "end": text.index(s) + len(s), "text": s, "type": t, "entity": e}
+                      for s, t, e in spans]
+        return d
+
+    names = {"E1": "Dinas Kesehatan", "E2": "Tirta Wening", "E3": "Rudi Hartono"}
+    body = doc("Dinas Kesehatan Tirta Wening mencatat dua korban meninggal dunia pada Selasa.",
+               [("Dinas Kesehatan", "ORG", "E1"), ("Tirta Wening", "PER", "E2")])
+    (fig,), _, _ = build_ledger([body], {"a": "s"}, names=names)
+    assert fig["claimant"] == "Dinas Kesehatan"
+    titled = doc("Kepala Dinas Kesehatan Rudi Hartono mencatat dua korban meninggal dunia pada Selasa.",
+                 [("Dinas Kesehatan", "ORG", "E1"), ("Rudi Hartono", "PER", "E3")])
+    (fig,), _, _ = build_ledger([titled], {"a": "s"}, names=names)
+    assert fig["claimant"] == "Rudi Hartono"

@@ -233,6 +233,10 @@ def _claimant_entity(mentions: ByStart, fig: dict) -> str | None:
     named = [m for m in mentions.inside(start, end) if m.get("entity") and m.get("type") in ("PER", "ORG")]
     if not named:
         return None
+    opening = [m for m in named if m["type"] == "ORG" and m["start"] == start]
+    if opening:  # "Dinas Kesehatan Lembah Wirau mencatat ...": a phrase opened by a body's name is the body's,
+        # whatever the tagger made of the place after it; a person is named after a title ("Kepala BNPB X")
+        named = [m for m in named if m["type"] == "ORG" or m["start"] < opening[0]["end"]]
     return max(named, key=lambda m: (m["type"] == "PER", m["end"] - m["start"], -m["start"]))["entity"]
 
 
