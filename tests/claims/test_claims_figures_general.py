@@ -247,3 +247,12 @@ def test_claims_figures_withdrawal_does_not_reach_into_another_paragraph() -> No
     text = "The agency said 30 people were killed.\n\nThe mayor toured the site. It later withdrew that figure."
     (fig,) = read_text(text, "en", None)["figures"]
     assert fig["status"] == "reported"
+
+
+@pytest.mark.parametrize("text, lang", [
+    # an aside between the count and what befell it is read past; "taken to hospital" hurt or sickened them
+    ("At least 87 people, most of them primary school pupils, were taken to hospital on Monday.", "en"),
+    ("Sedikitnya 87 orang, sebagian besar siswa sekolah dasar, dilarikan ke rumah sakit pada Senin.", "id"),
+])
+def test_claims_figures_count_aside_before_the_predicate(text: str, lang: str) -> None:
+    assert _figures(text, lang) == [(87, "at_least", "injured", None)]

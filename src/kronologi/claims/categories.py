@@ -49,7 +49,8 @@ def after_window(text: str, lang: str, n: Number, end: int) -> tuple[int, int]:
     while stop and (_joins_nouns(text, lang, stop, end) or _acronym(text, stop)):  # "100 bisnis dan bank diserang"
         skip = _acronym(text, stop)
         stop = _stop_regex(lang, True).search(text, skip.end() if skip else stop.end(), min(end, n.end + _WINDOW))
-    if stop and stop.group(0) == "," and vocab.starting_regex(lang, "including").match(text[stop.end():]):
+    if stop and stop.group(0) == "," and (vocab.starting_regex(lang, "including").match(text[stop.end():])
+                                          or vocab.starting_regex(lang, "count_asides").match(text[stop.end():].lstrip())):
         again = re.compile(r",").search(text, stop.end(), min(end, stop.end() + _WINDOW))
         if again:
             nxt = _stop_regex(lang, True).search(text, again.end(), min(end, again.end() + _WINDOW))
@@ -100,7 +101,9 @@ def classify(text: str, lang: str, n: Number, sent: tuple[int, int]) -> Counted:
     """The category and subject of ``n`` in the sentence ``sent``."""
     a0, a1 = after_window(text, lang, n, sent[1])
     b0, b1 = before_window(text, lang, n, sent[0])
-    noun, generic = counted_noun(text, lang, n.end, a1)
+    comma = text.find(",", n.end, a1)
+    aside = comma >= 0 and vocab.starting_regex(lang, "count_asides").match(text[comma + 1:a1].lstrip())
+    noun, generic = counted_noun(text, lang, n.end, comma if aside else a1)  # "87 people, most of them pupils,"
     found = _first(lang, "predicates", text, a0, a1)
     cue = "predicate"
     if found in vocab.wordset(lang, "before_only"):  # "mesin 4 silinder berkapasitas 2.000 cc"
