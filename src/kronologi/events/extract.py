@@ -176,7 +176,8 @@ def _by_sentence(doc: Document, items: list[Any], key=lambda item: item) -> dict
 def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, published) -> list[dict[str, Any]]:
     found = _triggers(ctx, times, _names(mentions, ctx))
     nouns = [t.i for t in found if t.pos == "noun"]
-    usable = [tm for tm in timing.usable_times(times) if not _since(ctx, tm, nouns)]
+    usable = [tm for tm in timing.usable_times(times)
+              if not _since(ctx, tm, nouns) and not (_until(ctx, tm) and timing.is_after(tm, published))]
     for tm in usable:
         tm["opens_span"] = _since(ctx, tm, None)
     if not found and not usable:
@@ -251,6 +252,14 @@ def _since(ctx: _Sentence, tm: dict[str, Any], nouns: list[int]) -> bool:
     if not any(ctx.norm[k] in ctx.lex.since_markers for k in range(max(0, wi - SINCE_GAP), wi)):
         return False
     return nouns is None or any(wi - SINCE_GAP <= n <= wj + SINCE_GAP for n in nouns)
+
+
+def _until(ctx: _Sentence, tm: dict[str, Any]) -> bool:
+    """A date right after an "until" word ends the state the sentence tells ("classes would stay suspended until
+    Friday", "diliburkan sampai dengan Jumat"): a day still to come dates none of its events (a past end, "ruled
+    until 2011", is a happening of its own)."""
+    before = " ".join(ctx.norm[max(0, _word_at(ctx, tm["start"]) - 2):_word_at(ctx, tm["start"])])
+    return any(before == m or before.endswith(" " + m) for m in ctx.lex.until_markers)
 
 
 def _set_modality(ctx: _Sentence, trig: Trigger) -> None:

@@ -108,6 +108,7 @@ class Lexicon:
     function_words: frozenset[str]
     relative_markers: frozenset[str]
     since_markers: frozenset[str]
+    until_markers: frozenset[str]
     relay_words: frozenset[str]  # an "according to" cue with one of these names an outlet that relays, no source
     shift_markers: PhraseIndex
     earlier_markers: PhraseIndex  # openers that turn back to an earlier, unnamed time ("Sebelumnya, ...")
@@ -242,6 +243,7 @@ def lexicon(lang: str | None) -> Lexicon:
         function_words=langs.words(lang, "clean", "function_words"),
         relative_markers=_lower(data.get("relative_markers")),
         since_markers=_lower(data.get("since_markers")),
+        until_markers=_lower(data.get("until_markers")),
         relay_words=_lower(data.get("relay_words")),
         toll_nouns=_index(data.get("toll_nouns")),
         toll_changes=_index(data.get("toll_changes")),
