@@ -366,3 +366,17 @@ def test_claims_ledger_scope_a_province_named_by_its_country_is_the_province() -
                         for m in re.finditer(r"Kabupaten Tirta Wening|Provinsi Belvora|Turkey's Belvora", doc.text)]
     _, rows = _ledger(docs)
     assert _values(rows, category="ill") == [90, 130, 150, 170]
+
+
+def test_claims_ledger_scope_a_poisoning_counts_its_treated_as_its_ill() -> None:
+    """A story that counts the ill and names no one hurt: "240 orang mendapat perawatan" counts the ill, one line
+    with "korban keracunan"; where the story names the hurt (a quake), the treated stay the injured."""
+    docs = [_doc("a", "Jumlah korban keracunan bertambah menjadi 240 orang pada Senin (3/4/2023).", "2023-04-03"),
+            _doc("b", "Sebanyak 260 orang mendapat perawatan di puskesmas, kata dinas kesehatan pada Selasa (4/4/2023).",
+                 "2023-04-04"),
+            _doc("c", "The number of people sickened rose to 300 on Wednesday.", "2023-04-05", lang="en")]
+    _, rows = _ledger(docs)
+    assert _values(rows, category="ill") == [240, 260, 300]
+    hurt = docs[:2] + [_doc("d", "Gempa itu melukai 35 orang pada Senin (3/4/2023), kata BPBD.", "2023-04-03")]
+    _, rows = _ledger(hurt)
+    assert _values(rows, category="ill") == [240] and 260 in _values(rows, category="injured")

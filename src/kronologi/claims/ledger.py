@@ -58,6 +58,8 @@ def build_ledger(docs: Iterable[Any], story_of: dict[str, str] | None = None,
     for fig in figures:
         fig.pop("address", None)
     quantity.category_keys(figures)
+    for fig in figures:
+        fig.pop("hurt", None)
     _parts_of_same_count(figures)
     for fig in figures:
         if not fig.get("as_of"):
@@ -174,6 +176,7 @@ def _doc_figures(doc, story, origin, names: dict[str, str]) -> list[dict]:
             record["subject_key"] = quantity.kind_in_clause(doc.text, doc.language, fig["start"], fig["end"])
         record["class"] = quantity.damage_class(doc.text, doc.language, fig["start"], fig["end"])
         record["state"] = quantity.is_state(doc.language, record["class"])
+        record["hurt"] = quantity.names_hurt(doc.text, doc.language, fig)
         record["head"] = heads.head(fig, doc.language)
         record["member"] = heads.member(doc.text, doc.language, fig)
         record["place"] = scope.place_of(doc.text, doc.language, fig, mentions)

@@ -157,11 +157,22 @@ _READ_AS = {"buildings": "damaged"}
 
 
 def category_keys(records: list[dict]) -> None:
-    """Set ``category_key``: the category of a figure's ledger line (see ``_READ_AS``)."""
+    """Set ``category_key``: the category of a figure's ledger line (see ``_READ_AS``). In a story that counts
+    the ill and whose counts name no one hurt (a poisoning, an outbreak), the treated are its ill."""
     present = {(r["story"], r["category"]) for r in records}
+    hurt = {r["story"] for r in records if r.get("hurt")}
     for rec in records:
         other = _READ_AS.get(rec["category"])
+        if other is None and rec["category"] == "injured" and rec["story"] not in hurt:
+            other = "ill"
         rec["category_key"] = other if other and (rec["story"], other) in present else rec["category"]
+
+
+def names_hurt(text: str, lang: str | None, fig: dict) -> bool:
+    """Whether the sentence of a figure says someone was hurt (``luka``, ``injured``)."""
+    start = max(text.rfind(". ", 0, fig["start"]), text.rfind("\n", 0, fig["start"])) + 1
+    stop = [p for p in (text.find(". ", fig["end"]), text.find("\n", fig["end"])) if p >= 0]
+    return bool(ledgervocab.regex(lang, "hurt_words").search(text, start, min(stop) if stop else len(text)))
 
 
 def carry_revisions(records: list[dict]) -> None:
