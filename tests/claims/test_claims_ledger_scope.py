@@ -380,3 +380,15 @@ def test_claims_ledger_scope_a_poisoning_counts_its_treated_as_its_ill() -> None
     hurt = docs[:2] + [_doc("d", "Gempa itu melukai 35 orang pada Senin (3/4/2023), kata BPBD.", "2023-04-03")]
     _, rows = _ledger(hurt)
     assert _values(rows, category="ill") == [240] and 260 in _values(rows, category="injured")
+
+
+def test_claims_ledger_scope_cases_and_recoveries_only_grow() -> None:
+    """The ill of an outbreak and the recovered are counts that only grow: a rise is an update, a lower count a
+    day later, with no reason given, a contradiction (not an update, as for counts that may fall)."""
+    docs = [_doc("a", "Jumlah korban keracunan mencapai 240 orang pada Senin (3/4/2023), kata dinas kesehatan.",
+                 "2023-04-03"),
+            _doc("b", "Rumah sakit mencatat korban keracunan 190 orang pada Selasa (4/4/2023).", "2023-04-04"),
+            _doc("c", "Jumlah korban keracunan bertambah menjadi 300 orang pada Rabu (5/4/2023).", "2023-04-05")]
+    _, rows = _ledger(docs)
+    (ill,) = [figs for row, figs in rows if row["category"] == "ill"]
+    assert [(f["value"], f["relation"]) for f in ill] == [(240, "single"), (190, "contradiction"), (300, "update")]

@@ -29,7 +29,7 @@ from typing import Any, Callable
 
 # Counts that only grow while a story develops: a later lower value needs a reason.
 # The displaced are counted so too while a disaster unfolds; the missing fall as people are found.
-CUMULATIVE = frozenset({"killed", "injured", "arrested", "damaged", "displaced", "suspects", "looted", "attacked",
+CUMULATIVE = frozenset({"killed", "injured", "ill", "recovered", "arrested", "damaged", "displaced", "suspects", "looted", "attacked",
                         "aftershocks"})
 _OPEN = 1.1  # "more than 40,000" is read as at most 44,000 when told from a new value; "up to" likewise
 WITHDRAWN = ("retracted", "denied")
