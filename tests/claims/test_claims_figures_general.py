@@ -256,3 +256,15 @@ def test_claims_figures_withdrawal_does_not_reach_into_another_paragraph() -> No
 ])
 def test_claims_figures_count_aside_before_the_predicate(text: str, lang: str) -> None:
     assert _figures(text, lang) == [(87, "at_least", "injured", None)]
+
+
+@pytest.mark.parametrize("text, as_of, part", [
+    # an as-of word in the count's own words dates the count, though the saying is dated after it
+    ("“Data kami sampai Minggu malam pukul 21.00 ada 140 orang yang dirawat,” ujar Rudi di Tirta, Senin (9/11/2026).",
+     "2026-11-08", "NI"),
+    ("Per Minggu pagi, korban tewas 40 orang, kata BPBD pada Senin (9/11/2026).", "2026-11-08", "MO"),
+    ("Korban tewas 40 orang, kata BPBD pada Senin (9/11/2026).", "2026-11-09", None),  # no as-of word: the saying's
+])
+def test_claims_figures_as_of_word_before_a_count_dates_it(text: str, as_of: str, part) -> None:
+    (fig,) = read_text(text, "id", "2026-11-10T09:15+07:00")["figures"]
+    assert (fig["as_of"], fig["as_of_part"]) == (as_of, part)

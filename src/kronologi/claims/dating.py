@@ -24,6 +24,7 @@ _AS_OF = re.compile(r"(?i)(?:hingga|sampai|per|as\s+of|by|until|to)\s*$")
 _SINCE = re.compile(r"(?i)(?<![\w-])(?:sejak|semenjak|mulai|dari|since|from)\s+(?:the\s+|tanggal\s+)?$")
 HOME_ZONE = "+07:00"  # the clock the dates step reads stories on (WIB)
 _PARTS = {"MO": 1, "AF": 2, "EV": 3, "NI": 4}
+_OWN_REACH = 40  # characters from an as-of time to the count it dates
 
 
 def iso(value: str | None) -> tuple[str | None, str | None]:
@@ -100,7 +101,13 @@ def _pick(text: str, candidates, pos: int, claim, sent, day: str | None, month: 
     def cued(tm):
         return cued_as_of(text, tm["start"])
 
-    ranked = sorted(candidates, key=lambda c: (not stated(c[0]), not cued(c[0]), abs(c[0]["start"] - pos)))
+    def own(tm):
+        """An as-of word in the count's own words, right before it ("Data kami sampai Senin malam ada 112 orang"):
+        the day of the count, whatever day it was told on."""
+        return cued(tm) and 0 <= pos - tm["end"] <= _OWN_REACH and not re.search(r"[;!?]|\.(?!\d)", text[tm["end"]:pos])
+
+    ranked = sorted(candidates, key=lambda c: (not own(c[0]), not stated(c[0]), not cued(c[0]),
+                                               abs(c[0]["start"] - pos)))
     for tm, value, part in ranked:
         if day is None and month and value[:7] < month and not (stated(tm) or cued(tm)):
             continue  # an article known to its month: a day before it is a happening it recalls ("the Feb. 1 coup")

@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "34"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "35"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -90,6 +90,7 @@ class ClaimsStep:
     # last count before it in its paragraph
     # 33: "kata Kepala Dinas Kesehatan Tirta Wening, Rudi Hartono": the name after a body and its place speaks
     # 34: an aside after a count ("87 people, most of them pupils, were ...") is read past; "taken to hospital" hurt
+    # 35: an as-of word in a count's own words ("sampai Senin malam ada 112 orang") dates it before the saying's day
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
