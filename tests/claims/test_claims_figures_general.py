@@ -268,3 +268,11 @@ def test_claims_figures_count_aside_before_the_predicate(text: str, lang: str) -
 def test_claims_figures_as_of_word_before_a_count_dates_it(text: str, as_of: str, part) -> None:
     (fig,) = read_text(text, "id", "2026-11-10T09:15+07:00")["figures"]
     assert (fig["as_of"], fig["as_of_part"]) == (as_of, part)
+
+
+def test_claims_figures_a_total_of_cases_is_the_whole_not_a_list_item() -> None:
+    """"Of the total 164 cases, 71 have recovered": the total is the whole the next count is a part of (not one
+    more count of the recovered), and a running count of the ill it repeats."""
+    text = "The number of people sickened rose to 164 on Wednesday.\n\nOf the total 164 cases, 71 have recovered."
+    got = [(f["value"], f["category"]) for f in read_text(text, "en", None)["figures"]]
+    assert got == [(164, "ill"), (71, "recovered")]
