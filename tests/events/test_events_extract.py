@@ -99,7 +99,7 @@ def test_events_extract_long_summaries_are_cut():
 
 def test_events_step_is_a_step_and_idempotent():
     step = EventsStep({})
-    assert (step.name, step.version) == ("events", "23")
+    assert (step.name, step.version) == ("events", "24")
     doc = events_of("Polisi menangkap lima orang pada Senin.", "id")
     first = [dict(ev) for ev in doc.events]
     assert step(doc).events == first

@@ -28,7 +28,7 @@ from kronologi.temporal.step import HOME_ZONE
 
 class EventsStep:
     name = "events"
-    version = "23"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name;
+    version = "24"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name;
     # 5: none in the second half of a hyphenated word ("worst-hit"); a date's event typed by a noun of its clause;
     # 6: no events from questions, asserted and unreal events apart, the happening after "since"/a cause recalled;
     # 7: who told a reported happening (said_by); a saying's actors are not names inside its quotation;
@@ -51,6 +51,7 @@ class EventsStep:
     # 21: "no" negates again (YAML had read it as a boolean)
     # 22: questioning by the police ("Polres X memeriksa ...", "Police questioned ...") is a legal action
     # 23: a date after "until" / "sampai dengan" ends a state and dates no event ("suspended until Friday")
+    # 24: a time before a postposed saying (", said X") dates what was told, not the saying
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

@@ -173,6 +173,8 @@ def _may_claim(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
         return False
     if tm.get("opens_span") and not _opens_its_state(view, trig, tm):
         return False
+    if trig.saying and tm["wj"] <= trig.i and not tm["opens"] and view.breaks_between(tm["wj"] - 1, trig.i):
+        return False  # "Police questioned X on Wednesday, said the police chief": the day of what was told
     if trig.pos != "noun":
         return True
     if tm["wi"] < trig.i and tm["opens"]:
