@@ -276,3 +276,15 @@ def test_claims_figures_a_total_of_cases_is_the_whole_not_a_list_item() -> None:
     text = "The number of people sickened rose to 164 on Wednesday.\n\nOf the total 164 cases, 71 have recovered."
     got = [(f["value"], f["category"]) for f in read_text(text, "en", None)["figures"]]
     assert got == [(164, "ill"), (71, "recovered")]
+@pytest.mark.parametrize("text, lang, statuses", [
+    ("Sebelumnya disebutkan jumlah korban luka 27 orang, yang benar 21 orang.", "id", [(27, "retracted"), (21, "reported")]),
+    ("Di berita sebelumnya tertulis 9 orang hilang; yang betul 7 orang.", "id", [(9, "retracted")]),
+    ("A previous report said 27 people were injured; the correct number is 21.", "en",
+     [(27, "retracted"), (21, "reported")]),
+    # "yang benar" saying the count is right, with no other value after it, withdraws nothing
+    ("Sebanyak 27 orang terluka, dan itulah yang benar.", "id", [(27, "reported")]),
+])
+def test_claims_figures_a_count_its_sentence_puts_right_is_retracted(text, lang, statuses) -> None:
+    """A correction note ("disebutkan 12, yang benar 10") withdraws the value before the right one."""
+    got = [(f["value"], f["status"]) for f in read_text(text, lang, None)["figures"]]
+    assert got[:len(statuses)] == statuses and all(s == "reported" for _, s in got[len(statuses):])

@@ -5,6 +5,7 @@
   (``mencabut pernyataan yang mengatakan lebih dari 90 orang tewas``), a figure
   whose own clause says it was corrected (``174 yang kemudian diralat``), or the
   figure a next sentence withdraws (``Angka itu kemudian diralat``: see ``figures``);
+  a count its own sentence then puts right (``disebutkan 12 orang, yang benar 10 orang``);
 * denied: the same with denial cues (``membantah``, ``denied``);
 * projected: a future or planned number (``akan dikerahkan 1.000 personel``), or one a count
   may change to (``bisa naik hingga 20.000``, ``could double to 50,000``: a modal before a change verb).
@@ -23,7 +24,7 @@ from kronologi.claims import vocab
 
 def status(text: str, lang: str, start: int, end: int, sent: tuple[int, int], clause: tuple[int, int]) -> str:
     """The status of the figure ``text[start:end]`` in sentence ``sent``; ``clause`` is its window."""
-    if old_value(text, lang, start, sent):
+    if old_value(text, lang, start, sent) or corrected_after(text, lang, end, sent[1]):
         return "retracted"
     for key, label in (("retraction_cues", "retracted"), ("denial_cues", "denied")):
         if _reaches(text, lang, key, sent[0], start) or _in_clause(text, lang, key, end, clause[1]) \
@@ -119,6 +120,27 @@ def old_value(text: str, lang: str, start: int, sent: tuple[int, int]) -> bool:
 def _from_regex(lang: str) -> re.Pattern[str]:
     words = vocab.alternation(vocab.phrases(lang, "change_from"))
     return re.compile(rf"(?i)(?<![\w])(?:{words})(?:\s+(?:angka|the\s+figure\s+of|the\s+previous|an\s+earlier))?\s+$")
+
+
+def corrected_after(text: str, lang: str, end: int, stop: int) -> bool:
+    """``disebutkan 12 orang, yang benar 10 orang``, ``said 12 died; the correct figure is 10``: a clause
+    that opens with the words giving the right value, and a number after them, corrects the count before it
+    (no other number between)."""
+    m = _corrected_regex(lang).search(text, end, stop)
+    if not m or re.search(r"\d", text[end:m.start()]):
+        return False
+    from kronologi.claims.numbers import find_numbers
+    return bool(find_numbers(text[m.end():min(stop, m.end() + 40)], lang))
+
+
+@functools.lru_cache(maxsize=None)
+def _corrected_regex(lang: str) -> re.Pattern[str]:
+    cues = vocab.alternation(vocab.phrases(lang, "correct_value"))
+    contrast = vocab.alternation(vocab.phrases(lang, "contrast_words"))
+    if not cues:
+        return re.compile(r"(?!x)x")
+    opener = rf"(?:(?:{contrast}),?\s+)?" if contrast else ""
+    return re.compile(rf"(?i)[,;:]\s*{opener}(?:{cues})(?!\w)")
 
 
 def _reaches(text: str, lang: str, key: str, floor: int, start: int) -> bool:
