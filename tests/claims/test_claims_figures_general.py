@@ -288,3 +288,13 @@ def test_claims_figures_a_count_its_sentence_puts_right_is_retracted(text, lang,
     """A correction note ("disebutkan 12, yang benar 10") withdraws the value before the right one."""
     got = [(f["value"], f["status"]) for f in read_text(text, lang, None)["figures"]]
     assert got[:len(statuses)] == statuses and all(s == "reported" for _, s in got[len(statuses):])
+
+
+@pytest.mark.parametrize("text", [
+    "Perahu motor itu membawa 31 orang, termasuk empat anak buah kapal.",
+    "Sebanyak 4 ABK perahu motor itu belum ditemukan.",
+])
+def test_claims_figures_a_ships_crew_is_no_children(text: str) -> None:
+    """"anak buah kapal" (ABK) is a ship's crew: the word "anak" in it counts no children."""
+    subjects = [f["subject"] for f in read_text(text, "id", None)["figures"] if f["value"] == 4]
+    assert subjects == ["crew members"]
