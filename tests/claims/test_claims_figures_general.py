@@ -298,3 +298,13 @@ def test_claims_figures_a_ships_crew_is_no_children(text: str) -> None:
     """"anak buah kapal" (ABK) is a ship's crew: the word "anak" in it counts no children."""
     subjects = [f["subject"] for f in read_text(text, "id", None)["figures"] if f["value"] == 4]
     assert subjects == ["crew members"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Empat pendaki ditemukan meninggal dunia di dasar jurang.", "id"),
+    ("Empat pendaki ditemukan dalam keadaan tak bernyawa.", "id"),
+    ("Four fishermen were found dead at the mouth of the river.", "en"),
+])
+def test_claims_figures_people_found_dead_are_dead_not_found(text: str, lang: str) -> None:
+    """"ditemukan meninggal", "found dead": the state after the finding gives the category (killed), not "found"."""
+    assert [(f["value"], f["category"]) for f in read_text(text, lang, None)["figures"]] == [(4, "killed")]
