@@ -181,6 +181,19 @@ def test_claims_figures_as_of_the_present_is_the_articles_day_not_a_day_the_text
         (412, "2022-10-06", "published"), (36, "2022-10-03", "text")]
 
 
+def test_claims_figures_as_of_a_date_framing_the_sentence() -> None:
+    """A date that opens the sentence, a comma after it, dates its count ("Sebelumnya, Kamis (9/2/2023),
+    korban ... 14 orang" is Thursday's toll in Friday's article); one inside a clause about the event does not."""
+    text = ("Hingga Jumat (10/2/2023) siang korban meninggal mencapai 19 orang. "
+            "Sebelumnya, Kamis (9/2/2023), korban meninggal tercatat 14 orang. "
+            "Banjir yang melanda Senin (6/2/2023) itu menewaskan 21 orang.")
+    figs = read_text(text, "id", "2023-02-10T19:45+08:00")["figures"]
+    assert [(f["value"], f["as_of"]) for f in figs] == [(19, "2023-02-10"), (14, "2023-02-09"), (21, "2023-02-10")]
+    text = "The toll rose to 19 on Friday. Earlier, on Wednesday, the toll stood at 11."
+    figs = read_text(text, "en", "2023-02-10T19:45+08:00")["figures"]
+    assert [(f["value"], f["as_of"]) for f in figs] == [(19, "2023-02-10"), (11, "2023-02-08")]
+
+
 def test_claims_figures_as_of_on_the_story_clock_and_in_the_past() -> None:
     text = "In 1964, more than 300 people died in a stampede. At least 174 people were killed, an official said."
     figs = read_text(text, "en", "2022-10-01T23:58-04:00")["figures"]

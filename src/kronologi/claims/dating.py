@@ -4,6 +4,8 @@ Among the dates and times of the figure's sentence, the one that dates the
 statement or the count wins: right after the claimant's reporting verb
 (``kata X pada Senin``, ``said on Sunday``), or after an as-of word (``hingga
 Selasa``, ``per pukul 10.30``, ``as of Monday``); else the one nearest the figure.
+A date that opens the sentence before the figure, a comma after it (``Sebelumnya, Kamis (16/3), korban ...
+14 orang``), frames the count and dates it too.
 A date after ``since``/``sejak``/``from`` is when counting began, not the count's day.
 Times after the article's publication are skipped (``Pada hari Minggu, ... akan``
 speaks of an election to come, not of the figure). Without one, the article's
@@ -22,6 +24,10 @@ _ISO = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})|T(MO|AF|EV|N
 _AS_OF = re.compile(r"(?i)(?:hingga|sampai|per|as\s+of|by|until|to)\s*$")
 # when counting began ("since the 1 February coup", "from 1 February to ..."), not the count's day
 _SINCE = re.compile(r"(?i)(?<![\w-])(?:sejak|semenjak|mulai|dari|since|from)\s+(?:the\s+|tanggal\s+)?$")
+# words that may stand before a date that frames its sentence ("Sebelumnya, Kamis (16/3), korban ... 14 orang",
+# "On Thursday, the toll stood at 14"): the date is the count's, as a stated one is
+_FRAMING = re.compile(r"(?i)^[^\w]*(?:(?:sebelumnya|semula|awalnya|pada|hari|earlier|previously|initially|on)"
+                      r"(?![\w])[\s,]*){0,2}$")
 HOME_ZONE = "+07:00"  # the clock the dates step reads stories on (WIB)
 _PARTS = {"MO": 1, "AF": 2, "EV": 3, "NI": 4}
 _OWN_REACH = 40  # characters from an as-of time to the count it dates
@@ -99,7 +105,12 @@ def _pick(text: str, candidates, pos: int, claim, sent, day: str | None, month: 
                                       or sent[0] <= tm["start"] < claim[0] < pos)
 
     def cued(tm):
-        return cued_as_of(text, tm["start"])
+        return cued_as_of(text, tm["start"]) or framing(tm)
+
+    def framing(tm):
+        """The date opens the sentence, a comma after it, before the figure (``Pada Kamis (16/3), ...``)."""
+        return tm["end"] <= pos and bool(_FRAMING.match(text[sent[0]:tm["start"]])) \
+            and bool(re.match(r"[^\w,]{0,3},", text[tm["end"]:tm["end"] + 4]))
 
     def own(tm):
         """An as-of word in the count's own words, right before it ("Data kami sampai Senin malam ada 112 orang"):
