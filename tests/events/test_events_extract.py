@@ -99,7 +99,8 @@ def test_events_extract_long_summaries_are_cut():
 
 def test_events_step_is_a_step_and_idempotent():
     step = EventsStep({})
-    assert (step.name, step.version) == ("events", "24")
+    assert (step.name, step.version) == ("events", "25")
+    assert (step.name, step.version) == ("events", "25")
     doc = events_of("Polisi menangkap lima orang pada Senin.", "id")
     first = [dict(ev) for ev in doc.events]
     assert step(doc).events == first
@@ -191,3 +192,12 @@ def test_events_extract_an_according_to_phrase_names_who_told_a_happening():
     assert told("Berdasarkan laporan Lorem Watch pada Selasa, delapan warga tewas pada Minggu.") == ["E9"]
     assert told("According to Lorem Watch, eight people were killed on Sunday.", "en") == ["E9"]
     assert told("Seperti dilansir Lorem Watch, delapan warga tewas pada Minggu.") == [None]
+
+
+def test_events_extract_a_coming_date_after_until_ends_a_span_and_dates_no_act():
+    """"diperpanjang tujuh hari hingga Senin (20/2)" in an article of 17 February: the extension happened by the
+    article's day; 20 February is when the span ends, so the act is neither dated then nor made a future one."""
+    for text, lang in (("Masa tanggap darurat banjir diperpanjang tujuh hari hingga Senin (20/2/2023).", "id"),
+                       ("The emergency period was extended by seven days until Monday, February 20, 2023.", "en")):
+        doc = events_of(text, lang, published="2023-02-17")
+        assert doc.events and all(ev["date"] != "2023-02-20" and ev["modality"] != "future" for ev in doc.events)

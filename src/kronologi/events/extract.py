@@ -180,6 +180,7 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
               if not _since(ctx, tm, nouns) and not (_until(ctx, tm) and timing.is_after(tm, published))]
     for tm in usable:
         tm["opens_span"] = _since(ctx, tm, None)
+        tm["closes_span"] = _until(ctx, tm, published)
     if not found and not usable:
         return []
     ctx.prepare(times)
@@ -260,6 +261,12 @@ def _until(ctx: _Sentence, tm: dict[str, Any]) -> bool:
     until 2011", is a happening of its own)."""
     before = " ".join(ctx.norm[max(0, _word_at(ctx, tm["start"]) - 2):_word_at(ctx, tm["start"])])
     return any(before == m or before.endswith(" " + m) for m in ctx.lex.until_markers)
+def _until(ctx: _Sentence, tm: dict[str, Any], published) -> bool:
+    """A date still to come right after an "until" word ("diperpanjang tiga hari hingga Senin (20/3)", "extended
+    until Monday"): the end of a span the sentence sets, not the day of the act that set it."""
+    wi = _word_at(ctx, tm["start"])
+    return any(ctx.norm[k] in ctx.lex.until_markers for k in range(max(0, wi - SINCE_GAP), wi)) \
+        and timing.is_after(tm, published)
 
 
 def _set_modality(ctx: _Sentence, trig: Trigger) -> None:
@@ -540,6 +547,10 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         _set_modality(ctx, trig)
         if not noun and trig.modality in ("negated", "hypothetical"):
             trig.modality = "asserted"  # "belum diketahui ... sampai Minggu": what is negated is no happening we type
+        if tm.get("closes_span") and i < tm["wi"] and trig.modality not in _UNREAL:
+            out.append(trig)  # "diperpanjang hingga Senin (20/3)": the act is dated as the text goes, not by the end
+            taken.append(tm)
+            continue
         trig.time, trig.claimed = tm, True
         out.append(trig)
         taken.append(tm)

@@ -109,6 +109,7 @@ class Lexicon:
     relative_markers: frozenset[str]
     since_markers: frozenset[str]
     until_markers: frozenset[str]
+    until_markers: frozenset[str]  # a date after one ends a span ("diperpanjang hingga Senin"): no day of the act
     relay_words: frozenset[str]  # an "according to" cue with one of these names an outlet that relays, no source
     shift_markers: PhraseIndex
     earlier_markers: PhraseIndex  # openers that turn back to an earlier, unnamed time ("Sebelumnya, ...")
