@@ -99,8 +99,9 @@ def test_events_extract_long_summaries_are_cut():
 
 def test_events_step_is_a_step_and_idempotent():
     step = EventsStep({})
-    assert (step.name, step.version) == ("events", "25")
-    assert (step.name, step.version) == ("events", "25")
+    assert (step.name, step.version) == ("events", "26")
+    assert (step.name, step.version) == ("events", "26")
+    assert (step.name, step.version) == ("events", "26")
     doc = events_of("Polisi menangkap lima orang pada Senin.", "id")
     first = [dict(ev) for ev in doc.events]
     assert step(doc).events == first
@@ -201,3 +202,16 @@ def test_events_extract_a_coming_date_after_until_ends_a_span_and_dates_no_act()
                        ("The emergency period was extended by seven days until Monday, February 20, 2023.", "en")):
         doc = events_of(text, lang, published="2023-02-17")
         assert doc.events and all(ev["date"] != "2023-02-20" and ev["modality"] != "future" for ev in doc.events)
+
+
+def test_events_extract_an_undated_happening_in_a_relative_clause_only_describes():
+    """"korban kapal motor yang tenggelam di perairan X" in a follow-up names which ship, and reports no sinking on the
+    article's day; a relative clause with its own day ("yang tenggelam Senin malam") still dates the sinking."""
+    doc = events_of("Pencarian korban kapal motor yang tenggelam di perairan Tandir dilanjutkan hari ini.", "id",
+                    published="2022-01-12")
+    assert "accident" not in [ev["type"] for ev in doc.events]
+    doc = events_of("The search for victims of the ferry that sank off Tandir resumed today.", "en",
+                    published="2022-01-12")
+    assert [(ev["type"], ev["date"]) for ev in doc.events] == [("other", "2022-01-12")]  # the search, not a sinking
+    doc = events_of("Kapal yang tenggelam Senin (10/1/2022) malam itu membawa 40 orang.", "id", published="2022-01-12")
+    assert [(ev["type"], ev["date"]) for ev in doc.events] == [("accident", "2022-01-10")]

@@ -60,6 +60,7 @@ class Trigger:
     time: dict[str, Any] | None = None
     claimed: bool = False
     recalled: bool = False  # named as the cause or start of another happening of the sentence (``_recalled``)
+    relative: bool = False  # its verb opens a relative clause ("yang tenggelam", "that sank")
 
     @property
     def saying(self) -> bool:
@@ -187,6 +188,7 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
     triggers = _absorb(ctx, found)
     for trig in triggers:
         _set_modality(ctx, trig)
+        trig.relative = _relative(ctx, trig, triggers)
     for tm in usable:
         tm["wi"], tm["wj"] = _word_at(ctx, tm["start"]), _word_at(ctx, tm["end"] - 1) + 1
         tm["opens"] = tm["wi"] <= OPENING_WORDS
@@ -332,6 +334,8 @@ def _describes(ctx: _Sentence, i: int, j: int) -> bool:
         k -= 1
     if k > 0 and ctx.norm[k] in lex.head_links:
         k -= 1
+    if i >= 2 and ctx.norm[i - 2] in lex.scene_heads and _joined(ctx, i - 2) and _joined(ctx, i - 1):
+        return True  # "lokasi kapal tenggelam": where the ship sank, no sinking the sentence reports
     return k >= 0 and ctx.norm[k] in lex.heads_before and _joined(ctx, k)
 
 
@@ -424,7 +428,7 @@ def _select(ctx: _Sentence, triggers: list[Trigger], published=None) -> list[Tri
     for trig in kept:
         # recalled happenings of years before stay, as background: the chronicle keeps what a story recalls
         trig.recalled = (_recalled(ctx, trig, kept) or _named_by_date(trig, kept)
-                         or _describes_noun(ctx, trig, triggers, kept)) and not (
+                         or _describes_noun(ctx, trig, triggers, kept) or _describes_undated(ctx, trig)) and not (
             trig.time and timing.is_background(trig.time["date"], trig.time["precision"], published))
     kept = [t for t in kept if not t.recalled]
     others = [t for t in kept if not t.saying]
@@ -498,6 +502,29 @@ def _describes_noun(ctx: _Sentence, trig: Trigger, triggers: list[Trigger], kept
     return noun and told
 
 
+DESCRIBING_REACH = 2  # words between a relative marker and the undated verb it opens ("yang telah tenggelam")
+
+
+def _relative(ctx: _Sentence, trig: Trigger, triggers: list[Trigger]) -> bool:
+    """The trigger is the verb of a relative clause ("korban kapal yang tenggelam", "the ferry that sank") whose
+    head is no event noun (that case, "the quake that hit X", is ``_describes_noun``'s)."""
+    markers = [k for k in range(max(0, trig.i - DESCRIBING_REACH), trig.i) if ctx.norm[k] in ctx.lex.relative_markers]
+    if trig.pos != "verb" or not markers:
+        return False
+    k = markers[-1]
+    return not any(t is not trig and t.pos == "noun" and k - RELATIVE_REACH <= t.j <= k for t in triggers)
+
+
+def _describes_undated(ctx: _Sentence, trig: Trigger) -> bool:
+    """An undated happening told in a relative clause that closes before the sentence goes on ("korban KM X yang
+    tenggelam di perairan Y diperpanjang ...", "the ferry that sank off Y was carrying 57"): the clause says which
+    thing the sentence speaks of; no day of the sentence is its day."""
+    if trig.time is not None or trig.saying or not trig.relative or trig.modality not in ("asserted", "reported"):
+        return False
+    # the sentence goes on to its own predicate ("warga yang meninggal di Lembah 40 jiwa" has none: a count)
+    return any(ctx.verb_like(k) for k in range(trig.j + 1, len(ctx.norm)))
+
+
 def _named_by_date(trig: Trigger, triggers: list[Trigger]) -> bool:
     """A happening the sentence names by its own day or week ("last week's floods", "the March 3 riot")
     beside another it reports ("X said on Tuesday that ...", "police charged 40 over ..."): it is recalled.
@@ -536,10 +563,12 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
             continue  # a day the quotation names ('"tadi malam saya menghitung lagi," kata X'): what X said
         i = _anchor(ctx, tm)
         lo, hi = ctx.clause_words(tm["wi"])  # a noun of another clause names another happening
-        noun = min((t for t in named if lo <= t.i < hi), key=lambda t: abs(t.i - tm["wi"]), default=None)
+        noun = min((t for t in named if lo <= t.i < hi and not t.relative),  # "kapal yang tenggelam": which ship
+                   key=lambda t: abs(t.i - tm["wi"]), default=None)
         if noun is None and any(not t.saying for t in kept):
-            undated = [t for t in kept if not t.saying and t.time is None and t.modality not in _UNREAL]
-            if len(undated) == 1:  # "dua orang tewas setelah ditabrak kendaraan ... pada Minggu malam"
+            undated = [t for t in kept if not t.saying and t.time is None and t.modality not in _UNREAL
+                       and not timing.past_main_verb(ctx, t, tm)]
+            if len(undated) == 1 and not tm.get("closes_span"):  # "dua orang tewas setelah ditabrak ... pada Minggu malam"
                 undated[0].time, undated[0].claimed = tm, True
                 taken.append(tm)
             continue  # else a date beside a happening the sentence types tells when it was reported or recorded
@@ -548,7 +577,8 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         if not noun and trig.modality in ("negated", "hypothetical"):
             trig.modality = "asserted"  # "belum diketahui ... sampai Minggu": what is negated is no happening we type
         if tm.get("closes_span") and i < tm["wi"] and trig.modality not in _UNREAL:
-            out.append(trig)  # "diperpanjang hingga Senin (20/3)": the act is dated as the text goes, not by the end
+            trig.type = "other"  # "banjir ... diperpanjang hingga Senin (20/3)": the act setting the span, no flood;
+            out.append(trig)  # it is dated as the text goes, not by the span's end
             taken.append(tm)
             continue
         trig.time, trig.claimed = tm, True

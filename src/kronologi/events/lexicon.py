@@ -126,6 +126,7 @@ class Lexicon:
     determiners: frozenset[str]
     heads_after: frozenset[str]  # words after an event noun that make it only describe ("disaster zone")
     heads_before: frozenset[str]  # ... before it ("lokasi gempa", "against the coup")
+    scene_heads: frozenset[str]  # a place before a verb with its subject between ("lokasi kapal tenggelam")
     head_links: frozenset[str]  # words that may stand between ("the epicentre of the quake")
     not_actors: frozenset[str]
     passive_prefixes: tuple[str, ...]  # a verb form with one of these has its doer after it ("dirusak massa")
@@ -263,6 +264,7 @@ def lexicon(lang: str | None) -> Lexicon:
         determiners=_lower(data.get("determiners")),
         heads_after=_lower((data.get("compound_heads") or {}).get("after")),
         heads_before=_lower((data.get("compound_heads") or {}).get("before")),
+        scene_heads=_lower((data.get("compound_heads") or {}).get("scenes")),
         head_links=_lower((data.get("compound_heads") or {}).get("links")),
         not_actors=_lower(data.get("not_actors")) | _agencies(),
     )

@@ -84,9 +84,10 @@ _FAMILY = {"attack": "violence", "killing": "violence", "riot": "violence", "pro
            "election": "power", "announcement": "power", "deployment": "power", "withdrawal": "power",
            "internet_shutdown": "power", "internet_restoration": "power", "sanction": "sanction",
            "legal_action": "legal", "meeting": "meeting", "disaster": "disaster", "funeral": "funeral",
-           "other": "any"}
+           "accident": "accident", "other": "any"}
 # Kinds of happening a story seldom has two of on one day: one quake, one coup, one vote, one swearing-in.
-_ONCE_A_DAY = frozenset({"disaster", "dismissal", "resignation", "election", "appointment", "internet_shutdown",
+_ONCE_A_DAY = frozenset({"disaster", "accident", "dismissal", "resignation", "election", "appointment",
+                         "internet_shutdown",
                          "internet_restoration"})
 _TYPE_RANK = {"other": 3, "statement": 2, "announcement": 1}
 

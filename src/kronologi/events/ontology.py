@@ -72,6 +72,8 @@ TYPES: tuple[EventType, ...] = (
               "COERCE (impose embargo, boycott or sanctions); SANCTION", "sanctions, embargoes, asset freezes, bans"),
     EventType("disaster", "disaster", "(none: ACLED codes no natural disasters)", "(none)",
               "a natural disaster or its blow: an earthquake, a flood, a landslide, an eruption, a storm strikes"),
+    EventType("accident", "accident", "(none: ACLED codes no accidents)", "(none)",
+              "a transport accident: a ship or boat sinks or capsizes, a plane or vehicle crashes, a train derails"),
     EventType("other", "other", "(any)", "(any)",
               "a dated happening no trigger names: kept so that no dated fact of a text is lost"),
 )

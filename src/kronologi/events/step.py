@@ -28,7 +28,7 @@ from kronologi.temporal.step import HOME_ZONE
 
 class EventsStep:
     name = "events"
-    version = "25"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name;
+    version = "26"  # 3: a date after a cause marker belongs to the cause; 4: no trigger inside a name;
     # 5: none in the second half of a hyphenated word ("worst-hit"); a date's event typed by a noun of its clause;
     # 6: no events from questions, asserted and unreal events apart, the happening after "since"/a cause recalled;
     # 7: who told a reported happening (said_by); a saying's actors are not names inside its quotation;
@@ -54,6 +54,9 @@ class EventsStep:
     # 24: a time before a postposed saying (", said X") dates what was told, not the saying
     # 25: a date still to come after "until" ("diperpanjang hingga Senin (20/3)", "extended until Monday") ends a span:
     # it dates neither the act that set it nor an untyped event of it, and makes it no future one
+    # 23: transport accidents are typed ("kapal tenggelam", "the ferry capsized", "kecelakaan bus"); an undated verb of a
+    # relative clause on a noun that names no happening ("korban kapal yang tenggelam ... dilanjutkan hari ini") only
+    # says which thing is meant: no event, and the main verb's day is not its day; "lokasi kapal tenggelam" is a place
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}

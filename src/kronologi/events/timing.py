@@ -175,6 +175,8 @@ def _may_claim(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
         return False
     if trig.saying and tm["wj"] <= trig.i and not tm["opens"] and view.breaks_between(tm["wj"] - 1, trig.i):
         return False  # "Police questioned X on Wednesday, said the police chief": the day of what was told
+    if past_main_verb(view, trig, tm):
+        return False
     if tm.get("closes_span") and tm["wi"] >= trig.j and trig.modality not in ("future", "hypothetical"):
         return False  # "diperpanjang hingga Senin (20/3)": when the span ends, not when it was set
     if trig.pos != "noun":
@@ -197,6 +199,14 @@ def _opens_its_state(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
     if tm["wi"] < trig.i:
         return bool(tm["opens"])
     return tells_the_state([view.verb_like(k) for k in range(trig.j, tm["wi"])])
+
+
+def past_main_verb(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
+    """The trigger opens a relative clause and a verb stands between it and the time ("korban kapal yang tenggelam
+    di X dilanjutkan hari ini", "the ferry that sank ... resumed today"): the time is the main verb's, not the
+    clause's."""
+    return getattr(trig, "relative", False) and tm["wi"] > trig.j \
+        and any(view.verb_like(k) for k in range(trig.j + 1, tm["wi"]))
 
 
 def tells_the_state(verbs_between: list[bool]) -> bool:
@@ -266,6 +276,8 @@ def _shared(trig, triggers, times, view: SentenceView, published) -> dict[str, A
                 or at > trig.i and view.cause_between(trig.j - 1, at):
             continue  # far, elsewhere, or the date of its cause ("meninggal akibat gempa Senin": a toll)
         if trig.modality not in ("future", "hypothetical") and is_after(tm, published):
+            continue
+        if at > trig.i and past_main_verb(view, trig, {"wi": at}):
             continue
         return tm
     return None
