@@ -585,6 +585,20 @@ def test_events_merge_the_damage_counted_on_other_days_tells_no_disaster_apart()
     assert len(quakes) == 1 and len(quakes[0]["sources"]) == 3
 
 
+def test_events_merge_one_sinking_told_by_an_outlet_and_by_a_wire_copy_that_counts_and_cites_is_one_event():
+    """A ferry sinking is an accident, a happening a story has one of on a day: a local report and an English wire
+    copy that dates it by its own clause, counts the missing and cites who said so on the next day, are one event
+    on the day it sank (not on the day the wire's count was said)."""
+    a = _doc("a", "Kapal motor Sinar Jaya tenggelam di perairan Pulau Tandir pada Senin (10/1/2022) malam.",
+             published="2022-01-11")
+    b = _doc("b", "A passenger ferry sank off Tandir island on Monday night, leaving 14 people missing, "
+             "the rescue office said on Tuesday.", lang="en", published="2022-01-11")
+    b.figures = [{"sentence": 0, "category": "missing", "value": 14, "status": "reported", "as_of": "2022-01-11",
+                  "as_of_basis": "text"}]
+    sinkings = [ev for ev in merge_events([a, b], {"a": "S1", "b": "S1"}) if ev["type"] == "accident"]
+    assert [(ev["date"], _sources(ev)) for ev in sinkings] == [("2022-01-10", ["a", "b"])]
+
+
 def test_events_merge_a_story_seldom_has_two_coups_on_one_day_but_often_two_arrests():
     a = _doc("a", "Militer menggulingkan pemerintahan sipil pada Senin (10/1/2022) dini hari.")
     b = _doc("b", "Kudeta terjadi pada Senin (10/1/2022) pagi ketika tentara merebut kekuasaan.")

@@ -1068,9 +1068,13 @@ def _places_fit(a: _Cluster, b: _Cluster) -> bool:
 
 
 def _both_disasters(a: _Cluster, b: _Cluster) -> bool:
-    """Two tellings of a disaster, one of them telling it happen: the damage each counts (as of different days)
+    """Two tellings of a disaster (or an accident), one of them telling it happen: the damage each counts (as of different days)
     tells no quake apart."""
-    return (a._typed or b._typed) and a.best.ev["type"] == b.best.ev["type"] == "disaster"
+    return (a._typed or b._typed) and a.best.ev["type"] == b.best.ev["type"] in _STRIKES
+
+
+# Happenings that strike once and are counted for days after: a quake, a shipwreck
+_STRIKES = frozenset({"disaster", "accident"})
 
 
 def _same_numbers(a: _Cluster, b: _Cluster) -> bool:

@@ -195,10 +195,20 @@ def _date_counts(events: list[dict[str, Any]], figures: list[dict[str, Any]]) ->
     for ev in events:
         found = days.get(ev["sentence"])
         if found and not ev.get("background") and ev.get("modality") not in _NOT_ANCHORS \
-                and (found[1] == "clause" or ev.get("type") == "disaster"):
+                and (found[1] == "clause" or ev.get("type") == "disaster") and not _own_day(ev, found[0]):
             ev.update(date=found[0], precision="day", date_basis=found[1])
             if found[1] != "clause":
                 ev["date_text"] = None
+
+
+# Happenings that cause counts: one told with its own day keeps it, beside the day its victims are counted
+_CAUSES = frozenset({"accident"})
+
+
+def _own_day(ev: dict[str, Any], day: str) -> bool:
+    """"A ferry sank on Monday night, leaving 23 missing, the office said on Tuesday": the sinking's own clause
+    dates it; the count's day is the saying's."""
+    return ev.get("type") in _CAUSES and bool(ev.get("date_text")) and str(ev.get("date") or "")[:10] != day
 
 
 def _take(ev: dict[str, Any], anchor: dict[str, Any], basis: str) -> None:
