@@ -415,3 +415,17 @@ def test_claims_speakers_place_of_a_title_or_body_is_no_name(phrase, name, kind)
 ])
 def test_claims_speakers_name_after_a_body_and_its_place(text: str, expected: str) -> None:
     assert _speakers(text) == [expected]
+@pytest.mark.parametrize("text", [
+    "\"Kami perluas area pencarian,\" kata Sri Handayani. Kepala Kantor SAR Tandir itu menyebut 16 orang meninggal.",
+    "Sri Handayani meninjau posko pengungsi. Menurut bupati tersebut, 16 orang meninggal.",
+])
+def test_claims_speakers_a_title_pointed_back_to_is_the_person_just_named(text: str) -> None:
+    """"Kepala Kantor SAR X itu" after a quote of Sri Handayani is her, though the text never gave her that title
+    in so many words: the claimant is her name, not the title phrase."""
+    (fig,) = read_text(text, "id", None)["figures"]
+    assert (fig["value"], fig["claimant"]) == (16, "Sri Handayani")
+
+
+def test_claims_speakers_a_body_pointed_back_to_is_no_person() -> None:
+    (fig,) = read_text("Sri Handayani meninjau posko. Menurut kantor tersebut, 16 orang meninggal.", "id", None)["figures"]
+    assert fig["claimant"] != "Sri Handayani"

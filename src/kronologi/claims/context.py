@@ -19,7 +19,8 @@ from kronologi import langs
 from kronologi.claims import anonymous, attribution, vocab
 from kronologi.claims.names import Speaker, runs, speaker
 from kronologi.claims.quotes import find_quotes, paragraphs_of
-from kronologi.claims.referents import body_anaphor, definite_core, qualified_role, read_referents, role_titles
+from kronologi.claims.referents import (body_anaphor, definite_core, pointed_role, qualified_role, read_referents,
+                                        role_titles)
 from kronologi.claims.spans import SortedSpans
 from kronologi.entities.gazetteer import lookup
 from kronologi.entities.names import split_role
@@ -254,6 +255,10 @@ class Context:
         holder = self.refs.holder(titles, pos, qualifier) if titles else None
         if holder:
             return self.full_name(holder[1])
+        if pointed_role(phrase, self.lang):  # "Kepala Kantor SAR X itu": the person just named, whose title it is
+            person = self.last_person(pos)
+            if person:
+                return self.full_name(person)
         return self.refs.body_name(phrase)
 
     def _named_alike(self, phrase: str, pos: int) -> str | None:

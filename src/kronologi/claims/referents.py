@@ -265,6 +265,15 @@ def body_anaphor(phrase: str, lang: str) -> str | None:
     return "body" if _ends_with_any(core, vocab.phrases(lang, "generic_bodies")) else None
 
 
+def pointed_role(phrase: str, lang: str) -> bool:
+    """A title pointed back to by a demonstrative after it (``Kepala Kantor SAR Lonta itu``, ``bupati tersebut``):
+    someone the text has just named, though it never gave them that title in so many words."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1].lower() not in vocab.wordset(lang, "definite_after"):
+        return False
+    return _first_title(" ".join(words[:-1]), lang) == 0
+
+
 def _ends_with_any(core: str, nouns) -> bool:
     return any(core == n or core.endswith(" " + n) for n in nouns)
 
