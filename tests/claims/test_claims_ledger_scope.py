@@ -55,6 +55,34 @@ def test_claims_ledger_scope_the_story_home_place_is_all_areas() -> None:
     assert _values(rows, category="killed", scope="Chile") == [2]
 
 
+def test_claims_ledger_scope_bodies_found_somewhere_count_the_toll_in_no_place() -> None:
+    """Where more bodies were found ("dua jenazah ditemukan di sekitar Tanjung Rawa") is no partition of the toll: a
+    toll told with the wreck's place ("di perairan Pulau Tandir") stays on the story's one line of the dead."""
+    from kronologi.claims.step import ClaimsStep
+    from kronologi.text.sentences import split_sentences
+    from kronologi.document import Document, Sentence
+
+    def doc(doc_id, text, published, places):
+        d = Document(id=doc_id, source_path=f"{doc_id}.txt", format="text", raw_text=text, text=text, language="id",
+                     published=published, outlet=doc_id)
+        d.sentences = [Sentence(s, e) for s, e in split_sentences(text, "id")]
+        starts = [x.start for x in d.sentences]
+        d.times = [{**tm.to_dict(), "sentence": max(i for i, x in enumerate(starts) if x <= tm.start)}
+                   for tm in tag(text, "id", published)]
+        d.mentions = [{"start": text.index(p), "end": text.index(p) + len(p), "text": p, "type": "LOC"} for p in places]
+        return ClaimsStep({})(d)
+
+    docs = [doc("a", "Korban meninggal dunia bertambah menjadi 8 orang, kata Basarnas pada Selasa (4/4/2023).",
+                "2023-04-04", []),
+            doc("b", "Korban meninggal dalam musibah tenggelamnya kapal di perairan Pulau Tandir bertambah menjadi "
+                     "10 orang. Menurut dia, dua jenazah ditemukan nelayan di sekitar Tanjung Rawa pukul 16.00.",
+                "2023-04-05", ["Pulau Tandir", "Tanjung Rawa"])]
+    figures, rows = _ledger(docs)
+    toll = [[f["value"] for f in figs] for row, figs in rows if row["category"] == "killed" and 8 in
+            [f["value"] for f in figs]]
+    assert toll == [[8, 10]]
+
+
 def test_claims_ledger_scope_a_rising_count_within_one_day_is_updates() -> None:
     docs = [_doc("a", "Sedikitnya 30 orang tewas, kata polisi. Kemudian korban tewas bertambah menjadi 140 orang, "
                       "kata gubernur.", "2023-04-03"),

@@ -387,13 +387,13 @@ def _known(place: str) -> bool:
 
 
 def scopes(figures: list[dict]) -> None:
-    """Set each figure's ``scope``: its ``place`` where its story counts that category in several places,
-    unless that place is the story's home."""
+    """Set each figure's ``scope``: its ``place`` where its story counts that category in several places (how
+    many more were found somewhere does not count a place), unless that place is the story's home."""
     home = home_places(figures)
     places: dict[tuple, set[str]] = defaultdict(set)
     for fig in figures:
-        if fig.get("place"):
-            places[(fig["story"], fig["category"])].add(fig["place"])
+        if fig.get("place") and not fig.get("increment"):  # "dua jenazah ditemukan di Tanjung X": where more were
+            places[(fig["story"], fig["category"])].add(fig["place"])  # found, no part of a toll counted by place
     for fig in figures:
         counted = places[(fig["story"], fig["category"])]
         place = None if fig.get("subject_key") else fig.get("place")  # "10 WNI": a people, not a place
