@@ -145,3 +145,15 @@ def test_entities_english_days_are_no_people_and_plural_possessives_join_a_body(
         ("Dockers' Solidarity League", "ORG")]
     assert found("The United Nations said the talks had stalled.") == [("United Nations", "ORG")]
     assert ("Ana Veltri", "PER") in found("Reuters' Ana Veltri reported the walkout.")
+
+
+def test_entities_english_people_named_after_what_befell_them_or_what_they_do():
+    """Disaster and accident copy names people by their part ("Survivor X", "Fisherman Y", "Rescuer Z"): a role
+    before the name, not the first word of it."""
+    from kronologi.entities.english import english_mentions
+    text = ("Survivor Lita Ramos said she swam for hours. Fisherman Tomas Wuri pulled her from the water. "
+            "Passenger Dede Harun was still missing.")
+    found = {m["text"]: (m["type"], m.get("role")) for m in english_mentions(text, [(0, len(text))])}
+    assert found["Lita Ramos"] == ("PER", "Survivor")
+    assert found["Tomas Wuri"] == ("PER", "Fisherman")
+    assert found["Dede Harun"] == ("PER", "Passenger")

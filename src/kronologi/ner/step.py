@@ -44,6 +44,8 @@ class EntitiesStep:
     # are places; any one capitalised word before a title is part of the role ("Philippine President X")
     # 6: English names never start with "on" ("On Friday" is no person): the word YAML read as a boolean
     # 7: a tagged name loses the lower-case words it ends on ("Dinas Kesehatan per" before "Kamis")
+    # 7: English: people named by their part in a disaster or accident ("Survivor X", "Fisherman X", "Passenger X")
+    # have it as a role, not as the first word of their name
 
     def __init__(self, options: dict[str, Any] | None = None):
         self._tagged: dict[int, tuple[list, list]] = {}  # id(doc) -> (token offsets, tags), from prepare()
