@@ -308,3 +308,15 @@ def test_claims_figures_a_ships_crew_is_no_children(text: str) -> None:
 def test_claims_figures_people_found_dead_are_dead_not_found(text: str, lang: str) -> None:
     """"ditemukan meninggal", "found dead": the state after the finding gives the category (killed), not "found"."""
     assert [(f["value"], f["category"]) for f in read_text(text, lang, None)["figures"]] == [(4, "killed")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Dalam manifes tercatat 38 penumpang.", 38, "penumpang"),
+    ("Di dermaga itu terdata 120 nelayan.", 120, "nelayan"),
+])
+def test_claims_figures_people_a_record_lists_are_counted(text: str, value: int, unit: str) -> None:
+    """"tercatat 38 penumpang": a record word before a specific noun of people names the count (a ship's manifest
+    against the people on board); a generic noun after it ("Data BPBD tercatat 129 orang") still names none."""
+    figs = read_text(text, "id", None)["figures"]
+    assert [(f["value"], f["subject"]) for f in figs] == [(value, unit)]
+    assert read_text("Data BPBD tercatat 129 orang.", "id", None)["figures"] == []

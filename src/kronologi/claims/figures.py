@@ -255,12 +255,14 @@ def _counted_other(ctx: Context, n: Number, counted, sent) -> str | None:
         return None  # "the nine officers" were counted before
     if vocab.starting_regex(lang, "household_nouns").match(rest or ""):
         return unit  # "Data ... sebanyak 41.166 KK": people counted by household are a count whatever the clause
+    people = bool(rest) and categories.human(lang, rest)
+    if people and _counted_cue(lang, head):
+        return unit  # "Dalam manifes tercatat 42 penumpang": the specific noun names the count a count word opens
     if vocab.regex(lang, "count_words").search(head):
         return None  # "Data ... 129 orang" leaves the count unnamed
     if _object(lang, head) or _passive(lang, text, n, counted.noun, sent[1]):
         return unit
-    if rest and categories.human(lang, rest) and (_counted_cue(lang, head) or _passive(
-            lang, text, n, counted.noun, sent[1], active=True)):
+    if people and (_counted_cue(lang, head) or _passive(lang, text, n, counted.noun, sent[1], active=True)):
         return unit  # "Ada 37 WNI", "Sekitar 300 WNI tinggal": people, not "450 orang"
     return None
 
