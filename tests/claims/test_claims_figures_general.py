@@ -320,3 +320,13 @@ def test_claims_figures_people_a_record_lists_are_counted(text: str, value: int,
     figs = read_text(text, "id", None)["figures"]
     assert [(f["value"], f["subject"]) for f in figs] == [(value, unit)]
     assert read_text("Data BPBD tercatat 129 orang.", "id", None)["figures"] == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Salah satu penumpang selamat, Wati Lenggo (41), mengaku terapung semalaman.", "id"),
+    ("One of the survivors, Wati Lenggo, said she floated all night.", "en"),
+])
+def test_claims_figures_one_of_a_group_introducing_a_person_is_no_count(text: str, lang: str) -> None:
+    """"Salah satu penumpang selamat, X" says who X is: no count of one survivor beside the story's count of them."""
+    assert [f["value"] for f in read_text(text, lang, None)["figures"]] == []
+    assert [f["value"] for f in read_text("Satu penumpang selamat.", "id", None)["figures"]] == [1]

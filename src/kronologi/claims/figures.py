@@ -25,7 +25,7 @@ import functools
 import re
 from typing import Any
 
-from kronologi.claims import categories, claimants, nonfigures, qualifiers, quantity, status, vocab
+from kronologi.claims import categories, claimants, heads, nonfigures, qualifiers, quantity, status, vocab
 from kronologi.claims.context import Context
 from kronologi.claims.dating import as_of
 from kronologi.claims.numbers import Number, find_numbers
@@ -115,6 +115,8 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
         subject = _holder(ctx, n, sent)
     if category is None or n.value == 0 or (n.value == 1 and cue not in ("predicate", "list", "shared")):
         return None  # "satu pihak", "1 unit": one of something is rarely a count of what happened
+    if n.value == 1 and heads.member(text, lang, {"value": 1, "start": q.start, "end": q.end}):
+        return None  # "Salah satu penumpang selamat, X, ...": who is meant, one of a group, no count of it
     area = _area(text, lang, last)
     if (area and category != "damaged") or _named_after(text, lang, last):
         return None
