@@ -330,3 +330,12 @@ def test_claims_figures_one_of_a_group_introducing_a_person_is_no_count(text: st
     """"Salah satu penumpang selamat, X" says who X is: no count of one survivor beside the story's count of them."""
     assert [f["value"] for f in read_text(text, lang, None)["figures"]] == []
     assert [f["value"] for f in read_text("Satu penumpang selamat.", "id", None)["figures"]] == [1]
+
+
+def test_claims_figures_including_belongs_to_its_own_sentences_number() -> None:
+    """"... mencapai 57 orang, termasuk enam ABK": the crew are part of the people on board this sentence counts
+    (whether or not that number is read as a figure), never of the manifest's count in the sentence before."""
+    text = ("Dalam manifes tercatat 38 penumpang. Namun menurut petugas, jumlah orang di atas kapal mencapai "
+            "51 orang, termasuk tujuh anak buah kapal.")
+    crew = [f for f in read_text(text, "id", None)["figures"] if f["value"] == 7]
+    assert [(f["subject"], f["part_of"]) for f in crew] == [("crew members", None)]

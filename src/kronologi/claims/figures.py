@@ -87,6 +87,9 @@ def _figure(ctx: Context, unit: list[Number], q: qualifiers.Qualified, done: lis
             counted = joined
     part_of, subject, category = None, counted.subject, counted.category
     previous = _last_before(ctx, done, n)
+    if previous and previous[-1]["sentence"] != ctx.sentence_at(n.start) \
+            and find_numbers(text[sent[0]:n.start], lang):
+        previous = []  # "... mencapai 57 orang, termasuk enam ABK": a part of its own sentence's number, read or not
     partitive = categories.partitive(text, lang, last, sent[1])
     if (partitive is not None or categories.including(text, lang, n, sent[0])) and previous \
             and (counted.generic or counted.subject or categories.canonical(lang, counted.noun)
