@@ -78,3 +78,13 @@ def test_claims_ledger_heads_a_partitive_after_a_noun_makes_a_part() -> None:
                           "saksi ahli dari kampus.", "2024-03-05")
     part = next(f for f in doc.figures if f["value"] == 4)
     assert part["part_of"] == next(f for f in doc.figures if f["value"] == 8)["start"]
+
+
+def test_claims_ledger_an_acronym_heading_a_name_is_no_people_of_its_own() -> None:
+    """"enam jenazah korban KM Sinar Jaya" and "six of the bodies" count one quantity: "KM" heads the ship's name
+    (whose victims they are), it is no people like "WNI" that would make a line of its own."""
+    from kronologi.claims.quantity import subject_key
+    ship = {"category": "identified", "subject": "jenazah korban KM Sinar", "noun": "jenazah korban KM Sinar"}
+    people = {"category": "killed", "subject": "37 WNI", "noun": "WNI"}
+    assert subject_key(ship, "id") is None
+    assert subject_key(people, "id") == "WNI"

@@ -52,8 +52,11 @@ def human(fig: dict, lang: str | None) -> bool:
 
 
 def _name_like(subject: str) -> str | None:
-    """An acronym among the subject's words (``WNI``), else None."""
-    return next((w for w in subject.split() if len(w) >= 2 and w.isalpha() and w.isupper()), None)
+    """An acronym among the subject's words (``WNI``), else None; not one that heads a name (``korban KM Nusa
+    Bahari``, ``karyawan PT Sinar``): that names whose victims or staff they are, no people of their own."""
+    words = subject.split()
+    return next((w for k, w in enumerate(words) if len(w) >= 2 and w.isalpha() and w.isupper()
+                 and not (k + 1 < len(words) and words[k + 1][:1].isupper())), None)
 
 
 @functools.lru_cache(maxsize=None)
