@@ -339,3 +339,14 @@ def test_claims_figures_including_belongs_to_its_own_sentences_number() -> None:
             "51 orang, termasuk tujuh anak buah kapal.")
     crew = [f for f in read_text(text, "id", None)["figures"] if f["value"] == 7]
     assert [(f["subject"], f["part_of"]) for f in crew] == [("crew members", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "We hope the remaining nine can be found soon.",
+    "Nine fishermen are yet to be found.",
+])
+def test_claims_figures_people_still_to_be_found_are_missing(text: str) -> None:
+    """"the remaining nine can be found", "yet to be found": people a search still looks for are the missing, not a
+    count of people found (which would climb the survivors' line)."""
+    assert [(f["value"], f["category"]) for f in read_text(text, "en", None)["figures"]] == [(9, "missing")]
+    assert [f["category"] for f in read_text("Nine more survivors were found.", "en", None)["figures"]] == ["found"]

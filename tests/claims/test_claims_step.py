@@ -20,7 +20,7 @@ def _built(tmp_path, name: str, text: str) -> Document:
 
 def test_claims_step_on_pipeline_documents(tmp_path) -> None:
     doc = _built(tmp_path, "demak.txt", ARTICLE_ID)
-    assert ClaimsStep.name == "claims" and ClaimsStep.version == "45"
+    assert ClaimsStep.name == "claims" and ClaimsStep.version == "46"
     got = [(f["value"], f["qualifier"], f["category"], f["subject"]) for f in doc.figures]
     assert got == [(350, "at_least", "damaged", "rumah"), (1100, "exact", "displaced", None)]
     # as written, or the organisation the entity layer found in it

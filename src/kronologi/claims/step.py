@@ -24,7 +24,7 @@ from kronologi.document import Document
 
 class ClaimsStep:
     name = "claims"
-    version = "45"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
+    version = "46"  # 2: general figures, speakers resolved by referents; 3: as-of after since/from, "dan" between counts;
     # 4: unnamed speakers described (claims/anonymous.py); 5: bare fractions and "magnitudo (M) 5,6" are no figures;
     # 6: increments ("bertambah 8", "38 more"); 7: a month-only article's recalled day dates no count, an opening
     # "Sebelumnya," marks its sentence's counts earlier, a later claimant keeps the first mention's stated day;
@@ -107,6 +107,7 @@ class ClaimsStep:
     # 39: one of a group that introduces a person ("Salah satu penumpang selamat, X") is no count of one
     # 40: "termasuk"/"including" after a number of its own sentence is a part of that number, read or not, never of
     # the count of the sentence before
+    # 41 (en): people still to be found, or hoped to be ("the remaining seven can be found", "yet to be found"), are missing
 
     def __init__(self, options: dict[str, Any] | None = None):
         # the clock the stories happen on, as the dates step reads them (an article's day is the day there)
