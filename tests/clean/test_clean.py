@@ -206,3 +206,16 @@ def test_clean_footer_keeps_runs_of_text_lines_but_drops_menus():
     doc = clean_document(_doc("\n".join(["Judul berita yang cukup panjang untuk tes", head, mid, tail] + lyrics + menu)))
     assert all(line in doc.text for line in lyrics)
     assert not any(line in doc.text for line in menu)
+
+
+def test_clean_a_masthead_the_page_names_again_is_the_outlet():
+    """No dateline and no metadata: the site's name at the top of the page ("CORAL COAST HERALD"), named again in a
+    photo credit, is the outlet; a first line the page never names again (a menu word) is not."""
+    page = ("CORAL COAST HERALD\nNews  Region  Travel  Opinion\n\nFerry survivors reach port\n\nBy Ana Sulu\n"
+            "Thursday, March 16, 2023\n\nPhoto: Survivors arrive at the port. (Coral Coast Herald/Ana Sulu)\n\n"
+            + " ".join(PROSE["en"]) + "\n")
+    doc = clean_document(Document(id="h", source_path="h.txt", format="text", raw_text=page, language="en"))
+    assert doc.outlet == "Coral Coast Herald"
+    other = page.replace("(Coral Coast Herald/Ana Sulu)", "(Ana Sulu)")
+    doc = clean_document(Document(id="o", source_path="o.txt", format="text", raw_text=other, language="en"))
+    assert doc.outlet is None

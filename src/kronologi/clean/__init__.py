@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kronologi.clean.assemble import (apply_dateline, assemble, dateline_above, lead, metadata_dates, set_credits,
-                                      set_from_text, set_published, unjoin)
+from kronologi.clean.assemble import (apply_dateline, assemble, dateline_above, lead, masthead_outlet, metadata_dates,
+                                      set_credits, set_from_text, set_published, unjoin)
 from kronologi.clean.body import judge
 from kronologi.clean.lines import guess_language, make_line
 from kronologi.clean.repair import repair_lines
@@ -61,6 +61,8 @@ class CleanStep:
     # 9: a date line beside an agency masthead is no caption; a dateline on a line of its own above the lead is
     # read; after the body a short line ending in ":" (it introduces nothing) is footer debris
     # 10: an app prompt that names the outlet's app ("Get the X app for breaking news alerts") is a prompt anywhere
+    # 10: with no outlet from metadata or a dateline, the site's name atop the page ("EASTERN ISLES TIMES") is the outlet
+    # when the page names it again (a photo credit, "told the Eastern Isles Times")
 
     def __init__(self, options: dict[str, Any] | None = None):
         options = options or {}
@@ -89,6 +91,7 @@ def clean_document(doc: Document, repeated: frozenset[str] = frozenset()) -> Doc
         dateline_above(doc, work)
     assemble(doc, work, paragraphs)
     set_credits(doc, paragraphs)
+    masthead_outlet(doc, work)
     set_from_text(doc, "title", work.title)
     set_published(doc, work)
     return doc

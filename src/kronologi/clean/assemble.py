@@ -141,3 +141,30 @@ def set_published(doc: Document, work: Work) -> None:
         doc.observe("published", "text_rejected", value)
         return
     set_from_text(doc, "published", value)
+
+
+_MASTHEAD_NAME = re.compile(r"^[A-Z][A-Za-z]*(?:[ .][A-Za-z]+){0,4}$")
+
+
+def masthead_outlet(doc: Document, work: Work) -> None:
+    """With no outlet from metadata or a dateline: the site's name at the top of the page ("EASTERN ISLES
+    TIMES", a line the header took out), when the page names it again (a photo credit, "told the Eastern Isles
+    Times"): a name written twice is the outlet's, a menu's first word is not."""
+    if doc.outlet:
+        return
+    first = next((ln for ln in work.lines if ln.text.strip()), None)
+    if first is None or first.index not in work.verdict or len(first.text) > 40:
+        return
+    name = first.text.strip()
+    if not _MASTHEAD_NAME.match(name) or not (name.isupper() or "." in name):
+        return
+    key = _squeezed(name.split(".")[0] if "." in name else name)
+    if len(key) < 4:
+        return
+    elsewhere = [doc.text] + [r.text for r in doc.removed if r.line != first.index]
+    if any(key in _squeezed(text) for text in elsewhere):
+        set_from_text(doc, "outlet", name.title() if name.isupper() and "." not in name else name)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
