@@ -121,7 +121,7 @@ def test_ner_step_writes_mentions_with_offsets_into_text(nlp):
     doc = _doc(text)
     doc.mentions = [{"start": 0, "end": 8, "text": "Gubernur", "type": "ROLE", "source": "rules"}]
     step = EntitiesStep()
-    assert (step.name, step.version) == ("entities", "7")
+    assert (step.name, step.version) == ("entities", "8")
     doc = step(doc)
     model = [m for m in doc.mentions if m["source"] == "model"]
     assert doc.mentions[0]["source"] == "rules"  # mentions of other sources are kept

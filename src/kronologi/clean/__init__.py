@@ -46,7 +46,7 @@ from kronologi.pipeline import Drop
 
 class CleanStep:
     name = "clean"
-    version = "10"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
+    version = "11"  # 2: captions, widgets, mojibake repair; 3: datelines only at the lead, by their shape;
     # 4: bare date lines in and after the body are debris (the only one read for the publication date)
     # 5: of several unlabelled header date lines, the earliest day (a site's day of reading sits above the headline);
     # an outlet's standards line ("Our Standards: ...") is boilerplate
@@ -61,7 +61,7 @@ class CleanStep:
     # 9: a date line beside an agency masthead is no caption; a dateline on a line of its own above the lead is
     # read; after the body a short line ending in ":" (it introduces nothing) is footer debris
     # 10: an app prompt that names the outlet's app ("Get the X app for breaking news alerts") is a prompt anywhere
-    # 10: with no outlet from metadata or a dateline, the site's name atop the page ("EASTERN ISLES TIMES") is the outlet
+    # 11: with no outlet from metadata or a dateline, the site's name atop the page ("EASTERN ISLES TIMES") is the outlet
     # when the page names it again (a photo credit, "told the Eastern Isles Times")
 
     def __init__(self, options: dict[str, Any] | None = None):

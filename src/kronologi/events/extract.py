@@ -177,12 +177,11 @@ def _by_sentence(doc: Document, items: list[Any], key=lambda item: item) -> dict
 def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, published) -> list[dict[str, Any]]:
     found = _triggers(ctx, times, _names(mentions, ctx))
     nouns = [t.i for t in found if t.pos == "noun"]
-    usable = [tm for tm in timing.usable_times(times)
-              if not _since(ctx, tm, nouns) and not (_until(ctx, tm) and timing.is_after(tm, published))]
+    ends = [tm for tm in timing.usable_times(times) if _until(ctx, tm) and timing.is_after(tm, published)]
+    usable = [tm for tm in timing.usable_times(times) if not _since(ctx, tm, nouns) and tm not in ends]
     for tm in usable:
         tm["opens_span"] = _since(ctx, tm, None)
-        tm["closes_span"] = _until(ctx, tm, published)
-    if not found and not usable:
+    if not found and not usable and not ends:
         return []
     ctx.prepare(times)
     triggers = _absorb(ctx, found)
@@ -197,6 +196,8 @@ def _sentence_events(ctx: _Sentence, times: list[dict[str, Any]], mentions, publ
     kept = _select(ctx, triggers, published)
     named = [t for t in triggers if t not in kept and not t.saying]
     kept += _other_events(ctx, usable, kept, named)
+    if not kept and ends:  # "Masa tanggap darurat diperpanjang hingga Senin (20/2)": the act that set the span,
+        kept += _span_set(ctx, ends[0])  # undated here (the article's narration dates it), not a future one
     if not kept and any(t.recalled for t in triggers):
         kept += _count_report(ctx)
     # the saying a reported happening was told with, when it gives way to that happening ("X said 30 were killed")
@@ -258,17 +259,12 @@ def _since(ctx: _Sentence, tm: dict[str, Any], nouns: list[int]) -> bool:
 
 
 def _until(ctx: _Sentence, tm: dict[str, Any]) -> bool:
-    """A date right after an "until" word ends the state the sentence tells ("classes would stay suspended until
-    Friday", "diliburkan sampai dengan Jumat"): a day still to come dates none of its events (a past end, "ruled
-    until 2011", is a happening of its own)."""
+    """A date right after an "until" word ends the state or the span the sentence tells ("classes would stay
+    suspended until Friday", "diliburkan sampai dengan Jumat", "pencarian diperpanjang hingga Senin (20/3)"): a
+    day still to come dates none of its events, not the act that set the span (a past end, "ruled until 2011",
+    is a happening of its own; "hingga Senin malam" before a count is the day it was taken)."""
     before = " ".join(ctx.norm[max(0, _word_at(ctx, tm["start"]) - 2):_word_at(ctx, tm["start"])])
     return any(before == m or before.endswith(" " + m) for m in ctx.lex.until_markers)
-def _until(ctx: _Sentence, tm: dict[str, Any], published) -> bool:
-    """A date still to come right after an "until" word ("diperpanjang tiga hari hingga Senin (20/3)", "extended
-    until Monday"): the end of a span the sentence sets, not the day of the act that set it."""
-    wi = _word_at(ctx, tm["start"])
-    return any(ctx.norm[k] in ctx.lex.until_markers for k in range(max(0, wi - SINCE_GAP), wi)) \
-        and timing.is_after(tm, published)
 
 
 def _set_modality(ctx: _Sentence, trig: Trigger) -> None:
@@ -568,7 +564,7 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         if noun is None and any(not t.saying for t in kept):
             undated = [t for t in kept if not t.saying and t.time is None and t.modality not in _UNREAL
                        and not timing.past_main_verb(ctx, t, tm)]
-            if len(undated) == 1 and not tm.get("closes_span"):  # "dua orang tewas setelah ditabrak ... pada Minggu malam"
+            if len(undated) == 1:  # "dua orang tewas setelah ditabrak ... pada Minggu malam"
                 undated[0].time, undated[0].claimed = tm, True
                 taken.append(tm)
             continue  # else a date beside a happening the sentence types tells when it was reported or recorded
@@ -576,11 +572,6 @@ def _other_events(ctx: _Sentence, times: list[dict[str, Any]], kept: list[Trigge
         _set_modality(ctx, trig)
         if not noun and trig.modality in ("negated", "hypothetical"):
             trig.modality = "asserted"  # "belum diketahui ... sampai Minggu": what is negated is no happening we type
-        if tm.get("closes_span") and i < tm["wi"] and trig.modality not in _UNREAL:
-            trig.type = "other"  # "banjir ... diperpanjang hingga Senin (20/3)": the act setting the span, no flood;
-            out.append(trig)  # it is dated as the text goes, not by the span's end
-            taken.append(tm)
-            continue
         trig.time, trig.claimed = tm, True
         out.append(trig)
         taken.append(tm)
@@ -609,6 +600,19 @@ def _same_point(tm: dict[str, Any], other: dict[str, Any]) -> bool:
     a, b = timing.bounds(tm["date"], tm["precision"]), timing.bounds(other["date"], other["precision"])
     nested = a[0] >= b[0] and a[1] <= b[1] or b[0] >= a[0] and b[1] <= a[1]
     return nested and abs(tm["wi"] - other["wi"]) <= 4
+
+
+def _span_set(ctx: _Sentence, tm: dict[str, Any]) -> list[Trigger]:
+    """An untyped event at the verb before a coming "until" date, with no time of its own: the act that set
+    the span ("diperpanjang hingga Senin", "extended until Monday") happened by the day it is told."""
+    tm["wi"] = _word_at(ctx, tm["start"])
+    verbs = [k for k in range(tm["wi"]) if ctx.verb_like(k)]
+    if not verbs:
+        return []
+    i = verbs[-1]
+    trig = Trigger("other", "verb", i, i + 1, ctx.words[i][0], ctx.words[i][1])
+    _set_modality(ctx, trig)
+    return [] if trig.modality in _UNREAL else [trig]
 
 
 def _anchor(ctx: _Sentence, tm: dict[str, Any]) -> int:

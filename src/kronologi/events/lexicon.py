@@ -108,8 +108,7 @@ class Lexicon:
     function_words: frozenset[str]
     relative_markers: frozenset[str]
     since_markers: frozenset[str]
-    until_markers: frozenset[str]
-    until_markers: frozenset[str]  # a date after one ends a span ("diperpanjang hingga Senin"): no day of the act
+    until_markers: frozenset[str]  # a coming date after one ends a state or span ("diperpanjang hingga Senin")
     relay_words: frozenset[str]  # an "according to" cue with one of these names an outlet that relays, no source
     shift_markers: PhraseIndex
     earlier_markers: PhraseIndex  # openers that turn back to an earlier, unnamed time ("Sebelumnya, ...")

@@ -54,7 +54,7 @@ class EventsStep:
     # 24: a time before a postposed saying (", said X") dates what was told, not the saying
     # 25: a date still to come after "until" ("diperpanjang hingga Senin (20/3)", "extended until Monday") ends a span:
     # it dates neither the act that set it nor an untyped event of it, and makes it no future one
-    # 23: transport accidents are typed ("kapal tenggelam", "the ferry capsized", "kecelakaan bus"); an undated verb of a
+    # 26: transport accidents are typed ("kapal tenggelam", "the ferry capsized", "kecelakaan bus"); an undated verb of a
     # relative clause on a noun that names no happening ("korban kapal yang tenggelam ... dilanjutkan hari ini") only
     # says which thing is meant: no event, and the main verb's day is not its day; "lokasi kapal tenggelam" is a place
 

@@ -177,8 +177,6 @@ def _may_claim(view: SentenceView, trig, tm: dict[str, Any]) -> bool:
         return False  # "Police questioned X on Wednesday, said the police chief": the day of what was told
     if past_main_verb(view, trig, tm):
         return False
-    if tm.get("closes_span") and tm["wi"] >= trig.j and trig.modality not in ("future", "hypothetical"):
-        return False  # "diperpanjang hingga Senin (20/3)": when the span ends, not when it was set
     if trig.pos != "noun":
         return True
     if tm["wi"] < trig.i and tm["opens"]:
@@ -265,7 +263,7 @@ def _shared(trig, triggers, times, view: SentenceView, published) -> dict[str, A
     between them but words, if the trigger may take it."""
     here = view.clause_of(trig.i)
     # a noun's own date, and the start of a state ("sejak Senin"), are no one else's
-    own = [tm for tm in times if tm.get("opens_span") or tm.get("closes_span") or any(names_its_noun(o, tm) for o in triggers if o is not trig)]
+    own = [tm for tm in times if tm.get("opens_span") or any(names_its_noun(o, tm) for o in triggers if o is not trig)]
     options = [(abs(o.i - trig.i), o.i, o.time) for o in triggers if o is not trig and o.claimed
                and not any(o.time is tm for tm in own)]
     options += [(abs(tm["wi"] - trig.i) + 0.5, tm["wi"], tm) for tm in times if not any(tm is t for t in own)]

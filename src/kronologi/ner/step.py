@@ -36,7 +36,7 @@ TITLES = "rules.titles"  # a whole name after a title and a place, where the mod
 
 class EntitiesStep:
     name = "entities"
-    version = "7"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
+    version = "8"  # 3: military and police ranks are titles ("Marsekal Madya", "Laksamana Muda", "Rear Admiral")
     # 4: English "Title of Place Name" is a person with that role ("President of Kazakhstan X", "Minister of Health X");
     # initials given an age are a person ("AS (32)"), and so are their later uses alone; after a title and a known
     # place, the whole name where the model kept a part or missed it ("Perdana Menteri Jepang Fumio Kishida")
@@ -44,7 +44,7 @@ class EntitiesStep:
     # are places; any one capitalised word before a title is part of the role ("Philippine President X")
     # 6: English names never start with "on" ("On Friday" is no person): the word YAML read as a boolean
     # 7: a tagged name loses the lower-case words it ends on ("Dinas Kesehatan per" before "Kamis")
-    # 7: English: people named by their part in a disaster or accident ("Survivor X", "Fisherman X", "Passenger X")
+    # 8: English: people named by their part in a disaster or accident ("Survivor X", "Fisherman X", "Passenger X")
     # have it as a role, not as the first word of their name
 
     def __init__(self, options: dict[str, Any] | None = None):
